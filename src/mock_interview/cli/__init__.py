@@ -1,0 +1,1 @@
+"""Typer commands: parse options, call services, render with Rich. Nothing else lives here."""

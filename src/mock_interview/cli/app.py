@@ -1,0 +1,126 @@
+"""The root command: global options, error handling, and the sub-commands.
+
+Keep this module cheap to import: no SQLAlchemy, spaCy, PyMuPDF or openai here or in any
+command module's top level (a test guards it). Commands import services inside their bodies.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from mock_interview import __version__
+from mock_interview.cli import config as config_cmd
+from mock_interview.cli import db as db_cmd
+from mock_interview.cli import profiles as profiles_cmd
+from mock_interview.cli.env import Env
+from mock_interview.errors import ExitCode, MockInterviewError
+
+
+class AppGroup(TyperGroup):
+    """Turns expected errors into one line and an exit code; unexpected ones into a short report."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MockInterviewError as exc:
+            env = _env(ctx)
+            if env.debug:
+                raise
+            env.error(exc.message, exc.hint)
+            raise typer.Exit(int(exc.exit_code)) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if type(exc).__module__.startswith("typer."):
+                raise  # usage errors and the like: Typer reports them (exit 2)
+            env = _env(ctx)
+            if env.debug:
+                raise
+            env.error(
+                f"internal error: {type(exc).__name__}: {exc}",
+                hint="run again with --debug for a traceback, and please report it",
+            )
+            raise typer.Exit(int(ExitCode.ERROR)) from None
+        finally:
+            obj = ctx.find_root().obj
+            if isinstance(obj, Env):
+                obj.close()
+
+
+def _env(ctx: Any) -> Env:
+    obj = ctx.find_root().obj
+    if not isinstance(obj, Env):
+        obj = Env()
+        ctx.find_root().obj = obj
+    return obj
+
+
+app = typer.Typer(
+    name="mock-interview",
+    cls=AppGroup,
+    help=(
+        "Mock job interviews tailored to your resume and a target job, scored and tracked.\n\n"
+        "Example:\n\n"
+        '    mock-interview register --name "Ada Lovelace" --email ada@example.com'
+    ),
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mock-interview {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="URL",
+            help="Database URL (sqlite:///PATH or postgresql+psycopg://USER@HOST/DB). "
+            "Also MOCK_INTERVIEW_DATABASE_URL.",
+            show_default=False,
+        ),
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            metavar="EMAIL",
+            help="Act as this profile for one command. Also MOCK_INTERVIEW_PROFILE.",
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks. Also MOCK_INTERVIEW_DEBUG=1.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Global options. Settings are read only when a command needs them, so --help stays fast."""
+    env = ctx.obj if isinstance(ctx.obj, Env) else Env()
+    env.database_url = db or env.database_url
+    env.profile = profile or env.profile
+    env.debug = env.debug or debug
+    ctx.obj = env
+
+
+profiles_cmd.install(app)
+config_cmd.install(app)
+db_cmd.install(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="mock-interview")

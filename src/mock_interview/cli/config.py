@@ -1,0 +1,102 @@
+"""Configuration and paths: config show / set / unset, paths."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mock_interview.cli.common import JsonFlag, env_of, examples
+
+config_app = typer.Typer(
+    help="Show and change settings (a TOML file; env vars and flags override it)."
+    + examples("mock-interview config show", "mock-interview config set database.url sqlite:///x.db"),
+    no_args_is_help=True,
+)
+
+
+@config_app.command("show")
+def config_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Show every setting, its effective value and where that value comes from."""
+    from mock_interview.config import SETTINGS
+
+    env = env_of(ctx)
+    settings = env.app.settings
+    rows = []
+    for key, spec in SETTINGS.items():
+        resolved = settings.resolve(key)
+        rows.append(
+            {"key": key, "value": resolved.value, "source": resolved.source, "env": spec.env,
+             "help": spec.help}
+        )
+    if as_json:
+        env.emit_json({"config_file": str(settings.paths.config_file), "settings": rows})
+        return
+    from rich.table import Table
+
+    table = Table(title=f"Settings ({settings.paths.config_file})", title_justify="left")
+    for column in ("Key", "Value", "Source", "Environment variable"):
+        table.add_column(column)
+    for row in rows:
+        value = "" if row["value"] is None else str(row["value"])
+        table.add_row(row["key"], value or "[dim](unset)[/dim]", row["source"], row["env"] or "")
+    env.out.print(table)
+
+
+@config_app.command("set")
+def config_set(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="A dotted key, as `config show` lists them.")],
+    value: Annotated[str, typer.Argument(help="The new value.")],
+) -> None:
+    """Set one setting in the config file."""
+    from mock_interview.services import settings as settings_service
+
+    env = env_of(ctx)
+    stored = settings_service.set_value(env.app, key, value)
+    env.success(f"{key} = {stored!r} (in {env.app.paths.config_file})")
+
+
+@config_app.command("unset")
+def config_unset(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="A dotted key, as `config show` lists them.")],
+) -> None:
+    """Remove one setting from the config file, so its default applies again."""
+    from mock_interview.services import settings as settings_service
+
+    env = env_of(ctx)
+    settings_service.unset_value(env.app, key)
+    env.success(f"{key} removed from {env.app.paths.config_file}")
+
+
+def paths(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Show where mock-interview keeps its data, config, cache and database."""
+    from mock_interview.services import settings as settings_service
+
+    env = env_of(ctx)
+    info = settings_service.describe_paths(env.app)
+    if as_json:
+        env.emit_json(info)
+        return
+    from rich.table import Table
+
+    table = Table(title="Paths", title_justify="left", show_header=False)
+    table.add_column("What", style="bold")
+    table.add_column("Where")
+    for key, value in info.items():
+        table.add_row(key.replace("_", " "), "" if value is None else str(value))
+    env.out.print(table)
+
+
+config_show.__doc__ += examples("mock-interview config show --json")
+config_set.__doc__ += examples(
+    "mock-interview config set database.url postgresql+psycopg://me@localhost/interviews"
+)
+config_unset.__doc__ += examples("mock-interview config unset database.url")
+paths.__doc__ += examples("mock-interview paths --json")
+
+
+def install(app: typer.Typer) -> None:
+    app.add_typer(config_app, name="config")
+    app.command()(paths)

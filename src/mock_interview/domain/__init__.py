@@ -1,0 +1,1 @@
+"""Pure logic with no I/O: parsing rules, taxonomy, matching, planning, scoring, validation."""

@@ -1,0 +1,1 @@
+"""File readers (PDF, DOCX, TXT) with size and type validation."""

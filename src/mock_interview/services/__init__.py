@@ -1,0 +1,1 @@
+"""Use cases: each function takes an AppContext, does one thing, and returns plain data."""

@@ -1,0 +1,131 @@
+"""Profiles: register, log in, who am I, list. The active profile is kept per database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from mock_interview.config import read_state, write_state
+from mock_interview.domain.profiles import normalise_email, normalise_name
+from mock_interview.errors import ConfigError, ConflictError, NotFoundError
+from mock_interview.services.context import AppContext
+
+REGISTER_HINT = 'create one: mock-interview register --name "Your Name" --email you@example.com'
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    email: str
+    full_name: str
+    created_at: datetime
+    active: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "email": self.email,
+            "full_name": self.full_name,
+            "created_at": self.created_at.isoformat(),
+            "active": self.active,
+        }
+
+
+def _profile(user: Any, active_email: str | None) -> Profile:
+    return Profile(
+        id=str(user.id),
+        email=user.email,
+        full_name=user.full_name,
+        created_at=user.created_at,
+        active=user.email == active_email,
+    )
+
+
+def _state_key(ctx: AppContext) -> str:
+    from mock_interview.store.database import display_url
+
+    return display_url(ctx.database_url())
+
+
+def active_email(ctx: AppContext) -> str | None:
+    if ctx.profile_override:
+        return normalise_email(ctx.profile_override)
+    return read_state(ctx.paths).get("active_profiles", {}).get(_state_key(ctx))
+
+
+def _set_active(ctx: AppContext, email: str) -> None:
+    state = read_state(ctx.paths)
+    state.setdefault("active_profiles", {})[_state_key(ctx)] = email
+    write_state(ctx.paths, state)
+
+
+def register(ctx: AppContext, name: str, email: str) -> Profile:
+    """Create a profile and make it the active one."""
+    import sqlalchemy as sa
+
+    from mock_interview.store.models import User
+
+    full_name = normalise_name(name)
+    address = normalise_email(email)
+    database = ctx.database()
+    try:
+        with database.session() as session:
+            if session.exec(sa.select(User.id).where(User.email == address)).first():
+                raise ConflictError(
+                    f"a profile with email {address} already exists",
+                    hint=f"use it with: mock-interview login {address}",
+                )
+            user = User(email=address, full_name=full_name)
+            session.add(user)
+    except sa.exc.IntegrityError as exc:  # lost a race with another process registering it
+        raise ConflictError(f"a profile with email {address} already exists") from exc
+    _set_active(ctx, address)
+    return _profile(user, address)
+
+
+def _find(ctx: AppContext, email: str) -> Any | None:
+    from sqlmodel import select
+
+    from mock_interview.store.models import User
+
+    with ctx.database().session() as session:
+        return session.exec(select(User).where(User.email == email)).first()
+
+
+def login(ctx: AppContext, email: str) -> Profile:
+    address = normalise_email(email)
+    user = _find(ctx, address)
+    if user is None:
+        raise NotFoundError(
+            f"no profile with email {address}",
+            hint="see `mock-interview users list`, or `mock-interview register`",
+        )
+    _set_active(ctx, address)
+    return _profile(user, address)
+
+
+def current(ctx: AppContext) -> Profile:
+    """The active profile, or a ConfigError that says how to get one."""
+    ctx.database()  # a broken database URL is the first thing to report
+    address = active_email(ctx)
+    if address is None:
+        raise ConfigError("no active profile", hint=REGISTER_HINT)
+    user = _find(ctx, address)
+    if user is None:
+        raise ConfigError(
+            f"the active profile {address} is not in the database {_state_key(ctx)}",
+            hint="`mock-interview login EMAIL` with an existing profile, or register it",
+        )
+    return _profile(user, address)
+
+
+def list_profiles(ctx: AppContext) -> list[Profile]:
+    from sqlmodel import select
+
+    from mock_interview.store.models import User
+
+    address = active_email(ctx)
+    with ctx.database().session() as session:
+        users = session.exec(select(User).order_by(User.created_at, User.email)).all()
+    return [_profile(user, address) for user in users]

@@ -1,0 +1,272 @@
+"""Engine and session setup, schema migrations, and database errors in plain words.
+
+SQLite (default): WAL, foreign keys on, a busy timeout, and ``BEGIN IMMEDIATE`` for every
+transaction so concurrent writers queue instead of failing with "database is locked".
+Postgres: any SQLAlchemy URL; ``postgresql://`` is taken to mean psycopg 3.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine.url import URL
+from sqlmodel import Session
+
+from mock_interview.config import PRIVATE_FILE_MODE, ensure_private_dir
+from mock_interview.errors import ConfigError, MockInterviewError
+from mock_interview.store.migrations import HEAD, MIGRATIONS_DIR, REVISIONS
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+POSTGRES_MIGRATION_LOCK = 0x6D6F636B  # "mock": one advisory lock id for schema changes
+HINT_URL = "check --db or MOCK_INTERVIEW_DATABASE_URL (see `mock-interview paths`)"
+
+
+def normalise_url(raw: str) -> URL:
+    """Parse a database URL, defaulting Postgres to the psycopg 3 driver we ship."""
+    try:
+        url = make_url(raw)
+    except sa.exc.ArgumentError as exc:
+        raise ConfigError(f"not a database URL: {raw!r}", hint=HINT_URL) from exc
+    if url.drivername in {"postgres", "postgresql"}:
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() not in {"sqlite", "postgresql"}:
+        raise ConfigError(
+            f"unsupported database {url.get_backend_name()!r} in {display_url(url)}",
+            hint="use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB",
+        )
+    return url
+
+
+def display_url(url: URL | str) -> str:
+    if isinstance(url, str):
+        try:
+            url = make_url(url)
+        except sa.exc.ArgumentError:
+            return url
+    return url.render_as_string(hide_password=True)
+
+
+def _check_sqlite_file(url: URL, create_parent: bool) -> None:
+    """Refuse a path that is not a SQLite database before SQLite gets a chance to touch it."""
+    database = url.database or ""
+    if database in {"", ":memory:"} or database.startswith("file:"):
+        return
+    path = Path(database)
+    if path.is_dir():
+        raise ConfigError(f"the database path {path} is a directory, not a SQLite file", HINT_URL)
+    if path.exists():
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_MAGIC))
+        except PermissionError as exc:
+            raise MockInterviewError(f"cannot read the database {path}: permission denied") from exc
+        if header and header != SQLITE_MAGIC:
+            raise ConfigError(f"{path} is not a SQLite database", hint=HINT_URL)
+        return
+    if create_parent:
+        ensure_private_dir(path.parent)
+    elif not path.parent.is_dir():
+        raise ConfigError(f"the directory for the database {path} does not exist", HINT_URL)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    except FileExistsError:
+        pass  # another process created it between our checks
+    except PermissionError as exc:
+        raise MockInterviewError(
+            f"cannot create the database {path}: permission denied",
+            hint="make the data directory writable, or set MOCK_INTERVIEW_HOME",
+        ) from exc
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take over transaction control from the sqlite3 module so BEGIN IMMEDIATE is ours.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode.lower() != "wal":
+            try:
+                cursor.execute("PRAGMA journal_mode = WAL")
+            except Exception:  # noqa: BLE001 - a read-only file stays in its mode; reads still work
+                pass
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # Writers queue on the busy timeout at BEGIN instead of failing on lock upgrade.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def translate_error(exc: Exception, url: URL) -> MockInterviewError:
+    """Turn a driver error into one line a person can act on."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    lowered = text.lower()
+    where = display_url(url)
+    if "readonly" in lowered or "read-only" in lowered or "read only" in lowered:
+        return MockInterviewError(
+            f"the database {where} is read-only",
+            hint="make the file and its directory writable, or set MOCK_INTERVIEW_HOME",
+        )
+    if "file is not a database" in lowered or "file is encrypted" in lowered:
+        return ConfigError(f"{where} is not a SQLite database", hint=HINT_URL)
+    if "unable to open database" in lowered:
+        return MockInterviewError(f"cannot open the database {where}", hint=HINT_URL)
+    if "disk is full" in lowered or "no space" in lowered:
+        return MockInterviewError(f"the disk holding {where} is full")
+    if url.get_backend_name() == "postgresql":
+        first = text.splitlines()[0] if text else type(exc).__name__
+        if any(s in lowered for s in ("connection", "could not", "does not exist", "password")):
+            return ConfigError(f"cannot connect to the database {where}: {first}", hint=HINT_URL)
+        return MockInterviewError(f"database error on {where}: {first}")
+    first = text.splitlines()[0] if text else type(exc).__name__
+    return MockInterviewError(f"database error on {where}: {first}")
+
+
+@dataclass
+class SchemaStatus:
+    current: str | None
+    head: str
+    pending: list[str]
+    newer_than_code: bool
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+
+class Database:
+    """One database: its engine, sessions and schema."""
+
+    def __init__(self, url: str | URL, *, create: bool = True) -> None:
+        self.url = normalise_url(url) if isinstance(url, str) else url
+        self.backend = self.url.get_backend_name()
+        if self.backend == "sqlite":
+            _check_sqlite_file(self.url, create_parent=create)
+            self.engine = sa.create_engine(
+                self.url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+            )
+            _configure_sqlite(self.engine)
+        else:
+            self.engine = sa.create_engine(
+                self.url, pool_pre_ping=True, connect_args={"connect_timeout": 5}
+            )
+
+    @property
+    def display_url(self) -> str:
+        return display_url(self.url)
+
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        """Translate driver errors raised inside the block."""
+        try:
+            yield
+        except (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.ProgrammingError) as exc:
+            raise translate_error(exc, self.url) from exc
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed on success, rolled back on any error."""
+        with self.guard(), Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # -- schema -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _read_revision(connection: Connection) -> str | None:
+        if not sa.inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+
+    def schema_status(self) -> SchemaStatus:
+        with self.guard(), self.engine.connect() as connection:
+            current = self._read_revision(connection)
+            connection.rollback()
+        return self._status_of(current)
+
+    @staticmethod
+    def _status_of(current: str | None) -> SchemaStatus:
+        if current is not None and current not in REVISIONS:
+            return SchemaStatus(current, HEAD, [], newer_than_code=True)
+        done = REVISIONS.index(current) + 1 if current else 0
+        return SchemaStatus(current, HEAD, list(REVISIONS[done:]), newer_than_code=False)
+
+    def _refuse_newer(self, status: SchemaStatus) -> None:
+        if status.newer_than_code:
+            raise ConfigError(
+                f"the database {self.display_url} has schema {status.current}, newer than this "
+                f"mock-interview knows (up to {HEAD})",
+                hint="upgrade mock-interview; the database was left untouched",
+            )
+
+    def ensure_schema(self) -> list[str]:
+        """Bring the schema to HEAD if needed; returns the revisions applied (usually none)."""
+        status = self.schema_status()
+        self._refuse_newer(status)
+        if status.up_to_date:
+            return []
+        return self.upgrade()
+
+    def upgrade(self) -> list[str]:
+        """Apply pending migrations under a lock so concurrent first runs do it exactly once."""
+        with self.guard(), self.engine.begin() as connection:  # BEGIN IMMEDIATE on SQLite
+            if self.backend == "postgresql":
+                connection.execute(
+                    sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_MIGRATION_LOCK}
+                )
+            status = self._status_of(self._read_revision(connection))
+            self._refuse_newer(status)
+            if status.up_to_date:
+                return []
+            from alembic import command
+            from alembic.config import Config
+
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS_DIR))
+            config.attributes["connection"] = connection
+            command.upgrade(config, HEAD)
+            return status.pending
+
+    def table_counts(self) -> dict[str, int]:
+        from sqlmodel import SQLModel
+
+        import mock_interview.store.models  # noqa: F401
+
+        counts: dict[str, int] = {}
+        with self.guard(), self.engine.connect() as connection:
+            present = set(sa.inspect(connection).get_table_names())
+            for table in SQLModel.metadata.sorted_tables:
+                if table.name in present:
+                    counts[table.name] = connection.execute(
+                        sa.select(sa.func.count()).select_from(table)
+                    ).scalar_one()
+            connection.rollback()
+        return counts
+
+
+def open_database(url: str, *, migrate: bool = True) -> Database:
+    """Open the database at ``url`` and, by default, bring its schema up to date."""
+    database = Database(url)
+    if migrate:
+        database.ensure_schema()
+    return database

@@ -1,0 +1,20 @@
+"""Alembic environment: runs on a connection handed over by mock_interview.store.database."""
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import mock_interview.store.models  # noqa: F401  (registers the tables)
+
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:  # pragma: no cover - only reachable by running the alembic CLI by hand
+    raise RuntimeError("run migrations through `mock-interview db upgrade`")
+
+context.configure(
+    connection=connection,
+    target_metadata=SQLModel.metadata,
+    render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()
