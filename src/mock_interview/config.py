@@ -210,7 +210,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
     """Read the TOML config as flat dotted keys; a missing file is an empty config."""
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return {}
     except OSError as exc:
         raise ConfigError(f"cannot read the config file {path}: {exc.strerror}") from exc

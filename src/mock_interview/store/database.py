@@ -8,6 +8,8 @@ Postgres: any SQLAlchemy URL; ``postgresql://`` is taken to mean psycopg 3.
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +27,10 @@ from mock_interview.errors import ConfigError, MockInterviewError
 from mock_interview.store.migrations import HEAD, MIGRATIONS_DIR, REVISIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-SQLITE_BUSY_TIMEOUT_MS = 60_000
+# SQLite waits for a lock inside C, where Ctrl-C cannot reach it; so it waits in short slices
+# and Python loops over them until the overall deadline.
+SQLITE_BUSY_SLICE_MS = 200
+SQLITE_LOCK_WAIT_SECONDS = 60.0
 POSTGRES_MIGRATION_LOCK = 0x6D6F636B  # "mock": one advisory lock id for schema changes
 HINT_URL = "check --db or MOCK_INTERVIEW_DATABASE_URL (see `mock-interview paths`)"
 
@@ -93,21 +98,35 @@ def _configure_sqlite(engine: Engine) -> None:
         # Take over transaction control from the sqlite3 module so BEGIN IMMEDIATE is ours.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_SLICE_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
         mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
         if mode.lower() != "wal":
             try:
-                cursor.execute("PRAGMA journal_mode = WAL")
-            except Exception:  # noqa: BLE001 - a read-only file stays in its mode; reads still work
-                pass
+                _wait_for_lock(lambda: cursor.execute("PRAGMA journal_mode = WAL"))
+            except sqlite3.OperationalError:
+                pass  # a read-only file keeps its journal mode; reads still work
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        # Writers queue on the busy timeout at BEGIN instead of failing on lock upgrade.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers queue here, at BEGIN, instead of failing later on a lock upgrade.
+        raw = connection.connection.dbapi_connection
+        _wait_for_lock(lambda: raw.execute("BEGIN IMMEDIATE"))
+
+
+def _wait_for_lock(statement: Any) -> None:
+    """Run ``statement`` until SQLite stops answering "locked"/"busy", or the deadline passes."""
+    deadline = time.monotonic() + SQLITE_LOCK_WAIT_SECONDS
+    while True:
+        try:
+            statement()
+            return
+        except sqlite3.OperationalError as exc:
+            message = str(exc).lower()
+            if ("locked" not in message and "busy" not in message) or time.monotonic() > deadline:
+                raise
 
 
 def translate_error(exc: Exception, url: URL) -> MockInterviewError:
@@ -124,6 +143,12 @@ def translate_error(exc: Exception, url: URL) -> MockInterviewError:
         return ConfigError(f"{where} is not a SQLite database", hint=HINT_URL)
     if "unable to open database" in lowered:
         return MockInterviewError(f"cannot open the database {where}", hint=HINT_URL)
+    if "database is locked" in lowered or "database is busy" in lowered:
+        return MockInterviewError(
+            f"the database {where} stayed locked by another process for over "
+            f"{SQLITE_LOCK_WAIT_SECONDS:.0f} s",
+            hint="finish or stop the other mock-interview process and try again",
+        )
     if "disk is full" in lowered or "no space" in lowered:
         return MockInterviewError(f"the disk holding {where} is full")
     if url.get_backend_name() == "postgresql":
@@ -156,7 +181,7 @@ class Database:
         if self.backend == "sqlite":
             _check_sqlite_file(self.url, create_parent=create)
             self.engine = sa.create_engine(
-                self.url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+                self.url, connect_args={"timeout": SQLITE_BUSY_SLICE_MS / 1000}
             )
             _configure_sqlite(self.engine)
         else:

@@ -1,0 +1,266 @@
+"""CLI conventions: help with examples, exit codes, errors, config and paths, colour, start-up."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mock_interview.errors import (
+    ConfigError,
+    ConflictError,
+    ExitCode,
+    MockInterviewError,
+    NotFoundError,
+    ProviderError,
+    UsageError,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY_MODULES = ("sqlalchemy", "sqlmodel", "alembic", "psycopg", "spacy", "fitz", "pymupdf",
+                 "openai", "docx2txt", "prompt_toolkit", "email_validator")
+
+
+def all_command_paths() -> list[tuple[str, ...]]:
+    from typer.main import get_command
+
+    from mock_interview.cli.app import app
+
+    paths: list[tuple[str, ...]] = []
+
+    def walk(command, prefix: tuple[str, ...]) -> None:
+        paths.append(prefix)
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            walk(sub, (*prefix, name))
+
+    walk(get_command(app), ())
+    return paths
+
+
+def test_command_tree_is_complete():
+    names = {" ".join(p) for p in all_command_paths()}
+    for expected in ("register", "login", "whoami", "users list", "config show", "config set",
+                     "config unset", "paths", "db status", "db upgrade"):
+        assert expected in names
+
+
+@pytest.mark.parametrize("path", all_command_paths(), ids=lambda p: " ".join(p) or "root")
+def test_every_command_has_help_with_an_example(cli, path):
+    out = cli(*path, "--help")
+    assert out.exit_code == 0, out.stderr
+    assert "Usage:" in out.stdout
+    example = out.stdout.split("Example:", 1)
+    assert len(example) == 2, f"no example in help of {' '.join(path) or 'root'}"
+    assert "mock-interview" in example[1].split("╭")[0]
+    assert cli(*path, "-h").stdout == out.stdout
+
+
+def test_exit_code_values_are_stable():
+    assert {c.name: int(c) for c in ExitCode} == {
+        "OK": 0, "ERROR": 1, "USAGE": 2, "NOT_FOUND": 3, "PROVIDER": 4, "INTERRUPTED": 130,
+    }
+    assert MockInterviewError("x").exit_code == ExitCode.ERROR
+    assert UsageError("x").exit_code == ExitCode.USAGE
+    assert NotFoundError("x").exit_code == ExitCode.NOT_FOUND
+    assert ConfigError("x").exit_code == ExitCode.NOT_FOUND
+    assert ConflictError("x").exit_code == ExitCode.ERROR
+    assert ProviderError("x").exit_code == ExitCode.PROVIDER
+
+
+def test_readme_documents_every_exit_code():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = {int(m) for m in re.findall(r"^\|\s*`?(\d+)`?\s*\|", readme, flags=re.M)}
+    assert documented == {int(c) for c in ExitCode}
+
+
+def test_unknown_option_and_command_are_usage_errors(cli):
+    assert cli("whoami", "--nope").exit_code == ExitCode.USAGE
+    assert cli("no-such-command").exit_code == ExitCode.USAGE
+    assert cli("register", "--name", "Ada").exit_code == ExitCode.USAGE  # --email missing
+
+
+def test_unexpected_error_is_one_line_and_debug_shows_traceback(cli, monkeypatch):
+    from mock_interview.services import profiles
+
+    def explode(*_a, **_k):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(profiles, "list_profiles", explode)
+    out = cli("users", "list")
+    assert out.exit_code == ExitCode.ERROR
+    assert out.stderr.strip().splitlines() == [
+        "error: internal error: RuntimeError: kaboom — run again with --debug for a traceback, "
+        "and please report it"
+    ]
+    out = cli("--debug", "users", "list")
+    assert isinstance(out.exception, RuntimeError)
+    out = cli("users", "list", env={"MOCK_INTERVIEW_DEBUG": "1"})
+    assert isinstance(out.exception, RuntimeError)
+
+
+def test_keyboard_interrupt_exits_130(cli, monkeypatch):
+    from mock_interview.services import profiles
+
+    def interrupted(*_a, **_k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(profiles, "list_profiles", interrupted)
+    assert cli("users", "list").exit_code == ExitCode.INTERRUPTED
+
+
+def test_sigint_in_a_real_process_exits_130(home):
+    """A real Ctrl-C (SIGINT) while a command waits on the database gives 130, no traceback."""
+    import signal
+    import sqlite3
+    import time
+
+    home.mkdir(parents=True)
+    db = home / "locked.db"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    setup = subprocess.run(
+        [sys.executable, "-m", "mock_interview", "--db", f"sqlite:///{db}", "db", "upgrade"],
+        env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert setup.returncode == 0, setup.stderr
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # the command below now waits on the busy timeout
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mock_interview", "--db", f"sqlite:///{db}", "register",
+             "-n", "A", "-e", "a@example.com"],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        time.sleep(1.5)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert proc.returncode == ExitCode.INTERRUPTED, err
+    assert "Traceback" not in err
+
+
+def test_version(cli):
+    from mock_interview import __version__
+
+    out = cli("--version")
+    assert out.exit_code == 0 and out.stdout.strip() == f"mock-interview {__version__}"
+
+
+def test_python_dash_m_works(home):
+    out = subprocess.run(
+        [sys.executable, "-m", "mock_interview", "--version"],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, capture_output=True, text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0 and out.stdout.startswith("mock-interview ")
+
+
+def test_config_set_show_unset(cli, home):
+    url = f"sqlite:///{home / 'configured.db'}"
+    out = cli("config", "set", "database.url", url)
+    assert out.exit_code == 0, out.stderr
+    assert 'url = "' in (home / "config.toml").read_text()
+    shown = {row["key"]: row for row in cli("config", "show", "--json").json()["settings"]}
+    assert shown["database.url"]["value"] == url and shown["database.url"]["source"] == "config"
+    assert cli("register", "-n", "Ada", "-e", "ada@example.com").exit_code == 0
+    assert (home / "configured.db").exists()
+
+    env_url = f"sqlite:///{home / 'env.db'}"
+    shown = {r["key"]: r for r in cli("config", "show", "--json",
+                                       env={"MOCK_INTERVIEW_DATABASE_URL": env_url}).json()["settings"]}
+    assert shown["database.url"]["source"] == "env" and shown["database.url"]["value"] == env_url
+
+    assert cli("config", "unset", "database.url").exit_code == 0
+    shown = {row["key"]: row for row in cli("config", "show", "--json").json()["settings"]}
+    assert shown["database.url"]["source"] == "default"
+
+
+def test_config_set_refuses_bad_keys_and_values(cli, home):
+    out = cli("config", "set", "no.such.key", "1")
+    assert out.exit_code == ExitCode.USAGE and "unknown setting" in out.stderr
+    out = cli("config", "set", "database.url", "ftp://example.com/x")
+    assert out.exit_code == ExitCode.NOT_FOUND and "unsupported database" in out.stderr
+    assert not (home / "config.toml").exists()
+
+
+def test_broken_config_file_is_one_line(cli, home):
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text("[database\nurl = 3\n")
+    out = cli("whoami")
+    assert out.exit_code == ExitCode.NOT_FOUND
+    assert "is not valid TOML" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    # Help still works with a broken config: settings are read only when a command needs them.
+    assert cli("whoami", "--help").exit_code == 0
+
+
+def test_unknown_key_in_config_file(cli, home):
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('[databse]\nurl = "sqlite:///x.db"\n')
+    out = cli("config", "show")
+    assert out.exit_code == ExitCode.NOT_FOUND and "databse.url" in out.stderr
+
+
+def test_paths_json(cli, home):
+    out = cli("paths", "--json")
+    assert out.exit_code == 0
+    info = out.json()
+    assert info["home_override"] == str(home)
+    assert info["data_dir"] == str(home) and info["config_file"] == str(home / "config.toml")
+    assert info["database_url"] == f"sqlite:///{home / 'mock-interview.db'}"
+    assert info["database_url_source"] == "default"
+
+
+def test_paths_without_override_use_platform_dirs(monkeypatch):
+    import platformdirs
+
+    from mock_interview.config import Paths
+
+    paths = Paths.from_environment({})
+    assert paths.home_override is None
+    assert paths.data_dir == Path(platformdirs.user_data_dir("mock-interview", appauthor=False))
+    assert paths.config_dir == Path(platformdirs.user_config_dir("mock-interview", appauthor=False))
+
+
+def _run_script(args: list[str], env_extra: dict[str, str]) -> subprocess.CompletedProcess:
+    script = shutil.which("mock-interview", path=str(Path(sys.executable).parent))
+    command = [script, *args] if script else [sys.executable, "-m", "mock_interview", *args]
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env.update({"PYTHONPATH": str(ROOT / "src"), **env_extra})
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_no_color_is_honoured(home):
+    colored = _run_script(["whoami"], {"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert colored.returncode == ExitCode.NOT_FOUND
+    assert re.search(r"\x1b\[[0-9;]*3\dm", colored.stderr)  # a foreground colour is used
+    plain = _run_script(["whoami"], {"FORCE_COLOR": "1", "TERM": "xterm-256color", "NO_COLOR": "1"})
+    assert plain.returncode == ExitCode.NOT_FOUND
+    assert not re.search(r"\x1b\[[0-9;]*3\dm", plain.stderr)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["register", "--help"], ["db", "status", "--help"]])
+def test_help_imports_no_heavy_module(home, args):
+    """`mock-interview --help` in a real process must not import the heavy libraries."""
+    out = _run_script(args, {"PYTHONPROFILEIMPORTTIME": "1"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    imported = {
+        line.split("|")[-1].strip().split(".")[0]
+        for line in out.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "typer" in imported  # the probe really saw the imports
+    assert sorted(imported & set(HEAVY_MODULES)) == []
+
+
+def test_json_goes_to_stdout_and_messages_to_stderr(cli):
+    out = cli("register", "-n", "Ada", "-e", "ada@example.com", "--json")
+    assert json.loads(out.stdout)["profile"]["email"] == "ada@example.com"
+    out = cli("register", "-n", "Grace", "-e", "grace@example.com")
+    assert out.stdout == "" and "Grace" in out.stderr
