@@ -27,6 +27,21 @@ OUR_ENV = (
 )
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def subprocess_env(**extra: str) -> dict[str, str]:
+    """Environment for child processes: they import the same mock_interview as this process
+    (the installed wheel in CI, the source tree in development) and can import tests.*."""
+    import mock_interview
+
+    package_parent = str(Path(mock_interview.__file__).resolve().parents[1])
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([package_parent, str(ROOT)])
+    env.update(extra)
+    return env
+
+
 @pytest.fixture(autouse=True)
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test runs with its own empty home and none of the developer's settings."""

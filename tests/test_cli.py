@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import subprocess_env
 from mock_interview.errors import (
     ConfigError,
     ConflictError,
@@ -122,7 +123,7 @@ def test_sigint_in_a_real_process_exits_130(home):
 
     home.mkdir(parents=True)
     db = home / "locked.db"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = subprocess_env()
     setup = subprocess.run(
         [sys.executable, "-m", "mock_interview", "--db", f"sqlite:///{db}", "db", "upgrade"],
         env=env, capture_output=True, text=True, timeout=60,
@@ -156,7 +157,7 @@ def test_version(cli):
 def test_python_dash_m_works(home):
     out = subprocess.run(
         [sys.executable, "-m", "mock_interview", "--version"],
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, capture_output=True, text=True,
+        env=subprocess_env(), capture_output=True, text=True,
         timeout=60,
     )
     assert out.returncode == 0 and out.stdout.startswith("mock-interview ")
@@ -231,8 +232,7 @@ def test_paths_without_override_use_platform_dirs(monkeypatch):
 def _run_script(args: list[str], env_extra: dict[str, str]) -> subprocess.CompletedProcess:
     script = shutil.which("mock-interview", path=str(Path(sys.executable).parent))
     command = [script, *args] if script else [sys.executable, "-m", "mock_interview", *args]
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    env.update({"PYTHONPATH": str(ROOT / "src"), **env_extra})
+    env = {k: v for k, v in subprocess_env(**env_extra).items() if k != "NO_COLOR" or k in env_extra}
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
 
 

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from mock_interview.errors import ConfigError, ExitCode
 from mock_interview.store.database import Database, normalise_url
 from mock_interview.store.migrations import HEAD, MIGRATIONS_DIR, REVISIONS
+from tests.conftest import subprocess_env
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -96,7 +97,7 @@ def test_eight_writer_processes_lose_nothing(home, database_url):
     """8 processes register 30 profiles each at once, from an empty database."""
     go = home / "go"
     home.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+    env = subprocess_env()
     workers = [
         subprocess.Popen(
             [sys.executable, "-m", "tests.workers.concurrent_writer", database_url, str(n), "30",
