@@ -56,7 +56,11 @@ def test_models_and_migrations_agree(database_url):
     database = Database(database_url)
     database.ensure_schema()
     with database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        from mock_interview.store.migrations.env_hooks import include_name
+
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": include_name}
+        )
         diff = compare_metadata(context, SQLModel.metadata)
     database.dispose()
     assert diff == []

@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from mock_interview import __version__
 from mock_interview.cli import config as config_cmd
 from mock_interview.cli import db as db_cmd
+from mock_interview.cli import jobs as jobs_cmd
 from mock_interview.cli import profiles as profiles_cmd
 from mock_interview.cli.env import Env
 from mock_interview.errors import ExitCode, MockInterviewError
@@ -117,6 +118,7 @@ def root(
 
 
 profiles_cmd.install(app)
+jobs_cmd.install(app)
 config_cmd.install(app)
 db_cmd.install(app)
 

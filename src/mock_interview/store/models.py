@@ -104,8 +104,14 @@ class Job(SQLModel, table=True):
     years_experience_min: int | None = None
     currency: str | None = Field(default=None, max_length=3)
     salary_period: str = Field(default="year", max_length=10)
-    posted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    posted_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
     updated_at: datetime = _ts()
+    # Salary as approximate USD a year, so filters and matching compare across currencies.
+    salary_usd_min: int | None = None
+    salary_usd_max: int | None = Field(default=None, index=True)
+    # SQLite only: the row's key in the jobs_fts index. Not the implicit rowid, which VACUUM
+    # may renumber for a table whose primary key is not an integer.
+    search_rowid: int | None = Field(default=None, unique=True)
 
 
 class Interview(SQLModel, table=True):

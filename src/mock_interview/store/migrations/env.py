@@ -4,6 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import mock_interview.store.models  # noqa: F401  (registers the tables)
+from mock_interview.store.migrations.env_hooks import include_name
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -12,6 +13,7 @@ if connection is None:  # pragma: no cover - only reachable by running the alemb
 
 context.configure(
     connection=connection,
+    include_name=include_name,
     target_metadata=SQLModel.metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
     compare_type=True,

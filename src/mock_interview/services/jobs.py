@@ -1,0 +1,327 @@
+"""Jobs: the packaged catalogue, imports, search (optionally ranked by fit), show, delete."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mock_interview.domain.jobs import JobSearch, build_search, query_terms, validate_job
+from mock_interview.domain.matching import CandidateProfile, MatchResult, match_job, title_tokens
+from mock_interview.errors import ConfigError, NotFoundError, UsageError
+from mock_interview.services.context import AppContext
+
+SAMPLE_SOURCE = "sample"
+CATALOGUE_META_KEY = "sample_catalogue_version"
+RETRIEVE_FOR_RERANK = 300
+MAX_REPORTED_ERRORS = 200
+
+
+# -- skills vocabulary (from the resume parser's taxonomy, when present) -----------------------
+
+def _skill_functions() -> tuple[Callable[[str], str | None], Callable[[str], set[str]]]:
+    try:
+        from mock_interview.domain import skills
+    except ImportError:  # the taxonomy ships with the resume parser
+        return (lambda _name: None), (lambda _name: set())
+    return skills.canonical_skill, skills.related_skills
+
+
+# -- the packaged sample catalogue ----------------------------------------------------------------
+
+def packaged_catalogue_path() -> Path:
+    """sample_jobs.json inside the wheel; in a source checkout, the copy at the repository root."""
+    packaged = resources.files("mock_interview").joinpath("data/sample_jobs.json")
+    if packaged.is_file():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[3] / "sample_jobs.json"
+    if checkout.is_file():
+        return checkout
+    raise ConfigError("the packaged job catalogue is missing", hint="reinstall mock-interview")
+
+
+def ensure_catalogue(ctx: AppContext) -> bool:
+    """Load the packaged catalogue on first use or when its version changes. True if loaded."""
+    import sqlalchemy as sa
+
+    from mock_interview.store import jobs as job_store
+    from mock_interview.store.models import Meta, utcnow
+
+    path = packaged_catalogue_path()
+    document = json.loads(path.read_text(encoding="utf-8"))
+    version = str(document.get("catalogue_version", ""))
+    database = ctx.database()
+    with database.session() as session:
+        current = session.get(Meta, CATALOGUE_META_KEY)
+        if current is not None and current.value == version:
+            return False
+    canonical, _ = _skill_functions()
+    records = []
+    for index, row in enumerate(document.get("jobs", []), start=1):
+        record, errors = validate_job(row, canonical)
+        if errors:  # our own data: a test keeps it valid
+            raise ConfigError(f"packaged catalogue row {index}: {errors[0].field} {errors[0].reason}")
+        records.append(record)
+    with database.session() as session:
+        if database.backend == "postgresql":
+            session.execute(sa.text("SELECT pg_advisory_xact_lock(7366)"))
+        current = session.get(Meta, CATALOGUE_META_KEY)
+        if current is not None and current.value == version:
+            return False  # another process loaded it while we waited
+        job_store.upsert_jobs(session, records, SAMPLE_SOURCE)
+        job_store.delete_missing_from_source(session, SAMPLE_SOURCE, {r.slug for r in records})
+        if current is None:
+            session.add(Meta(key=CATALOGUE_META_KEY, value=version))
+        else:
+            current.value, current.updated_at = version, utcnow()
+            session.add(current)
+    return True
+
+
+# -- import -----------------------------------------------------------------------------------------
+
+@dataclass
+class RowProblem:
+    line: int
+    field: str
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"line": self.line, "field": self.field, "reason": self.reason}
+
+
+@dataclass
+class ImportReport:
+    path: str
+    format: str
+    rows: int = 0
+    valid: int = 0
+    inserted: int = 0
+    updated: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+    invalid_rows: int = 0
+    imported: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path, "format": self.format, "rows": self.rows, "valid": self.valid,
+            "invalid": self.invalid_rows, "inserted": self.inserted, "updated": self.updated,
+            "imported": self.imported,
+            "problems": [p.to_json() for p in self.problems[:MAX_REPORTED_ERRORS]],
+            "problems_not_shown": max(0, len(self.problems) - MAX_REPORTED_ERRORS),
+        }
+
+
+def import_catalogue(ctx: AppContext, path: Path, *, skip_invalid: bool = False) -> ImportReport:
+    """Validate every row, then import in one transaction: all rows, or with --skip-invalid the
+    valid ones. The file is read twice (validate, then insert) so memory stays flat."""
+    from mock_interview.io.catalogue import open_catalogue
+    from mock_interview.store import jobs as job_store
+
+    canonical, _ = _skill_functions()
+    kind, rows = open_catalogue(path)
+    report = ImportReport(path=str(path), format=kind)
+    for raw in rows:
+        report.rows += 1
+        problems = _row_problems(raw, canonical)
+        if problems:
+            report.invalid_rows += 1
+            report.problems.extend(problems)
+        else:
+            report.valid += 1
+    if report.rows == 0:
+        raise UsageError(f"{path} has no postings")
+    if report.invalid_rows and not skip_invalid:
+        return report  # all-or-nothing: nothing written
+    if report.valid == 0:
+        return report
+
+    def valid_records():
+        _, again = open_catalogue(path)
+        for raw in again:
+            if raw.error is None:
+                record, errors = validate_job(raw.data, canonical)
+                if record is not None:
+                    yield record
+
+    ctx.database()
+    ensure_catalogue(ctx)
+    with ctx.database().session() as session:
+        report.inserted, report.updated = job_store.upsert_jobs(
+            session, valid_records(), f"import:{path.name}"
+        )
+    report.imported = True
+    return report
+
+
+def _row_problems(raw: Any, canonical: Callable[[str], str | None]) -> list[RowProblem]:
+    if raw.error is not None:
+        return [RowProblem(raw.line, "(row)", raw.error)]
+    _, errors = validate_job(raw.data, canonical)
+    return [RowProblem(raw.line, e.field, e.reason) for e in errors]
+
+
+# -- search, show, delete -------------------------------------------------------------------------
+
+@dataclass
+class JobView:
+    """A posting as the CLI shows it, with its match when there is a resume."""
+
+    job: Any
+    match: MatchResult | None = None
+    text_rank: float = 0.0
+
+    def to_json(self, *, full: bool = False) -> dict[str, Any]:
+        job = self.job
+        data: dict[str, Any] = {
+            "id": str(job.id), "slug": job.slug, "title": job.title, "company": job.company,
+            "location": job.location, "country": job.country, "job_type": job.job_type,
+            "salary_min": job.salary_min, "salary_max": job.salary_max,
+            "currency": job.currency, "salary_period": job.salary_period,
+            "remote": job.remote == "remote", "workplace": job.remote,
+            "experience_level": job.experience_level,
+            "posted_at": job.posted_at.date().isoformat() if job.posted_at else None,
+            "match": None,
+        }
+        if self.match is not None:
+            data["match"] = (
+                self.match.to_json()
+                if full
+                else {"score": self.match.score, "matched_skills": self.match.matched_skills,
+                      "missing_skills": self.match.missing_skills}
+            )
+        if full:
+            data.update({
+                "description": job.description, "requirements": job.requirements or [],
+                "skills_required": job.skills_required or [],
+                "years_experience_min": job.years_experience_min, "source": job.source,
+            })
+        return data
+
+
+@dataclass
+class SearchResult:
+    total: int
+    jobs: list[JobView]
+    matched_against: str | None = None  # the resume used for ranking, if any
+
+    def to_json(self) -> dict[str, Any]:
+        return {"total": self.total, "matched_against": self.matched_against,
+                "jobs": [view.to_json() for view in self.jobs]}
+
+
+def _job_fields(job: Any) -> dict[str, Any]:
+    return {
+        "title": job.title, "skills_required": job.skills_required, "experience_level":
+        job.experience_level, "years_experience_min": job.years_experience_min,
+        "remote": job.remote, "location": job.location, "country": job.country,
+    }
+
+
+def latest_resume(ctx: AppContext) -> Any | None:
+    """The active profile's most recent resume, or None (no profile or no upload yet)."""
+    from sqlmodel import select
+
+    from mock_interview.services import profiles
+    from mock_interview.store.models import Resume, User
+
+    email = profiles.active_email(ctx)
+    if email is None:
+        return None
+    with ctx.database().session() as session:
+        return session.exec(
+            select(Resume).join(User, User.id == Resume.user_id)
+            .where(User.email == email).order_by(Resume.created_at.desc()).limit(1)
+        ).first()
+
+
+def candidate_for(resume: Any) -> CandidateProfile:
+    return CandidateProfile.from_resume(
+        resume.skills, resume.experience, resume.total_years_experience, resume.contact
+    )
+
+
+def _resume_terms(candidate: CandidateProfile) -> list[str]:
+    words: list[str] = []
+    for title in candidate.titles[:2]:
+        words.extend(sorted(title_tokens(title)))
+    for skill in sorted(candidate.skills):
+        words.extend(query_terms(skill))
+    return query_terms(" ".join(words))
+
+
+def search(
+    ctx: AppContext,
+    text: str | None = None,
+    *,
+    match: bool | None = None,
+    **filters: Any,
+) -> SearchResult:
+    """Full-text search with filters; ranked by fit with the latest resume when there is one
+    (``match=None``), always (``True``, an error without a resume) or never (``False``)."""
+    canonical, related = _skill_functions()
+    params: JobSearch = build_search(text, canonical_skill=canonical, **filters)
+    ensure_catalogue(ctx)
+    resume = latest_resume(ctx) if match is not False else None
+    if match is True and resume is None:
+        raise ConfigError("no resume to match against",
+                          hint="upload one first: mock-interview upload cv.pdf")
+    from mock_interview.store import jobs as job_store
+
+    with ctx.database().session() as session:
+        if resume is None:
+            page = job_store.search_jobs(session, params)
+            return SearchResult(page.total, [JobView(h.job, None, h.text_rank) for h in page.hits])
+        candidate = candidate_for(resume)
+        if params.terms:  # the person's words decide what is relevant, the resume the order
+            page = job_store.search_jobs(session, params, limit=RETRIEVE_FOR_RERANK)
+        else:
+            terms = _resume_terms(candidate)
+            page = job_store.search_jobs(session, params, terms=terms, any_term=True,
+                                         limit=RETRIEVE_FOR_RERANK, count=False)
+            if len(page.hits) < params.limit:  # the resume's words found too little: add newest
+                newest = job_store.search_jobs(session, params, terms=[], limit=RETRIEVE_FOR_RERANK,
+                                               count=False)
+                seen = {h.job.id for h in page.hits}
+                page.hits.extend(h for h in newest.hits if h.job.id not in seen)
+            page.total = job_store.search_jobs(session, params, terms=[], limit=1).total
+    views = [JobView(h.job, match_job(candidate, _job_fields(h.job), related), h.text_rank)
+             for h in page.hits]
+    views.sort(key=lambda v: (-(v.match.score if v.match else 0), -v.text_rank))
+    return SearchResult(page.total, views[: params.limit], matched_against=resume.filename)
+
+
+def resolve_job(ctx: AppContext, key: str) -> Any:
+    from mock_interview.store import jobs as job_store
+
+    ensure_catalogue(ctx)
+    with ctx.database().session() as session:
+        found = job_store.find_job(session, key)
+    if not found:
+        raise NotFoundError(f"no job with id {key!r}",
+                            hint="find ids with: mock-interview search-jobs --json")
+    if len(found) > 1:
+        raise UsageError(f"{key!r} matches {len(found)} jobs; give more of the id")
+    return found[0]
+
+
+def show(ctx: AppContext, key: str) -> JobView:
+    job = resolve_job(ctx, key)
+    resume = latest_resume(ctx)
+    if resume is None:
+        return JobView(job)
+    _, related = _skill_functions()
+    return JobView(job, match_job(candidate_for(resume), _job_fields(job), related))
+
+
+def delete(ctx: AppContext, keys: list[str]) -> list[Any]:
+    from mock_interview.store import jobs as job_store
+
+    jobs = [resolve_job(ctx, key) for key in keys]
+    with ctx.database().session() as session:
+        job_store.delete_jobs(session, [job.id for job in jobs])
+    return jobs
+

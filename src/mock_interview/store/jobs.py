@@ -1,0 +1,229 @@
+"""Job queries: upsert by slug, full-text search with filters, lookups by id, prefix or slug.
+
+Full-text ranking: SQLite FTS5 bm25 with field weights title > skills > requirements >
+description; Postgres ts_rank_cd over a weighted tsvector (A title, B skills, C requirements,
+D description). Both indexes are kept in sync by the database (triggers / generated column).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from mock_interview.domain.jobs import JobRecord, JobSearch
+from mock_interview.store.models import Job, utcnow
+
+SQLITE_WEIGHTS = (10.0, 5.0, 2.0, 1.0)  # title, skills, requirements, description
+JOB_COLUMNS = [c.name for c in Job.__table__.columns]
+
+
+@dataclass
+class SearchHit:
+    job: Job
+    text_rank: float  # higher is better; 0 when there was no query
+
+
+@dataclass
+class SearchPage:
+    total: int
+    hits: list[SearchHit]
+
+
+def _fts_match_sqlite(terms: Sequence[str], any_term: bool) -> str:
+    # Each term quoted (so FTS syntax in it is inert) and prefix-matched; porter stems both sides.
+    joiner = " OR " if any_term else " "
+    return joiner.join(f'"{t}"*' for t in terms)
+
+
+def _tsquery_postgres(terms: Sequence[str], any_term: bool) -> str:
+    joiner = " | " if any_term else " & "
+    return joiner.join(f"{t}:*" for t in terms)
+
+
+def _filters(search: JobSearch, backend: str) -> list[Any]:
+    conditions: list[Any] = []
+    if search.location:
+        needle = search.location.lower()
+        if needle in {"remote", "anywhere"}:
+            conditions.append(Job.remote == "remote")
+        else:
+            like = sa.func.lower(Job.location).contains(needle, autoescape=True)
+            if len(needle) == 2 and needle.isalpha():
+                like = sa.or_(like, Job.country == needle.upper())
+            conditions.append(like)
+    if search.remote:
+        conditions.append(Job.remote == "remote")
+    if search.job_type:
+        conditions.append(Job.job_type == search.job_type)
+    if search.level:
+        conditions.append(Job.experience_level == search.level)
+    if search.company:
+        conditions.append(
+            sa.func.lower(Job.company).contains(search.company.lower(), autoescape=True)
+        )
+    if search.min_salary_usd is not None:
+        conditions.append(
+            sa.func.coalesce(Job.salary_usd_max, Job.salary_usd_min) >= search.min_salary_usd
+        )
+    elements = (
+        sa.func.jsonb_array_elements_text if backend == "postgresql" else sa.func.json_each
+    )
+    for skill in search.skills:
+        element = elements(Job.skills_required).table_valued("value")
+        conditions.append(
+            sa.exists(
+                sa.select(sa.literal(1))
+                .select_from(element)
+                .where(sa.func.lower(element.c.value) == skill.lower())
+            )
+        )
+    return conditions
+
+
+def search_jobs(
+    session: Session,
+    search: JobSearch,
+    *,
+    terms: Sequence[str] | None = None,
+    any_term: bool = False,
+    limit: int | None = None,
+    count: bool = True,
+) -> SearchPage:
+    """Postings matching ``terms`` (default: the search's own) and every filter, best first."""
+    backend = session.get_bind().dialect.name
+    terms = list(search.terms if terms is None else terms)
+    limit = search.limit if limit is None else limit
+    conditions = _filters(search, backend)
+    if not terms:
+        query = (
+            select(Job)
+            .where(*conditions)
+            .order_by(Job.posted_at.desc().nulls_last(), Job.created_at.desc(), Job.title)
+        )
+        jobs = session.exec(query.limit(limit)).all()
+        total = _count(session, sa.select(Job.id).where(*conditions)) if count else len(jobs)
+        return SearchPage(total, [SearchHit(job, 0.0) for job in jobs])
+
+    if backend == "postgresql":
+        tsquery = sa.func.to_tsquery("english", _tsquery_postgres(terms, any_term))
+        vector = sa.column("search_vector")
+        rank = sa.func.ts_rank_cd(vector, tsquery, 1)  # 1: divide by 1 + log(length), as bm25 does
+        matched = vector.op("@@")(tsquery)
+        base = sa.select(Job, rank.label("rank")).where(matched, *conditions)
+        ordered = base.order_by(sa.desc("rank"), Job.posted_at.desc().nulls_last())
+        rows = session.execute(ordered.limit(limit)).all()
+        hits = [SearchHit(row[0], float(row[1])) for row in rows]
+        total = _count(session, sa.select(Job.id).where(matched, *conditions)) if count else len(hits)
+        return SearchPage(total, hits)
+
+    fts = sa.table("jobs_fts", sa.column("rowid"))
+    match = sa.text("jobs_fts MATCH :match").bindparams(match=_fts_match_sqlite(terms, any_term))
+    bm25 = sa.literal_column(f"bm25(jobs_fts, {', '.join(map(str, SQLITE_WEIGHTS))})")
+    joined = sa.join(fts, Job.__table__, Job.search_rowid == fts.c.rowid)
+    query = (
+        sa.select(Job, bm25.label("rank"))
+        .select_from(joined)
+        .where(match, *conditions)
+        .order_by(sa.asc("rank"), Job.posted_at.desc().nulls_last())
+    )
+    rows = session.execute(query.limit(limit)).all()
+    hits = [SearchHit(row[0], -float(row[1])) for row in rows]  # bm25: lower is better
+    if count:
+        total = _count(session, sa.select(fts.c.rowid).select_from(joined).where(match, *conditions))
+    else:
+        total = len(hits)
+    return SearchPage(total, hits)
+
+
+def _count(session: Session, query: Any) -> int:
+    return session.execute(sa.select(sa.func.count()).select_from(query.subquery())).scalar_one()
+
+
+def find_job(session: Session, key: str) -> list[Job]:
+    """Jobs whose id, id prefix (>= 4 hex digits, dashes optional) or slug is ``key``."""
+    key = key.strip()
+    try:
+        exact = session.get(Job, uuid.UUID(key))
+        return [exact] if exact else []
+    except ValueError:
+        pass
+    by_slug = session.exec(select(Job).where(Job.slug == key)).first()
+    if by_slug:
+        return [by_slug]
+    compact = key.replace("-", "").lower()
+    if len(compact) < 4 or any(c not in "0123456789abcdef" for c in compact):
+        return []
+    backend = session.get_bind().dialect.name
+    if backend == "postgresql":
+        column = sa.func.replace(sa.cast(Job.id, sa.String), "-", "")
+    else:
+        column = sa.cast(Job.id, sa.String)  # stored as 32 hex characters
+    return list(session.exec(select(Job).where(column.like(f"{compact}%")).limit(5)).all())
+
+
+def upsert_jobs(session: Session, records: Iterable[JobRecord], source: str) -> tuple[int, int]:
+    """Insert new postings and update known ones (same slug); returns (inserted, updated)."""
+    inserted = updated = 0
+    batch: list[JobRecord] = []
+
+    def flush() -> None:
+        nonlocal inserted, updated
+        slugs = [r.slug for r in batch]
+        existing = {
+            slug: job_id
+            for slug, job_id in session.execute(
+                sa.select(Job.slug, Job.id).where(Job.slug.in_(slugs))
+            ).all()
+        }
+        now = utcnow()
+        new_rows, changed_rows = [], []
+        for record in batch:
+            row = record.to_row()
+            row["source"] = source
+            row["updated_at"] = now
+            if record.slug in existing:
+                row["id"] = existing[record.slug]
+                changed_rows.append(row)
+            else:
+                row["id"] = uuid.uuid4()
+                row["created_at"] = now
+                new_rows.append(row)
+                existing[record.slug] = row["id"]
+        if new_rows:
+            session.execute(sa.insert(Job), new_rows)
+        for row in changed_rows:
+            job_id = row.pop("id")
+            session.execute(sa.update(Job).where(Job.id == job_id).values(**row))
+        inserted += len(new_rows)
+        updated += len(changed_rows)
+        batch.clear()
+
+    for record in records:
+        batch.append(record)
+        if len(batch) >= 500:
+            flush()
+    if batch:
+        flush()
+    return inserted, updated
+
+
+def delete_jobs(session: Session, ids: Sequence[uuid.UUID]) -> int:
+    result = session.execute(sa.delete(Job).where(Job.id.in_(list(ids))))
+    return result.rowcount or 0
+
+
+def delete_missing_from_source(session: Session, source: str, keep_slugs: set[str]) -> int:
+    slugs = session.execute(sa.select(Job.slug).where(Job.source == source)).scalars().all()
+    stale = [s for s in slugs if s not in keep_slugs]
+    if not stale:
+        return 0
+    return session.execute(sa.delete(Job).where(Job.slug.in_(stale))).rowcount or 0
+
+
+def count_jobs(session: Session) -> int:
+    return session.execute(sa.select(sa.func.count()).select_from(Job)).scalar_one()

@@ -1,0 +1,9 @@
+"""Hooks shared by the Alembic environment and the schema-drift test."""
+
+# Search structures are created by hand in migrations (FTS5 tables and triggers on SQLite,
+# a generated tsvector column and GIN indexes on Postgres); autogenerate must not drop them.
+SEARCH_OBJECTS = ("jobs_fts", "search_vector", "ix_jobs_search_vector", "ix_jobs_skills_required")
+
+
+def include_name(name, type_, parent_names):  # noqa: ANN001, ARG001 - Alembic's hook signature
+    return not (name or "").startswith(SEARCH_OBJECTS)

@@ -1,0 +1,106 @@
+"""job search: annualised salaries and full-text indexes kept in sync by the database
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-24
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+# Field weights live in the queries (bm25 / ts_rank); the index keeps the fields apart.
+SQLITE_FTS = """
+CREATE VIRTUAL TABLE jobs_fts USING fts5(
+    title, skills, requirements, description,
+    tokenize = 'porter unicode61 remove_diacritics 2',
+    prefix = '2 3'
+)
+"""
+SQLITE_FTS_ROW = """
+    SELECT search_rowid, title,
+           (SELECT group_concat(value, ' ') FROM json_each(jobs.skills_required)),
+           (SELECT group_concat(value, ' ') FROM json_each(jobs.requirements)),
+           description
+    FROM jobs WHERE id = new.id
+"""
+SQLITE_TRIGGERS = [
+    f"""
+    CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN
+        UPDATE jobs SET search_rowid = (SELECT coalesce(max(search_rowid), 0) + 1 FROM jobs)
+        WHERE id = new.id;
+        INSERT INTO jobs_fts (rowid, title, skills, requirements, description) {SQLITE_FTS_ROW};
+    END
+    """,
+    """
+    CREATE TRIGGER jobs_fts_delete AFTER DELETE ON jobs BEGIN
+        DELETE FROM jobs_fts WHERE rowid = old.search_rowid;
+    END
+    """,
+    f"""
+    CREATE TRIGGER jobs_fts_update
+    AFTER UPDATE OF title, skills_required, requirements, description ON jobs BEGIN
+        DELETE FROM jobs_fts WHERE rowid = old.search_rowid;
+        INSERT INTO jobs_fts (rowid, title, skills, requirements, description) {SQLITE_FTS_ROW};
+    END
+    """,
+]
+POSTGRES_VECTOR = """
+ALTER TABLE jobs ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
+    setweight(jsonb_to_tsvector('english', coalesce(skills_required, '[]'::jsonb), '["string"]'), 'B') ||
+    setweight(jsonb_to_tsvector('english', coalesce(requirements, '[]'::jsonb), '["string"]'), 'C') ||
+    setweight(to_tsvector('english', coalesce(description, '')), 'D')
+) STORED
+"""
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("jobs", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("salary_usd_min", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("salary_usd_max", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("search_rowid", sa.Integer(), nullable=True))
+        batch_op.create_index("ix_jobs_salary_usd_max", ["salary_usd_max"], unique=False)
+        batch_op.create_index("ix_jobs_posted_at", ["posted_at"], unique=False)
+        batch_op.create_unique_constraint("uq_jobs_search_rowid", ["search_rowid"])
+    if op.get_context().dialect.name == "sqlite":
+        op.execute(SQLITE_FTS)
+        for trigger in SQLITE_TRIGGERS:
+            op.execute(trigger)
+        # Index whatever rows already exist.
+        op.execute("UPDATE jobs SET search_rowid = rowid")
+        op.execute(
+            "INSERT INTO jobs_fts (rowid, title, skills, requirements, description) "
+            "SELECT search_rowid, title, "
+            "(SELECT group_concat(value, ' ') FROM json_each(jobs.skills_required)), "
+            "(SELECT group_concat(value, ' ') FROM json_each(jobs.requirements)), description "
+            "FROM jobs"
+        )
+    else:
+        op.execute(POSTGRES_VECTOR)
+        op.execute("CREATE INDEX ix_jobs_search_vector ON jobs USING gin (search_vector)")
+        op.execute(
+            "CREATE INDEX ix_jobs_skills_required ON jobs USING gin (skills_required jsonb_path_ops)"
+        )
+
+
+def downgrade() -> None:
+    if op.get_context().dialect.name == "sqlite":
+        for name in ("jobs_fts_insert", "jobs_fts_delete", "jobs_fts_update"):
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute("DROP TABLE IF EXISTS jobs_fts")
+    else:
+        op.execute("DROP INDEX IF EXISTS ix_jobs_skills_required")
+        op.execute("DROP INDEX IF EXISTS ix_jobs_search_vector")
+        op.execute("ALTER TABLE jobs DROP COLUMN IF EXISTS search_vector")
+    with op.batch_alter_table("jobs", schema=None) as batch_op:
+        batch_op.drop_constraint("uq_jobs_search_rowid", type_="unique")
+        batch_op.drop_index("ix_jobs_posted_at")
+        batch_op.drop_index("ix_jobs_salary_usd_max")
+        batch_op.drop_column("search_rowid")
+        batch_op.drop_column("salary_usd_max")
+        batch_op.drop_column("salary_usd_min")

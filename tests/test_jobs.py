@@ -1,0 +1,391 @@
+"""Job catalogue, import, full-text search with filters, and resume matching."""
+
+from __future__ import annotations
+
+import csv
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+
+from mock_interview.domain.jobs import (
+    JOB_TYPES,
+    LEVELS,
+    REMOTE_MODES,
+    annual_usd,
+    build_search,
+    validate_job,
+)
+from mock_interview.domain.matching import CandidateProfile, match_job
+from mock_interview.errors import ExitCode, UsageError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def posting(title: str, **extra) -> dict:
+    base = {
+        "title": title,
+        "company": extra.pop("company", "Acme Test Co"),
+        "description": extra.pop("description", "A role on a small team."),
+        "requirements": extra.pop("requirements", ["Care about quality"]),
+        "skills_required": extra.pop("skills_required", ["Communication"]),
+        "location": extra.pop("location", "Lisbon, Portugal"),
+        "remote": extra.pop("remote", "onsite"),
+        "job_type": extra.pop("job_type", "full-time"),
+    }
+    base.update(extra)
+    return base
+
+
+def write_json(path: Path, rows) -> Path:
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    return path
+
+
+# -- the packaged catalogue ------------------------------------------------------------------------
+
+def test_packaged_catalogue_is_valid_and_varied():
+    document = json.loads((ROOT / "sample_jobs.json").read_text(encoding="utf-8"))
+    rows = document["jobs"]
+    assert len(rows) >= 80
+    records = []
+    for row in rows:
+        record, errors = validate_job(row)
+        assert errors == [], (row["slug"], errors)
+        records.append(record)
+    assert len({r.slug for r in records}) == len(records)
+    assert {r.remote for r in records} == set(REMOTE_MODES)
+    assert {r.experience_level for r in records} == set(LEVELS)
+    assert {r.job_type for r in records} == set(JOB_TYPES)
+    assert len({r.country for r in records if r.country}) >= 8
+
+
+def test_installed_package_carries_the_catalogue():
+    from mock_interview.services.jobs import packaged_catalogue_path
+
+    path = packaged_catalogue_path()
+    assert path.read_bytes() == (ROOT / "sample_jobs.json").read_bytes()
+
+
+def test_catalogue_loads_once_and_refreshes_on_new_version(cli, tmp_path, monkeypatch):
+    from mock_interview.services import jobs
+
+    out = cli("jobs", "list", "--json", "--limit", "500")
+    assert out.exit_code == 0, out.stderr
+    packaged = json.loads((ROOT / "sample_jobs.json").read_text())
+    assert out.json()["total"] == len(packaged["jobs"])
+    assert cli("jobs", "list", "--json").json()["total"] == len(packaged["jobs"])  # no duplicates
+
+    imported = write_json(tmp_path / "mine.json", [posting("Glassblower", slug="my-glassblower")])
+    assert cli("jobs", "import", str(imported)).exit_code == 0
+
+    newer = dict(packaged, catalogue_version="9999.1")
+    newer["jobs"] = packaged["jobs"][:-1]  # one posting withdrawn
+    newer["jobs"][0] = dict(newer["jobs"][0], title="Renamed Role For Refresh Test")
+    refreshed = write_json(tmp_path / "sample_jobs.json", newer)
+    monkeypatch.setattr(jobs, "packaged_catalogue_path", lambda: refreshed)
+    listed = cli("jobs", "list", "--json", "--limit", "500").json()
+    titles = {j["title"] for j in listed["jobs"]}
+    assert listed["total"] == len(packaged["jobs"])  # one withdrawn, one imported
+    assert "Renamed Role For Refresh Test" in titles and "Glassblower" in titles
+    assert packaged["jobs"][-1]["title"] not in titles or sum(
+        1 for j in listed["jobs"] if j["slug"] == packaged["jobs"][-1]["slug"]) == 0
+
+
+# -- search ------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def small_catalogue(cli, tmp_path, database_url):
+    rows = [
+        posting("Python Backend Engineer", skills_required=["Python", "PostgreSQL"],
+                remote="remote", experience_level="mid", salary_min=90000, salary_max=110000,
+                currency="USD", slug="t-python-backend", posted_at="2026-11-01"),
+        posting("Office Manager", description="You will help our Python engineers settle in.",
+                slug="t-office", posted_at="2026-11-10", salary_min=40000, salary_max=45000,
+                currency="EUR"),
+        posting("Engineering Lead, Platform", skills_required=["Kubernetes", "Go"],
+                experience_level="lead", remote="hybrid", location="Berlin, Germany",
+                country="DE", company="Blue Fjord", slug="t-platform", posted_at="2026-10-01",
+                salary_min=120000, salary_max=140000, currency="EUR"),
+        posting("Data Analyst Intern", job_type="internship", experience_level="intern",
+                skills_required=["SQL", "Excel"], slug="t-intern", posted_at="2026-09-01",
+                salary_min=20, salary_max=25, currency="GBP", salary_period="hour"),
+    ]
+    path = write_json(tmp_path / "small.json", rows)
+    out = cli("--db", database_url, "jobs", "import", str(path), "--json")
+    assert out.exit_code == 0, out.stderr
+    assert out.json()["inserted"] == 4
+
+    def search(*args):
+        out = cli("--db", database_url, "search-jobs", *args, "--json", "--limit", "500")
+        assert out.exit_code == 0, out.stderr
+        return out.json()
+
+    return search
+
+
+def slugs(result) -> list[str]:
+    return [j["slug"] for j in result["jobs"] if j["slug"].startswith("t-")]
+
+
+def test_title_outranks_description(small_catalogue):
+    assert slugs(small_catalogue("python"))[:2] == ["t-python-backend", "t-office"]
+
+
+def test_word_forms_and_prefixes(small_catalogue):
+    assert "t-platform" in slugs(small_catalogue("engineer"))  # "Engineering" in the title
+    assert "t-python-backend" in slugs(small_catalogue("engineering"))
+    assert slugs(small_catalogue("pyth backe")) == ["t-python-backend"]
+
+
+@pytest.mark.parametrize("query", ['"', "*", "-", "()", "NEAR(", "python AND", '"python'])
+def test_fts_syntax_is_harmless(cli, small_catalogue, database_url, query):
+    out = cli("--db", database_url, "search-jobs", query, "--json")
+    assert out.exit_code in (ExitCode.OK, ExitCode.USAGE), out.stderr
+    assert "Traceback" not in out.stderr
+    if out.exit_code == ExitCode.USAGE:
+        assert "no words to search for" in out.stderr
+
+
+def test_filters(small_catalogue):
+    assert slugs(small_catalogue("--remote")) == ["t-python-backend"]
+    assert slugs(small_catalogue("--type", "internship")) == ["t-intern"]
+    assert slugs(small_catalogue("--level", "Lead")) == ["t-platform"]
+    assert slugs(small_catalogue("--company", "blue fj")) == ["t-platform"]
+    assert slugs(small_catalogue("--location", "DE")) == ["t-platform"]
+    assert slugs(small_catalogue("--location", "berlin")) == ["t-platform"]
+    assert slugs(small_catalogue("--skill", "python")) == ["t-python-backend"]
+    assert slugs(small_catalogue("--skill", "Go", "--skill", "Kubernetes")) == ["t-platform"]
+    assert slugs(small_catalogue("--skill", "Go", "--skill", "Python")) == []
+    # 120-140k EUR is above 100k USD; 90-110k USD is too; 45k EUR and the hourly intern are not.
+    assert sorted(slugs(small_catalogue("--min-salary", "100000"))) == ["t-platform", "t-python-backend"]
+    assert slugs(small_catalogue("--min-salary", "105000", "--currency", "EUR")) == ["t-platform"]
+
+
+def test_empty_query_lists_newest_first(small_catalogue):
+    assert slugs(small_catalogue()) == ["t-office", "t-python-backend", "t-platform", "t-intern"]
+
+
+def test_search_json_shape(small_catalogue):
+    result = small_catalogue("python")
+    assert result["json_version"] == 1 and isinstance(result["total"], int)
+    job = next(j for j in result["jobs"] if j["slug"] == "t-python-backend")
+    for key in ("id", "title", "company", "location", "job_type", "salary_min", "salary_max",
+                "remote", "match"):
+        assert key in job
+    assert job["remote"] is True and job["match"] is None
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--min-salary", "-1"], "cannot be negative"),
+        (["--min-salary", "999999999999"], "not a plausible salary"),
+        (["--limit", "0"], "--limit"),
+        (["--type", "gig"], "is not one of"),
+        (["--currency", "XYZ"], "ISO 4217"),
+    ],
+)
+def test_bad_search_options(cli, args, message):
+    out = cli("search-jobs", *args)
+    assert out.exit_code == ExitCode.USAGE and message in out.stderr
+
+
+def test_index_follows_updates_and_deletes(cli, small_catalogue, database_url):
+    import sqlalchemy as sa
+
+    from mock_interview.store.database import normalise_url
+
+    engine = sa.create_engine(normalise_url(database_url))
+    with engine.begin() as connection:
+        connection.execute(sa.text("UPDATE jobs SET title = 'Glass Sculptor' WHERE slug = 't-office'"))
+    engine.dispose()
+    assert slugs(small_catalogue("sculptor")) == ["t-office"]
+    assert "t-office" not in slugs(small_catalogue("manager"))
+    out = cli("--db", database_url, "jobs", "delete", "t-office")
+    assert out.exit_code == 0, out.stderr
+    assert slugs(small_catalogue("sculptor")) == []
+
+
+def test_show_by_prefix_and_slug_and_unknown(cli, small_catalogue, database_url):
+    job = next(j for j in small_catalogue("python")["jobs"] if j["slug"] == "t-python-backend")
+    for key in (job["id"], job["id"][:8], job["slug"]):
+        out = cli("--db", database_url, "jobs", "show", key, "--json")
+        assert out.exit_code == 0, out.stderr
+        assert out.json()["job"]["id"] == job["id"]
+        assert out.json()["job"]["skills_required"] == ["Python", "PostgreSQL"]
+    out = cli("--db", database_url, "jobs", "show", str(uuid.uuid4()))
+    assert out.exit_code == ExitCode.NOT_FOUND
+    assert cli("--db", database_url, "jobs", "show", "no-such-slug").exit_code == ExitCode.NOT_FOUND
+
+
+# -- import -------------------------------------------------------------------------------------------
+
+def test_import_formats(cli, tmp_path):
+    rows = [posting(f"Role {i}", slug=f"fmt-{i}") for i in range(3)]
+    write_json(tmp_path / "a.json", {"catalogue_version": "x", "jobs": rows[:1]})
+    (tmp_path / "b.jsonl").write_text("\n".join(json.dumps(r) for r in rows[1:2]) + "\n")
+    with (tmp_path / "c.csv").open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[2]))
+        writer.writeheader()
+        writer.writerow({**rows[2], "requirements": "First; Second", "skills_required": "SQL, Excel"})
+    for name in ("a.json", "b.jsonl", "c.csv"):
+        out = cli("jobs", "import", str(tmp_path / name), "--json")
+        assert out.exit_code == 0, (name, out.stderr)
+        assert out.json()["inserted"] == 1
+    shown = cli("jobs", "show", "fmt-2", "--json").json()["job"]
+    assert shown["requirements"] == ["First", "Second"]
+    assert shown["skills_required"] == ["SQL", "Excel"]
+
+
+def test_import_is_all_or_nothing_with_a_report(cli, tmp_path):
+    before = cli("jobs", "list", "--json").json()["total"]
+    lines = [
+        json.dumps(posting("Good One", slug="aon-1")),
+        json.dumps(posting("", slug="aon-2")),
+        json.dumps(posting("Bad Salary", salary_min=50, salary_max=10, slug="aon-3")),
+        "{not json",
+        json.dumps(posting("Good Two", remote="on the moon", slug="aon-5")),
+    ]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    out = cli("jobs", "import", str(path), "--json")
+    assert out.exit_code == ExitCode.USAGE
+    report = out.json()
+    assert report["imported"] is False and report["rows"] == 5 and report["invalid"] == 4
+    assert {(p["line"], p["field"]) for p in report["problems"]} == {
+        (2, "title"), (3, "salary_max"), (4, "(row)"), (5, "remote")
+    }
+    assert cli("jobs", "list", "--json").json()["total"] == before
+
+    out = cli("jobs", "import", str(path), "--skip-invalid", "--json")
+    assert out.exit_code == 0 and out.json()["inserted"] == 1
+    assert cli("jobs", "list", "--json").json()["total"] == before + 1
+
+
+def test_reimport_is_idempotent_and_updates_by_slug(cli, tmp_path):
+    rows = [posting("Baker"), posting("Chef", slug="kitchen-chef")]
+    path = write_json(tmp_path / "food.json", rows)
+    assert cli("jobs", "import", str(path), "--json").json()["inserted"] == 2
+    again = cli("jobs", "import", str(path), "--json").json()
+    assert (again["inserted"], again["updated"]) == (0, 2)
+    rows[1]["title"] = "Head Chef"
+    write_json(path, rows)
+    assert cli("jobs", "import", str(path), "--json").json()["updated"] == 2
+    assert cli("jobs", "show", "kitchen-chef", "--json").json()["job"]["title"] == "Head Chef"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "is empty"),
+        (b'[{"title": "A", "company": "B"}, {"title": "C"', "not closed"),
+        (b'{"postings": []}', '"jobs" array'),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"),
+        (b'[{"title": "Caf\xe9", "company": "B"}]', "not UTF-8"),
+    ],
+)
+def test_malformed_import_files(cli, tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    out = cli("jobs", "import", str(path))
+    assert out.exit_code == ExitCode.USAGE, out.stderr
+    assert message in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_import_missing_file(cli, tmp_path):
+    assert cli("jobs", "import", str(tmp_path / "nope.json")).exit_code == ExitCode.NOT_FOUND
+
+
+def test_streaming_json_across_chunk_boundaries(tmp_path):
+    from mock_interview.io import catalogue
+
+    rows = [posting(f"Role {i}", description="x" * 3000 + f" {i}") for i in range(800)]
+    path = write_json(tmp_path / "big.json", rows)  # ~2.5 MB: several 1 MiB chunks
+    assert path.stat().st_size > 2 * catalogue.CHUNK
+    _, parsed = catalogue.open_catalogue(path)
+    titles = [r.data["title"] for r in parsed]
+    assert titles == [f"Role {i}" for i in range(800)]
+
+
+# -- matching -------------------------------------------------------------------------------------------
+
+def test_match_components_explain_the_score():
+    candidate = CandidateProfile(skills={"Python", "Docker"}, titles=["Backend Developer"],
+                                 years=4.0, location="Lisbon, Portugal")
+    job = {"title": "Senior Python Backend Engineer", "skills_required": ["Python", "Kubernetes", "SQL"],
+           "experience_level": "senior", "years_experience_min": 5, "remote": "hybrid",
+           "location": "Lisbon, Portugal"}
+    related = {"Kubernetes": {"Docker"}}.get
+    result = match_job(candidate, job, lambda s: related(s, set()))
+    assert result.matched_skills == ["Python"]
+    assert result.missing_skills == ["Kubernetes", "SQL"]
+    assert result.related_skills == [{"required": "Kubernetes", "have": "Docker"}]
+    parts = {c.name: c for c in result.components}
+    assert round(parts["skills"].score) == 50  # (1 + 0.5) / 3
+    assert parts["location"].score == 100
+    assert round(parts["experience"].score) == 80  # 4 of 5 years
+    assert parts["title"].score > 50  # backend + engineer(developer) + python? covers 2 of 3
+    assert 0 <= result.score <= 100
+
+
+def test_better_candidate_scores_higher():
+    job = {"title": "Data Engineer", "skills_required": ["Python", "SQL", "Airflow"],
+           "experience_level": "mid", "remote": "remote", "location": "Remote (EU)"}
+    strong = CandidateProfile(skills={"Python", "SQL", "Airflow"}, titles=["Data Engineer"], years=3)
+    weak = CandidateProfile(skills={"Photoshop"}, titles=["Graphic Designer"], years=1)
+    assert match_job(strong, job).score > 85 > 40 > match_job(weak, job).score
+
+
+def test_search_ranks_by_resume_when_there_is_one(cli, small_catalogue, database_url):
+    from sqlmodel import select
+
+    from mock_interview.services.context import AppContext
+    from mock_interview.store.models import Resume, User
+
+    assert cli("--db", database_url, "search-jobs", "--match").exit_code == ExitCode.NOT_FOUND
+    cli("--db", database_url, "register", "-n", "Kim", "-e", "kim@example.com")
+    ctx = AppContext.create(database_url=database_url)
+    with ctx.database().session() as session:
+        user = session.exec(select(User).where(User.email == "kim@example.com")).one()
+        session.add(Resume(user_id=user.id, filename="kim.pdf", file_path="x", content_hash="h1",
+                           skills=[{"name": "Kubernetes"}, {"name": "Go"}],
+                           experience=[{"title": "Platform Engineer"}],
+                           total_years_experience=8.0, contact={"location": "Berlin, Germany"}))
+    ctx.close()
+    result = small_catalogue()
+    assert result["matched_against"] == "kim.pdf"
+    assert result["jobs"][0]["slug"] == "t-platform"
+    assert result["jobs"][0]["match"]["matched_skills"] == ["Kubernetes", "Go"]
+    scores = [j["match"]["score"] for j in result["jobs"]]
+    assert scores == sorted(scores, reverse=True)
+    shown = cli("--db", database_url, "jobs", "show", "t-python-backend", "--json").json()["job"]
+    assert shown["match"]["missing_skills"] == ["Python", "PostgreSQL"]
+    assert set(shown["match"]["components"]) == {"skills", "title", "experience", "location"}
+    plain = small_catalogue("--no-match")
+    assert plain["matched_against"] is None
+
+
+# -- domain validation ---------------------------------------------------------------------------------
+
+def test_validation_normalises_values():
+    record, errors = validate_job(posting("Dev", remote="Fully Remote", job_type="Full Time",
+                                          experience_level="Sr", salary_min="120,000",
+                                          salary_max="150k", currency="usd", country="us"))
+    assert errors == []
+    assert (record.remote, record.job_type, record.experience_level) == ("remote", "full-time", "senior")
+    assert (record.salary_min, record.salary_max, record.currency, record.country) == (
+        120000, 150000, "USD", "US")
+
+
+def test_annual_usd_conversion():
+    assert annual_usd(100, 200, "USD", "hour") == (208000, 416000)
+    assert annual_usd(None, 1000, "EUR", "month")[1] == round(1000 * 12 * 1.08)
+    assert annual_usd(1, 2, "???", "year") == (None, None)
+
+
+def test_build_search_rejects_punctuation_only():
+    with pytest.raises(UsageError):
+        build_search("!!! ---")
+    assert build_search("C++ developer").terms == ["c", "developer"]
