@@ -389,3 +389,28 @@ def test_build_search_rejects_punctuation_only():
     with pytest.raises(UsageError):
         build_search("!!! ---")
     assert build_search("C++ developer").terms == ["c", "developer"]
+
+
+def test_rows_written_by_other_tools_are_indexed(small_catalogue, database_url):
+    """The index is kept by the database, not only by our code: a plain INSERT is searchable."""
+    import sqlalchemy as sa
+
+    from mock_interview.store.database import normalise_url
+
+    engine = sa.create_engine(normalise_url(database_url))
+    job_id = uuid.uuid4()
+    stored_id = job_id.hex if database_url.startswith("sqlite") else str(job_id)
+    with engine.begin() as connection:
+        connection.execute(
+            sa.text(
+                "INSERT INTO jobs (id, title, company, description, location, job_type, "
+                "created_at, source, remote, salary_period, updated_at, skills_required, slug) "
+                "VALUES (:id, 'Harpsichord Tuner', 'Elsewhere', 'Tune things', '', 'full-time', "
+                "CURRENT_TIMESTAMP, 'manual', 'onsite', 'year', CURRENT_TIMESTAMP, :skills, 't-manual')"
+            ),
+            {"id": stored_id, "skills": json.dumps(["Woodworking"])},
+        )
+    engine.dispose()
+    assert slugs(small_catalogue("harpsichord")) == ["t-manual"]
+    assert slugs(small_catalogue("woodworking")) == ["t-manual"]
+    assert slugs(small_catalogue("python"))[:2] == ["t-python-backend", "t-office"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -96,7 +96,7 @@ class JobRecord:
     slug: str = ""
 
     def to_row(self) -> dict[str, Any]:
-        row = asdict(self)
+        row = dict(self.__dict__)  # shallow: the lists are fresh per record (asdict deep-copies)
         row["salary_usd_min"], row["salary_usd_max"] = annual_usd(
             self.salary_min, self.salary_max, self.currency, self.salary_period
         )

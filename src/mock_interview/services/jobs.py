@@ -153,6 +153,9 @@ def import_catalogue(ctx: AppContext, path: Path, *, skip_invalid: bool = False)
         report.inserted, report.updated = job_store.upsert_jobs(
             session, valid_records(), f"import:{path.name}"
         )
+    if report.inserted + report.updated >= 1000:
+        with ctx.database().session() as session:
+            job_store.refresh_statistics(session)
     report.imported = True
     return report
 

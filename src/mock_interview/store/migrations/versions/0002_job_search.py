@@ -21,19 +21,23 @@ CREATE VIRTUAL TABLE jobs_fts USING fts5(
     prefix = '2 3'
 )
 """
-SQLITE_FTS_ROW = """
-    SELECT search_rowid, title,
-           (SELECT group_concat(value, ' ') FROM json_each(jobs.skills_required)),
-           (SELECT group_concat(value, ' ') FROM json_each(jobs.requirements)),
-           description
-    FROM jobs WHERE id = new.id
+SQLITE_FTS_VALUES = """
+    VALUES (
+        (SELECT search_rowid FROM jobs WHERE id = new.id), new.title,
+        (SELECT group_concat(value, ' ') FROM json_each(new.skills_required)),
+        (SELECT group_concat(value, ' ') FROM json_each(new.requirements)),
+        new.description
+    )
 """
 SQLITE_TRIGGERS = [
+    # mock-interview's own bulk insert assigns search_rowid and indexes its rows in one batch
+    # (an FTS insert run from a trigger costs three times as much); any other writer leaves
+    # search_rowid empty and is indexed here.
     f"""
-    CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN
+    CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs WHEN new.search_rowid IS NULL BEGIN
         UPDATE jobs SET search_rowid = (SELECT coalesce(max(search_rowid), 0) + 1 FROM jobs)
         WHERE id = new.id;
-        INSERT INTO jobs_fts (rowid, title, skills, requirements, description) {SQLITE_FTS_ROW};
+        INSERT INTO jobs_fts (rowid, title, skills, requirements, description) {SQLITE_FTS_VALUES};
     END
     """,
     """
@@ -45,7 +49,7 @@ SQLITE_TRIGGERS = [
     CREATE TRIGGER jobs_fts_update
     AFTER UPDATE OF title, skills_required, requirements, description ON jobs BEGIN
         DELETE FROM jobs_fts WHERE rowid = old.search_rowid;
-        INSERT INTO jobs_fts (rowid, title, skills, requirements, description) {SQLITE_FTS_ROW};
+        INSERT INTO jobs_fts (rowid, title, skills, requirements, description) {SQLITE_FTS_VALUES};
     END
     """,
 ]
