@@ -130,32 +130,37 @@ def search_jobs(
         total = _count(session, sa.select(Job.id).where(*conditions)) if count else len(jobs)
         return SearchPage(total, [SearchHit(job, 0.0) for job in jobs])
 
+    # Rank and cut to `limit` over (key, rank) pairs only, then load those few postings: sorting
+    # every match with its full row (descriptions included) was most of the time.
     if backend == "postgresql":
         tsquery = sa.func.to_tsquery("english", _tsquery_postgres(terms, any_term))
         vector = sa.column("search_vector")
         rank = sa.func.ts_rank_cd(vector, tsquery, 1)  # 1: divide by 1 + log(length), as bm25 does
         matched = vector.op("@@")(tsquery)
-        base = sa.select(Job, rank.label("rank")).where(matched, *conditions)
-        ordered = base.order_by(sa.desc("rank"), Job.posted_at.desc().nulls_last())
-        rows = session.execute(ordered.limit(limit)).all()
-        hits = [SearchHit(row[0], float(row[1])) for row in rows]
+        ranked = session.execute(
+            sa.select(Job.id, rank.label("rank")).where(matched, *conditions)
+            .order_by(sa.desc("rank"), Job.id).limit(limit)
+        ).all()
+        by_key = {row[0]: float(row[1]) for row in ranked}
+        loaded = session.exec(select(Job).where(Job.id.in_(list(by_key)))).all() if by_key else []
+        hits = sorted((SearchHit(job, by_key[job.id]) for job in loaded), key=lambda h: -h.text_rank)
         total = _count(session, sa.select(Job.id).where(matched, *conditions)) if count else len(hits)
         return SearchPage(total, hits)
 
     fts = sa.table("jobs_fts", sa.column("rowid"))
     match = sa.text("jobs_fts MATCH :match").bindparams(match=_fts_match_sqlite(terms, any_term))
     bm25 = sa.literal_column(f"bm25(jobs_fts, {', '.join(map(str, SQLITE_WEIGHTS))})")
-    joined = FtsFirstJoin(fts, Job.__table__, Job.search_rowid == fts.c.rowid)
-    query = (
-        sa.select(Job, bm25.label("rank"))
-        .select_from(joined)
-        .where(match, *conditions)
-        .order_by(sa.asc("rank"), Job.posted_at.desc().nulls_last())
-    )
-    rows = session.execute(query.limit(limit)).all()
-    hits = [SearchHit(row[0], -float(row[1])) for row in rows]  # bm25: lower is better
+    source = FtsFirstJoin(fts, Job.__table__, Job.search_rowid == fts.c.rowid) if conditions else fts
+    ranked = session.execute(
+        sa.select(fts.c.rowid, bm25.label("rank")).select_from(source)
+        .where(match, *conditions).order_by(sa.asc("rank")).limit(limit)
+    ).all()
+    by_key = {row[0]: -float(row[1]) for row in ranked}  # bm25: lower is better
+    loaded = session.exec(select(Job).where(Job.search_rowid.in_(list(by_key)))).all() if by_key else []
+    hits = sorted((SearchHit(job, by_key[job.search_rowid]) for job in loaded),
+                  key=lambda h: -h.text_rank)
     if count:
-        total = _count(session, sa.select(fts.c.rowid).select_from(joined).where(match, *conditions))
+        total = _count(session, sa.select(fts.c.rowid).select_from(source).where(match, *conditions))
     else:
         total = len(hits)
     return SearchPage(total, hits)
