@@ -17,7 +17,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.selectable import Join
 from sqlmodel import Session, select
 
-from mock_interview.domain.jobs import JobRecord, JobSearch
+from mock_interview.domain.jobs import JobRecord, JobSearch, query_terms
 from mock_interview.store.models import Job, utcnow
 
 SQLITE_WEIGHTS = (10.0, 5.0, 2.0, 1.0)  # title, skills, requirements, description
@@ -55,15 +55,27 @@ class SearchPage:
     hits: list[SearchHit]
 
 
-def _fts_match_sqlite(terms: Sequence[str], any_term: bool) -> str:
+def _fts_match_sqlite(terms: Sequence[str], any_term: bool, skills: Sequence[str] = ()) -> str:
     # Each term quoted (so FTS syntax in it is inert) and prefix-matched; porter stems both sides.
     joiner = " OR " if any_term else " "
-    return joiner.join(f'"{t}"*' for t in terms)
+    expression = joiner.join(f'"{t}"*' for t in terms)
+    if expression and any_term:
+        # "Any of these words" comes from a resume: look for them where a posting names its
+        # role and skills, not in every description that happens to mention one.
+        expression = f"{{title skills}} : ({expression})"
+    # Required skills narrow the match inside the index (the exact check follows in SQL).
+    for skill in skills:
+        tokens = query_terms(skill)
+        if tokens:
+            phrase = " ".join(tokens)
+            expression = f'{expression} {{skills}} : "{phrase}"'.strip()
+    return expression
 
 
 def _tsquery_postgres(terms: Sequence[str], any_term: bool) -> str:
-    joiner = " | " if any_term else " & "
-    return joiner.join(f"{t}:*" for t in terms)
+    if any_term:  # resume words: title (A) and skills (B) only, as on SQLite
+        return " | ".join(f"{t}:*AB" for t in terms)
+    return " & ".join(f"{t}:*" for t in terms)
 
 
 def _filters(search: JobSearch, backend: str) -> list[Any]:
@@ -91,11 +103,15 @@ def _filters(search: JobSearch, backend: str) -> list[Any]:
         conditions.append(
             sa.func.coalesce(Job.salary_usd_max, Job.salary_usd_min) >= search.min_salary_usd
         )
-    elements = (
-        sa.func.jsonb_array_elements_text if backend == "postgresql" else sa.func.json_each
-    )
     for skill in search.skills:
-        element = elements(Job.skills_required).table_valued("value")
+        if backend == "postgresql":  # GIN containment; names are canonical on both sides
+            contains = [
+                Job.skills_required.op("@>")(sa.cast([form], Job.skills_required.type))
+                for form in dict.fromkeys((skill, skill.lower(), skill.title()))
+            ]
+            conditions.append(sa.or_(*contains))
+            continue
+        element = sa.func.json_each(Job.skills_required).table_valued("value")
         conditions.append(
             sa.exists(
                 sa.select(sa.literal(1))
@@ -120,6 +136,9 @@ def search_jobs(
     terms = list(search.terms if terms is None else terms)
     limit = search.limit if limit is None else limit
     conditions = _filters(search, backend)
+    skill_terms = [s for s in search.skills if query_terms(s)] if backend == "sqlite" else []
+    if not terms and skill_terms:
+        return _skills_only_sqlite(session, search, conditions, skill_terms, limit, count)
     if not terms:
         query = (
             select(Job)
@@ -137,18 +156,21 @@ def search_jobs(
         vector = sa.column("search_vector")
         rank = sa.func.ts_rank_cd(vector, tsquery, 1)  # 1: divide by 1 + log(length), as bm25 does
         matched = vector.op("@@")(tsquery)
+        # One scan: with common words most rows match and Postgres reads them all, so the total
+        # comes from a window over the ranked rows rather than from a second scan.
+        total = sa.func.count().over().label("total")
         ranked = session.execute(
-            sa.select(Job.id, rank.label("rank")).where(matched, *conditions)
+            sa.select(Job.id, rank.label("rank"), total).where(matched, *conditions)
             .order_by(sa.desc("rank"), Job.id).limit(limit)
         ).all()
         by_key = {row[0]: float(row[1]) for row in ranked}
         loaded = session.exec(select(Job).where(Job.id.in_(list(by_key)))).all() if by_key else []
         hits = sorted((SearchHit(job, by_key[job.id]) for job in loaded), key=lambda h: -h.text_rank)
-        total = _count(session, sa.select(Job.id).where(matched, *conditions)) if count else len(hits)
-        return SearchPage(total, hits)
+        return SearchPage(int(ranked[0][2]) if ranked else 0, hits)
 
     fts = sa.table("jobs_fts", sa.column("rowid"))
-    match = sa.text("jobs_fts MATCH :match").bindparams(match=_fts_match_sqlite(terms, any_term))
+    match = sa.text("jobs_fts MATCH :match").bindparams(
+        match=_fts_match_sqlite(terms, any_term, skill_terms))
     bm25 = sa.literal_column(f"bm25(jobs_fts, {', '.join(map(str, SQLITE_WEIGHTS))})")
     source = FtsFirstJoin(fts, Job.__table__, Job.search_rowid == fts.c.rowid) if conditions else fts
     ranked = session.execute(
@@ -164,6 +186,22 @@ def search_jobs(
     else:
         total = len(hits)
     return SearchPage(total, hits)
+
+
+def _skills_only_sqlite(session: Session, search: JobSearch, conditions: list[Any],
+                        skills: list[str], limit: int, count: bool) -> SearchPage:
+    """No words, but required skills: the FTS skills column finds candidates, newest first."""
+    fts = sa.table("jobs_fts", sa.column("rowid"))
+    match = sa.text("jobs_fts MATCH :match").bindparams(match=_fts_match_sqlite([], False, skills))
+    source = FtsFirstJoin(fts, Job.__table__, Job.search_rowid == fts.c.rowid)
+    query = (
+        sa.select(Job).select_from(source).where(match, *conditions)
+        .order_by(Job.posted_at.desc().nulls_last(), Job.created_at.desc())
+    )
+    jobs = session.execute(query.limit(limit)).scalars().all()
+    total = _count(session, sa.select(fts.c.rowid).select_from(source).where(match, *conditions)) \
+        if count else len(jobs)
+    return SearchPage(total, [SearchHit(job, 0.0) for job in jobs])
 
 
 def _count(session: Session, query: Any) -> int:

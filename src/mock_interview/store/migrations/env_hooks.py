@@ -2,7 +2,10 @@
 
 # Search structures are created by hand in migrations (FTS5 tables and triggers on SQLite,
 # a generated tsvector column and GIN indexes on Postgres); autogenerate must not drop them.
-SEARCH_OBJECTS = ("jobs_fts", "search_vector", "ix_jobs_search_vector", "ix_jobs_skills_required")
+SEARCH_OBJECTS = (
+    "jobs_fts", "search_vector", "ix_jobs_search_vector", "ix_jobs_skills_required",
+    "ix_jobs_search_filters",
+)
 
 
 def include_name(name, type_, parent_names):  # noqa: ANN001, ARG001 - Alembic's hook signature

@@ -75,6 +75,11 @@ def upgrade() -> None:
         op.execute(SQLITE_FTS)
         for trigger in SQLITE_TRIGGERS:
             op.execute(trigger)
+        # Filters checked per full-text match read this index instead of the wide rows.
+        op.execute(
+            "CREATE INDEX ix_jobs_search_filters ON jobs "
+            "(search_rowid, remote, experience_level, job_type, salary_usd_max, salary_usd_min)"
+        )
         # Index whatever rows already exist.
         op.execute("UPDATE jobs SET search_rowid = rowid")
         op.execute(
@@ -94,6 +99,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_context().dialect.name == "sqlite":
+        op.execute("DROP INDEX IF EXISTS ix_jobs_search_filters")
         for name in ("jobs_fts_insert", "jobs_fts_delete", "jobs_fts_update"):
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute("DROP TABLE IF EXISTS jobs_fts")
