@@ -14,8 +14,10 @@ from typer.core import TyperGroup
 from mock_interview import __version__
 from mock_interview.cli import config as config_cmd
 from mock_interview.cli import db as db_cmd
+from mock_interview.cli import interview as interview_cmd
 from mock_interview.cli import jobs as jobs_cmd
 from mock_interview.cli import profiles as profiles_cmd
+from mock_interview.cli import resumes as resumes_cmd
 from mock_interview.cli.env import Env
 from mock_interview.errors import ExitCode, MockInterviewError
 
@@ -34,6 +36,13 @@ class AppGroup(TyperGroup):
             raise typer.Exit(int(exc.exit_code)) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # The reader went away (`| head`): nothing left to say, and no one to say it to.
+            import os
+            import sys
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(int(ExitCode.OK)) from None
         except Exception as exc:
             if type(exc).__module__.startswith("typer."):
                 raise  # usage errors and the like: Typer reports them (exit 2)
@@ -118,7 +127,9 @@ def root(
 
 
 profiles_cmd.install(app)
+resumes_cmd.install(app)
 jobs_cmd.install(app)
+interview_cmd.install(app)
 config_cmd.install(app)
 db_cmd.install(app)
 

@@ -129,3 +129,38 @@ def list_profiles(ctx: AppContext) -> list[Profile]:
     with ctx.database().session() as session:
         users = session.exec(select(User).order_by(User.created_at, User.email)).all()
     return [_profile(user, address) for user in users]
+
+
+def ensure_profile(ctx: AppContext) -> tuple[Profile, bool]:
+    """The active profile; without one, a local profile is created and made active.
+
+    Returns (profile, created). A person with a resume in hand should reach an interview in
+    one command; `register` stays available for a real name and email.
+    """
+    import getpass
+
+    ctx.database()
+    address = active_email(ctx)
+    if address is not None:
+        return current(ctx), False
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        user = "me"
+    local = "".join(c for c in user.lower() if c.isalnum() or c in "._-") or "me"
+    email = f"{local}@localhost.localdomain"
+    existing = _find(ctx, email)
+    if existing is not None:
+        _set_active(ctx, email)
+        return _profile(existing, email), False
+    import sqlalchemy as sa
+
+    from mock_interview.store.models import User
+
+    try:
+        with ctx.database().session() as session:
+            session.add(User(email=email, full_name=user or "Me"))
+    except sa.exc.IntegrityError:  # created by a concurrent first run
+        pass
+    _set_active(ctx, email)
+    return current(ctx), True

@@ -1,0 +1,479 @@
+"""Experience entries: header lines (title, company, location, dates) and their bullets.
+
+Layouts differ in where the date sits: after the title/company lines, before them, between
+them, or after the bullets. Entries are found from clusters of short lines between bodies
+(bullets and paragraphs), anchored on date lines; title and company are told apart by
+vocabulary, not by their order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mock_interview.domain.resume import vocab
+from mock_interview.domain.resume.dates import DateRange
+from mock_interview.domain.resume.lines import (
+    BULLET,
+    DATE,
+    DURATION,
+    SHORT,
+    TEXT,
+    Item,
+    build_items,
+    is_location_like,
+)
+from mock_interview.domain.resume.models import ExperienceEntry
+
+_MAX_HEADER_LINES = 3
+_SPLIT_RE = re.compile(
+    r"\s+[|–—•·◆]\s+|\s+[-‐]\s+|\s*\t\s*|\s{3,}|\s+@\s+|\s+at\s+(?=[A-Z0-9])|\s+(?:with|for)\s+(?=[A-Z])|\s*\|\s*"
+    r"|\s*[–—]\s*$|\s+-\s*$"
+)
+_SUFFIX_RE = re.compile(
+    r"^(?:inc|ltd|llc|llp|pvt|corp|co|plc|gmbh|ag|sa|bv|limited|incorporated)\.?$", re.I
+)
+_REGION_CODE_RE = re.compile(r"^[A-Z]{2,3}$")
+_REMOTE_RE = re.compile(r"^(?:remote|hybrid|on-?site|work from home|wfh)$", re.I)
+_LABEL_RE = re.compile(r"^[A-Za-z][\w /&-]{0,30}:\s*\S")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z.&'’-]*")
+
+
+@dataclass
+class _Draft:
+    header: list[str] = field(default_factory=list)  # header texts (date residues included)
+    ranges: list[DateRange] = field(default_factory=list)
+    body: list[Item] = field(default_factory=list)
+
+    def has_role(self) -> bool:
+        roles = _assign_roles(self.header, title_first=True)
+        return roles[0] is not None or roles[1] is not None
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().strip(".'’-") for w in _WORD_RE.findall(text)]
+
+
+def title_score(text: str) -> int:
+    """2 when the phrase ends in a job-title word, 1 when it has one, else 0."""
+    words = [w for w in _words(text) if w]
+    if not words or len(words) > 8:
+        return 0
+    lowered = " ".join(words)
+    if any(phrase in lowered for phrase in vocab.TITLE_PHRASES):
+        return 2
+    heads = [w for w in words if w in vocab.TITLE_WORDS and w not in _MODIFIER_ONLY]
+    if not heads:
+        return 0
+    if words[-1] in vocab.TITLE_WORDS or any(w in {"cto", "ceo", "cfo", "coo", "vp"} for w in words):
+        return 2
+    return 1
+
+
+# Title words that only qualify another ("Senior", "Junior"): alone they are not a title.
+_MODIFIER_ONLY = {"senior", "junior", "sr", "jr", "vice", "deputy", "staff", "member", "head",
+                  "principal", "associate", "executive", "lead"}
+
+
+def company_score(text: str) -> int:
+    words = _words(text)
+    if not words:
+        return 0
+    if words[-1] in vocab.COMPANY_WORDS:
+        return 2
+    if any(w in vocab.COMPANY_WORDS for w in words):
+        return 1
+    return 0
+
+
+def _is_location(text: str) -> bool:
+    text = text.strip()
+    if _REMOTE_RE.match(text):
+        return True
+    if not is_location_like(text) or title_score(text) or company_score(text):
+        return False
+    return True
+
+
+_TRAILING_PLACE_RE = re.compile(
+    r"^(?P<head>.*\S)\s+(?P<city>[A-Z][a-zà-ÿ.'’-]+),\s*"
+    r"(?P<region>[A-Z]{2}|[A-Z][a-zà-ÿğüşıöç'’-]+(?:\s+[A-Z][a-zà-ÿğüşıöç'’-]+)?)$"
+)
+# Words that begin two-word place names ("San Francisco", "New York", "Santa Clara").
+_PLACE_PREFIXES = {"san", "santa", "new", "los", "las", "el", "fort", "port", "saint", "st",
+                   "st.", "mount", "palo", "salt", "long", "grand", "des", "baton", "sao", "são",
+                   "rio", "buenos", "hong", "tel", "abu", "kuala", "navi", "greater", "north",
+                   "south", "east", "west", "upper", "lower", "la", "le", "des", "del", "mountain",
+                   "redwood", "menlo", "cedar", "ann", "salt", "park", "jersey", "kansas"}
+
+
+def split_trailing_place(chunk: str) -> tuple[str, str | None]:
+    """"Research Intern Santa Clara, CA" → ("Research Intern", "Santa Clara, CA"), for readers
+    that join a row's right-hand column with a single space."""
+    match = _TRAILING_PLACE_RE.match(chunk)
+    if not match:
+        return chunk, None
+    head, city = match["head"], match["city"]
+    place_words = [city, *match["region"].split()]
+    if any(w.lower() in vocab.TITLE_WORDS or w.lower() in vocab.COMPANY_WORDS for w in place_words):
+        return chunk, None
+    words = head.split()
+    if words and words[-1].lower() in _PLACE_PREFIXES:
+        city = f"{words[-1]} {city}"
+        words = words[:-1]
+    if not words:
+        return chunk, None
+    return " ".join(words), f"{city}, {match['region']}"
+
+
+def _parts(header: list[str]) -> list[str]:
+    """Header lines cut into title/company/location candidates, in reading order."""
+    parts: list[str] = []
+    for line in header:
+        chunks: list[str] = []
+        for chunk in _SPLIT_RE.split(line):
+            chunk = chunk.strip(" ,;:-–—|()")
+            if not chunk:
+                continue
+            head, place = (chunk, None) if _is_location(chunk) else split_trailing_place(chunk)
+            chunks.append(head)
+            if place:
+                chunks.append(place)
+        for chunk in chunks:
+            if _is_location(chunk) and not chunk.split(",")[0].strip().isupper():
+                parts.append(chunk)
+                continue
+            pieces = [p.strip() for p in chunk.split(",")]
+            merged: list[str] = []
+            for piece in pieces:
+                if not piece:
+                    continue
+                if merged and (_SUFFIX_RE.match(piece) or _REGION_CODE_RE.match(piece)):
+                    merged[-1] = f"{merged[-1]}, {piece}"
+                else:
+                    merged.append(piece)
+            parts.extend(merged)
+    return [p for p in parts if not _LABEL_RE.match(p) and p.lower() not in vocab.ENTRY_LABELS]
+
+
+def _assign_roles(header: list[str], *, title_first: bool) -> tuple[str | None, str | None, str | None]:
+    """(title, company, location) from the header lines."""
+    parts = [p for p in _parts(header) if not _sentence_like(p)]
+    title = company = location = None
+    if not parts:
+        return None, None, None
+    scores = [(title_score(p), company_score(p)) for p in parts]
+    locations = [i for i, p in enumerate(parts) if _is_location(p)]
+    best_title = max(
+        (i for i in range(len(parts)) if scores[i][0] > scores[i][1] and i not in locations),
+        key=lambda i: (scores[i][0], -i),
+        default=None,
+    )
+    rest = [i for i in range(len(parts)) if i != best_title and i not in locations]
+    if best_title is None and len(rest) >= 2:
+        # No title word anywhere: fall back on the order the rest of the resume uses.
+        best_title = rest[0] if title_first else rest[1]
+        rest = [i for i in rest if i != best_title]
+    best_company = max(rest, key=lambda i: (scores[i][1], -i), default=None)
+    if best_title is not None:
+        title = parts[best_title]
+    if best_company is not None:
+        company = parts[best_company]
+        later = [i for i in rest if i > best_company and i != best_company]
+        if not locations and later and scores[later[0]] == (0, 0) and len(parts[later[0]].split()) <= 3:
+            location = parts[later[0]]
+    if locations:
+        location = parts[locations[0]]
+        if company is None and "," in location and (title is not None):
+            # "Oracle, Hyderabad" after a title reads as employer and city.
+            first, _, rest_loc = location.partition(",")
+            company, location = first.strip(), rest_loc.strip()
+    if title is None and company is None and len(parts) == 1 and not locations:
+        title = parts[0] if title_first else None
+        company = None if title_first else parts[0]
+    return title, company, location
+
+
+_CONNECTORS = {"of", "and", "&", "the", "de", "for", "in", "at", "on", "da", "di", "von", "van", "y"}
+
+
+def _sentence_like(text: str) -> bool:
+    """"6 years of IT experience", "I completed PLC course": words, not a name or a title."""
+    words = text.split()
+    lower = [w for w in words if w[:1].islower() and w.lower() not in _CONNECTORS]
+    if title_score(text):
+        return len(lower) >= 3
+    return len(lower) >= 2 or (len(words) > 6)
+
+
+def _title_first_votes(drafts: list[_Draft]) -> bool:
+    """Whether this resume writes the title before the employer (the usual default)."""
+    before = after = 0
+    for draft in drafts:
+        parts = _parts(draft.header)
+        t = next((i for i, p in enumerate(parts) if title_score(p) > company_score(p)), None)
+        c = next((i for i, p in enumerate(parts) if company_score(p) > title_score(p)), None)
+        if t is not None and c is not None:
+            before += t < c
+            after += c < t
+    return before >= after
+
+
+def _segments(items: list[Item]) -> list[tuple[list[Item], list[Item]]]:
+    """Alternating (cluster of header-like items, body items) pairs."""
+    out: list[tuple[list[Item], list[Item]]] = []
+    cluster: list[Item] = []
+    body: list[Item] = []
+    for item in items:
+        if item.kind in (BULLET, TEXT):
+            body.append(item)
+        else:
+            if body:
+                out.append((cluster, body))
+                cluster, body = [], []
+            cluster.append(item)
+    if cluster or body:
+        out.append((cluster, body))
+    return out
+
+
+def _header_texts(items: list[Item]) -> list[str]:
+    texts = []
+    for item in items:
+        if item.kind == DATE:
+            if item.residue:
+                texts.append(item.residue)
+        elif item.kind == SHORT:
+            texts.append(item.text)
+    return texts
+
+
+def _is_roleish(item: Item) -> bool:
+    text = item.residue if item.kind == DATE else item.text
+    return bool(text) and (title_score(text) > 0 or company_score(text) > 0)
+
+
+def _drafts(items: list[Item]) -> list[_Draft]:
+    segments = _segments(items)
+    dated = [i for i, (cluster, _) in enumerate(segments) if any(x.kind == DATE for x in cluster)]
+    drafts: list[_Draft] = []
+    if not dated:
+        for cluster, body in segments:
+            shorts = [x for x in cluster if x.kind == SHORT]
+            head = _leading_header(shorts)
+            if head:
+                draft = _Draft(header=_header_texts(head), body=shorts[len(head):] + body)
+                drafts.append(draft)
+            elif drafts:
+                drafts[-1].body.extend(shorts + body)
+        return _tidy([d for d in drafts if d.has_role()])
+
+    first_cluster = segments[0][0]
+    dates_after_body = (
+        len(segments) > 1
+        and not any(x.kind == DATE for x in first_cluster)
+        and any(x.kind == SHORT for x in first_cluster)
+        and any(x.kind == DATE for x in segments[1][0])
+        and _leading_tail(segments[1][0]) is not None
+    )
+    if dates_after_body:
+        return _drafts_dates_after_body(segments)
+
+    first = segments[dated[0]][0]
+    first_date = next(i for i, x in enumerate(first) if x.kind == DATE)
+    date_first = first_date == 0 and len(first) > 1 and not first[0].residue
+
+    for cluster, body in segments:
+        groups = _split_cluster(cluster, date_first)
+        if not groups:
+            if drafts:
+                drafts[-1].body.extend(body)
+            continue
+        for group in groups:
+            drafts.append(group)
+        drafts[-1].body.extend(body)
+    return _tidy(drafts)
+
+
+def _leading_header(shorts: list[Item]) -> list[Item]:
+    """Without a date to anchor on, the header is the first lines that name a role or employer
+    (a line after a title line counts: the employer is often a bare name)."""
+    head: list[Item] = []
+    for x in shorts[:_MAX_HEADER_LINES]:
+        if _LABEL_RE.match(x.text) or x.text.endswith(":"):
+            break
+        if _is_roleish(x) or (head and len(head) == 1 and title_score(head[0].text)):
+            head.append(x)
+            title, company, _ = _assign_roles(_header_texts(head), title_first=True)
+            if title and company:
+                break
+        else:
+            break
+    return head
+
+
+def _split_cluster(cluster: list[Item], date_first: bool) -> list[_Draft]:
+    """One draft per date line in the cluster (or one undated draft if it names a role)."""
+    dates = [i for i, x in enumerate(cluster) if x.kind == DATE]
+    if not dates:
+        shorts = [x for x in cluster if x.kind == SHORT]
+        if any(_is_roleish(x) for x in shorts):
+            return [_Draft(header=_header_texts(shorts[-_MAX_HEADER_LINES:]))]
+        return []
+    drafts: list[_Draft] = []
+    if date_first:
+        lead = cluster[: dates[0]]
+        for n, d in enumerate(dates):
+            stop = dates[n + 1] if n + 1 < len(dates) else len(cluster)
+            members = cluster[d:stop]
+            header = (lead if n == 0 else []) + members
+            drafts.append(_Draft(header=_header_texts(header), ranges=list(cluster[d].ranges)))
+        return drafts
+    begin = 0
+    for n, d in enumerate(dates):
+        before = [x for x in cluster[begin:d] if x.kind == SHORT]
+        # Keep the lines nearest the date; labels such as "Project Details:" stop the header.
+        header: list[Item] = []
+        for x in reversed(before):
+            if len(header) >= _MAX_HEADER_LINES or x.text.endswith(":"):
+                break
+            header.insert(0, x)
+        draft = _Draft(header=_header_texts([*header, cluster[d]]), ranges=list(cluster[d].ranges))
+        begin = d + 1
+        drafts.append(draft)
+    # Lines after the last date: a title under a "Company – City / date" line (some layouts)
+    # or the first lines of the body ("Client: Acme").
+    tail = [x for x in cluster[begin:] if x.kind == SHORT]
+    last = drafts[-1]
+    title, company, _ = _assign_roles(last.header, title_first=True)
+    for x in tail:
+        if (title is None or company is None) and _is_roleish_for(x.text, title, company):
+            last.header.append(x.text)
+            title, company, _ = _assign_roles(last.header, title_first=True)
+        else:
+            last.body.append(x)
+    return drafts
+
+
+def _is_roleish_for(text: str, title: str | None, company: str | None) -> bool:
+    if _LABEL_RE.match(text) or text.endswith(":"):
+        return False
+    if title is None and title_score(text) > 0:
+        return True
+    return company is None and company_score(text) > 0
+
+
+def _leading_tail(cluster: list[Item]) -> int | None:
+    """Index just past a leading [place], date, [duration] run, if the cluster starts so."""
+    i = 0
+    while i < len(cluster) and cluster[i].kind == SHORT and _is_location(cluster[i].text):
+        i += 1
+    if i < len(cluster) and cluster[i].kind == DATE:
+        i += 1
+        while i < len(cluster) and cluster[i].kind == DURATION:
+            i += 1
+        return i
+    return None
+
+
+def _drafts_dates_after_body(segments: list[tuple[list[Item], list[Item]]]) -> list[_Draft]:
+    """Layouts that print place and dates in a right-hand column read after the bullets."""
+    drafts: list[_Draft] = []
+    for n, (cluster, body) in enumerate(segments):
+        start = 0
+        if n > 0 and drafts:
+            cut = _leading_tail(cluster)
+            if cut is not None:
+                for x in cluster[:cut]:
+                    if x.kind == DATE:
+                        drafts[-1].ranges.extend(x.ranges)
+                        if x.residue:
+                            drafts[-1].header.append(x.residue)
+                    elif x.kind == SHORT:
+                        drafts[-1].header.append(x.text)
+                start = cut
+        rest = [x for x in cluster[start:] if x.kind in (SHORT, DATE)]
+        if rest:
+            draft = _Draft(header=_header_texts(rest[-_MAX_HEADER_LINES:]))
+            for x in rest:
+                if x.kind == DATE:
+                    draft.ranges.extend(x.ranges)
+            draft.body.extend(body)
+            drafts.append(draft)
+        elif drafts:
+            drafts[-1].body.extend(body)
+    return _tidy(drafts)
+
+
+def _tidy(drafts: list[_Draft]) -> list[_Draft]:
+    """Fold header-less date groups, and a date line that repeats the one before it, into the
+    entry before them; drop exact repeats (some exports print an entry twice)."""
+    out: list[_Draft] = []
+    seen: set[tuple[object, ...]] = set()
+    for draft in drafts:
+        previous = out[-1] if out else None
+        repeated = (
+            previous is not None
+            and draft.ranges
+            and previous.ranges
+            and _range_key(draft.ranges[0]) == _range_key(previous.ranges[0])
+            and not any(title_score(h) for h in draft.header)
+        )
+        if previous is not None and (not draft.has_role() or repeated):
+            previous.body.extend(draft.body)
+            if not previous.ranges:
+                previous.ranges = draft.ranges
+            continue
+        key = (*_assign_roles(draft.header, title_first=True), *map(_range_key, draft.ranges[:1]))
+        if key in seen and draft.ranges:
+            continue
+        seen.add(key)
+        out.append(draft)
+    return out
+
+
+def _range_key(rng: DateRange) -> tuple[object, ...]:
+    return (rng.start, rng.end, rng.current)
+
+
+def _use_sides(draft: _Draft) -> None:
+    """Dates and places printed in a right-hand column beside the bullets."""
+    from mock_interview.domain.resume.dates import find_ranges
+
+    for item in draft.body:
+        for side in item.sides:
+            ranges = find_ranges(side)
+            if ranges and not draft.ranges:
+                draft.ranges = ranges
+            elif not ranges and _is_location(side):
+                draft.header.append(side)
+
+
+def parse_experience(lines: list[str], width: int) -> tuple[list[ExperienceEntry], list[DateRange | None]]:
+    """Entries in resume order, with the date range each was built from (None if undated)."""
+    items = build_items(lines, width)
+    drafts = _drafts(items)
+    title_first = _title_first_votes(drafts)
+    entries: list[ExperienceEntry] = []
+    ranges: list[DateRange | None] = []
+    previous_company: str | None = None
+    for draft in drafts:
+        _use_sides(draft)
+        title, company, location = _assign_roles(draft.header, title_first=title_first)
+        rng = next((r for r in draft.ranges if r.is_range), draft.ranges[0] if draft.ranges else None)
+        if company is None and title is not None and previous_company and draft.ranges:
+            # A second role under the same employer heading.
+            company = previous_company
+        entry = ExperienceEntry(
+            title=title,
+            company=company,
+            location=location,
+            start=rng.start.iso() if rng and rng.start else None,
+            end=rng.end.iso() if rng and rng.end and not rng.current else None,
+            current=bool(rng and rng.current),
+            bullets=[x.text for x in draft.body if x.kind in (BULLET, TEXT, SHORT) and x.text],
+        )
+        entries.append(entry)
+        ranges.append(rng)
+        previous_company = company or previous_company
+    return entries, ranges

@@ -1,0 +1,54 @@
+"""The parsed-resume records. Re-exported by ``parser`` (the public module)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from mock_interview.domain.skills import SkillMention
+
+
+@dataclass
+class Contact:
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    location: str | None = None
+    links: list[str] = field(default_factory=list)  # with scheme: https://github.com/…
+
+
+@dataclass
+class EducationEntry:
+    degree: str | None = None
+    field: str | None = None
+    institution: str | None = None
+    year: int | None = None  # graduation (end) year
+    start_year: int | None = None
+
+
+@dataclass
+class ExperienceEntry:
+    title: str | None = None
+    company: str | None = None
+    location: str | None = None
+    start: str | None = None  # "YYYY-MM" or "YYYY"
+    end: str | None = None  # "YYYY-MM", "YYYY", or None when current or unknown
+    current: bool = False
+    bullets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedResume:
+    contact: Contact
+    skills: list[SkillMention]
+    education: list[EducationEntry]
+    experience: list[ExperienceEntry]
+    sections: dict[str, str]
+    summary: str | None
+    total_years_experience: float | None
+    warnings: list[str]
+    parser_version: str
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain JSON-able dict."""
+        return asdict(self)

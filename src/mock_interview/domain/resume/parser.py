@@ -1,0 +1,256 @@
+"""Resume text → structured fields: contact, skills, education, experience, sections.
+
+Fully offline and rule-based. ``links`` are URIs the file reader found (PDF link annotations,
+DOCX hyperlinks); they complete what the text shows (a "rendercv" label linking to LinkedIn).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from mock_interview.domain import skills as skills_mod
+from mock_interview.domain.resume import contact as contact_mod
+from mock_interview.domain.resume.dates import YearMonth, interval, merged_years, month_index
+from mock_interview.domain.resume.education import parse_education
+from mock_interview.domain.resume.experience import parse_experience
+from mock_interview.domain.resume.models import (
+    Contact,
+    EducationEntry,
+    ExperienceEntry,
+    ParsedResume,
+    SkillMention,
+)
+from mock_interview.domain.resume.sections import HEADER, Section, split_sections, sections_text
+from mock_interview.domain.resume.skill_items import list_items
+from mock_interview.domain.resume.text import is_page_footer, prepare_lines, strip_bullet, unside
+
+__all__ = [
+    "PARSER_VERSION",
+    "Contact",
+    "EducationEntry",
+    "ExperienceEntry",
+    "ParsedResume",
+    "SkillMention",
+    "parse_resume",
+]
+
+PARSER_VERSION = "1"  # bump when output changes
+
+NO_TEXT = "no text: nothing extracted"
+_PROFILE_HOSTS = (
+    "linkedin.com", "github.com", "gitlab.com", "bitbucket.org", "indeed.com", "behance.net",
+    "dribbble.com", "kaggle.com", "stackoverflow.com", "medium.com", "researchgate.net",
+    "orcid.org", "scholar.google.com", "leetcode.com", "hackerrank.com", "huggingface.co",
+)
+# "Operating systems: Windows, Linux" outside a skills section is still a skills list.
+_SKILL_LABEL_RE = re.compile(
+    r"^\W*(?:[A-Za-z/&+-]+\s+){0,3}(?:languages?|tools?|technolog(?:y|ies)|databases?|frameworks?|"
+    r"platforms?|software|systems|os|ides?|scripting|servers?|packages|librar(?:y|ies)|skills?|"
+    r"methodolog(?:y|ies)|protocols|cloud|devops|testing|utilities|environment)\s*[:\-–]\s*\S",
+    re.I,
+)
+_NO_LABEL_LISTS = {"skills", "languages", "experience", "education", "header", "projects"}
+# Sections whose prose may mention skills (with corroboration).
+_TEXT_SKILL_SECTIONS = ("projects", "certifications")
+
+
+def parse_resume(text: str, *, links: Iterable[str] = (), today: date | None = None) -> ParsedResume:
+    """Parse resume text into fields; never invents anything from empty text."""
+    today = today or date.today()
+    lines = prepare_lines(text or "")
+    cleaned = "\n".join(unside(ln) for ln in lines)
+    if not cleaned.strip():
+        return ParsedResume(
+            contact=Contact(), skills=[], education=[], experience=[], sections={},
+            summary=None, total_years_experience=None, warnings=[NO_TEXT],
+            parser_version=PARSER_VERSION,
+        )
+    width = _typical_width(lines)
+    sections = split_sections(lines)
+    by_name: dict[str, list[Section]] = {}
+    for section in sections:
+        by_name.setdefault(section.name, []).append(section)
+
+    header = [unside(ln) for ln in sections[0].lines if ln.strip() and not is_page_footer(ln)]
+    top = header or [unside(ln) for ln in lines if ln.strip()][:6]
+    contact = _contact(cleaned, top, list(links))
+
+    exp_lines = _lines_of(by_name.get("experience", []))
+    experience, ranges = parse_experience(exp_lines, width)
+    education = parse_education(_lines_of(by_name.get("education", [])))
+    summary_text = "\n\n".join(s.text for s in by_name.get("summary", []) if s.text) or None
+    if summary_text is None:
+        summary_text = _header_summary(header)
+    found_skills = _skills(by_name, experience, summary_text)
+
+    warnings: list[str] = []
+    intervals = []
+    current_month = month_index(today)
+    for entry, rng in zip(experience, ranges, strict=True):
+        if rng is None:
+            continue
+        span = interval(rng, today)
+        label = entry.title or entry.company or "an entry"
+        if rng.start and rng.start.index() > current_month:
+            warnings.append(f"dates in the future: {label} starts {rng.start.iso()}")
+        elif rng.end and not rng.current and rng.end.index() > current_month:
+            warnings.append(f"dates in the future: {label} ends {rng.end.iso()}")
+        if rng.start and rng.end and not rng.current and _before(rng.end, rng.start):
+            warnings.append(f"end before start: {label} ({rng.start.iso()} to {rng.end.iso()})")
+        if span:
+            first, last = span
+            intervals.append((first, min(last, current_month + 1)))
+    intervals = [(a, b) for a, b in intervals if b > a]
+    total = merged_years(intervals) if intervals else None
+
+    if not contact.email:
+        warnings.append("missing email")
+    if not experience:
+        warnings.append("no experience found")
+    if not found_skills:
+        warnings.append("no skills found")
+
+    return ParsedResume(
+        contact=contact,
+        skills=found_skills,
+        education=education,
+        experience=experience,
+        sections=sections_text(sections),
+        summary=summary_text,
+        total_years_experience=total,
+        warnings=warnings,
+        parser_version=PARSER_VERSION,
+    )
+
+
+def _before(end: YearMonth, start: YearMonth) -> bool:
+    if end.year != start.year:
+        return end.year < start.year
+    return bool(end.month and start.month and end.month < start.month)
+
+
+def _typical_width(lines: list[str]) -> int:
+    lengths = sorted(len(ln) for ln in lines if ln.strip())
+    if not lengths:
+        return 80
+    return max(40, lengths[int(len(lengths) * 0.9) - (1 if len(lengths) > 1 else 0)])
+
+
+def _lines_of(sections: list[Section]) -> list[str]:
+    out: list[str] = []
+    for section in sections:
+        out.extend(section.lines)
+        out.append("")
+    return out
+
+
+def _contact(text: str, header: list[str], extra_links: list[str]) -> Contact:
+    emails = contact_mod.find_emails("\n".join(header)) or contact_mod.find_emails(text)
+    email = emails[0] if emails else None
+    phone = contact_mod.find_phone(header)
+    for uri in extra_links:
+        lowered = uri.strip().lower()
+        if lowered.startswith("mailto:") and email is None:
+            address = uri.strip()[7:].split("?")[0]
+            if contact_mod.EMAIL_RE.fullmatch(address):
+                email = address
+        elif lowered.startswith("tel:") and phone is None:
+            phone = uri.strip()[4:]
+    header_text = "\n".join(header)
+    text_links = [
+        url for url in contact_mod.find_links(text, header)
+        if _is_profile(url) or contact_mod.link_key(url) in _keys_in(header_text)
+        or _host(url) in header_text.lower()
+    ]
+    file_links = [
+        uri for uri in extra_links
+        if (url := contact_mod.normalise_link(uri))
+        and (_is_profile(url) or (
+            not _is_profile_site(url)
+            and (_host(url) in header_text.lower() or _host(url) in _hosts(text_links))
+        ))
+    ]
+    return Contact(
+        name=contact_mod.find_name(header),
+        email=email,
+        phone=phone,
+        location=contact_mod.find_location(header),
+        links=contact_mod.merge_links(text_links, file_links),
+    )
+
+
+def _host(url: str) -> str:
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0]
+    return host[4:] if host.startswith("www.") else host
+
+
+def _hosts(urls: list[str]) -> set[str]:
+    return {_host(u) for u in urls}
+
+
+def _keys_in(text: str) -> set[str]:
+    return {contact_mod.link_key(u) for u in contact_mod.find_links(text, text.split("\n"))}
+
+
+def _is_profile_site(url: str) -> bool:
+    host = _host(url)
+    return any(host == h or host.endswith("." + h) for h in _PROFILE_HOSTS)
+
+
+def _is_profile(url: str) -> bool:
+    """A profile on a known site: the host plus a user path, not the bare site."""
+    host = _host(url)
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.lower()).strip("/")
+    return any(host == h or host.endswith("." + h) for h in _PROFILE_HOSTS) and bool(path)
+
+
+def _skills(
+    by_name: dict[str, list[Section]], experience: list[ExperienceEntry], summary: str | None
+) -> list[SkillMention]:
+    """Skills-section mentions first (taxonomy, then other listed items), then corroborated
+    mentions in the summary, experience bullets, projects and certifications."""
+    taxonomy = skills_mod.get_taxonomy()
+    out: dict[str, SkillMention] = {}
+    listed = [(s.text, s.name == "skills") for s in by_name.get("skills", []) + by_name.get("languages", [])]
+    for name, sections in by_name.items():
+        if name not in _NO_LABEL_LISTS:
+            lines = [unside(ln) for s in sections for ln in s.lines if _SKILL_LABEL_RE.match(unside(ln))]
+            if lines:
+                listed.append(("\n".join(lines), True))
+    for text, raw_items in listed:
+        for mention in taxonomy.extract(text, section_hint="skills"):
+            out.setdefault(mention.name.lower(), mention)
+        if not raw_items:
+            continue
+        for item in list_items(text):
+            if taxonomy.scan(item) or item.lower() in taxonomy.denylist:
+                continue  # the taxonomy already spoke for it (or rejects it)
+            name = _tidy_item(item)
+            out.setdefault(
+                name.lower(),
+                SkillMention(name=name, family=skills_mod.OTHER_FAMILY,
+                             source=skills_mod.SKILLS_SECTION, evidence=item),
+            )
+    prose = [summary or ""]
+    prose += [b for entry in experience for b in entry.bullets]
+    prose += [_prose_lines(s) for key in _TEXT_SKILL_SECTIONS for s in by_name.get(key, [])]
+    for mention in taxonomy.extract("\n".join(prose)):
+        out.setdefault(mention.name.lower(), mention)
+    return list(out.values())
+
+
+def _prose_lines(section: Section) -> str:
+    return "\n".join(strip_bullet(unside(ln))[1] for ln in section.lines if ln.strip())
+
+
+def _tidy_item(item: str) -> str:
+    return re.sub(r"\s+", " ", item).strip(" .,;:")
+
+
+def _header_summary(header: list[str]) -> str | None:
+    """Sentences in the header (an untitled profile paragraph), if any."""
+    prose = [ln for ln in header if len(ln.split()) >= 8 and not contact_mod.EMAIL_RE.search(ln)
+             and not contact_mod.find_links(ln, [])]
+    return " ".join(prose) or None

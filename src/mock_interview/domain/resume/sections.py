@@ -1,0 +1,213 @@
+"""Split resume text into sections by their headings.
+
+A heading is a short line (at most five words) made only of heading vocabulary, written in
+capitals, in title case or ending with a colon. Text before the first heading is the header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mock_interview.domain.resume.text import is_side, unside
+
+HEADER = "header"
+
+# Whole headings that the word rules below would file elsewhere.
+_PHRASES = {
+    "personal qualifications": "skills",
+    "personal skills": "skills",
+    "soft skills": "skills",
+    "strengths": "skills",
+    "key strengths": "skills",
+    "areas of expertise": "skills",
+    "area of expertise": "skills",
+    "knowledge purview": "skills",
+    "tools used": "skills",
+    "tools": "skills",
+    "technologies": "skills",
+    "tech stack": "skills",
+    "programming languages": "skills",
+    "computer languages": "skills",
+    "about me": "summary",
+    "about": "summary",
+    "career objective": "summary",
+    "personal statement": "summary",
+    "work": "experience",
+    "professional background": "experience",
+    "positions held": "experience",
+    "internships": "experience",
+    "internship": "experience",
+    "professional qualifications": "certifications",
+    "technical qualification": "skills",
+    "technical qualifications": "skills",
+    "research experience": "experience",
+    "teaching experience": "experience",
+    "volunteer experience": "volunteering",
+    "project experience": "projects",
+    "personal details": "personal",
+    "personal information": "personal",
+    "personal profile": "personal",
+    "personal data": "personal",
+    "additional information": "additional",
+    "other information": "additional",
+}
+# Words that decide the section, in priority order of appearance in the line.
+_KEYWORDS = {
+    "summary": "summary", "profile": "summary", "objective": "summary", "overview": "summary",
+    "introduction": "summary", "synopsis": "summary",
+    "experience": "experience", "employment": "experience", "experiences": "experience",
+    "history": "experience",
+    "education": "education", "academic": "education", "academics": "education",
+    "qualification": "education", "qualifications": "education", "credentials": "education",
+    "educational": "education", "scholastic": "education", "schooling": "education",
+    "skills": "skills", "skill": "skills", "competencies": "skills", "competency": "skills",
+    "expertise": "skills", "proficiency": "skills", "proficiencies": "skills",
+    "abilities": "skills", "skillset": "skills", "strengths": "skills", "toolkit": "skills",
+    "projects": "projects", "project": "projects", "portfolio": "projects",
+    "certifications": "certifications", "certification": "certifications",
+    "certificates": "certifications", "certificate": "certifications",
+    "licenses": "certifications", "licences": "certifications", "courses": "certifications",
+    "coursework": "coursework", "trainings": "certifications", "training": "certifications",
+    "workshops": "certifications",
+    "awards": "awards", "award": "awards", "honors": "awards", "honours": "awards",
+    "achievements": "awards", "achievement": "awards", "accomplishments": "awards",
+    "recognition": "awards", "recognitions": "awards",
+    "publications": "publications", "publication": "publications", "papers": "publications",
+    "patents": "patents", "research": "publications",
+    "languages": "languages",
+    "interests": "interests", "hobbies": "interests", "activities": "activities",
+    "extracurricular": "activities", "extra-curricular": "activities",
+    "volunteer": "volunteering", "volunteering": "volunteering", "leadership": "activities",
+    "references": "references", "referees": "references",
+    "declaration": "declaration",
+    "links": "links", "contact": "contact",
+    "talks": "talks", "presentations": "talks", "conferences": "talks",
+    "information": "additional", "details": "additional", "visits": "additional",
+    "affiliations": "affiliations", "memberships": "affiliations",
+}
+# Keywords that only decide when nothing stronger is in the line ("Experience Summary").
+_WEAK = {"summary", "profile", "history", "information", "details", "research", "training"}
+# Words that may sit around a keyword in a heading.
+_MODIFIERS = {
+    "technical", "professional", "key", "core", "relevant", "other", "additional", "selected",
+    "personal", "work", "career", "areas", "area", "of", "and", "&", "/", "my", "set", "specific",
+    "it", "computer", "software", "soft", "tools", "used", "used:", "industrial", "in-plant",
+    "plant", "academic", "educational", "recent", "major", "main", "notable", "select",
+    "programming", "language", "skills", "executive", "brief", "current", "previous",
+    "employment", "job", "and/or", "summary", "honors", "languages", "certifications",
+    "achievements", "awards", "licenses", "company", "organizational", "organisational",
+    "undertaken", "handled", "done", "completed", "highlights", "profile", "functional",
+    "domain", "management", "personal", "business", "leadership", "interpersonal", "others",
+    "the", "for", "with", "a", "experience", "education", "projects", "trainings", "workshops",
+    "publications", "activities", "interests", "volunteer", "research", "teaching", "certified",
+    "internship", "internships", "extra", "curricular", "co-curricular", "positions", "of",
+    "responsibility", "i", "am", "what", "do", "can", "scholastic", "achievement", "key",
+}
+_HEADING_STRIP = re.compile(r"^[\W_]+|[\s:;.\-–—_=*#>]+$")
+_MAX_HEADING_WORDS = 5
+
+
+@dataclass
+class Section:
+    name: str
+    heading: str
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The section's text, right-hand column fragments on lines of their own."""
+        return "\n".join(unside(ln) for ln in self.lines).strip()
+
+    @property
+    def display_text(self) -> str:
+        """The text with column fragments back on their row after a tab."""
+        out: list[str] = []
+        for line in self.lines:
+            if is_side(line) and out:
+                out[-1] = f"{out[-1]}\t{unside(line)}"
+            else:
+                out.append(unside(line))
+        return "\n".join(out).strip()
+
+
+def heading_name(line: str) -> str | None:
+    """The canonical section name if the line is a heading, else None."""
+    raw = line.strip()
+    if not raw or len(raw) > 60 or is_side(line):
+        return None
+    core = _HEADING_STRIP.sub("", raw)
+    if not core or any(ch.isdigit() for ch in core):
+        return None
+    words = core.split()
+    if len(words) > _MAX_HEADING_WORDS:
+        return None
+    letters = [ch for ch in core if ch.isalpha()]
+    capitalised = all(w[0].isupper() or not w[0].isalpha() or w.lower() in _SMALL for w in words)
+    shaped = (letters and core.upper() == core) or capitalised or raw.rstrip().endswith(":")
+    if not shaped:
+        return None
+    key = re.sub(r"\s+", " ", core.lower().replace("&", " and ").replace("/", " / ")).strip()
+    key = re.sub(r"\s*/\s*", " / ", key)
+    if key in _PHRASES:
+        return _PHRASES[key]
+    tokens = [t for t in re.split(r"[\s/,]+", key) if t]
+    strong = weak = None
+    unknown = 0
+    for token in tokens:
+        if token in _KEYWORDS:
+            target = _KEYWORDS[token]
+            if token in _WEAK:
+                weak = weak or target
+            else:
+                strong = strong or target
+        elif token not in _MODIFIERS:
+            unknown += 1
+    if unknown:
+        # "SAP Skills", "Teaching Experience": a free word or two before a heading noun.
+        last = tokens[-1]
+        if unknown > 2 or len(tokens) > 4 or last not in _OPEN_HEADS:
+            return None
+        return _KEYWORDS[last]
+    return strong or weak
+
+
+_OPEN_HEADS = {"skills", "experience", "expertise", "competencies", "projects", "certifications",
+               "awards", "publications", "education", "qualifications", "interests", "achievements"}
+
+
+_SMALL = {"of", "and", "&", "in", "for", "the", "a", "/", "to", "with", "on"}
+
+
+def split_sections(lines: list[str]) -> list[Section]:
+    """Sections in order; the first is the header (possibly empty)."""
+    sections = [Section(HEADER, "")]
+    for line in lines:
+        name = heading_name(line)
+        current = sections[-1]
+        if name and _is_sub_label(line, name, current):
+            name = None
+        if name:
+            sections.append(Section(name, line.strip()))
+        else:
+            current.lines.append(line)
+    return sections
+
+
+def _is_sub_label(line: str, name: str, current: Section) -> bool:
+    """"Languages:" or "Tools:" inside a skills list labels a group; it is not a new section."""
+    stripped = line.strip()
+    if current.name != "skills" or stripped.isupper():
+        return False
+    return name in {"languages", "skills"} or stripped.endswith(":")
+
+
+def sections_text(sections: list[Section]) -> dict[str, str]:
+    """Canonical name → text, joining repeated sections with a blank line."""
+    out: dict[str, str] = {}
+    for section in sections:
+        text = section.display_text
+        if not text:
+            continue
+        out[section.name] = f"{out[section.name]}\n\n{text}" if section.name in out else text
+    return out

@@ -1,0 +1,73 @@
+"""Items of a skills section: "Languages: Python, Go" → ["Python", "Go"]."""
+
+from __future__ import annotations
+
+import re
+
+from mock_interview.domain.resume.sections import heading_name
+from mock_interview.domain.resume.text import strip_bullet
+
+_LABEL_RE = re.compile(r"^\s*(?P<label>[A-Za-z][\w &/().+-]{0,40}?)\s*[:：]\s*(?=\S)")
+_PAREN_RE = re.compile(r"\s*\([^()]*\)")
+_SPLIT_RE = re.compile(r"\s*[,;|•·●▪◦◆➢✓❑]\s*|\s+/\s+|\s+-\s+|\s{3,}|\t")
+_MAX_WORDS = 4
+_MAX_CHARS = 40
+_FUNCTION_WORDS = {"and", "or", "the", "a", "an", "of", "in", "on", "with", "to", "for", "etc",
+                   "using", "various", "like", "such", "as", "including", "i", "am", "have", "has"}
+
+
+def _logical_lines(text: str) -> list[str]:
+    """Lines with wrapped list lines rejoined (after a comma or inside parentheses)."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            if out and out[-1]:
+                out.append("")
+            continue
+        had_bullet, body = strip_bullet(line)
+        prev = out[-1] if out else ""
+        if prev and not had_bullet and (prev.endswith((",", "&", "/")) or prev.count("(") > prev.count(")")):
+            out[-1] = f"{prev} {body}"
+        else:
+            out.append(body)
+    return [ln for ln in out if ln]
+
+
+def list_items(text: str) -> list[str]:
+    """Short list items of a skills section, labels and "(2 years)" notes removed.
+
+    Only list-shaped lines count: "Label: a, b", lines of several short separated items, or
+    a line that is itself one short item. Prose lines are left to the taxonomy matcher.
+    """
+    items: list[str] = []
+    for line in _logical_lines(text):
+        if line.endswith(":") or heading_name(line):
+            continue  # a group label or a heading-like line, not a skill
+        label = _LABEL_RE.match(line)
+        labelled = bool(label and len(label.group("label").split()) <= 5)
+        body = line[label.end() :] if label and labelled else line
+        body = _PAREN_RE.sub("", body)
+        pieces = [p.strip(" .:-–—*") for p in _SPLIT_RE.split(body)]
+        pieces = [p for p in pieces if p]
+        if not pieces:
+            continue
+        short = [p for p in pieces if len(p.split()) <= _MAX_WORDS]
+        if len(pieces) >= 2 or labelled:
+            if len(short) < 0.6 * len(pieces):
+                continue  # a sentence with commas
+        elif len(pieces[0].split()) > 3 or body.rstrip().endswith("."):
+            continue
+        for piece in pieces:
+            if _keep(piece):
+                items.append(piece)
+    return items
+
+
+def _keep(item: str) -> bool:
+    if not item or len(item) > _MAX_CHARS or not re.search(r"[A-Za-z]", item):
+        return False
+    words = item.split()
+    if len(words) > _MAX_WORDS or heading_name(item):
+        return False
+    return not (words[0].lower() in _FUNCTION_WORDS or words[-1].lower() in _FUNCTION_WORDS)

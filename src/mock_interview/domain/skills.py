@@ -1,0 +1,464 @@
+"""The skills taxonomy and the skill extractor (resumes and job postings).
+
+Matching is case-insensitive and longest-first over the aliases, with the skill-extractor
+convention for word boundaries: a match may not touch a character of [A-Za-z0-9_] on either
+side, while "+", "#", "." and "/" inside an alias must match ("c++", "c#", ".net", "node.js",
+"ci/cd"). A plain scan over alias prefixes is used rather than spaCy's PhraseMatcher: spaCy's
+tokenizer keeps "asp.net/C++11" as one token and splits "C#" into "C" "#", so it misses spans
+this convention finds, and loading spaCy alone costs more than the whole scan.
+
+Ambiguous forms ("go", "r", "swift", "excel") need support: a list of other skills, a context
+word nearby or a neighbouring skill. Outside a skills section a mention needs corroboration
+(core tier, seen twice, or listed beside another skill). Denylisted words never count.
+
+The compiled matcher is cached with marshal under the user cache directory, keyed by the
+taxonomy file's hash and MATCHER_VERSION, so a normal run does not rebuild it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import os
+import re
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+MATCHER_VERSION = "1"  # bump when the compiled form or the matching rules change
+TAXONOMY_FILES = ("taxonomy.json", "curated.json")  # preferred first
+SKILLS_SECTION = "skills-section"
+TEXT = "text"
+OTHER_FAMILY = "other"
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+_TOKEN_RE = re.compile(r"[a-z0-9_]+|[^\sa-z0-9_]")
+_MAX_ALIAS_TOKENS = 8
+# What may separate two skills in a list: "Python, SQL", "C/C++", "Java & Spring", "R (2 years)".
+_LIST_GAP_RE = re.compile(
+    r"^(?:[\s,;/|&+•·*\-–—:()\[\]]|\band\b|\bor\b|\d+\+?\s*(?:years?|yrs?|months?)|"
+    r"less than \d+ years?|\.)*$"
+)
+_CONTEXT_WINDOW = 60  # characters either side of an ambiguous mention searched for context
+
+
+@dataclass
+class SkillMention:
+    name: str  # canonical name
+    family: str
+    source: str  # "skills-section" | "text"
+    evidence: str  # the surface form found
+
+
+@dataclass
+class _Found:
+    skill: int
+    alias: str
+    start: int
+    end: int
+    surface: str
+    ambiguous: bool
+
+
+class Taxonomy:
+    """A compiled taxonomy: alias lookup plus the data job matching needs."""
+
+    def __init__(self, compiled: dict[str, Any]) -> None:
+        self.names: list[str] = compiled["names"]
+        self.families: list[str] = compiled["families"]
+        self.tiers: list[str] = compiled["tiers"]
+        self.related: list[list[str]] = compiled["related"]
+        self.context: list[frozenset[str]] = [frozenset(c) for c in compiled["context"]]
+        self.aliases: dict[str, int] = compiled["aliases"]
+        self.ambiguous: frozenset[str] = frozenset(compiled["ambiguous"])
+        self.prefixes: frozenset[str] = frozenset(compiled["prefixes"])
+        self.denylist: frozenset[str] = frozenset(compiled["denylist"])
+        self.by_name: dict[str, int] = {n.lower(): i for i, n in enumerate(self.names)}
+        self.source = compiled.get("source", "")
+        self.built = bool(compiled.get("_built"))
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> int | None:
+        key = _normalise(name)
+        if key in self.by_name:
+            return self.by_name[key]
+        return self.aliases.get(key)
+
+    def canonical(self, name: str) -> str | None:
+        index = self.lookup(name)
+        if index is None:
+            # An ambiguous form still names its skill when asked directly ("go" → Go).
+            index = self._ambiguous_owner(_normalise(name))
+        return self.names[index] if index is not None else None
+
+    def _ambiguous_owner(self, key: str) -> int | None:
+        owner = self._ambiguous_map().get(key)
+        return owner
+
+    def _ambiguous_map(self) -> dict[str, int]:
+        cached = getattr(self, "_amb_map", None)
+        if cached is None:
+            cached = {}
+            for alias in self.ambiguous:
+                index = self.aliases.get("\0" + alias)
+                if index is not None:
+                    cached[alias] = index
+            self._amb_map = cached
+        return cached
+
+    def related_map(self) -> dict[str, set[str]]:
+        """Canonical name → related canonical names, made symmetric; built on first use."""
+        cached = getattr(self, "_related", None)
+        if cached is None:
+            cached = {}
+            for index, names in enumerate(self.related):
+                me = self.names[index]
+                for raw in names:
+                    other = self.canonical(raw) or raw
+                    if other != me:
+                        cached.setdefault(me, set()).add(other)
+                        cached.setdefault(other, set()).add(me)
+            self._related = cached
+        return cached
+
+    # -- matching --------------------------------------------------------------------------
+
+    def scan(self, text: str) -> list[_Found]:
+        """Longest alias matches in one line of text, before any support rules."""
+        lowered = text.lower()
+        tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(lowered)]
+        found: list[_Found] = []
+        i, n = 0, len(tokens)
+        aliases, prefixes = self.aliases, self.prefixes
+        while i < n:
+            start = tokens[i][0]
+            if start > 0 and lowered[start - 1] in _WORD_CHARS:
+                i += 1
+                continue
+            best: tuple[int, str, int] | None = None
+            key = ""
+            for j in range(i, min(n, i + _MAX_ALIAS_TOKENS)):
+                key = re.sub(r"\s+", " ", lowered[start : tokens[j][1]])
+                if key not in prefixes:
+                    break
+                end = tokens[j][1]
+                if end < len(lowered) and lowered[end] in _WORD_CHARS:
+                    continue
+                if key in aliases:
+                    best = (j, key, aliases[key])
+                elif key in self.ambiguous:
+                    best = (j, key, aliases["\0" + key])
+            if best is None:
+                i += 1
+                continue
+            j, key, index = best
+            end = tokens[j][1]
+            found.append(_Found(index, key, start, end, text[start:end], key in self.ambiguous))
+            i = j + 1
+        return found
+
+    def extract(self, text: str, *, section_hint: str | None = None) -> list[SkillMention]:
+        """Skill mentions in text, one per skill, in order of first appearance.
+
+        ``section_hint="skills"`` means the text is a skills section or list: listed skills
+        count fully. Any other text is prose, where a mention needs corroboration.
+        """
+        in_skills = section_hint == "skills"
+        accepted: list[_Found] = []
+        counts: Counter[int] = Counter()
+        lines = [ln for ln in _blank_noise(text).split("\n") if ln.strip()]
+        per_line = [(line, self.scan(line)) for line in lines]
+        for _, found in per_line:
+            counts.update(f.skill for f in found)
+        for line, found in per_line:
+            if in_skills and line.rstrip().endswith(":"):
+                continue  # "Operating Systems:" above its list labels a group
+            listy = in_skills and _list_like(line, len(found))
+            label = _LABEL_RE.match(line) if in_skills else None
+            for k, f in enumerate(found):
+                if f.alias in self.denylist:
+                    continue
+                if label and f.end <= label.end():
+                    continue  # "Operating Systems: Windows, Linux": the label is no skill
+                whole = _whole_item(line, f.start, f.end)
+                neighbour = _has_neighbour(line, found, k, self.ambiguous)
+                if f.ambiguous:
+                    if not self._supported(line, f, listy and whole, neighbour):
+                        continue
+                elif in_skills:
+                    # "Neural architecture search": a generic extended-tier word inside a
+                    # longer item is not the skill the person listed.
+                    if not whole and self.tiers[f.skill] != "core" and _plain(f.surface):
+                        continue
+                elif not self._corroborated(f, counts[f.skill], neighbour):
+                    continue
+                accepted.append(f)
+        out: dict[int, SkillMention] = {}
+        source = SKILLS_SECTION if in_skills else TEXT
+        for f in accepted:
+            if f.skill not in out:
+                out[f.skill] = SkillMention(
+                    name=self.names[f.skill],
+                    family=self.families[f.skill],
+                    source=source,
+                    evidence=f.surface,
+                )
+        return list(out.values())
+
+    def _corroborated(self, f: _Found, count: int, neighbour: bool) -> bool:
+        """Prose rules: a plain lower-case word ("typography", "order") is too often just
+        English. Extended-tier single plain words never count in prose; other plain forms
+        need a second mention or a neighbouring skill; a core skill written as a name
+        ("PyTorch", "AWS", "C++") counts at once, an extended one needs support too."""
+        plain = _plain(f.surface)
+        core = self.tiers[f.skill] == "core"
+        if plain and not core and " " not in f.surface:
+            return False
+        if core and not plain:
+            return True
+        return count >= 2 or neighbour
+
+    def _supported(self, line: str, f: _Found, listed: bool, neighbour: bool) -> bool:
+        surface = f.surface
+        if len(f.alias) == 1 and not surface.isupper():
+            return False  # "r" or "c" in prose is a letter, not a language
+        if listed or neighbour:
+            return True
+        if _plain(surface):
+            return False  # "go to the gym": prose words are lower case, names are not
+        window = line[max(0, f.start - _CONTEXT_WINDOW) : f.end + _CONTEXT_WINDOW].lower()
+        words = set(re.findall(r"[a-z0-9+#.]+", window)) - {f.alias}
+        return bool(words & self.context[f.skill])
+
+
+_NOISE_RE = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w.-]+\.(?:com|org|net|io|in)/\S*"
+    r"|\(\s*(?:less than\s+)?\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?)\s*\)",
+    re.I,
+)
+_LABEL_RE = re.compile(r"^\W*[A-Za-z][\w &/().+-]{0,40}?:(?=\s*\S)")
+_ITEM_EDGE_RE = re.compile(r"[,;|•·/:()\[\]]|\s[-–—&]\s|\band\b|\bor\b")
+
+
+def _blank_noise(line: str) -> str:
+    """Blank out URLs, e-mail addresses and "(2 years)" notes, keeping offsets."""
+    return _NOISE_RE.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def _plain(surface: str) -> bool:
+    """Lower-case letters only (spaces allowed): how English words, not names, are written."""
+    return surface.replace(" ", "").isalpha() and surface.islower()
+
+
+def _whole_item(line: str, start: int, end: int) -> bool:
+    """Is the mention a list item of its own (nothing but separators or a version around)?"""
+    left = _ITEM_EDGE_RE.split(line[:start])[-1]
+    right = _ITEM_EDGE_RE.split(line[end:])[0]
+    return not left.strip(" -–*•.") and not re.sub(r"[\d.x+]+", "", right).strip(" -–*.")
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def _list_like(line: str, mentions: int) -> bool:
+    """A line of a skills section that lists things rather than telling a story."""
+    if mentions >= 2:
+        return True
+    stripped = line.strip()
+    if re.search(r"[,;|•·]", stripped) or re.match(r"^[^:]{1,40}:\s*\S", stripped):
+        return True
+    return len(stripped.split()) <= 4
+
+
+def _has_neighbour(line: str, found: list[_Found], k: int, ambiguous: frozenset[str]) -> bool:
+    """Is mention k next to another (unambiguous) mention with only list separators between?"""
+    me = found[k]
+    for other_index in (k - 1, k + 1):
+        if not 0 <= other_index < len(found):
+            continue
+        other = found[other_index]
+        if other.skill == me.skill or other.alias in ambiguous:
+            continue
+        gap = line[other.end : me.start] if other_index < k else line[me.end : other.start]
+        if len(gap) <= 24 and _LIST_GAP_RE.match(gap.lower()):
+            return True
+    return False
+
+
+# -- building and caching -------------------------------------------------------------------
+
+
+def _alias_prefixes(alias: str) -> list[str]:
+    return [alias[: m.end()] for m in _TOKEN_RE.finditer(alias)]
+
+
+def compile_taxonomy(data: dict[str, Any], source: str = "") -> dict[str, Any]:
+    """The matcher's plain-data form (marshal-able) from the taxonomy JSON."""
+    deny = {_normalise(w) for w in data.get("denylist", [])}
+    names, families, tiers, related, context = [], [], [], [], []
+    aliases: dict[str, int] = {}
+    ambiguous: set[str] = set()
+    prefixes: set[str] = set()
+    for index, skill in enumerate(data["skills"]):
+        names.append(skill["name"])
+        families.append(skill.get("family") or OTHER_FAMILY)
+        tiers.append(skill.get("tier") or "core")
+        related.append(list(skill.get("related") or []))
+        context.append([_normalise(c) for c in skill.get("context") or []])
+        amb = {_normalise(a) for a in skill.get("ambiguous") or []}
+        forms = {_normalise(a) for a in skill.get("aliases") or []}
+        forms.add(_normalise(skill["name"]))
+        for form in list(forms):
+            if "-" in form:
+                forms.add(form.replace("-", " "))
+        for form in forms - amb:
+            if not form or form in deny:
+                continue
+            # The first skill to claim an alias keeps it (the file lists core skills first).
+            aliases.setdefault(form, index)
+            prefixes.update(_alias_prefixes(form))
+        for form in amb:
+            if form in deny or form in aliases:
+                continue
+            ambiguous.add(form)
+            aliases.setdefault("\0" + form, index)
+            prefixes.update(_alias_prefixes(form))
+    return {
+        "version": MATCHER_VERSION,
+        "source": source,
+        "names": names,
+        "families": families,
+        "tiers": tiers,
+        "related": related,
+        "context": context,
+        "aliases": aliases,
+        "ambiguous": sorted(ambiguous),
+        "prefixes": sorted(prefixes),
+        "denylist": sorted(deny),
+    }
+
+
+def taxonomy_path() -> Path | None:
+    """The packaged taxonomy file: taxonomy.json, else curated.json, else None."""
+    base = resources.files("mock_interview") / "data" / "skills"
+    for name in TAXONOMY_FILES:
+        candidate = base / name
+        if candidate.is_file():
+            return Path(str(candidate))
+    return None
+
+
+def default_cache_dir() -> Path | None:
+    """The user cache directory (MOCK_INTERVIEW_HOME/cache or platformdirs), if resolvable."""
+    try:
+        from mock_interview.config import Paths
+
+        return Paths.from_environment().cache_dir
+    except Exception:  # noqa: BLE001 - a cache is an optimisation; never fail for it
+        return None
+
+
+def cache_file(cache_dir: Path, digest: str) -> Path:
+    tag = f"{sys.implementation.cache_tag}"
+    return cache_dir / f"skills-matcher-{digest[:16]}-v{MATCHER_VERSION}-{tag}.marshal"
+
+
+def load_taxonomy(
+    path: Path | None = None, *, cache_dir: Path | None = None, use_cache: bool = True
+) -> Taxonomy:
+    """Load the compiled taxonomy from the disk cache, or build it (and cache it)."""
+    path = path or taxonomy_path()
+    if path is None:
+        return Taxonomy(compile_taxonomy({"skills": [], "denylist": []}))
+    raw = Path(path).read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    target = None
+    if use_cache:
+        cache_dir = cache_dir if cache_dir is not None else default_cache_dir()
+        if cache_dir is not None:
+            target = cache_file(Path(cache_dir), digest)
+            try:
+                compiled = marshal.loads(target.read_bytes())
+                if compiled.get("version") == MATCHER_VERSION:
+                    return Taxonomy(compiled)
+            except (OSError, ValueError, EOFError, TypeError, AttributeError):
+                pass
+    compiled = compile_taxonomy(json.loads(raw), source=Path(path).name)
+    if target is not None:
+        _write_cache(target, compiled)
+    compiled["_built"] = True
+    return Taxonomy(compiled)
+
+
+def _write_cache(target: Path, compiled: dict[str, Any]) -> None:
+    """Write atomically and privately; remove older matcher caches. Failures are ignored."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".skills-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(marshal.dumps(compiled))
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        for old in target.parent.glob("skills-matcher-*.marshal"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+_DEFAULT: Taxonomy | None = None
+
+
+def get_taxonomy(*, cache_dir: Path | None = None) -> Taxonomy:
+    """The process-wide taxonomy, loaded once."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load_taxonomy(cache_dir=cache_dir)
+    return _DEFAULT
+
+
+def set_taxonomy(taxonomy: Taxonomy | None) -> None:
+    """Replace the process-wide taxonomy (tests, or a custom file); None reloads lazily."""
+    global _DEFAULT
+    _DEFAULT = taxonomy
+
+
+# -- the public helpers -----------------------------------------------------------------------
+
+
+def extract_skills(text: str, *, section_hint: str | None = None) -> list[SkillMention]:
+    """Skills mentioned in text. ``section_hint="skills"`` for a skills section or list."""
+    return get_taxonomy().extract(text, section_hint=section_hint)
+
+
+def canonical_skill(name: str) -> str | None:
+    """The canonical name for an alias or name ("k8s" → "Kubernetes"), or None."""
+    return get_taxonomy().canonical(name)
+
+
+def skill_family(name: str) -> str | None:
+    taxonomy = get_taxonomy()
+    index = taxonomy.lookup(name)
+    if index is None:
+        canonical = taxonomy.canonical(name)
+        index = taxonomy.by_name.get(canonical.lower()) if canonical else None
+    return taxonomy.families[index] if index is not None else None
+
+
+def related_skills(name: str) -> set[str]:
+    """Skills the taxonomy relates to this one, in both directions (canonical names)."""
+    taxonomy = get_taxonomy()
+    canonical = taxonomy.canonical(name)
+    return set(taxonomy.related_map().get(canonical, ())) if canonical else set()

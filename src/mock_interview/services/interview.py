@@ -1,0 +1,453 @@
+"""The interview as a state machine: plan → ask → answer → (follow-up?) → grade → next → complete.
+
+UI-agnostic: the terminal loop, script mode (--answers) and batch evaluation drive the same
+``InterviewSession``. Every step is committed before the next question is shown, and the
+state is derived from committed rows only, so a killed process resumes exactly where it was.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from mock_interview.domain.interview.planner import PlannedQuestion
+from mock_interview.errors import ConfigError, NotFoundError, UsageError
+from mock_interview.services.context import AppContext
+
+ENGINES = ("auto", "offline", "openai")
+FOLLOW_UP = "follow-up"
+
+
+@dataclass
+class InterviewOptions:
+    job: str | None = None
+    resume: str | None = None
+    count: int = 6
+    mix: str = "mixed"
+    difficulty: str = "medium"
+    seed: int | None = None
+    time_limit: int | None = None
+    engine: str = "auto"
+
+
+@dataclass
+class AskedQuestion:
+    """The question on screen now."""
+
+    position: int
+    number: int  # 1-based among main questions
+    total: int
+    kind: str
+    text: str
+    skill: str | None
+    competency: str | None
+    difficulty: str | None
+    is_follow_up: bool
+    time_limit: int | None
+    asked_at: datetime
+    target_words: list[int] = field(default_factory=list)
+
+
+@dataclass
+class SubmitOutcome:
+    scores: dict[str, float]
+    follow_up_asked: bool
+    done: bool
+
+
+def _engine(name: str) -> Any:
+    if name not in ENGINES:
+        raise UsageError(f"--engine must be one of {', '.join(ENGINES)}")
+    if name == "openai":
+        raise ConfigError("the openai engine is not available yet", hint="use --engine offline")
+    from mock_interview.engines.offline import OfflineEngine
+
+    return OfflineEngine()
+
+
+# -- starting ---------------------------------------------------------------------------------------
+
+def _resolve_resume(ctx: AppContext, user_id: uuid.UUID, key: str | None) -> Any:
+    from sqlmodel import select
+
+    from mock_interview.store.models import Resume
+
+    with ctx.database().session() as session:
+        query = select(Resume).where(Resume.user_id == user_id)
+        if key:
+            rows = [r for r in session.exec(query).all() if str(r.id).startswith(key.lower())]
+            if not rows:
+                raise NotFoundError(f"no resume {key!r} in your profile",
+                                    hint="see `mock-interview resumes list`")
+            if len(rows) > 1:
+                raise UsageError(f"{key!r} matches {len(rows)} resumes; give more of the id")
+            return rows[0]
+        resume = session.exec(query.order_by(Resume.created_at.desc())).first()
+    if resume is None:
+        raise ConfigError("no resume to interview on",
+                          hint="upload one first: mock-interview upload cv.pdf")
+    return resume
+
+
+def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None) -> InterviewSession:
+    """Plan and store a new interview; returns the session positioned on question 1."""
+    import random
+
+    from sqlmodel import select
+
+    from mock_interview.domain.interview.bank import load_bank
+    from mock_interview.domain.interview.planner import JobFacts, PlanRequest, ResumeFacts
+    from mock_interview.domain.matching import match_job
+    from mock_interview.services import jobs, profiles
+    from mock_interview.store.models import Answer, Interview
+
+    engine = _engine(options.engine)
+    if options.time_limit is not None and not 10 <= options.time_limit <= 3600:
+        raise UsageError("--time-limit must be between 10 and 3600 seconds")
+    profile = profiles.current(ctx)
+    user_id = uuid.UUID(profile.id)
+    resume = _resolve_resume(ctx, user_id, options.resume)
+    if job is None:
+        if not options.job:
+            raise UsageError("which job? give --job ID", hint="find one with mock-interview search-jobs")
+        job = jobs.resolve_job(ctx, options.job)
+    _, related = jobs._skill_functions()
+    match = match_job(jobs.candidate_for(resume), jobs._job_fields(job), related)
+    with ctx.database().session() as session:
+        asked_before = set(session.exec(
+            select(Answer.question_id).join(Interview, Interview.id == Answer.interview_id)
+            .where(Interview.user_id == user_id, Answer.question_id.is_not(None))
+        ).all())
+    seed = options.seed if options.seed is not None else random.SystemRandom().randrange(1 << 31)
+    request = PlanRequest(count=options.count, mix=options.mix, difficulty=options.difficulty,
+                          seed=seed, matched_skills=match.matched_skills,
+                          missing_skills=match.missing_skills, asked_before=asked_before)
+    resume_facts = ResumeFacts.from_parsed(resume.skills, resume.experience, resume.education,
+                                           resume.sections, resume.total_years_experience)
+    job_facts = JobFacts(job.title, job.company, list(job.skills_required or []),
+                         job.experience_level)
+    plan = engine.plan(load_bank(), resume_facts, job_facts, request)
+    if not plan:
+        raise ConfigError("no questions could be planned for this resume and job")
+    settings = {
+        "count": len(plan), "mix": options.mix, "difficulty": options.difficulty, "seed": seed,
+        "time_limit": options.time_limit, "job_title": job.title, "job_company": job.company,
+        "job_terms": list(job.skills_required or []), "match": match.to_json(),
+        "resume_filename": resume.filename,
+    }
+    interview = Interview(user_id=user_id, resume_id=resume.id, job_id=job.id,
+                          questions=[q.to_json() for q in plan], answers=[],
+                          status="in_progress", engine=engine.name, settings=settings)
+    with ctx.database().session() as session:
+        session.add(interview)
+    session_ = InterviewSession(ctx, interview.id)
+    session_.ensure_asked()
+    return session_
+
+
+def find_interview(ctx: AppContext, key: str, *, user_only: bool = True) -> Any:
+    from sqlmodel import select
+
+    from mock_interview.services import profiles
+    from mock_interview.store.models import Interview
+
+    key = key.strip().lower()
+    with ctx.database().session() as session:
+        try:
+            found = session.get(Interview, uuid.UUID(key))
+            rows = [found] if found else []
+        except ValueError:
+            if len(key.replace("-", "")) < 4:
+                rows = []
+            else:
+                rows = [i for i in session.exec(select(Interview)).all()
+                        if str(i.id).startswith(key)]
+    if user_only and rows:
+        me = profiles.current(ctx)
+        rows = [r for r in rows if str(r.user_id) == me.id]
+    if not rows:
+        raise NotFoundError(f"no interview {key!r}", hint="see `mock-interview interviews list`")
+    if len(rows) > 1:
+        raise UsageError(f"{key!r} matches {len(rows)} interviews; give more of the id")
+    return rows[0]
+
+
+# -- the session ------------------------------------------------------------------------------------------
+
+class InterviewSession:
+    """Drives one stored interview. Every public method commits before returning."""
+
+    def __init__(self, ctx: AppContext, interview_id: uuid.UUID) -> None:
+        self.ctx = ctx
+        self.interview_id = interview_id
+        self._engine = None
+
+    # state, read from the database each time so several drivers can never disagree
+
+    def _load(self) -> tuple[Any, list[Any]]:
+        from sqlmodel import select
+
+        from mock_interview.store.models import Answer, Interview
+
+        with self.ctx.database().session() as session:
+            interview = session.get(Interview, self.interview_id)
+            rows = session.exec(select(Answer).where(Answer.interview_id == self.interview_id)
+                                .order_by(Answer.position)).all()
+        return interview, list(rows)
+
+    @property
+    def engine(self) -> Any:
+        if self._engine is None:
+            interview, _ = self._load()
+            self._engine = _engine(interview.engine if interview.engine != "auto" else "offline")
+        return self._engine
+
+    def plan(self) -> list[PlannedQuestion]:
+        interview, _ = self._load()
+        return [PlannedQuestion.from_json(q) for q in interview.questions or []]
+
+    @property
+    def status(self) -> str:
+        return self._load()[0].status
+
+    def ensure_asked(self) -> AskedQuestion | None:
+        """The pending question, asking (storing) the next one if none is pending."""
+        from mock_interview.store.models import Answer
+
+        interview, rows = self._load()
+        if interview.status == "completed":
+            return None
+        if rows and rows[-1].status == "asked":
+            return self._asked(interview, rows[-1], rows)
+        plan = [PlannedQuestion.from_json(q) for q in interview.questions or []]
+        main_asked = sum(1 for r in rows if r.follow_up_of is None)
+        if main_asked >= len(plan):
+            return None
+        question = plan[main_asked]
+        row = Answer(interview_id=interview.id, position=len(rows), question_id=question.id,
+                     question=question.text, kind=question.kind, skill=question.skill,
+                     competency=question.competency, difficulty=question.difficulty,
+                     status="asked", time_limit_seconds=(interview.settings or {}).get("time_limit"))
+        with self.ctx.database().session() as session:
+            session.add(row)
+        return self._asked(interview, row, [*rows, row])
+
+    def _asked(self, interview: Any, row: Any, rows: list[Any]) -> AskedQuestion:
+        plan = interview.questions or []
+        number = sum(1 for r in rows if r.follow_up_of is None and r.position <= row.position)
+        if row.follow_up_of is not None:
+            number = sum(1 for r in rows if r.follow_up_of is None and r.position <= row.follow_up_of)
+        target = plan[number - 1].get("target_words", []) if 0 < number <= len(plan) else []
+        return AskedQuestion(
+            position=row.position, number=number, total=len(plan), kind=row.kind,
+            text=row.question, skill=row.skill, competency=row.competency,
+            difficulty=row.difficulty, is_follow_up=row.follow_up_of is not None,
+            time_limit=row.time_limit_seconds, asked_at=row.asked_at, target_words=target,
+        )
+
+    def _question_for(self, interview: Any, row: Any, rows: list[Any]) -> PlannedQuestion:
+        plan = [PlannedQuestion.from_json(q) for q in interview.questions or []]
+        index = sum(1 for r in rows if r.follow_up_of is None and r.position <= (
+            row.follow_up_of if row.follow_up_of is not None else row.position)) - 1
+        planned = plan[index]
+        if row.follow_up_of is None:
+            return planned
+        return PlannedQuestion(
+            id=f"{planned.id}#follow-up", kind=FOLLOW_UP, text=row.question,
+            key_points=planned.key_points, difficulty=planned.difficulty,
+            target_words=[max(20, planned.target_words[0] // 2), planned.target_words[1]],
+            star=planned.star, skill=planned.skill, competency=planned.competency,
+        )
+
+    def submit(self, answer: str, *, now: datetime | None = None) -> SubmitOutcome:
+        """Grade and store the answer to the pending question, then ask the next one."""
+        from mock_interview.engines.base import GradeContext
+        from mock_interview.store.models import Answer, Interview, utcnow
+
+        interview, rows = self._load()
+        if interview.status == "completed" or not rows or rows[-1].status != "asked":
+            raise UsageError("there is no question waiting for an answer")
+        row = rows[-1]
+        question = self._question_for(interview, row, rows)
+        settings = interview.settings or {}
+        context = GradeContext(job_terms=list(settings.get("job_terms") or []),
+                               resume_job_match=(settings.get("match") or {}).get("score"))
+        grade = self.engine.grade(question, answer, context)
+        answered_at = now or utcnow()
+        duration = max(0.0, (answered_at - row.asked_at).total_seconds())
+        follow_up = None
+        if (row.follow_up_of is None and grade.follow_up_reason
+                and not any(r.follow_up_of == row.position for r in rows)):
+            follow_up = Answer(
+                interview_id=interview.id, position=row.position + 1, question_id=None,
+                question=self.engine.follow_up(question, grade.follow_up_reason, answer),
+                kind=FOLLOW_UP, skill=row.skill, competency=row.competency,
+                difficulty=row.difficulty, follow_up_of=row.position, status="asked",
+                time_limit_seconds=row.time_limit_seconds,
+            )
+        with self.ctx.database().session() as session:
+            stored = session.get(Answer, row.id)
+            stored.answer = answer
+            stored.status = "answered"
+            stored.technical_score = grade.technical
+            stored.communication_score = grade.communication
+            stored.job_match_score = grade.job_match
+            stored.overall_score = grade.overall
+            stored.feedback = grade.feedback
+            stored.engine = grade.engine
+            stored.answered_at = answered_at
+            stored.duration_seconds = round(duration, 2)
+            session.add(stored)
+            record = session.get(Interview, interview.id)
+            record.answers = [*(record.answers or []), {
+                "position": row.position, "question_id": row.question_id, "answer": answer,
+                "status": "answered"}]
+            session.add(record)
+            if follow_up is not None:
+                session.add(follow_up)
+        scores = {"technical": grade.technical, "communication": grade.communication,
+                  "job_match": grade.job_match, "overall": grade.overall}
+        done = follow_up is None and self.ensure_asked() is None
+        return SubmitOutcome(scores, follow_up is not None, done)
+
+    def skip(self) -> bool:
+        """Record the pending question as skipped and ask the next; True when none is left."""
+        from mock_interview.store.models import Answer, Interview
+
+        interview, rows = self._load()
+        if not rows or rows[-1].status != "asked":
+            return self.ensure_asked() is None
+        row = rows[-1]
+        with self.ctx.database().session() as session:
+            stored = session.get(Answer, row.id)
+            stored.status = "skipped"
+            session.add(stored)
+            record = session.get(Interview, interview.id)
+            record.answers = [*(record.answers or []), {
+                "position": row.position, "question_id": row.question_id, "answer": None,
+                "status": "skipped"}]
+            session.add(record)
+        return self.ensure_asked() is None
+
+    def finish(self) -> dict[str, Any]:
+        """Complete the interview: anything not answered is recorded as such; then the result."""
+        from mock_interview.domain.interview.report import AnswerRecord, build_report
+        from mock_interview.store.models import Answer, Interview, Result, utcnow
+
+        interview, rows = self._load()
+        if interview.status != "completed":
+            plan = interview.questions or []
+            with self.ctx.database().session() as session:
+                for row in rows:
+                    if row.status == "asked":
+                        stored = session.get(Answer, row.id)
+                        stored.status = "unanswered"
+                        session.add(stored)
+                main_asked = sum(1 for r in rows if r.follow_up_of is None)
+                position = len(rows)
+                for question in plan[main_asked:]:
+                    session.add(Answer(
+                        interview_id=interview.id, position=position, question_id=question["id"],
+                        question=question["text"], kind=question["kind"], skill=question.get("skill"),
+                        competency=question.get("competency"), difficulty=question.get("difficulty"),
+                        status="unanswered"))
+                    position += 1
+            interview, rows = self._load()
+            records = [AnswerRecord(position=r.position, kind=r.kind, question=r.question,
+                                    status=r.status, answer=r.answer, skill=r.skill,
+                                    competency=r.competency, follow_up_of=r.follow_up_of,
+                                    grade=r.feedback) for r in rows]
+            report = build_report(records, (interview.settings or {}).get("job_terms") or [])
+            with self.ctx.database().session() as session:
+                record = session.get(Interview, interview.id)
+                record.status = "completed"
+                record.completed_at = utcnow()
+                session.add(record)
+                session.add(Result(
+                    interview_id=interview.id, technical_score=report.technical_score,
+                    communication_score=report.communication_score,
+                    job_match_score=report.job_match_score, overall_score=report.overall_score,
+                    strengths=report.strengths, weaknesses=report.weaknesses,
+                    recommendations=report.recommendations, insights=report.insights))
+        return describe(self.ctx, self.interview_id)
+
+
+# -- reading back ---------------------------------------------------------------------------------
+
+def describe(ctx: AppContext, interview_id: uuid.UUID) -> dict[str, Any]:
+    """The whole interview as JSON: questions with answers and scores, and the result."""
+    from sqlmodel import select
+
+    from mock_interview.store.models import Answer, Interview, Result
+
+    with ctx.database().session() as session:
+        interview = session.get(Interview, interview_id)
+        rows = session.exec(select(Answer).where(Answer.interview_id == interview_id)
+                            .order_by(Answer.position)).all()
+        result = session.exec(select(Result).where(Result.interview_id == interview_id)).first()
+    settings = interview.settings or {}
+    questions = []
+    for row in rows:
+        feedback = row.feedback or {}
+        questions.append({
+            "position": row.position, "question_id": row.question_id, "kind": row.kind,
+            "skill": row.skill, "competency": row.competency, "difficulty": row.difficulty,
+            "question": row.question, "follow_up_of": row.follow_up_of, "answer": row.answer,
+            "status": row.status,
+            "scores": None if row.overall_score is None else {
+                "technical": row.technical_score, "communication": row.communication_score,
+                "job_match": row.job_match_score, "overall": row.overall_score},
+            "feedback": feedback or None, "engine": row.engine,
+            "duration_seconds": row.duration_seconds, "time_limit_seconds": row.time_limit_seconds,
+        })
+    return {
+        "interview_id": str(interview.id), "status": interview.status, "engine": interview.engine,
+        "started_at": interview.started_at.isoformat(),
+        "completed_at": interview.completed_at.isoformat() if interview.completed_at else None,
+        "job": {"id": str(interview.job_id) if interview.job_id else None,
+                "title": settings.get("job_title"), "company": settings.get("job_company")},
+        "resume_id": str(interview.resume_id) if interview.resume_id else None,
+        "settings": {k: settings.get(k) for k in ("count", "mix", "difficulty", "seed", "time_limit")},
+        "match": settings.get("match"),
+        "score_scale": "0-100",
+        "questions": questions,
+        "result": None if result is None else {
+            "technical_score": result.technical_score,
+            "communication_score": result.communication_score,
+            "job_match_score": result.job_match_score, "overall_score": result.overall_score,
+            "strengths": result.strengths, "weaknesses": result.weaknesses,
+            "recommendations": result.recommendations, "insights": result.insights,
+        },
+    }
+
+
+def list_interviews(ctx: AppContext, limit: int = 50) -> list[dict[str, Any]]:
+    from sqlmodel import select
+
+    from mock_interview.services import profiles
+    from mock_interview.store.models import Interview, Result
+
+    me = profiles.current(ctx)
+    with ctx.database().session() as session:
+        rows = session.exec(
+            select(Interview, Result).join(Result, Result.interview_id == Interview.id, isouter=True)
+            .where(Interview.user_id == uuid.UUID(me.id))
+            .order_by(Interview.started_at.desc()).limit(limit)
+        ).all()
+    return [{
+        "interview_id": str(i.id), "status": i.status, "started_at": i.started_at.isoformat(),
+        "job_title": (i.settings or {}).get("job_title"),
+        "job_company": (i.settings or {}).get("job_company"),
+        "questions": (i.settings or {}).get("count"),
+        "overall_score": r.overall_score if r else None,
+    } for i, r in rows]
+
+
+def run_script(session: InterviewSession, answers: list[str]) -> dict[str, Any]:
+    """Script mode: answers in order (follow-ups take the next); the rest are unanswered."""
+    queue = list(answers)
+    while session.ensure_asked() is not None and queue:
+        session.submit(queue.pop(0))
+    return session.finish()

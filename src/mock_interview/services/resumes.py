@@ -1,0 +1,184 @@
+"""Resumes: upload (read, parse locally, store), list, show, reparse, delete."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mock_interview.config import PRIVATE_FILE_MODE, ensure_private_dir
+from mock_interview.errors import MockInterviewError, NotFoundError, UsageError
+from mock_interview.services.context import AppContext
+
+EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt"}
+
+
+@dataclass
+class UploadOutcome:
+    resume: Any
+    created: bool  # False when the same file was uploaded before
+    profile_created: bool
+    profile_email: str
+
+
+def _store_file(ctx: AppContext, data: bytes, digest: str, kind: str) -> Path:
+    """Copy the upload into the private data dir under its content hash (idempotent)."""
+    directory = ensure_private_dir(ctx.paths.resumes_dir)
+    target = directory / f"{digest}{EXTENSIONS.get(kind, '')}"
+    if target.exists():
+        return target
+    temporary = directory / f".{digest}.{os.getpid()}.tmp"
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise MockInterviewError(f"cannot store the resume in {directory}: {exc.strerror}") from exc
+    return target
+
+
+def _parse(document: Any) -> Any:
+    from mock_interview.domain.resume.parser import parse_resume
+
+    return parse_resume(document.text, links=document.links)
+
+
+def _apply(resume: Any, document: Any, parsed: Any) -> None:
+    data = parsed.to_json()
+    resume.extracted_text = document.text
+    resume.media_type = document.media_type
+    resume.contact = data["contact"]
+    resume.skills = data["skills"]
+    resume.education = data["education"]
+    resume.experience = data["experience"]
+    resume.sections = data["sections"]
+    resume.total_years_experience = data["total_years_experience"]
+    resume.parse_warnings = list(document.warnings) + list(data["warnings"])
+    resume.parser_version = data["parser_version"]
+
+
+def upload(ctx: AppContext, data: bytes, filename: str) -> UploadOutcome:
+    """Read and parse a resume; nothing is stored unless all of it succeeds."""
+    from sqlmodel import select
+
+    from mock_interview.io.readers import read_document
+    from mock_interview.services import profiles
+    from mock_interview.store.models import Resume
+
+    document = read_document(data, filename)  # refuses bad files before anything is written
+    if not document.text.strip():
+        reason = "has no text layer (a scan?)" if document.kind == "pdf" else "contains no text"
+        raise UsageError(f"{filename} {reason}; nothing was extracted",
+                         hint="export it from your editor as PDF or DOCX with text, or OCR it first")
+    profile, profile_created = profiles.ensure_profile(ctx)
+    user_id = uuid.UUID(profile.id)
+    digest = hashlib.sha256(data).hexdigest()
+    with ctx.database().session() as session:
+        existing = session.exec(select(Resume).where(Resume.user_id == user_id,
+                                                     Resume.content_hash == digest)).first()
+    if existing is not None:
+        return UploadOutcome(existing, False, profile_created, profile.email)
+    parsed = _parse(document)
+    path = _store_file(ctx, data, digest, document.kind)
+    resume = Resume(user_id=user_id, filename=Path(filename).name[:500], file_path=str(path),
+                    content_hash=digest)
+    _apply(resume, document, parsed)
+    import sqlalchemy as sa
+
+    try:
+        with ctx.database().session() as session:
+            session.add(resume)
+    except sa.exc.IntegrityError:  # the same file uploaded concurrently
+        with ctx.database().session() as session:
+            resume = session.exec(select(Resume).where(Resume.user_id == user_id,
+                                                       Resume.content_hash == digest)).one()
+        return UploadOutcome(resume, False, profile_created, profile.email)
+    return UploadOutcome(resume, True, profile_created, profile.email)
+
+
+def upload_path(ctx: AppContext, path: str) -> UploadOutcome:
+    from mock_interview.io.readers import read_path
+
+    read_path(path)  # the same checks as for any file (missing, directory, size, type)
+    return upload(ctx, Path(path).read_bytes(), Path(path).name)
+
+
+def list_resumes(ctx: AppContext) -> list[Any]:
+    from sqlmodel import select
+
+    from mock_interview.services import profiles
+    from mock_interview.store.models import Resume
+
+    me = profiles.current(ctx)
+    with ctx.database().session() as session:
+        return list(session.exec(select(Resume).where(Resume.user_id == uuid.UUID(me.id))
+                                 .order_by(Resume.created_at.desc())).all())
+
+
+def find_resume(ctx: AppContext, key: str) -> Any:
+    key = key.strip().lower().replace("-", "")
+    matches = [r for r in list_resumes(ctx) if r.id.hex.startswith(key)] if len(key) >= 4 else []
+    if not matches:
+        raise NotFoundError(f"no resume {key!r} in your profile", hint="see mock-interview resumes list")
+    if len(matches) > 1:
+        raise UsageError(f"{key!r} matches {len(matches)} resumes; give more of the id")
+    return matches[0]
+
+
+def reparse(ctx: AppContext, key: str) -> Any:
+    """Parse the stored file again with this version's parser."""
+    from mock_interview.io.readers import read_document
+    from mock_interview.store.models import Resume
+
+    resume = find_resume(ctx, key)
+    try:
+        data = Path(resume.file_path).read_bytes()
+    except OSError as exc:
+        raise NotFoundError(f"the stored file for resume {resume.id.hex[:8]} is missing",
+                            hint="upload the file again") from exc
+    document = read_document(data, resume.filename)
+    parsed = _parse(document)
+    with ctx.database().session() as session:
+        stored = session.get(Resume, resume.id)
+        _apply(stored, document, parsed)
+        session.add(stored)
+    return stored
+
+
+def delete(ctx: AppContext, key: str) -> Any:
+    from sqlmodel import select
+
+    from mock_interview.store.models import Resume
+
+    resume = find_resume(ctx, key)
+    with ctx.database().session() as session:
+        session.delete(session.get(Resume, resume.id))
+        others = session.exec(select(Resume.id).where(Resume.file_path == resume.file_path,
+                                                      Resume.id != resume.id)).first()
+    if others is None:
+        Path(resume.file_path).unlink(missing_ok=True)
+    return resume
+
+
+def resume_json(resume: Any, *, full: bool = True) -> dict[str, Any]:
+    data = {
+        "id": str(resume.id), "filename": resume.filename, "created_at": resume.created_at.isoformat(),
+        "content_hash": resume.content_hash, "media_type": resume.media_type,
+        "parser_version": resume.parser_version,
+        "total_years_experience": resume.total_years_experience,
+        "skills": [s.get("name") if isinstance(s, dict) else s for s in resume.skills or []],
+    }
+    if full:
+        data.update({
+            "file_path": resume.file_path, "contact": resume.contact, "skill_mentions": resume.skills,
+            "education": resume.education, "experience": resume.experience,
+            "warnings": resume.parse_warnings or [], "extracted_text": resume.extracted_text,
+        })
+    return data

@@ -1,0 +1,196 @@
+"""The skills taxonomy, the matcher's rules and its on-disk cache.
+
+Rule tests use a small taxonomy written here; alias tests use the packaged one.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mock_interview.domain import skills
+from mock_interview.domain.skills import (
+    canonical_skill,
+    extract_skills,
+    load_taxonomy,
+    related_skills,
+    skill_family,
+)
+
+SMALL = {
+    "skills": [
+        {"name": "Python", "family": "programming-language", "aliases": ["python", "python3"],
+         "related": ["Django"], "tier": "core"},
+        {"name": "Go", "family": "programming-language", "aliases": ["golang"],
+         "ambiguous": ["go"], "context": ["goroutines", "programming", "backend"], "tier": "core"},
+        {"name": "Rust", "family": "programming-language", "aliases": ["rust lang"],
+         "ambiguous": ["rust"], "context": ["cargo", "programming"], "tier": "core"},
+        {"name": "R", "family": "programming-language", "aliases": ["r programming"],
+         "ambiguous": ["r"], "context": ["statistics"], "tier": "core"},
+        {"name": "C++", "family": "programming-language", "aliases": ["c++", "cpp"], "tier": "core"},
+        {"name": "C#", "family": "programming-language", "aliases": ["c#", "csharp"], "tier": "core"},
+        {"name": ".NET", "family": "web-backend", "aliases": [".net", "dotnet"], "tier": "core"},
+        {"name": "ASP.NET", "family": "web-backend", "aliases": ["asp.net"], "tier": "core"},
+        {"name": "Node.js", "family": "web-backend", "aliases": ["node.js", "nodejs"],
+         "ambiguous": ["node"], "context": ["javascript"], "tier": "core"},
+        {"name": "CI/CD", "family": "devops", "aliases": ["ci/cd", "cicd"], "tier": "core"},
+        {"name": "Django", "family": "web-backend", "aliases": ["django"], "tier": "core"},
+        {"name": "Docker", "family": "devops", "aliases": ["docker"], "tier": "core"},
+        {"name": "Machine Learning", "family": "machine-learning",
+         "aliases": ["machine learning", "ml"], "tier": "core"},
+        {"name": "Typography", "family": "design", "aliases": ["typography"], "tier": "core"},
+        {"name": "Search", "family": "other", "aliases": ["search"], "tier": "extended"},
+        {"name": "Teamwork", "family": "soft-skill", "aliases": ["teamwork"], "tier": "core"},
+    ],
+    "denylist": ["teamwork"],
+}
+
+
+@pytest.fixture()
+def small(tmp_path: Path):
+    path = tmp_path / "taxonomy.json"
+    path.write_text(json.dumps(SMALL), encoding="utf-8")
+    taxonomy = load_taxonomy(path, cache_dir=tmp_path / "cache")
+    skills.set_taxonomy(taxonomy)
+    yield taxonomy
+    skills.set_taxonomy(None)
+
+
+def names(mentions) -> list[str]:
+    return [m.name for m in mentions]
+
+
+# -- matching rules (small taxonomy) -----------------------------------------------------------
+
+
+def test_symbols_inside_aliases_match_with_word_boundaries(small) -> None:
+    found = names(extract_skills("C++, C#, .NET, ASP.NET, Node.js, CI/CD", section_hint="skills"))
+    assert found == ["C++", "C#", ".NET", "ASP.NET", "Node.js", "CI/CD"]
+    # No match inside longer words: "cpp" is an alias but "cppcheck" is not it.
+    assert extract_skills("cppcheck and pythonic", section_hint="skills") == []
+
+
+def test_longest_match_wins(small) -> None:
+    found = extract_skills("Skills: c++ and machine learning", section_hint="skills")
+    assert [(m.name, m.evidence) for m in found] == [("C++", "c++"), ("Machine Learning", "machine learning")]
+
+
+def test_ambiguous_word_in_prose_is_not_a_skill(small) -> None:
+    assert extract_skills("I go to the gym every day and rust my bike.") == []
+    assert extract_skills("Let R be the set of results.") == []
+
+
+def test_ambiguous_word_in_a_skills_list_counts(small) -> None:
+    found = extract_skills("Languages: Go, Rust, Python", section_hint="skills")
+    assert names(found) == ["Go", "Rust", "Python"]
+    assert {m.source for m in found} == {"skills-section"}
+
+
+def test_ambiguous_word_with_context_or_a_neighbour_counts(small) -> None:
+    assert names(extract_skills("Wrote Go services with goroutines for the backend.")) == ["Go"]
+    assert "Go" in names(extract_skills("Built APIs in Python and Go."))
+    # Inside a longer list item it is English again: "(Less than 1 year)" is not Sass/less.
+    assert extract_skills("Stats (Go back to basics)", section_hint="skills") == []
+
+
+def test_prose_mentions_need_corroboration(small) -> None:
+    # A plain lower-case word seen once in prose is not enough...
+    assert extract_skills("generates a PDF with professional typography") == []
+    # ...twice is, and a skill written as a name counts at once.
+    assert names(extract_skills("typography\nmore typography")) == ["Typography"]
+    assert names(extract_skills("Deployed services with Docker.")) == ["Docker"]
+    # Extended-tier plain words never count in prose, even repeated.
+    assert extract_skills("search again and search") == []
+
+
+def test_extended_word_inside_a_longer_listed_item_is_not_taken(small) -> None:
+    assert "Search" not in names(extract_skills("Research: neural architecture search", section_hint="skills"))
+    assert names(extract_skills("Search, Docker", section_hint="skills")) == ["Search", "Docker"]
+
+
+def test_denylisted_words_never_count(small) -> None:
+    assert extract_skills("Teamwork, Python", section_hint="skills")[0].name == "Python"
+    assert "Teamwork" not in names(extract_skills("teamwork teamwork Teamwork"))
+
+
+def test_urls_and_emails_are_not_searched(small) -> None:
+    assert extract_skills("https://github.com/jane/python-docker jane@python.org") == []
+
+
+def test_lookups(small) -> None:
+    assert canonical_skill("golang") == "Go"
+    assert canonical_skill("GO") == "Go"  # asked directly, an ambiguous form still names it
+    assert canonical_skill("no such thing") is None
+    assert skill_family("python3") == "programming-language"
+    assert related_skills("Python") == {"Django"}
+    assert related_skills("django") == {"Python"}  # relations are symmetric
+
+
+# -- the on-disk cache --------------------------------------------------------------------------
+
+
+def test_matcher_is_cached_on_disk_and_rebuilt_when_the_taxonomy_changes(tmp_path: Path) -> None:
+    path = tmp_path / "taxonomy.json"
+    path.write_text(json.dumps(SMALL), encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = load_taxonomy(path, cache_dir=cache)
+    assert first.built
+    files = list(cache.glob("skills-matcher-*.marshal"))
+    assert len(files) == 1
+    assert files[0].stat().st_mode & 0o077 == 0
+    second = load_taxonomy(path, cache_dir=cache)
+    assert not second.built  # loaded, not rebuilt
+    assert second.canonical("cpp") == "C++"
+
+    changed = dict(SMALL, skills=[*SMALL["skills"], {"name": "Elixir", "family": "x",
+                                                      "aliases": ["elixir"], "tier": "core"}])
+    path.write_text(json.dumps(changed), encoding="utf-8")
+    third = load_taxonomy(path, cache_dir=cache)
+    assert third.built and third.canonical("elixir") == "Elixir"
+    assert len(list(cache.glob("skills-matcher-*.marshal"))) == 1  # the stale one is gone
+
+
+def test_a_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "taxonomy.json"
+    path.write_text(json.dumps(SMALL), encoding="utf-8")
+    cache = tmp_path / "cache"
+    load_taxonomy(path, cache_dir=cache)
+    next(cache.glob("skills-matcher-*.marshal")).write_bytes(b"not marshal")
+    assert load_taxonomy(path, cache_dir=cache).built
+
+
+def test_default_cache_lives_in_the_user_cache_dir(home: Path) -> None:
+    skills.set_taxonomy(None)
+    try:
+        skills.get_taxonomy()
+        assert list((home / "cache").glob("skills-matcher-*.marshal"))
+    finally:
+        skills.set_taxonomy(None)
+
+
+# -- the packaged taxonomy ----------------------------------------------------------------------
+
+
+needs_packaged = pytest.mark.skipif(skills.taxonomy_path() is None, reason="no packaged taxonomy")
+
+
+@needs_packaged
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [("js", "JavaScript"), ("k8s", "Kubernetes"), ("postgres", "PostgreSQL"),
+     ("golang", "Go"), ("c#", "C#"), ("node.js", "Node.js"), ("ci/cd", "CI/CD")],
+)
+def test_packaged_aliases(alias: str, name: str) -> None:
+    skills.set_taxonomy(None)
+    assert canonical_skill(alias) == name
+    assert name in names(extract_skills(f"Tools: {alias}, Docker", section_hint="skills"))
+
+
+@needs_packaged
+def test_packaged_taxonomy_guards_ambiguous_words() -> None:
+    skills.set_taxonomy(None)
+    assert "Go" not in names(extract_skills("I go to the gym every morning."))
+    assert {"Go", "Rust", "Python"} <= set(names(extract_skills("Languages: Go, Rust, Python",
+                                                                section_hint="skills")))
