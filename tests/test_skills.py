@@ -176,21 +176,31 @@ def test_default_cache_lives_in_the_user_cache_dir(home: Path) -> None:
 needs_packaged = pytest.mark.skipif(skills.taxonomy_path() is None, reason="no packaged taxonomy")
 
 
+@pytest.fixture(scope="module")
+def _packaged(tmp_path_factory: pytest.TempPathFactory) -> skills.Taxonomy:
+    return load_taxonomy(cache_dir=tmp_path_factory.mktemp("skills-cache"))
+
+
+@pytest.fixture()
+def packaged(_packaged: skills.Taxonomy):
+    skills.set_taxonomy(_packaged)
+    yield _packaged
+    skills.set_taxonomy(None)
+
+
 @needs_packaged
 @pytest.mark.parametrize(
     ("alias", "name"),
     [("js", "JavaScript"), ("k8s", "Kubernetes"), ("postgres", "PostgreSQL"),
      ("golang", "Go"), ("c#", "C#"), ("node.js", "Node.js"), ("ci/cd", "CI/CD")],
 )
-def test_packaged_aliases(alias: str, name: str) -> None:
-    skills.set_taxonomy(None)
+def test_packaged_aliases(packaged, alias: str, name: str) -> None:
     assert canonical_skill(alias) == name
     assert name in names(extract_skills(f"Tools: {alias}, Docker", section_hint="skills"))
 
 
 @needs_packaged
-def test_packaged_taxonomy_guards_ambiguous_words() -> None:
-    skills.set_taxonomy(None)
+def test_packaged_taxonomy_guards_ambiguous_words(packaged) -> None:
     assert "Go" not in names(extract_skills("I go to the gym every morning."))
     assert {"Go", "Rust", "Python"} <= set(names(extract_skills("Languages: Go, Rust, Python",
                                                                 section_hint="skills")))

@@ -30,14 +30,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-
-MATCHER_VERSION = "1"  # bump when the compiled form or the matching rules change
+MATCHER_VERSION = "2"  # bump when the compiled form or the matching rules change
 TAXONOMY_FILES = ("taxonomy.json", "curated.json")  # preferred first
 SKILLS_SECTION = "skills-section"
 TEXT = "text"
 OTHER_FAMILY = "other"
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+_SPACES_RE = re.compile(r"\s+")
 _TOKEN_RE = re.compile(r"[a-z0-9_]+|[^\sa-z0-9_]")
 _MAX_ALIAS_TOKENS = 8
 # What may separate two skills in a list: "Python, SQL", "C/C++", "Java & Spring", "R (2 years)".
@@ -70,16 +70,17 @@ class Taxonomy:
     """A compiled taxonomy: alias lookup plus the data job matching needs."""
 
     def __init__(self, compiled: dict[str, Any]) -> None:
+        # Stored ready to use (marshal keeps sets and dicts), so a cached load does no work.
         self.names: list[str] = compiled["names"]
         self.families: list[str] = compiled["families"]
         self.tiers: list[str] = compiled["tiers"]
         self.related: list[list[str]] = compiled["related"]
-        self.context: list[frozenset[str]] = [frozenset(c) for c in compiled["context"]]
+        self.context: list[frozenset[str]] = compiled["context"]
         self.aliases: dict[str, int] = compiled["aliases"]
-        self.ambiguous: frozenset[str] = frozenset(compiled["ambiguous"])
-        self.prefixes: frozenset[str] = frozenset(compiled["prefixes"])
-        self.denylist: frozenset[str] = frozenset(compiled["denylist"])
-        self.by_name: dict[str, int] = {n.lower(): i for i, n in enumerate(self.names)}
+        self.ambiguous: frozenset[str] = compiled["ambiguous"]
+        self.prefixes: frozenset[str] = compiled["prefixes"]
+        self.denylist: frozenset[str] = compiled["denylist"]
+        self.by_name: dict[str, int] = compiled["by_name"]
         self.source = compiled.get("source", "")
         self.built = bool(compiled.get("_built"))
 
@@ -132,7 +133,10 @@ class Taxonomy:
 
     def scan(self, text: str) -> list[_Found]:
         """Longest alias matches in one line of text, before any support rules."""
+        text = _SPACES_RE.sub(" ", text)
         lowered = text.lower()
+        if len(lowered) != len(text):  # "İ" lowers to two characters: keep offsets aligned
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(lowered)]
         found: list[_Found] = []
         i, n = 0, len(tokens)
@@ -145,7 +149,7 @@ class Taxonomy:
             best: tuple[int, str, int] | None = None
             key = ""
             for j in range(i, min(n, i + _MAX_ALIAS_TOKENS)):
-                key = re.sub(r"\s+", " ", lowered[start : tokens[j][1]])
+                key = lowered[start : tokens[j][1]]
                 if key not in prefixes:
                     break
                 end = tokens[j][1]
@@ -171,17 +175,18 @@ class Taxonomy:
         count fully. Any other text is prose, where a mention needs corroboration.
         """
         in_skills = section_hint == "skills"
-        accepted: list[_Found] = []
+        accepted: list[tuple[_Found, str]] = []
         counts: Counter[int] = Counter()
-        lines = [ln for ln in _blank_noise(text).split("\n") if ln.strip()]
+        lines = [_SPACES_RE.sub(" ", ln) for ln in _blank_noise(text).split("\n") if ln.strip()]
         per_line = [(line, self.scan(line)) for line in lines]
         for _, found in per_line:
             counts.update(f.skill for f in found)
         for line, found in per_line:
             if in_skills and line.rstrip().endswith(":"):
                 continue  # "Operating Systems:" above its list labels a group
+            # A sentence inside a skills section is prose: it gets the prose rules.
             listy = in_skills and _list_like(line, len(found))
-            label = _LABEL_RE.match(line) if in_skills else None
+            label = _LABEL_RE.match(line) if listy else None
             for k, f in enumerate(found):
                 if f.alias in self.denylist:
                     continue
@@ -192,25 +197,24 @@ class Taxonomy:
                 if f.ambiguous:
                     if not self._supported(line, f, listy and whole, neighbour):
                         continue
-                elif in_skills:
+                elif listy:
                     # "Neural architecture search": a generic extended-tier word inside a
                     # longer item is not the skill the person listed.
                     if not whole and self.tiers[f.skill] != "core" and _plain(f.surface):
                         continue
                 elif not self._corroborated(f, counts[f.skill], neighbour):
                     continue
-                accepted.append(f)
+                accepted.append((f, SKILLS_SECTION if listy else TEXT))
         out: dict[int, SkillMention] = {}
-        source = SKILLS_SECTION if in_skills else TEXT
-        for f in accepted:
-            if f.skill not in out:
+        for f, source in accepted:
+            if f.skill not in out or (source == SKILLS_SECTION and out[f.skill].source == TEXT):
                 out[f.skill] = SkillMention(
                     name=self.names[f.skill],
                     family=self.families[f.skill],
                     source=source,
                     evidence=f.surface,
                 )
-        return list(out.values())
+        return sorted(out.values(), key=lambda m: m.source != SKILLS_SECTION)
 
     def _corroborated(self, f: _Found, count: int, neighbour: bool) -> bool:
         """Prose rules: a plain lower-case word ("typography", "order") is too often just
@@ -259,8 +263,13 @@ def _plain(surface: str) -> bool:
 
 def _whole_item(line: str, start: int, end: int) -> bool:
     """Is the mention a list item of its own (nothing but separators or a version around)?"""
-    left = _ITEM_EDGE_RE.split(line[:start])[-1]
-    right = _ITEM_EDGE_RE.split(line[end:])[0]
+    # Look only 60 characters either way: a list item is never longer, and long lines stay cheap.
+    left = _ITEM_EDGE_RE.split(" " + line[max(0, start - 60) : start])[-1]
+    right = _ITEM_EDGE_RE.split(line[end : end + 60] + " ")[0]
+    if (start > 60 and left == " " + line[start - 60 : start]) or (
+        len(line) - end > 60 and right == line[end : end + 60] + " "
+    ):
+        return False
     return not left.strip(" -–*•.") and not re.sub(r"[\d.x+]+", "", right).strip(" -–*.")
 
 
@@ -269,13 +278,16 @@ def _normalise(text: str) -> str:
 
 
 def _list_like(line: str, mentions: int) -> bool:
-    """A line of a skills section that lists things rather than telling a story."""
-    if mentions >= 2:
-        return True
+    """A line of a skills section that lists things rather than telling a story: a labelled
+    list, several short separated items, or one short item."""
     stripped = line.strip()
-    if re.search(r"[,;|•·]", stripped) or re.match(r"^[^:]{1,40}:\s*\S", stripped):
+    words = len(stripped.split())
+    if words <= 4 or re.match(r"^\W*[^:]{1,40}:\s*\S", stripped):
         return True
-    return len(stripped.split()) <= 4
+    pieces = [p for p in re.split(r"[,;|•·]|\s/\s", stripped) if p.strip()]
+    if len(pieces) >= 2:
+        return words / len(pieces) <= 4  # items, not clauses
+    return mentions >= 2 and words <= 8
 
 
 def _has_neighbour(line: str, found: list[_Found], k: int, ambiguous: frozenset[str]) -> bool:
@@ -338,11 +350,12 @@ def compile_taxonomy(data: dict[str, Any], source: str = "") -> dict[str, Any]:
         "families": families,
         "tiers": tiers,
         "related": related,
-        "context": context,
+        "context": [frozenset(c) for c in context],
         "aliases": aliases,
-        "ambiguous": sorted(ambiguous),
-        "prefixes": sorted(prefixes),
-        "denylist": sorted(deny),
+        "ambiguous": frozenset(ambiguous),
+        "prefixes": frozenset(prefixes),
+        "denylist": frozenset(deny),
+        "by_name": {n.lower(): i for i, n in reversed(list(enumerate(names)))},
     }
 
 
@@ -389,8 +402,8 @@ def load_taxonomy(
                 compiled = marshal.loads(target.read_bytes())
                 if compiled.get("version") == MATCHER_VERSION:
                     return Taxonomy(compiled)
-            except (OSError, ValueError, EOFError, TypeError, AttributeError):
-                pass
+            except (OSError, ValueError, EOFError, TypeError, AttributeError, KeyError):
+                pass  # missing, unreadable or from other code: rebuild it
     compiled = compile_taxonomy(json.loads(raw), source=Path(path).name)
     if target is not None:
         _write_cache(target, compiled)

@@ -103,8 +103,8 @@ _TRAILING_PLACE_RE = re.compile(
 _PLACE_PREFIXES = {"san", "santa", "new", "los", "las", "el", "fort", "port", "saint", "st",
                    "st.", "mount", "palo", "salt", "long", "grand", "des", "baton", "sao", "são",
                    "rio", "buenos", "hong", "tel", "abu", "kuala", "navi", "greater", "north",
-                   "south", "east", "west", "upper", "lower", "la", "le", "des", "del", "mountain",
-                   "redwood", "menlo", "cedar", "ann", "salt", "park", "jersey", "kansas"}
+                   "south", "east", "west", "upper", "lower", "la", "le", "del", "mountain",
+                   "redwood", "menlo", "cedar", "ann", "park", "jersey", "kansas"}
 
 
 def split_trailing_place(chunk: str) -> tuple[str, str | None]:

@@ -196,7 +196,8 @@ def _continues(prev: Item, line: str, following: list[str], width: int, dated: b
         return False
     # A capitalised line after a full-width line is a continuation unless a date line follows
     # soon, which makes it the header of the next entry.
-    for nxt in [ln for ln in following if not is_side(ln)][:2]:
+    # Up to four lines: title, employer and place may each sit on a line above the dates.
+    for nxt in [ln for ln in following if not is_side(ln) and not is_page_footer(ln)][:4]:
         if not nxt.strip():
             break
         had_bullet, _ = strip_bullet(nxt)

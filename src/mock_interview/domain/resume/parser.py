@@ -22,7 +22,7 @@ from mock_interview.domain.resume.models import (
     ParsedResume,
     SkillMention,
 )
-from mock_interview.domain.resume.sections import HEADER, Section, split_sections, sections_text
+from mock_interview.domain.resume.sections import Section, sections_text, split_sections
 from mock_interview.domain.resume.skill_items import list_items
 from mock_interview.domain.resume.text import is_page_footer, prepare_lines, strip_bullet, unside
 
@@ -220,12 +220,15 @@ def _skills(
             if lines:
                 listed.append(("\n".join(lines), True))
     for text, raw_items in listed:
-        for mention in taxonomy.extract(text, section_hint="skills"):
+        found = taxonomy.extract(text, section_hint="skills")
+        for mention in found:
             out.setdefault(mention.name.lower(), mention)
         if not raw_items:
             continue
+        evidence = [m.evidence.lower() for m in found]
         for item in list_items(text):
-            if taxonomy.scan(item) or item.lower() in taxonomy.denylist:
+            lowered = item.lower()
+            if lowered in taxonomy.denylist or any(ev in lowered for ev in evidence):
                 continue  # the taxonomy already spoke for it (or rejects it)
             name = _tidy_item(item)
             out.setdefault(

@@ -98,11 +98,10 @@ _MODIFIERS = {
     "employment", "job", "and/or", "summary", "honors", "languages", "certifications",
     "achievements", "awards", "licenses", "company", "organizational", "organisational",
     "undertaken", "handled", "done", "completed", "highlights", "profile", "functional",
-    "domain", "management", "personal", "business", "leadership", "interpersonal", "others",
+    "domain", "management", "business", "leadership", "interpersonal", "others",
     "the", "for", "with", "a", "experience", "education", "projects", "trainings", "workshops",
     "publications", "activities", "interests", "volunteer", "research", "teaching", "certified",
-    "internship", "internships", "extra", "curricular", "co-curricular", "positions", "of",
-    "responsibility", "i", "am", "what", "do", "can", "scholastic", "achievement", "key",
+    "internship", "internships", "extra", "curricular", "co-curricular", "positions", "responsibility", "i", "am", "what", "do", "can", "scholastic", "achievement",
 }
 _HEADING_STRIP = re.compile(r"^[\W_]+|[\s:;.\-–—_=*#>]+$")
 _MAX_HEADING_WORDS = 5

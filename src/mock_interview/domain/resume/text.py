@@ -62,6 +62,8 @@ def prepare_lines(text: str) -> list[str]:
         sides = [_SPACE_RE.sub(" ", p).strip() for p in pieces[1:]]
         if len(pieces) <= 1 and main:
             main, sides = _trailing_side(main, find_ranges)
+        if is_page_footer(main) and not sides:
+            continue  # "Jane Doe – 1/2", "Page 2 of 3": page furniture, not content
         if last_main >= 0 and out[last_main].endswith("\u00ad") and main:
             # "submis\u00ad" + "sions)": a word the renderer broke; side lines stay after it.
             out[last_main] = out[last_main][:-1] + main

@@ -1,0 +1,25 @@
+"""Offline grading of interview answers: technical, communication and job match, 0-100.
+
+Pure logic; the word lists it reads are packaged in ``mock_interview/data/grading``.
+"""
+
+from __future__ import annotations
+
+from mock_interview.domain.grading.coverage import Tuning, split_points
+from mock_interview.domain.grading.grader import (
+    OVERALL_WEIGHTS,
+    AnswerGrade,
+    Evidence,
+    GradingInput,
+    grade_answer,
+)
+
+__all__ = [
+    "OVERALL_WEIGHTS",
+    "AnswerGrade",
+    "Evidence",
+    "GradingInput",
+    "Tuning",
+    "grade_answer",
+    "split_points",
+]

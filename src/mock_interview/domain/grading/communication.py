@@ -1,0 +1,169 @@
+"""How an answer is told: structure, length, specificity, fillers and hedges, STAR parts.
+
+    communication = weighted mean of the parts below (0-1), times 100
+                    star answers   other answers
+    star parts          0.30           -
+    structure           0.20          0.30
+    length              0.20          0.30
+    specificity         0.15          0.20     (numbers, named tools, code, examples)
+    delivery            0.15          0.20     (1 - filler and hedge penalties)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from mock_interview.domain.grading import text as tx
+
+STAR_PARTS = ("situation", "task", "action", "result")
+WEIGHTS_STAR = {"star": 0.30, "structure": 0.20, "length": 0.20, "specificity": 0.15,
+                "delivery": 0.15}
+WEIGHTS_PLAIN = {"structure": 0.30, "length": 0.30, "specificity": 0.20, "delivery": 0.20}
+RUN_ON_WORDS = 45  # one sentence this long reads as a run-on
+FILLERS_PER_100_FOR_ZERO = 8.0  # filler rate at which delivery loses its filler half
+HEDGES_PER_100_FOR_ZERO = 6.0
+
+_NUMBER_RE = re.compile(
+    r"(?<![\w.])(?:\d+(?:[.,]\d+)*\s?(?:%|x\b|k\b|ms\b|s\b|gb\b|mb\b)?|[$€£]\s?\d+)", re.I
+)
+# Code and examples are what make a technical answer specific.
+_CODE_RE = re.compile(
+    r"`[^`\n]+`|@\w+|\b\w+(?:\.\w+)+(?:\(\))?|\b\w+\([^()\n]{0,40}\)|\b[a-z]+_[a-z_]+\b"
+)
+_EXAMPLE_RE = re.compile(r"\b(?:for example|for instance|such as|e\.g\.|say you|imagine)\b", re.I)
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+", re.M)
+_NAMED_RE = re.compile(r"(?<=[a-z,;] )[A-Z][A-Za-z0-9+#.]*[A-Za-z0-9+#]|\b[a-z]+[A-Z][A-Za-z]+\b")
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(patterns) + r")(?![\w'])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    cues = tx.load_data("cues")
+    compiled = {"fillers": _compile(cues["fillers"]), "hedges": _compile(cues["hedges"])}
+    for part in STAR_PARTS:
+        compiled[part] = _compile(cues["star"][part])
+    units = "|".join(cues["specific_units"])
+    compiled["quantity"] = re.compile(r"\d(?:[\d.,]*)\s?(?:" + units + r")(?![\w])", re.I)
+    return compiled
+
+
+@dataclass
+class Communication:
+    score: float  # 0-100
+    word_count: int
+    sentence_count: int
+    filler_count: int
+    hedge_count: int
+    numbers: int
+    named_terms: int
+    star_parts: dict[str, bool]
+    star_spans: dict[str, tuple[int, int]]  # where each found part's first cue sits
+    parts: dict[str, float] = field(default_factory=dict)  # each component, 0-1
+    longest_sentence: int = 0
+
+
+def star_parts(answer: str) -> tuple[dict[str, bool], dict[str, tuple[int, int]]]:
+    """Which STAR parts the answer's cue phrases show, and where the first cue of each is."""
+    patterns = _patterns()
+    found: dict[str, bool] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    for part in STAR_PARTS:
+        match = patterns[part].search(answer)
+        found[part] = match is not None
+        if match:
+            spans[part] = match.span()
+    return found, spans
+
+
+def count_fillers(answer: str) -> int:
+    return sum(1 for _ in _patterns()["fillers"].finditer(answer))
+
+
+def count_hedges(answer: str) -> int:
+    return sum(1 for _ in _patterns()["hedges"].finditer(answer))
+
+
+def filler_spans(answer: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _patterns()["fillers"].finditer(answer)]
+
+
+def hedge_spans(answer: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _patterns()["hedges"].finditer(answer)]
+
+
+def length_fit(words: int, target: tuple[int, int]) -> float:
+    """1 inside the target range; too short falls off faster than too long."""
+    low, high = target
+    if words < low:
+        return (words / low) ** 1.5 if low else 1.0
+    if words > high:
+        return max(0.4, 1.0 - 0.6 * (words - high) / max(high, 1))
+    return 1.0
+
+
+def _structure(sentence_lengths: list[int], list_items: int) -> float:
+    if not sentence_lengths:
+        return 0.0
+    longest = max(sentence_lengths)
+    mean = sum(sentence_lengths) / len(sentence_lengths)
+    score = 1.0
+    if longest > RUN_ON_WORDS and list_items < 2:
+        score -= min(0.6, 0.02 * (longest - RUN_ON_WORDS) + 0.3)
+    if mean < 4 and len(sentence_lengths) > 2:  # fragments
+        score -= 0.3
+    return max(0.0, score)
+
+
+def assess(
+    answer: str,
+    target_words: tuple[int, int],
+    star: bool,
+    known_terms: frozenset[str] = frozenset(),
+) -> Communication:
+    """Score the telling of ``answer``; ``known_terms`` are job/skill stems that count as specific."""
+    patterns = _patterns()
+    spans = tx.sentence_spans(answer)
+    sentence_lengths = [len(tx.tokens(answer[a:b])) for a, b in spans]
+    word_count = len(tx.tokens(answer))
+    fillers = count_fillers(answer)
+    hedges = count_hedges(answer)
+    numbers = len(_NUMBER_RE.findall(answer))
+    quantities = len(patterns["quantity"].findall(answer))
+    named = len(set(_NAMED_RE.findall(answer))) + len(set(_CODE_RE.findall(answer)))
+    named += 2 * len(_EXAMPLE_RE.findall(answer))
+    if known_terms:
+        named += len({s for s in tx.content_stems(answer) if s in known_terms})
+    found, star_spans = star_parts(answer)
+
+    per_100 = 100.0 / max(word_count, 20)  # short answers are not punished for one "um"
+    delivery = 1.0 - 0.5 * min(1.0, fillers * per_100 / FILLERS_PER_100_FOR_ZERO) - 0.5 * min(
+        1.0, hedges * per_100 / HEDGES_PER_100_FOR_ZERO
+    )
+    # Behavioural stories should carry numbers; technical answers, named things or examples.
+    wanted = 3.0 if star else 2.0
+    specificity = min(1.0, (numbers + quantities + 0.5 * named) / wanted)
+    list_items = len(_LIST_ITEM_RE.findall(answer))
+    parts = {
+        "structure": _structure(sentence_lengths, list_items),
+        "length": length_fit(word_count, target_words),
+        "specificity": specificity,
+        "delivery": max(0.0, delivery),
+    }
+    weights = WEIGHTS_PLAIN
+    if star:
+        # The result is what interviewers most often have to ask for: it weighs double.
+        parts["star"] = (
+            found["situation"] + found["task"] + found["action"] + 2 * found["result"]
+        ) / 5
+        weights = WEIGHTS_STAR
+    score = 100.0 * sum(parts[name] * weight for name, weight in weights.items())
+    return Communication(
+        score=score, word_count=word_count, sentence_count=len(spans), filler_count=fillers,
+        hedge_count=hedges, numbers=numbers + quantities, named_terms=named, star_parts=found,
+        star_spans=star_spans, parts=parts, longest_sentence=max(sentence_lengths, default=0),
+    )

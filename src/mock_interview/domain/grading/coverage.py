@@ -1,0 +1,241 @@
+"""Key-point coverage: how much of each reference point an answer states, in 0-1.
+
+A point's content words are matched in the answer by stem (1.0), by a synonym group (0.8) or
+as a near spelling (0.8, character-trigram Dice >= 0.6). Words the question already uses
+count a quarter: repeating the question is not knowing the answer. Words shared by several
+points of the question weigh less. Each point's coverage goes through a saturating curve,
+because people state an idea in fewer words than a reference does; the points are averaged
+by their content weight.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mock_interview.domain.grading import text as tx
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """The constants of the technical score. Tuned by question-level cross-validation on
+    public data (bench/grading_accuracy.py); the defaults are what ships."""
+
+    saturation: float = 0.6  # coverage at which a point counts as fully made
+    curve: float = 0.6  # exponent below 1: the first words of a point are worth most
+    base: float = 0.4  # technical score of an on-topic answer that covers nothing
+    question_weight: float = 0.25  # weight of point words that the question already says
+    synonym_credit: float = 0.8
+    fuzzy_credit: float = 0.8
+
+
+DEFAULT_TUNING = Tuning()
+FUZZY_DICE = 0.6  # trigram overlap for "the same word, misspelt"
+# One matching word of a long point is weak evidence that the point was made (in an
+# interview, "function" alone does not explain a decorator): its coverage counts half.
+LONG_POINT_TERMS = 4
+LONE_WORD_FACTOR = 0.5
+
+
+@dataclass(frozen=True)
+class PointTerm:
+    stem: str
+    surface: str  # one written form, for the near-spelling check
+    labels: frozenset[str]
+    in_question: bool
+
+
+@dataclass(frozen=True)
+class PointModel:
+    text: str
+    terms: tuple[PointTerm, ...]
+    local_weight: tuple[float, ...]  # rarer across this question's points -> heavier
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A question and its key points, analysed once and cached."""
+
+    question_stems: frozenset[str]
+    points: tuple[PointModel, ...]
+    vocabulary: frozenset[str]  # stems and synonym labels of the question and its points
+
+
+@dataclass(frozen=True)
+class AnswerTerms:
+    """What coverage needs from an answer."""
+
+    stems: tuple[str, ...]
+    features: frozenset[str]  # stems plus synonym labels of words the question does not use
+    surfaces: tuple[str, ...]  # distinct written forms of 4+ letters, for near spellings
+    gram_index: dict[str, list[int]]  # trigram -> positions in surfaces that contain it
+
+
+@dataclass(frozen=True)
+class PointCoverage:
+    point: str
+    coverage: float  # raw weighted share of the point's words found, 0-1
+    credit: float  # after the saturating curve, 0-1
+    matched: tuple[str, ...]  # matched stems
+
+
+_CLAUSE_SPLIT_RE = re.compile(r"[,;:()]|\b(?:and|or|then|but|whereas|while)\b", re.I)
+
+
+def split_points(reference: str) -> list[str]:
+    """Split a free-text reference answer into clause-sized points (for references given as prose)."""
+    pieces: list[str] = []
+    for start, end in tx.sentence_spans(reference):
+        for clause in _CLAUSE_SPLIT_RE.split(reference[start:end]):
+            if tx.content_stems(clause):
+                pieces.append(clause.strip())
+    return pieces or [reference]
+
+
+@lru_cache(maxsize=50_000)
+def _trigrams(word: str) -> frozenset[str]:
+    padded = f"^{word}$"
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+@lru_cache(maxsize=4096)
+def prepare_reference(question: str, key_points: tuple[str, ...]) -> Reference:
+    """Analyse a question and its key points (cached: a session asks each question once)."""
+    question_stems = frozenset(tx.content_stems(question))
+    if not key_points:  # nothing to compare with: the question itself is the only reference
+        key_points, question_stems = (question,), frozenset()
+    per_point: list[list[PointTerm]] = []
+    for point in key_points:
+        seen: dict[str, PointTerm] = {}
+        for word in tx.content_words(point, drop_rubric=True):
+            stem = tx.stem(word.replace("'", ""))
+            if stem not in seen:
+                seen[stem] = PointTerm(stem, word, tx.synonym_labels(stem), stem in question_stems)
+        per_point.append(list(seen.values()))
+    # Words shared by many points say little about which point an answer makes.
+    doc_freq: dict[str, int] = {}
+    for terms in per_point:
+        for term in terms:
+            doc_freq[term.stem] = doc_freq.get(term.stem, 0) + 1
+    count = len(per_point)
+    points = []
+    for point, terms in zip(key_points, per_point, strict=True):
+        local = tuple(1.0 + 0.5 * math.log(count / doc_freq[t.stem]) for t in terms)
+        points.append(PointModel(point, tuple(terms), local))
+    vocabulary = set(question_stems)
+    for terms in per_point:
+        for term in terms:
+            vocabulary.add(term.stem)
+            vocabulary.update(term.labels)
+    return Reference(question_stems, tuple(points), frozenset(vocabulary))
+
+
+def answer_terms(answer: str, question_stems: frozenset[str]) -> AnswerTerms:
+    words = tx.content_words(answer)
+    stems = tuple(tx.stem(w.replace("'", "")) for w in words)
+    features = set(stems)
+    for stem in stems:
+        if stem not in question_stems:  # a question word must not earn its synonyms' credit
+            features.update(tx.synonym_labels(stem))
+    surfaces = tuple(w for w in dict.fromkeys(words) if len(w) >= 4)
+    gram_index: dict[str, list[int]] = {}
+    for position, word in enumerate(surfaces):
+        for gram in _trigrams(word):
+            gram_index.setdefault(gram, []).append(position)
+    return AnswerTerms(stems, frozenset(features), surfaces, gram_index)
+
+
+def _near_spelling(term: PointTerm, answer: AnswerTerms) -> bool:
+    """Does the answer hold a word whose trigrams match this term's (Dice >= FUZZY_DICE)?"""
+    if len(term.surface) < 4:
+        return False
+    grams = _trigrams(term.surface)
+    shared: dict[int, int] = {}
+    for gram in grams:
+        for position in answer.gram_index.get(gram, ()):
+            shared[position] = shared.get(position, 0) + 1
+    for position, count in shared.items():
+        word = answer.surfaces[position]
+        if abs(len(word) - len(term.surface)) <= 3 and 2 * count >= FUZZY_DICE * (
+            len(grams) + len(_trigrams(word))
+        ):
+            return True
+    return False
+
+
+def point_coverage(
+    point: PointModel, answer: AnswerTerms, tuning: Tuning = DEFAULT_TUNING, fuzzy: bool = True
+) -> PointCoverage:
+    total = got = 0.0
+    matched = []
+    for term, local in zip(point.terms, point.local_weight, strict=True):
+        weight = local * (tuning.question_weight if term.in_question else 1.0)
+        total += weight
+        if term.stem in answer.features:
+            credit = 1.0
+        elif term.labels & answer.features:
+            credit = tuning.synonym_credit
+        elif fuzzy and _near_spelling(term, answer):
+            credit = tuning.fuzzy_credit
+        else:
+            continue
+        got += weight * credit
+        matched.append(term.stem)
+    coverage = got / total if total else 0.0
+    if len(matched) < 2 and len(point.terms) >= LONG_POINT_TERMS:
+        coverage *= LONE_WORD_FACTOR
+    credit = min(1.0, coverage / tuning.saturation) ** tuning.curve if coverage else 0.0
+    return PointCoverage(point.text, coverage, credit, tuple(matched))
+
+
+def point_weight(point: PointModel, tuning: Tuning = DEFAULT_TUNING) -> float:
+    """Points with more (new) content carry more of the score."""
+    return sum(
+        local * (tuning.question_weight if term.in_question else 1.0)
+        for term, local in zip(point.terms, point.local_weight, strict=True)
+    )
+
+
+def content_score(
+    reference: Reference, answer: AnswerTerms, tuning: Tuning = DEFAULT_TUNING
+) -> tuple[float, list[PointCoverage]]:
+    """Weighted mean credit over the points (0-1), and each point's coverage."""
+    results = [point_coverage(point, answer, tuning) for point in reference.points]
+    weights = [point_weight(point, tuning) for point in reference.points]
+    total = sum(weights)
+    if not total:
+        return 0.0, results
+    return sum(r.credit * w for r, w in zip(results, weights, strict=True)) / total, results
+
+
+def technical_score(content: float, tuning: Tuning = DEFAULT_TUNING) -> float:
+    """0-100 from the 0-1 content score: an answer that says something relevant starts at base."""
+    return 100.0 * (tuning.base + (1.0 - tuning.base) * content)
+
+
+def relevance(reference: Reference, answer: AnswerTerms) -> float:
+    """Share of the answer's content words that belong to the question's vocabulary (0-1)."""
+    if not answer.stems:
+        return 0.0
+    vocabulary = reference.vocabulary
+    hits = sum(
+        1 for stem in answer.stems
+        if stem in vocabulary or tx.synonym_labels(stem) & vocabulary
+    )
+    return hits / len(answer.stems)
+
+
+def question_overlap(reference: Reference, answer: AnswerTerms) -> tuple[float, int]:
+    """(share of the answer's content words found in the question, words it adds beyond it)."""
+    if not answer.stems:
+        return 0.0, 0
+    inside = sum(1 for stem in answer.stems if stem in reference.question_stems)
+    new = len({stem for stem in answer.stems if stem not in reference.question_stems})
+    return inside / len(answer.stems), new
+
+
+def split_for(key_points: Sequence[str]) -> tuple[str, ...]:
+    return tuple(p for p in key_points if p and p.strip())

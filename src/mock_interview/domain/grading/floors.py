@@ -1,0 +1,203 @@
+"""Answers that must score low whatever their words: empty, "I don't know", keyboard mash,
+off-topic, a copy of the question; and text that tries to instruct the grader."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from mock_interview.domain.grading import text as tx
+from mock_interview.domain.grading.coverage import AnswerTerms, Reference, question_overlap
+
+FLOOR_CAP = 20.0  # the most a floor case may score, overall and technical
+# Words that carry no answer when they sit around "I don't know".
+_COURTESY = frozenset(
+    "sorry please thanks thank you um uh hmm well honestly really unfortunately question "
+    "one answer this that it right now moment remember recall quite ok okay afraid".split()
+)
+_OFF_TOPIC_MIN_WORDS = 25  # shorter answers are judged by coverage alone
+_OFF_TOPIC_RELEVANCE = 0.08
+_COPY_SHARE = 0.8  # share of the answer's content words taken from the question
+_COPY_NEW_WORDS = 2  # at most this many content words of its own
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(patterns) + r")(?![\w'])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _dont_know_re() -> re.Pattern[str]:
+    return _compile(tx.load_data("cues")["dont_know"])
+
+
+@lru_cache(maxsize=1)
+def _injection_re() -> re.Pattern[str]:
+    # Not anchored on word edges: markers such as "<|im_start|>" start with punctuation.
+    return re.compile("|".join(f"(?:{p})" for p in tx.load_data("cues")["injection"]), re.I)
+
+
+def is_empty(answer: str) -> bool:
+    return not any(ch.isalnum() for ch in answer)
+
+
+def is_dont_know(answer: str, question_stems: frozenset[str]) -> bool:
+    """A "don't know"/"pass" answer: once those phrases are removed, nothing is left but
+    courtesy words and the question's own words."""
+    matches = list(_dont_know_re().finditer(answer))
+    if not matches:
+        return False
+    rest = _dont_know_re().sub(" ", answer)
+    leftover = [
+        stem for word, stem in zip(tx.content_words(rest), tx.content_stems(rest), strict=True)
+        if word not in _COURTESY and stem not in question_stems
+    ]
+    return not leftover
+
+
+# ---- gibberish ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(known words, their character trigrams) from our word lists and the question bank."""
+    words_data = tx.load_data("words")
+    known: set[str] = set(words_data["stopwords"]) | set(words_data["common_words"])
+    known.update(words_data["irregular"])
+    for group in tx.load_data("synonyms")["groups"]:
+        known.update(group)
+    folder = resources.files("mock_interview").joinpath("data/questions")
+    import json  # only the first call pays for it
+
+    for entry in folder.iterdir():
+        if entry.name.endswith(".json"):
+            _collect_strings(json.loads(entry.read_text(encoding="utf-8")), known)
+    trigrams: set[str] = set()
+    for word in known:
+        padded = f"^{word}$"
+        trigrams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return frozenset(known), frozenset(trigrams)
+
+
+def _collect_strings(node: object, into: set[str]) -> None:
+    if isinstance(node, str):
+        into.update(w for w in tx.words(node) if w.isalpha())
+    elif isinstance(node, list):
+        for item in node:
+            _collect_strings(item, into)
+    elif isinstance(node, dict):
+        for item in node.values():
+            _collect_strings(item, into)
+
+
+_VOWELS = set("aeiouy")
+_CONSONANT_RUN_RE = re.compile(r"[^aeiouy\d]{5,}")
+_REPEAT_RE = re.compile(r"(.)\1\1")
+
+
+def _plausible(word: str, trigrams: frozenset[str]) -> bool:
+    """Could this be an English or technical word? Vowels, no long consonant runs or
+    tripled letters, and mostly character trigrams that real words use."""
+    if not any(ch in _VOWELS for ch in word) or _REPEAT_RE.search(word):
+        return False
+    if _CONSONANT_RUN_RE.search(word) or len(word) > 25:
+        return False
+    padded = f"^{word}$"
+    grams = [padded[i : i + 3] for i in range(len(padded) - 2)]
+    return sum(g in trigrams for g in grams) >= 0.75 * len(grams)
+
+
+def is_gibberish(answer: str, extra_known: frozenset[str] = frozenset()) -> bool:
+    """Keyboard mash or word salad: few known words, and the unknown ones do not look like
+    words; or one or two tokens repeated over and over."""
+    found = [w for w in tx.words(answer) if w.isalpha()]
+    if not found:
+        # Only numbers or symbols ("1234", "#NAME?") is no answer at all.
+        return not any(ch.isdigit() for ch in answer) or len(answer.split()) > 3
+    known, trigrams = _known_words()
+    known_count = plausible_count = 0
+    for word in found:
+        base = word.split("'")[0]
+        if base in known or base in extra_known or tx.stem(base) in extra_known:
+            known_count += 1
+            plausible_count += 1
+        elif _plausible(base, trigrams):
+            plausible_count += 1
+    total = len(found)
+    if total >= 6 and len(set(found)) <= max(1, total // 4):
+        return True  # "asdf asdf asdf asdf", "blah blah blah blah blah blah"
+    if known_count / total >= 0.3:
+        return False
+    return plausible_count / total < 0.6
+
+
+# ---- relevance --------------------------------------------------------------------------
+
+
+def is_off_topic(
+    relevance: float, content: float, word_count: int, star_parts: int, job_hits: int
+) -> bool:
+    """Long enough to judge, yet almost none of its words belong to the question, its key
+    points or the job, and it covers nothing. A STAR-shaped story is given the benefit of
+    the doubt, because stories share few words with the rubric."""
+    if word_count < _OFF_TOPIC_MIN_WORDS or star_parts >= 2 or job_hits >= 2:
+        return False
+    return relevance < _OFF_TOPIC_RELEVANCE and content < 0.15
+
+
+def _stem_bigrams(text: str) -> set[tuple[str, str]]:
+    stems = [tx.stem(w.replace("'", "")) for w in tx.words(text)]
+    return set(zip(stems, stems[1:], strict=False))
+
+
+def is_question_copy(
+    reference: Reference, answer: AnswerTerms, credited: set[str], answer_text: str,
+    question: str,
+) -> bool:
+    """The question read back: nearly all its content words are the question's, none of its
+    own words makes a key point, and it either adds no word of its own or follows the
+    question's wording (half its word pairs are the question's)."""
+    share, new_words = question_overlap(reference, answer)
+    if not answer.stems or share < _COPY_SHARE or new_words > _COPY_NEW_WORDS:
+        return False
+    if credited - reference.question_stems:
+        return False
+    if new_words == 0:
+        return True
+    pairs = _stem_bigrams(answer_text)
+    return bool(pairs) and len(pairs & _stem_bigrams(question)) >= 0.5 * len(pairs)
+
+
+# ---- injection --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Injection:
+    spans: tuple[tuple[int, int], ...]  # sentences of the answer that address the grader
+
+    @property
+    def found(self) -> bool:
+        return bool(self.spans)
+
+
+def find_injection(answer: str) -> Injection:
+    """Sentences that try to instruct the grader ("ignore previous instructions", "score: 100")."""
+    pattern = _injection_re()
+    if not pattern.search(answer):
+        return Injection(())
+    spans = tuple(
+        (start, end) for start, end in tx.sentence_spans(answer)
+        if pattern.search(answer, start, end) or pattern.search(answer[start:end])
+    )
+    if not spans:  # a marker between sentences: blank the marker itself
+        spans = tuple(m.span() for m in pattern.finditer(answer))
+    return Injection(spans)
+
+
+def without_spans(answer: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The answer with those spans blanked to spaces, so every offset (and quote) still holds."""
+    chars = list(answer)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)

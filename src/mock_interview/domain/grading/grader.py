@@ -1,0 +1,359 @@
+"""Grade one interview answer offline: technical, communication and job match, 0-100 each.
+
+    technical      key-point coverage (coverage.py); for STAR questions 0.6 coverage + 0.4
+                   STAR completeness, since their key points describe the story's parts
+    communication  structure, length, specificity, delivery, STAR (communication.py)
+    job_match      0.6 x share of the job's terms used (3 terms = full; terms the question
+                   names count for an answer that engages with it) + 0.4 x resume match;
+                   either alone when only one is known. With neither it repeats technical
+                   and carries no weight in overall.
+    overall        weighted by kind (OVERALL_WEIGHTS below)
+
+Floors (floors.py) hold empty, "don't know", gibberish, off-topic and copied-question
+answers to at most 20 overall and technical. An answer that addresses the grader is graded
+with and without those sentences and keeps the lower of each score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any, Literal
+
+from mock_interview.domain.grading import communication as comm
+from mock_interview.domain.grading import coverage as cov
+from mock_interview.domain.grading import floors
+from mock_interview.domain.grading import text as tx
+
+Kind = Literal["technical", "behavioral", "situational", "resume", "gap", "follow-up"]
+
+# (technical, communication, job_match) per kind; each row sums to 1.
+OVERALL_WEIGHTS: dict[str, tuple[float, float, float]] = {
+    "technical": (0.65, 0.20, 0.15),
+    "behavioral": (0.35, 0.50, 0.15),
+    "situational": (0.45, 0.40, 0.15),
+    "resume": (0.40, 0.40, 0.20),
+    "gap": (0.35, 0.50, 0.15),
+    "follow-up": (0.50, 0.35, 0.15),
+}
+STAR_TECHNICAL_SHARE = 0.4  # share of a STAR answer's technical score that is STAR completeness
+COVERED_SHARE = 0.35  # a key point counts as made when this share of its weight is matched
+FOLLOW_UP_CONTENT = 0.6  # below this content score (0-1), missed points earn a follow-up
+JOB_TERMS_FOR_FULL = 3
+IMPLIED_TERM_CONTENT = 0.3  # content score (0-1) from which the question's job terms count
+JOB_TERMS_SHARE = 0.6
+QUOTE_MAX = 240
+_STAR_ORDER = ("result", "action", "task", "situation")  # which missing part to ask about first
+
+
+@dataclass
+class GradingInput:
+    question: str
+    kind: str
+    key_points: list[str]
+    answer: str
+    target_words: tuple[int, int] = (60, 220)
+    star: bool = False
+    job_terms: list[str] | tuple[str, ...] = ()
+    resume_job_match: float | None = None  # 0-100, from job matching
+
+
+@dataclass
+class Evidence:
+    quote: str  # verbatim substring of the answer
+    point: str | None  # the key point or aspect it supports
+    polarity: Literal["strength", "weakness"]
+
+
+@dataclass
+class AnswerGrade:
+    technical: float
+    communication: float
+    job_match: float
+    overall: float
+    covered_points: list[str] = field(default_factory=list)
+    missed_points: list[str] = field(default_factory=list)
+    star_parts: dict[str, bool] = field(default_factory=dict)
+    filler_count: int = 0
+    hedge_count: int = 0
+    word_count: int = 0
+    flags: list[str] = field(default_factory=list)
+    strengths: list[str] = field(default_factory=list)
+    weaknesses: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    follow_up_reason: str | None = None
+    job_terms_used: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for name in ("technical", "communication", "job_match", "overall"):
+            data[name] = round(data[name], 1)
+        return {"json_version": 1, **data}
+
+
+# ---- job terms --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _literal_re(term: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w+#])" + re.escape(term.lower()) + r"(?![\w+#])")
+
+
+def job_terms_used(answer: str, answer_stems: frozenset[str], job_terms: tuple[str, ...]) -> list[str]:
+    """Job terms the answer uses, by stems (any word form or order) or literally ("C++")."""
+    used = []
+    lowered = answer.lower()
+    for term in job_terms:
+        stems = tx.content_stems(term)
+        if (stems and all(s in answer_stems for s in stems)) or _literal_re(term).search(lowered):
+            used.append(term)
+    return used
+
+
+def job_match_score(used: int, total_terms: int, resume_match: float | None) -> float | None:
+    term_fit = min(1.0, used / min(JOB_TERMS_FOR_FULL, total_terms)) if total_terms else None
+    if term_fit is None:
+        return None if resume_match is None else float(resume_match)
+    if resume_match is None:
+        return 100.0 * term_fit
+    return 100.0 * JOB_TERMS_SHARE * term_fit + (1.0 - JOB_TERMS_SHARE) * float(resume_match)
+
+
+def overall_score(kind: str, technical: float, communication: float, job: float | None) -> float:
+    w_tech, w_comm, w_job = OVERALL_WEIGHTS.get(kind, OVERALL_WEIGHTS["follow-up"])
+    if job is None:
+        return (w_tech * technical + w_comm * communication) / (w_tech + w_comm)
+    return w_tech * technical + w_comm * communication + w_job * job
+
+
+# ---- evidence ---------------------------------------------------------------------------
+
+
+def _quote(answer: str, span: tuple[int, int]) -> str:
+    """The answer's text over ``span``, cut at a word boundary if long: always a substring."""
+    start, end = span
+    if end - start > QUOTE_MAX:
+        cut = answer.rfind(" ", start, start + QUOTE_MAX)
+        end = cut if cut > start else start + QUOTE_MAX
+    return answer[start:end]
+
+
+def _sentence_containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    for span in spans:
+        if span[0] <= offset < span[1]:
+            return span
+    return None
+
+
+# ---- grading ----------------------------------------------------------------------------
+
+
+def _floor_grade(item: GradingInput, flag: str, words: int, reason: str) -> AnswerGrade:
+    return AnswerGrade(
+        technical=0.0, communication=0.0, job_match=0.0, overall=0.0,
+        covered_points=[], missed_points=list(item.key_points),
+        star_parts={part: False for part in comm.STAR_PARTS}, word_count=words,
+        flags=[flag], weaknesses=[reason],
+    )
+
+
+def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGrade:
+    """Grade ``answer`` (the item's answer, or it with some spans blanked) for ``item``."""
+    word_count = len(tx.tokens(answer))
+    if floors.is_empty(answer):
+        return _floor_grade(item, "empty", word_count, "No answer was given")
+    reference = cov.prepare_reference(item.question, tuple(p for p in item.key_points if p.strip()))
+    if floors.is_dont_know(answer, reference.question_stems):
+        return _floor_grade(item, "dont-know", word_count, "Said they did not know")
+    job_terms = tuple(t for t in item.job_terms if t and t.strip())
+    job_stems = frozenset(s for term in job_terms for s in tx.content_stems(term))
+    if floors.is_gibberish(answer, reference.vocabulary | job_stems):
+        return _floor_grade(item, "gibberish", word_count, "The answer is not readable text")
+
+    terms = cov.answer_terms(answer, reference.question_stems)
+    content, results = cov.content_score(reference, terms, tuning)
+    told = comm.assess(answer, tuple(item.target_words), item.star, job_stems)
+    if item.star:
+        content = (1 - STAR_TECHNICAL_SHARE) * content + STAR_TECHNICAL_SHARE * told.parts["star"]
+    technical = cov.technical_score(content, tuning)
+    communication = told.score
+
+    all_stems = frozenset(tx.stem(t.text.replace("'", "")) for t in tx.tokens(answer))
+    used_terms = job_terms_used(answer, all_stems, job_terms)
+    # A job term the question itself names ("Python") is used by any answer that engages
+    # with the question, even one that never repeats the word.
+    implied = []
+    if content >= IMPLIED_TERM_CONTENT:
+        question_stems = frozenset(tx.stem(t.text.replace("'", "")) for t in tx.tokens(item.question))
+        implied = [t for t in job_terms_used(item.question, question_stems, job_terms)
+                   if t not in used_terms]
+    job = job_match_score(len(used_terms) + len(implied), len(job_terms), item.resume_job_match)
+
+    flags: list[str] = []
+    relevance = cov.relevance(reference, terms)
+    found_parts = sum(told.star_parts.values())
+    credited = {stem for r in results for stem in r.matched}
+    if floors.is_question_copy(reference, terms, credited, answer, item.question):
+        flags.append("copied-question")
+    elif floors.is_off_topic(relevance, max((r.credit for r in results), default=0.0),
+                             word_count, found_parts, len(used_terms)):
+        flags.append("off-topic")
+    if flags:
+        technical = min(technical, floors.FLOOR_CAP)
+
+    overall = overall_score(item.kind, technical, communication, job)
+    if flags:
+        overall = min(overall, floors.FLOOR_CAP)
+
+    covered = [r.point for r in results if r.coverage >= COVERED_SHARE]
+    missed = [r.point for r in results if r.coverage < COVERED_SHARE]
+    if not item.key_points:
+        covered, missed = [], []
+    grade = AnswerGrade(
+        technical=technical, communication=communication,
+        job_match=technical if job is None else job, overall=overall,
+        covered_points=covered, missed_points=missed, star_parts=dict(told.star_parts),
+        filler_count=told.filler_count, hedge_count=told.hedge_count, word_count=word_count,
+        flags=flags, job_terms_used=used_terms,
+    )
+    _explain(grade, item, answer, reference, results, told)
+    if not flags:
+        grade.follow_up_reason = _follow_up(item, content, missed, told)
+    return grade
+
+
+def _follow_up(
+    item: GradingInput, content: float, missed: list[str], told: comm.Communication
+) -> str | None:
+    """One reason to ask a follow-up, or None: a STAR part missing, else key points missed."""
+    if item.star:
+        if not (told.star_parts["situation"] or told.star_parts["action"]):
+            return "missing-star:situation"  # no story yet: ask for a concrete occasion first
+        for part in _STAR_ORDER:
+            if not told.star_parts[part]:
+                return f"missing-star:{part}"
+    if missed and content < FOLLOW_UP_CONTENT:
+        return "missed-key-points"
+    return None
+
+
+def _explain(
+    grade: AnswerGrade,
+    item: GradingInput,
+    answer: str,
+    reference: cov.Reference,
+    results: list[cov.PointCoverage],
+    told: comm.Communication,
+) -> None:
+    """Fill strengths, weaknesses and evidence quotes (each a verbatim piece of ``answer``)."""
+    spans = tx.sentence_spans(answer)
+    sentence_terms = [cov.answer_terms(answer[a:b], reference.question_stems) for a, b in spans]
+    points_by_text = {p.text: p for p in reference.points}
+    for result in results:
+        if result.coverage < COVERED_SHARE or not item.key_points:
+            continue
+        point = points_by_text[result.point]
+        best, best_span = 0.0, None
+        for span, terms in zip(spans, sentence_terms, strict=True):
+            share = cov.point_coverage(point, terms, fuzzy=False).coverage
+            if share > best:
+                best, best_span = share, span
+        if best_span:
+            grade.evidence.append(Evidence(_quote(answer, best_span), result.point, "strength"))
+
+    total = len(results) if item.key_points else 0
+    if total and grade.covered_points:
+        n = len(grade.covered_points)
+        grade.strengths.append(
+            "Covers every key point" if n == total else f"Covers {n} of {total} key points"
+        )
+    for point in grade.missed_points[:3]:
+        grade.weaknesses.append(f"Did not clearly cover: {point}")
+
+    if item.star:
+        found = told.star_parts
+        if all(found.values()):
+            grade.strengths.append("Complete STAR story: situation, task, action and result")
+        if found["result"] and "result" in told.star_spans:
+            span = _sentence_containing(spans, told.star_spans["result"][0])
+            if span:
+                grade.evidence.append(Evidence(_quote(answer, span), "STAR: result", "strength"))
+        for part in comm.STAR_PARTS:
+            if not found[part]:
+                grade.weaknesses.append(f"No clear {part} (STAR)")
+
+    if told.parts["specificity"] >= 0.99:
+        grade.strengths.append("Specific: numbers, named tools or examples")
+    elif told.parts["specificity"] < 0.34 and grade.word_count >= 30:
+        grade.weaknesses.append("Few specifics: add numbers, named tools or an example")
+    if grade.job_terms_used:
+        grade.strengths.append("Uses the job's terms: " + ", ".join(grade.job_terms_used[:5]))
+
+    low, high = item.target_words
+    if grade.word_count < low:
+        grade.weaknesses.append(f"Too short: {grade.word_count} words (aim for {low}-{high})")
+    elif grade.word_count > high * 1.2:
+        grade.weaknesses.append(f"Too long: {grade.word_count} words (aim for {low}-{high})")
+    elif told.parts["structure"] >= 0.99:
+        grade.strengths.append("Clear structure and a good length")
+
+    if told.longest_sentence > comm.RUN_ON_WORDS and told.parts["structure"] < 1:
+        grade.weaknesses.append(f"Run-on sentence of {told.longest_sentence} words")
+        lengths = [(len(tx.tokens(answer[a:b])), (a, b)) for a, b in spans]
+        grade.evidence.append(Evidence(_quote(answer, max(lengths)[1]), "run-on sentence",
+                                       "weakness"))
+    _delivery_evidence(grade, answer, spans, told)
+
+    if grade.flags:  # a floored answer earns no praise
+        grade.strengths.clear()
+        grade.evidence = [e for e in grade.evidence if e.polarity == "weakness"]
+    if "off-topic" in grade.flags:
+        grade.weaknesses.insert(0, "Off topic: the answer does not address the question")
+    if "copied-question" in grade.flags:
+        grade.weaknesses.insert(0, "Mostly repeats the question")
+
+
+def _delivery_evidence(
+    grade: AnswerGrade, answer: str, spans: list[tuple[int, int]], told: comm.Communication
+) -> None:
+    if told.filler_count >= 3:
+        grade.weaknesses.append(f"Filler words: {told.filler_count}")
+    if told.hedge_count >= 2:
+        grade.weaknesses.append(f"Hedging: {told.hedge_count}")
+    if not (told.filler_count or told.hedge_count):
+        return
+    # The sentence with the most fillers and hedges is the one to show.
+    marks = [(s, "filler words") for s in comm.filler_spans(answer)]
+    marks += [(s, "hedging") for s in comm.hedge_spans(answer)]
+    counts: dict[tuple[int, int], list[str]] = {}
+    for (start, _end), aspect in marks:
+        span = _sentence_containing(spans, start)
+        if span:
+            counts.setdefault(span, []).append(aspect)
+    if counts:
+        span, aspects = max(counts.items(), key=lambda kv: len(kv[1]))
+        aspect = max(set(aspects), key=aspects.count)
+        grade.evidence.append(Evidence(_quote(answer, span), aspect, "weakness"))
+
+
+def grade_answer(item: GradingInput, tuning: cov.Tuning = cov.DEFAULT_TUNING) -> AnswerGrade:
+    """Grade one answer. Never raises on odd text; scores are 0-100."""
+    injection = floors.find_injection(item.answer)
+    if not injection.found:
+        return _grade_text(item, item.answer, tuning)
+    as_is = _grade_text(item, item.answer, tuning)
+    cleaned = _grade_text(item, floors.without_spans(item.answer, injection.spans), tuning)
+    grade = cleaned if cleaned.overall <= as_is.overall else as_is
+    grade.technical = min(as_is.technical, cleaned.technical)
+    grade.communication = min(as_is.communication, cleaned.communication)
+    grade.job_match = min(as_is.job_match, cleaned.job_match)
+    grade.overall = min(as_is.overall, cleaned.overall)
+    grade.word_count = as_is.word_count
+    grade.flags = ["injection"] + [f for f in grade.flags if f != "injection"]
+    grade.weaknesses.insert(0, "Contains instructions to the grader; they were ignored")
+    for span in injection.spans[:2]:
+        grade.evidence.append(
+            Evidence(_quote(item.answer, span), "instructions to the grader", "weakness")
+        )
+    return grade

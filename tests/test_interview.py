@@ -1,0 +1,243 @@
+"""The interview: planning, script mode, resuming, results; real pseudo-terminal and SIGKILL."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from mock_interview.errors import ExitCode
+from tests.conftest import subprocess_env
+from tests.interview_fixtures import store_resume
+
+JOB = "tallowbrook-senior-python-backend-engineer"
+GOOD = ("In my current role at Harbor Freight Tech our checkout API was too slow, and I was "
+        "responsible for fixing it. I profiled the endpoints, added Redis caching for product "
+        "lookups and moved heavy work to background jobs with clear timeouts. As a result latency "
+        "fell by 40% and conversion rose 3% within a month; I learned to measure before optimising.")
+
+
+@pytest.fixture
+def ready(cli, database_url):
+    store_resume(database_url)
+    return lambda *args, **kw: cli("--db", database_url, *args, **kw)
+
+
+def write_answers(tmp_path, answers) -> str:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers))
+    return str(path)
+
+
+def test_script_mode_completes_with_all_scores(ready, tmp_path):
+    answers = write_answers(tmp_path, [GOOD] * 12)
+    out = ready("interview", "--job", JOB, "--answers", answers, "--json", "--seed", "3")
+    assert out.exit_code == 0, out.stderr
+    data = out.json()
+    assert data["status"] == "completed" and data["score_scale"] == "0-100"
+    result = data["result"]
+    for key in ("technical_score", "communication_score", "job_match_score", "overall_score"):
+        assert 0 <= result[key] <= 100
+    assert result["recommendations"] and isinstance(result["strengths"], list)
+    main = [q for q in data["questions"] if q["follow_up_of"] is None]
+    assert len(main) == 6
+    for q in data["questions"]:
+        assert q["status"] == "answered"
+        assert set(q["scores"]) == {"technical", "communication", "job_match", "overall"}
+        assert q["engine"] == "offline"
+        for evidence in q["feedback"].get("evidence", []):
+            assert evidence["quote"] in q["answer"]  # quotes are verbatim
+    assert {q["kind"] for q in main} >= {"technical", "behavioral"}
+
+
+def test_answers_running_out_leaves_the_rest_unanswered(ready, tmp_path):
+    out = ready("interview", "--job", JOB, "--answers", write_answers(tmp_path, [GOOD]), "--json")
+    assert out.exit_code == 0, out.stderr
+    data = out.json()
+    statuses = [q["status"] for q in data["questions"]]
+    assert statuses[0] == "answered" and statuses.count("unanswered") >= 4
+    assert data["status"] == "completed"
+    assert data["result"]["overall_score"] < 40  # unanswered questions count as 0
+
+
+def test_answers_from_stdin_and_jsonl(ready, tmp_path):
+    out = ready("interview", "--job", JOB, "--questions", "2", "--answers", "-", "--json",
+                input="\n".join(json.dumps({"answer": GOOD}) for _ in range(4)))
+    assert out.exit_code == 0, out.stderr
+    assert out.json()["questions"][0]["answer"] == GOOD
+
+
+def test_without_a_terminal_and_without_answers_it_refuses(ready):
+    started = time.monotonic()
+    out = ready("interview", "--job", JOB)
+    assert out.exit_code == ExitCode.USAGE
+    assert "--answers" in out.stderr and time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize("args, code", [
+    (["--questions", "0"], ExitCode.USAGE), (["--type", "chatty"], ExitCode.USAGE),
+    (["--difficulty", "brutal"], ExitCode.USAGE), (["--engine", "magic"], ExitCode.USAGE),
+    (["--time-limit", "3"], ExitCode.USAGE),
+])
+def test_bad_options(ready, tmp_path, args, code):
+    out = ready("interview", "--job", JOB, "--answers", write_answers(tmp_path, []), *args)
+    assert out.exit_code == code, out.stderr
+
+
+def test_unknown_job_and_missing_resume(cli, ready, tmp_path, database_url):
+    answers = write_answers(tmp_path, [GOOD])
+    assert ready("interview", "--job", "no-such-job", "--answers", answers).exit_code == ExitCode.NOT_FOUND
+    cli("--db", database_url, "register", "-n", "New", "-e", "new@example.com")
+    out = cli("--db", database_url, "interview", "--job", JOB, "--answers", answers)
+    assert out.exit_code == ExitCode.NOT_FOUND and "upload" in out.stderr
+
+
+def test_best_match_is_chosen_without_job(ready, tmp_path):
+    out = ready("interview", "--questions", "1", "--answers", write_answers(tmp_path, [GOOD]), "--json")
+    assert out.exit_code == 0, out.stderr
+    assert "best match" in out.stderr and out.json()["job"]["title"]
+
+
+def test_seed_makes_the_plan_repeatable_and_no_question_repeats(cli, database_url, tmp_path):
+    answers = write_answers(tmp_path, [])
+    store_resume(database_url, "a@example.com", "A")
+    first = cli("--db", database_url, "--profile", "a@example.com", "interview", "--job", JOB,
+                "--seed", "9", "--answers", answers, "--json").json()
+    store_resume(database_url, "b@example.com", "B")
+    second = cli("--db", database_url, "--profile", "b@example.com", "interview", "--job", JOB,
+                 "--seed", "9", "--answers", answers, "--json").json()
+    ids = lambda d: [q["question_id"] for q in d["questions"]]  # noqa: E731
+    assert ids(first) == ids(second)
+    again = cli("--db", database_url, "--profile", "a@example.com", "interview", "--job", JOB,
+                "--seed", "9", "--answers", answers, "--json").json()
+    assert not set(ids(first)) & set(ids(again))
+
+
+def test_continue_resumes_where_it_stopped(ready, database_url, tmp_path):
+    from mock_interview.services import interview as service
+    from mock_interview.services.context import AppContext
+
+    ctx = AppContext.create(database_url=database_url)
+    session = service.start(ctx, service.InterviewOptions(job=JOB, count=3, seed=1))
+    first = session.ensure_asked()
+    session.submit(GOOD)
+    pending = session.ensure_asked()
+    assert pending.position > first.position
+    ctx.close()
+    out = ready("interview", "--continue", str(session.interview_id)[:8], "--answers",
+                write_answers(tmp_path, [GOOD] * 6), "--json")
+    assert out.exit_code == 0, out.stderr
+    data = out.json()
+    assert data["status"] == "completed"
+    assert data["questions"][0]["answer"] == GOOD
+    out = ready("interview", "--continue", str(session.interview_id), "--answers",
+                write_answers(tmp_path, []))
+    assert out.exit_code == ExitCode.USAGE and "already complete" in out.stderr
+
+
+def test_lists_show_and_results(ready, tmp_path):
+    data = ready("interview", "--job", JOB, "--questions", "2", "--answers",
+                 write_answers(tmp_path, [GOOD] * 4), "--json").json()
+    listed = ready("interviews", "list", "--json").json()
+    assert listed["interviews"][0]["interview_id"] == data["interview_id"]
+    shown = ready("interview", "show", data["interview_id"][:8], "--json").json()
+    assert shown["result"] == data["result"]
+    out = ready("results", data["interview_id"][:8])
+    assert out.exit_code == 0 and "Overall" in out.stdout and "Technical" in out.stdout
+    assert ready("results", "ffffffff").exit_code == ExitCode.NOT_FOUND
+
+
+# -- a real terminal -----------------------------------------------------------------------------
+
+def _spawn(args, env):
+    pexpect = pytest.importorskip("pexpect")
+    return pexpect.spawn(sys.executable, ["-m", "mock_interview", *args], env=env,
+                         encoding="utf-8", timeout=30, dimensions=(40, 120))
+
+
+def _pty_env(home, database_url):
+    return subprocess_env(MOCK_INTERVIEW_HOME=str(home), MOCK_INTERVIEW_DATABASE_URL=database_url,
+                          TERM="xterm", PROMPT_TOOLKIT_NO_CPR="1", NO_COLOR="1")
+
+
+def _answer(child, text):
+    child.send(text)
+    child.send("\x1b\r")  # Esc then Enter submits
+
+
+@pytest.mark.slow
+def test_real_terminal_answer_quit_and_resume(home, database_url):
+    store_resume(database_url)
+    env = _pty_env(home, database_url)
+    child = _spawn(["interview", "--job", JOB, "--questions", "4", "--seed", "5"], env)
+    answered = 0
+    while answered < 3:
+        child.expect(r"Question (\d) of 4")
+        _answer(child, GOOD)
+        child.expect("Saved")
+        answered += 1
+    child.expect(r"Question \d of 4")
+    child.send("/quit")
+    child.send("\x1b\r")
+    child.expect(r"--continue ([0-9a-f]{8})")
+    interview_id = child.match.group(1)
+    child.expect(pexpect_eof())
+    child.close()
+    assert child.exitstatus == 0
+
+    child = _spawn(["interview", "--continue", interview_id], env)
+    while True:
+        index = child.expect([r"Question \d of 4", r"Overall"])
+        if index == 1:
+            break
+        _answer(child, GOOD)
+        child.expect("Saved")
+    child.expect(pexpect_eof())
+    child.close()
+    assert child.exitstatus == 0
+    data = json.loads(subprocess.run(
+        [sys.executable, "-m", "mock_interview", "interview", "show", interview_id, "--json"],
+        env=env, capture_output=True, text=True, timeout=60).stdout)
+    assert data["status"] == "completed"
+    assert all(q["status"] == "answered" for q in data["questions"])
+
+
+@pytest.mark.slow
+def test_sigkill_after_an_answer_loses_nothing(home, database_url):
+    store_resume(database_url)
+    env = _pty_env(home, database_url)
+    child = _spawn(["interview", "--job", JOB, "--questions", "3", "--seed", "2"], env)
+    child.expect(r"Question 1 of 3")
+    _answer(child, GOOD)
+    child.expect("Saved")
+    os.kill(child.pid, signal.SIGKILL)
+    child.close(force=True)
+
+    listed = subprocess.run([sys.executable, "-m", "mock_interview", "interviews", "list", "--json"],
+                            env=env, capture_output=True, text=True, timeout=60)
+    interview_id = json.loads(listed.stdout)["interviews"][0]["interview_id"]
+    shown = json.loads(subprocess.run(
+        [sys.executable, "-m", "mock_interview", "interview", "show", interview_id, "--json"],
+        env=env, capture_output=True, text=True, timeout=60).stdout)
+    assert shown["questions"][0]["answer"] == GOOD and shown["status"] == "in_progress"
+    pending = shown["questions"][-1]
+    assert pending["status"] == "asked" and pending["position"] == 1  # next question (or follow-up)
+
+    child = _spawn(["interview", "--continue", interview_id[:8]], env)
+    child.expect(r"Question \d of 3")
+    child.expect_exact(pending["question"][:25])  # the question that was waiting, not a new one
+    child.sendcontrol("c")
+    child.expect(pexpect_eof())
+    child.close()
+    assert child.exitstatus == ExitCode.INTERRUPTED
+
+
+def pexpect_eof():
+    import pexpect
+
+    return pexpect.EOF
