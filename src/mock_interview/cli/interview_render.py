@@ -62,10 +62,15 @@ def render_result(env: Env, data: dict[str, Any]) -> None:
     table.add_column("Question", overflow="fold", ratio=3)
     table.add_column("Score", justify="right")
     table.add_column("Feedback", overflow="fold", ratio=2)
+    numbers: dict[int, int] = {}  # row position -> question number, follow-ups excluded
     for q in data["questions"]:
         scores = q.get("scores")
         overall = scores["overall"] if scores else None
-        number = f"↳{q['follow_up_of'] + 1}" if q.get("follow_up_of") is not None else str(q["position"] + 1)
+        if q.get("follow_up_of") is None:
+            numbers[q["position"]] = len(numbers) + 1
+            number = str(numbers[q["position"]])
+        else:
+            number = f"↳{numbers.get(q['follow_up_of'], '?')}"
         feedback = q.get("feedback") or {}
         note = "; ".join((feedback.get("weaknesses") or [])[:1] + (feedback.get("strengths") or [])[:1])
         if q["status"] != "answered":

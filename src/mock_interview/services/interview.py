@@ -239,7 +239,9 @@ class InterviewSession:
         number = sum(1 for r in rows if r.follow_up_of is None and r.position <= row.position)
         if row.follow_up_of is not None:
             number = sum(1 for r in rows if r.follow_up_of is None and r.position <= row.follow_up_of)
-        target = plan[number - 1].get("target_words", []) if 0 < number <= len(plan) else []
+        target = list(plan[number - 1].get("target_words", [])) if 0 < number <= len(plan) else []
+        if row.follow_up_of is not None and target:
+            target = [max(20, target[0] // 2), target[1]]  # a follow-up completes an answer
         return AskedQuestion(
             position=row.position, number=number, total=len(plan), kind=row.kind,
             text=row.question, skill=row.skill, competency=row.competency,

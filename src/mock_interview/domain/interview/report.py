@@ -85,8 +85,12 @@ def build_report(records: Sequence[AnswerRecord], job_terms: Sequence[str] = ())
     return report
 
 
+KIND_TOPICS = {"resume": "your own experience", "gap": "skill gaps", "technical": "technical depth",
+               "behavioral": "behavioural stories", "situational": "situational judgement"}
+
+
 def _topic(record: AnswerRecord) -> str:
-    return record.skill or record.competency or record.kind
+    return record.skill or record.competency or KIND_TOPICS.get(record.kind, record.kind)
 
 
 def _strengths_and_weaknesses(report: InterviewReport, finals: Sequence[AnswerRecord],
