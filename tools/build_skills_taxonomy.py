@@ -106,8 +106,8 @@ work workflow workflows working
 NOISE_HEADS = frozenset("""
 abilities ability activities approach approaches area areas aspects awareness background basics capabilities
 capability concepts considerations context domains environment environments experience exposure expertise
-familiarity fundamentals functions ideas issues knowledge landscape matters mindset needs options orientation
-perspective principles proficiency settings skills stuff tasks topics understanding
+ecosystem ecosystems familiarity fundamentals functions ideas issues knowledge landscape matters mindset needs
+options orientation perspective practices principles proficiency settings skills stuff tasks topics understanding
 """.split())
 # Phrases starting with one of these are qualified descriptions ("modern backend system design").
 NOISE_LEADS = frozenset("""
@@ -118,10 +118,15 @@ robust solid specific strong various working
 
 # Tokens rendered upper-case in display names.
 ACRONYMS = frozenset("""
-ai api apis ar aws bi bim cad cam cd ci cms cnc cpu crm css csv dba dns edi ehr emr erp etl faa fda gis gps gpu
-hipaa hr hris html http https iam ibm iot ip it itil itsm jvm kpi lan llm llms ml mlops mrp nlp oop os pcb php
-plc qa rpa saas sap scada sdk seo sem sql ssl tcp ui uml ux vm vpn wan xml
+ai aml api ar aws b2b b2c bi bim cad cam cd ci cli cms cnc cpu crm css csv db dba dns edi ehr emr erp etl faa
+fda gis gps gpu gst hipaa hmi hr hris html http https iam ibm ide iot ip it itil itsm jvm kpi kyc lan llm ml
+mlops mrp nlp ocr oop orm os pcb php plc pos ppc qa rpa rtos sap scada sdk seo sem sla sop sox sql ssl tcp tls
+uat ui uml ux vm vpc vpn waf wan xml xss
 """.split())
+
+# Plural acronyms and other fixed spellings used in display names.
+SPELLINGS = {"apis": "APIs", "llms": "LLMs", "kpis": "KPIs", "ides": "IDEs", "sdks": "SDKs", "erps": "ERPs",
+             "ios": "iOS", "macos": "macOS", "devops": "DevOps", "saas": "SaaS", "paas": "PaaS", "iaas": "IaaS"}
 
 # Vendor prefixes of O*NET "Example" names (in addition to those detected from the data).
 KNOWN_VENDORS = (
@@ -211,6 +216,10 @@ def display_name(term: str, casemap: dict[str, str]) -> str:
             out.append(tok.upper())
         elif tok in STOPWORDS and i:
             out.append(tok)
+        elif "/" in tok and tok.strip("/") == tok:
+            out.append("/".join(display_name(p, casemap) if p else p for p in tok.split("/")))
+        elif re.fullmatch(r"(?=.*\d)[a-z0-9]{2,4}", tok):
+            out.append(tok.upper())  # "b2c", "ec2", "3d"
         elif re.fullmatch(r"[a-z]+(-[a-z]+)*", tok):
             out.append("-".join(p[:1].upper() + p[1:] for p in tok.split("-")))
         else:
@@ -499,6 +508,8 @@ def gazetteer_rejection(term: str, deny: set[str], casemap: dict[str, str] | Non
         return "descriptive phrase"
     if is_generic(term, deny):
         return "generic words"
+    if len(words) >= 3 and ("and" in words or "&" in words):
+        return "coordinated phrase"  # "data analysis and interpretation": two skills in one string
     return None
 
 
@@ -559,6 +570,8 @@ def is_anchored(term: str, anchors: set[str]) -> bool:
 def build_casemap(build: Build) -> dict[str, str]:
     """Known spellings of tokens ("postgresql" -> "PostgreSQL") from core names and O*NET names."""
     votes: dict[str, Counter] = defaultdict(Counter)
+    for low, spelled in SPELLINGS.items():
+        votes[low][spelled] += 1000
     names = [e["name"] for e in build.core.values()] + [e["name"] for e in build.ext.values()]
     for name in names:
         for tok in name.split():
