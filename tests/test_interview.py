@@ -91,7 +91,7 @@ def test_bad_options(ready, tmp_path, args, code):
 
 def test_unknown_job_and_missing_resume(cli, ready, tmp_path, database_url):
     answers = write_answers(tmp_path, [GOOD])
-    assert ready("interview", "--job", "no-such-job", "--answers", answers).exit_code == ExitCode.NOT_FOUND
+    assert ready("interview", "--job", "zzqxv-wrrk", "--answers", answers).exit_code == ExitCode.NOT_FOUND
     cli("--db", database_url, "register", "-n", "New", "-e", "new@example.com")
     out = cli("--db", database_url, "interview", "--job", JOB, "--answers", answers)
     assert out.exit_code == ExitCode.NOT_FOUND and "upload" in out.stderr

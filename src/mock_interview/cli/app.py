@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from mock_interview import __version__
 from mock_interview.cli import config as config_cmd
 from mock_interview.cli import db as db_cmd
+from mock_interview.cli import demo as demo_cmd
 from mock_interview.cli import interview as interview_cmd
 from mock_interview.cli import jobs as jobs_cmd
 from mock_interview.cli import profiles as profiles_cmd
@@ -126,6 +127,7 @@ def root(
     ctx.obj = env
 
 
+demo_cmd.install(app)
 profiles_cmd.install(app)
 resumes_cmd.install(app)
 jobs_cmd.install(app)

@@ -58,8 +58,8 @@ def read_answers(source: str, stdin) -> list[str]:
 @interview_app.callback()
 def interview(
     ctx: typer.Context,
-    job: Annotated[str | None, typer.Option("--job", "-j", help="Job id (or prefix, or slug). Default: your best match.")] = None,
-    resume: Annotated[str | None, typer.Option("--resume", "-r", help="Resume id. Default: your latest upload.")] = None,
+    job: Annotated[str | None, typer.Option("--job", "-j", help="Job id, id prefix or slug, or words to search for. Default: your best match.")] = None,
+    resume: Annotated[str | None, typer.Option("--resume", "-r", help="A resume file (uploaded, or reused if uploaded before) or a resume id. Default: your latest upload.")] = None,
     questions: Annotated[int, typer.Option("--questions", "-q", help="How many questions (1-30).")] = 6,
     kind: Annotated[str, typer.Option("--type", help="mixed, technical or behavioral.")] = "mixed",
     difficulty: Annotated[str, typer.Option("--difficulty", "-d", help="easy, medium or hard.")] = "medium",
@@ -90,15 +90,10 @@ def interview(
             raise UsageError(f"interview {str(record.id)[:8]} is already complete",
                              hint=f"see mock-interview results {str(record.id)[:8]}")
     else:
-        chosen = None
-        if job is None:
-            result = job_service.search(app, None, match=True, limit=5)
-            if not result.jobs:
-                raise UsageError("no job to interview for", hint="import some: mock-interview jobs import FILE")
-            chosen = result.jobs[0].job
-            env.info(f"Interviewing for your best match: [bold]{chosen.title}[/bold] at "
-                     f"{chosen.company} (match {result.jobs[0].match.score}/100). Use --job to choose.")
-        options = service.InterviewOptions(job=job, resume=resume, count=questions, mix=kind,
+        if resume is not None and _looks_like_path(resume):
+            resume = _upload_for_interview(env, resume)
+        chosen = _choose_job(env, job)
+        options = service.InterviewOptions(job=None, resume=resume, count=questions, mix=kind,
                                            difficulty=difficulty, seed=seed, time_limit=time_limit,
                                            engine=engine)
         session = service.start(app, options, job=chosen)
@@ -119,6 +114,71 @@ def interview(
     from mock_interview.cli.interview_render import render_result
 
     render_result(env, data)
+
+
+def _looks_like_path(value: str) -> bool:
+    import os
+
+    return (os.path.exists(value) or os.sep in value or "/" in value
+            or value.lower().endswith((".pdf", ".docx", ".txt")))
+
+
+def _upload_for_interview(env, path: str) -> str:
+    """Upload the file (or find the earlier upload of the same content); returns its id."""
+    from mock_interview.services import resumes
+
+    outcome = resumes.upload_path(env.app, path)
+    if outcome.profile_created:
+        env.info(f"Created a local profile ({outcome.profile_email}); "
+                 f'rename it any time with: mock-interview register --name "…" --email …')
+    resume = outcome.resume
+    verb = "Uploaded" if outcome.created else "Using your earlier upload of"
+    env.info(f"{verb} {resume.filename} (resume {resume.id.hex[:8]}): "
+             f"{len(resume.skills or [])} skills, {len(resume.experience or [])} roles.")
+    return resume.id.hex
+
+
+def _choose_job(env, key: str | None):
+    """The job by id/slug, or the best of a search (asking in a terminal when it is close)."""
+    from mock_interview.errors import NotFoundError
+    from mock_interview.services import jobs as job_service
+
+    app = env.app
+    if key is not None:
+        try:
+            return job_service.resolve_job(app, key)
+        except NotFoundError:
+            pass  # not an id: search for the words
+    result = job_service.search(app, key, limit=5)
+    if not result.jobs:
+        if key is None:
+            raise UsageError("no job to interview for", hint="import some: mock-interview jobs import FILE")
+        raise NotFoundError(f"no job matches {key!r}",
+                            hint=f'see what there is: mock-interview search-jobs "{key}"')
+    views = result.jobs
+    scores = [v.match.score for v in views if v.match is not None]
+    close = len(views) > 1 and (not scores or len(scores) < 2 or scores[0] - scores[1] < 5)
+    choice = 0
+    if close and env.stdin_isatty:
+        from rich.prompt import IntPrompt
+        from rich.table import Table
+
+        table = Table(title="Which job?", title_justify="left")
+        for name in ("#", "Title", "Company", "Location", "Match (0–100)"):
+            table.add_column(name)
+        for number, view in enumerate(views, start=1):
+            table.add_row(str(number), view.job.title, view.job.company, view.job.location,
+                          "" if view.match is None else str(view.match.score))
+        env.err.print(table)
+        choice = IntPrompt.ask("Pick a job", console=env.err, default=1,
+                               choices=[str(n) for n in range(1, len(views) + 1)],
+                               show_choices=False) - 1
+    view = views[choice]
+    match = f" (match {view.match.score}/100)" if view.match is not None else ""
+    reason = "your best match" if key is None else f"the best match for {key!r}"
+    env.info(f"Interviewing for {reason}: [bold]{view.job.title}[/bold] at {view.job.company}"
+             f"{match}. Use --job ID to choose another.")
+    return view.job
 
 
 @interview_app.command("show")

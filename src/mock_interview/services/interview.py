@@ -77,7 +77,8 @@ def _resolve_resume(ctx: AppContext, user_id: uuid.UUID, key: str | None) -> Any
     with ctx.database().session() as session:
         query = select(Resume).where(Resume.user_id == user_id)
         if key:
-            rows = [r for r in session.exec(query).all() if str(r.id).startswith(key.lower())]
+            wanted = key.lower().replace("-", "")
+            rows = [r for r in session.exec(query).all() if r.id.hex.startswith(wanted)]
             if not rows:
                 raise NotFoundError(f"no resume {key!r} in your profile",
                                     hint="see `mock-interview resumes list`")

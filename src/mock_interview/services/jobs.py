@@ -17,6 +17,7 @@ from mock_interview.services.context import AppContext
 SAMPLE_SOURCE = "sample"
 CATALOGUE_META_KEY = "sample_catalogue_version"
 RETRIEVE_FOR_RERANK = 300
+QUERY_WEIGHT = 0.5  # with words and a resume: half text relevance, half fit
 MAX_REPORTED_ERRORS = 200
 
 
@@ -293,7 +294,14 @@ def search(
             page.total = job_store.search_jobs(session, params, terms=[], limit=1).total
     views = [JobView(h.job, match_job(candidate, _job_fields(h.job), related), h.text_rank)
              for h in page.hits]
-    views.sort(key=lambda v: (-(v.match.score if v.match else 0), -v.text_rank))
+    if params.terms:
+        # The person's words say what they want; fit orders within that. Relevance is scaled
+        # to the best hit so both sit on 0-100.
+        best = max((v.text_rank for v in views), default=0.0) or 1.0
+        views.sort(key=lambda v: -(QUERY_WEIGHT * 100 * v.text_rank / best
+                                   + (1 - QUERY_WEIGHT) * v.match.score))
+    else:
+        views.sort(key=lambda v: (-v.match.score, -v.text_rank))
     return SearchResult(page.total, views[: params.limit], matched_against=resume.filename)
 
 

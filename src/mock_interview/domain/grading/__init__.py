@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from mock_interview.domain.grading.coverage import Tuning, split_points
 from mock_interview.domain.grading.grader import (
+    KINDS,
     OVERALL_WEIGHTS,
     AnswerGrade,
     Evidence,
     GradingInput,
     grade_answer,
+    warm_up,
 )
 
 __all__ = [
+    "KINDS",
     "OVERALL_WEIGHTS",
     "AnswerGrade",
     "Evidence",
@@ -22,4 +25,5 @@ __all__ = [
     "Tuning",
     "grade_answer",
     "split_points",
+    "warm_up",
 ]

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -37,18 +38,15 @@ _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+", re.M)
 _NAMED_RE = re.compile(r"(?<=[a-z,;] )[A-Z][A-Za-z0-9+#.]*[A-Za-z0-9+#]|\b[a-z]+[A-Z][A-Za-z]+\b")
 
 
-def _compile(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])(?:" + "|".join(patterns) + r")(?![\w'])", re.I)
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     cues = tx.load_data("cues")
-    compiled = {"fillers": _compile(cues["fillers"]), "hedges": _compile(cues["hedges"])}
+    compiled = {"fillers": tx.compile_cues(cues["fillers"]),
+                "hedges": tx.compile_cues(cues["hedges"])}
     for part in STAR_PARTS:
-        compiled[part] = _compile(cues["star"][part])
+        compiled[part] = tx.compile_cues(cues["star"][part])
     units = "|".join(cues["specific_units"])
-    compiled["quantity"] = re.compile(r"\d(?:[\d.,]*)\s?(?:" + units + r")(?![\w])", re.I)
+    compiled["quantity"] = re.compile(r"\d(?:[\d.,]*)\s?(?:" + units + r")(?![\w])")
     return compiled
 
 
@@ -70,30 +68,23 @@ class Communication:
 def star_parts(answer: str) -> tuple[dict[str, bool], dict[str, tuple[int, int]]]:
     """Which STAR parts the answer's cue phrases show, and where the first cue of each is."""
     patterns = _patterns()
+    lowered = tx.lower_same_length(answer)
     found: dict[str, bool] = {}
     spans: dict[str, tuple[int, int]] = {}
     for part in STAR_PARTS:
-        match = patterns[part].search(answer)
+        match = patterns[part].search(lowered)
         found[part] = match is not None
         if match:
             spans[part] = match.span()
     return found, spans
 
 
-def count_fillers(answer: str) -> int:
-    return sum(1 for _ in _patterns()["fillers"].finditer(answer))
-
-
-def count_hedges(answer: str) -> int:
-    return sum(1 for _ in _patterns()["hedges"].finditer(answer))
-
-
 def filler_spans(answer: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _patterns()["fillers"].finditer(answer)]
+    return [m.span() for m in _patterns()["fillers"].finditer(tx.lower_same_length(answer))]
 
 
 def hedge_spans(answer: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _patterns()["hedges"].finditer(answer)]
+    return [m.span() for m in _patterns()["hedges"].finditer(tx.lower_same_length(answer))]
 
 
 def length_fit(words: int, target: tuple[int, int]) -> float:
@@ -125,15 +116,18 @@ def assess(
     star: bool,
     known_terms: frozenset[str] = frozenset(),
 ) -> Communication:
-    """Score the telling of ``answer``; ``known_terms`` are job/skill stems that count as specific."""
+    """Score the telling of ``answer``; ``known_terms``: job stems that count as specific."""
     patterns = _patterns()
     spans = tx.sentence_spans(answer)
-    sentence_lengths = [len(tx.tokens(answer[a:b])) for a, b in spans]
-    word_count = len(tx.tokens(answer))
-    fillers = count_fillers(answer)
-    hedges = count_hedges(answer)
+    all_tokens = tx.tokens(answer)
+    starts = [t.start for t in all_tokens]
+    sentence_lengths = [bisect_left(starts, b) - bisect_left(starts, a) for a, b in spans]
+    word_count = len(all_tokens)
+    lowered = tx.lower_same_length(answer)
+    fillers = len(patterns["fillers"].findall(lowered))
+    hedges = len(patterns["hedges"].findall(lowered))
     numbers = len(_NUMBER_RE.findall(answer))
-    quantities = len(patterns["quantity"].findall(answer))
+    quantities = len(patterns["quantity"].findall(lowered))
     named = len(set(_NAMED_RE.findall(answer))) + len(set(_CODE_RE.findall(answer)))
     named += 2 * len(_EXAMPLE_RE.findall(answer))
     if known_terms:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -86,7 +85,7 @@ _CLAUSE_SPLIT_RE = re.compile(r"[,;:()]|\b(?:and|or|then|but|whereas|while)\b", 
 
 
 def split_points(reference: str) -> list[str]:
-    """Split a free-text reference answer into clause-sized points (for references given as prose)."""
+    """Split a prose reference answer into clause-sized points."""
     pieces: list[str] = []
     for start, end in tx.sentence_spans(reference):
         for clause in _CLAUSE_SPLIT_RE.split(reference[start:end]):
@@ -133,14 +132,17 @@ def prepare_reference(question: str, key_points: tuple[str, ...]) -> Reference:
     return Reference(question_stems, tuple(points), frozenset(vocabulary))
 
 
-def answer_terms(answer: str, question_stems: frozenset[str]) -> AnswerTerms:
+def answer_terms(
+    answer: str, question_stems: frozenset[str], near_spellings: bool = True
+) -> AnswerTerms:
+    """Analyse an answer; without ``near_spellings`` the trigram index is skipped."""
     words = tx.content_words(answer)
     stems = tuple(tx.stem(w.replace("'", "")) for w in words)
     features = set(stems)
     for stem in stems:
         if stem not in question_stems:  # a question word must not earn its synonyms' credit
             features.update(tx.synonym_labels(stem))
-    surfaces = tuple(w for w in dict.fromkeys(words) if len(w) >= 4)
+    surfaces = tuple(w for w in dict.fromkeys(words) if len(w) >= 4) if near_spellings else ()
     gram_index: dict[str, list[int]] = {}
     for position, word in enumerate(surfaces):
         for gram in _trigrams(word):
@@ -235,7 +237,3 @@ def question_overlap(reference: Reference, answer: AnswerTerms) -> tuple[float, 
     inside = sum(1 for stem in answer.stems if stem in reference.question_stems)
     new = len({stem for stem in answer.stems if stem not in reference.question_stems})
     return inside / len(answer.stems), new
-
-
-def split_for(key_points: Sequence[str]) -> tuple[str, ...]:
-    return tuple(p for p in key_points if p and p.strip())

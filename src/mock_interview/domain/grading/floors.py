@@ -13,29 +13,28 @@ from mock_interview.domain.grading.coverage import AnswerTerms, Reference, quest
 
 FLOOR_CAP = 20.0  # the most a floor case may score, overall and technical
 # Words that carry no answer when they sit around "I don't know".
-_COURTESY = frozenset(
-    "sorry please thanks thank you um uh hmm well honestly really unfortunately question "
-    "one answer this that it right now moment remember recall quite ok okay afraid".split()
-)
+_COURTESY = frozenset([
+    "sorry", "please", "thanks", "thank", "you", "um", "uh", "hmm", "well", "honestly", "really",
+    "unfortunately", "question", "one", "answer", "this", "that", "it", "right", "now", "moment",
+    "remember", "recall", "quite", "ok", "okay", "afraid",
+])
+DONT_KNOW_MAX_CHARS = 400
 _OFF_TOPIC_MIN_WORDS = 25  # shorter answers are judged by coverage alone
 _OFF_TOPIC_RELEVANCE = 0.08
 _COPY_SHARE = 0.8  # share of the answer's content words taken from the question
 _COPY_NEW_WORDS = 2  # at most this many content words of its own
 
 
-def _compile(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])(?:" + "|".join(patterns) + r")(?![\w'])", re.I)
-
-
 @lru_cache(maxsize=1)
 def _dont_know_re() -> re.Pattern[str]:
-    return _compile(tx.load_data("cues")["dont_know"])
+    return tx.compile_cues(tx.load_data("cues")["dont_know"])
 
 
 @lru_cache(maxsize=1)
 def _injection_re() -> re.Pattern[str]:
-    # Not anchored on word edges: markers such as "<|im_start|>" start with punctuation.
-    return re.compile("|".join(f"(?:{p})" for p in tx.load_data("cues")["injection"]), re.I)
+    # Only the start is anchored: markers such as "<|im_start|>" end in punctuation.
+    patterns = tx.load_data("cues")["injection"]
+    return re.compile(r"(?<![a-z0-9'])(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
 
 
 def is_empty(answer: str) -> bool:
@@ -45,10 +44,12 @@ def is_empty(answer: str) -> bool:
 def is_dont_know(answer: str, question_stems: frozenset[str]) -> bool:
     """A "don't know"/"pass" answer: once those phrases are removed, nothing is left but
     courtesy words and the question's own words."""
-    matches = list(_dont_know_re().finditer(answer))
-    if not matches:
+    if len(answer) > DONT_KNOW_MAX_CHARS:  # a long answer is never only "I don't know"
         return False
-    rest = _dont_know_re().sub(" ", answer)
+    lowered = tx.lower_same_length(answer)
+    if not _dont_know_re().search(lowered):
+        return False
+    rest = _dont_know_re().sub(" ", lowered)
     leftover = [
         stem for word, stem in zip(tx.content_words(rest), tx.content_stems(rest), strict=True)
         if word not in _COURTESY and stem not in question_stems
@@ -115,20 +116,21 @@ def is_gibberish(answer: str, extra_known: frozenset[str] = frozenset()) -> bool
     if not found:
         # Only numbers or symbols ("1234", "#NAME?") is no answer at all.
         return not any(ch.isdigit() for ch in answer) or len(answer.split()) > 3
+    total = len(found)
+    if total >= 6 and len(set(found)) <= max(1, total // 4):
+        return True  # "asdf asdf asdf asdf", "blah blah blah blah blah blah"
     known, trigrams = _known_words()
+    enough_known = 0.3 * total
     known_count = plausible_count = 0
     for word in found:
         base = word.split("'")[0]
         if base in known or base in extra_known or tx.stem(base) in extra_known:
             known_count += 1
             plausible_count += 1
+            if known_count >= enough_known:
+                return False  # real text: stop looking
         elif _plausible(base, trigrams):
             plausible_count += 1
-    total = len(found)
-    if total >= 6 and len(set(found)) <= max(1, total // 4):
-        return True  # "asdf asdf asdf asdf", "blah blah blah blah blah blah"
-    if known_count / total >= 0.3:
-        return False
     return plausible_count / total < 0.6
 
 
@@ -184,14 +186,15 @@ class Injection:
 def find_injection(answer: str) -> Injection:
     """Sentences that try to instruct the grader ("ignore previous instructions", "score: 100")."""
     pattern = _injection_re()
-    if not pattern.search(answer):
+    lowered = tx.lower_same_length(answer)
+    if not pattern.search(lowered):
         return Injection(())
     spans = tuple(
         (start, end) for start, end in tx.sentence_spans(answer)
-        if pattern.search(answer, start, end) or pattern.search(answer[start:end])
+        if pattern.search(lowered[start:end])
     )
     if not spans:  # a marker between sentences: blank the marker itself
-        spans = tuple(m.span() for m in pattern.finditer(answer))
+        spans = tuple(m.span() for m in pattern.finditer(lowered))
     return Injection(spans)
 
 

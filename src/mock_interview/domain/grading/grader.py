@@ -17,7 +17,7 @@ with and without those sentences and keeps the lower of each score.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -25,8 +25,6 @@ from mock_interview.domain.grading import communication as comm
 from mock_interview.domain.grading import coverage as cov
 from mock_interview.domain.grading import floors
 from mock_interview.domain.grading import text as tx
-
-Kind = Literal["technical", "behavioral", "situational", "resume", "gap", "follow-up"]
 
 # (technical, communication, job_match) per kind; each row sums to 1.
 OVERALL_WEIGHTS: dict[str, tuple[float, float, float]] = {
@@ -37,6 +35,7 @@ OVERALL_WEIGHTS: dict[str, tuple[float, float, float]] = {
     "gap": (0.35, 0.50, 0.15),
     "follow-up": (0.50, 0.35, 0.15),
 }
+KINDS = tuple(OVERALL_WEIGHTS)
 STAR_TECHNICAL_SHARE = 0.4  # share of a STAR answer's technical score that is STAR completeness
 COVERED_SHARE = 0.35  # a key point counts as made when this share of its weight is matched
 FOLLOW_UP_CONTENT = 0.6  # below this content score (0-1), missed points earn a follow-up
@@ -49,6 +48,9 @@ _STAR_ORDER = ("result", "action", "task", "situation")  # which missing part to
 
 @dataclass
 class GradingInput:
+    """One answer to grade. ``kind`` is one of KINDS; ``job_terms`` are the job's skills and
+    key terms; ``resume_job_match`` (0-100) comes from job matching."""
+
     question: str
     kind: str
     key_points: list[str]
@@ -68,6 +70,9 @@ class Evidence:
 
 @dataclass
 class AnswerGrade:
+    """Scores 0-100 with the reasons behind them. Without job terms or a resume match,
+    ``job_match`` repeats ``technical`` and does not count in ``overall``."""
+
     technical: float
     communication: float
     job_match: float
@@ -100,7 +105,9 @@ def _literal_re(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w+#])" + re.escape(term.lower()) + r"(?![\w+#])")
 
 
-def job_terms_used(answer: str, answer_stems: frozenset[str], job_terms: tuple[str, ...]) -> list[str]:
+def job_terms_used(
+    answer: str, answer_stems: frozenset[str], job_terms: tuple[str, ...]
+) -> list[str]:
     """Job terms the answer uses, by stems (any word form or order) or literally ("C++")."""
     used = []
     lowered = answer.lower()
@@ -114,14 +121,15 @@ def job_terms_used(answer: str, answer_stems: frozenset[str], job_terms: tuple[s
 def job_match_score(used: int, total_terms: int, resume_match: float | None) -> float | None:
     term_fit = min(1.0, used / min(JOB_TERMS_FOR_FULL, total_terms)) if total_terms else None
     if term_fit is None:
-        return None if resume_match is None else float(resume_match)
+        return None if resume_match is None else min(100.0, max(0.0, float(resume_match)))
     if resume_match is None:
         return 100.0 * term_fit
-    return 100.0 * JOB_TERMS_SHARE * term_fit + (1.0 - JOB_TERMS_SHARE) * float(resume_match)
+    resume = min(100.0, max(0.0, float(resume_match)))
+    return 100.0 * JOB_TERMS_SHARE * term_fit + (1.0 - JOB_TERMS_SHARE) * resume
 
 
 def overall_score(kind: str, technical: float, communication: float, job: float | None) -> float:
-    w_tech, w_comm, w_job = OVERALL_WEIGHTS.get(kind, OVERALL_WEIGHTS["follow-up"])
+    w_tech, w_comm, w_job = OVERALL_WEIGHTS[kind]
     if job is None:
         return (w_tech * technical + w_comm * communication) / (w_tech + w_comm)
     return w_tech * technical + w_comm * communication + w_job * job
@@ -152,7 +160,7 @@ def _sentence_containing(spans: list[tuple[int, int]], offset: int) -> tuple[int
 def _floor_grade(item: GradingInput, flag: str, words: int, reason: str) -> AnswerGrade:
     return AnswerGrade(
         technical=0.0, communication=0.0, job_match=0.0, overall=0.0,
-        covered_points=[], missed_points=list(item.key_points),
+        covered_points=[], missed_points=[p for p in item.key_points if p.strip()],
         star_parts={part: False for part in comm.STAR_PARTS}, word_count=words,
         flags=[flag], weaknesses=[reason],
     )
@@ -185,7 +193,9 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     # with the question, even one that never repeats the word.
     implied = []
     if content >= IMPLIED_TERM_CONTENT:
-        question_stems = frozenset(tx.stem(t.text.replace("'", "")) for t in tx.tokens(item.question))
+        question_stems = frozenset(
+            tx.stem(t.text.replace("'", "")) for t in tx.tokens(item.question)
+        )
         implied = [t for t in job_terms_used(item.question, question_stems, job_terms)
                    if t not in used_terms]
     job = job_match_score(len(used_terms) + len(implied), len(job_terms), item.resume_job_match)
@@ -208,7 +218,7 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
 
     covered = [r.point for r in results if r.coverage >= COVERED_SHARE]
     missed = [r.point for r in results if r.coverage < COVERED_SHARE]
-    if not item.key_points:
+    if not any(p.strip() for p in item.key_points):  # the question stood in for the points
         covered, missed = [], []
     grade = AnswerGrade(
         technical=technical, communication=communication,
@@ -248,10 +258,13 @@ def _explain(
 ) -> None:
     """Fill strengths, weaknesses and evidence quotes (each a verbatim piece of ``answer``)."""
     spans = tx.sentence_spans(answer)
-    sentence_terms = [cov.answer_terms(answer[a:b], reference.question_stems) for a, b in spans]
+    sentence_terms = [
+        cov.answer_terms(answer[a:b], reference.question_stems, near_spellings=False)
+        for a, b in spans
+    ]
     points_by_text = {p.text: p for p in reference.points}
     for result in results:
-        if result.coverage < COVERED_SHARE or not item.key_points:
+        if result.coverage < COVERED_SHARE or not grade.covered_points:
             continue
         point = points_by_text[result.point]
         best, best_span = 0.0, None
@@ -262,7 +275,7 @@ def _explain(
         if best_span:
             grade.evidence.append(Evidence(_quote(answer, best_span), result.point, "strength"))
 
-    total = len(results) if item.key_points else 0
+    total = len(results) if grade.covered_points or grade.missed_points else 0
     if total and grade.covered_points:
         n = len(grade.covered_points)
         grade.strengths.append(
@@ -338,7 +351,12 @@ def _delivery_evidence(
 
 
 def grade_answer(item: GradingInput, tuning: cov.Tuning = cov.DEFAULT_TUNING) -> AnswerGrade:
-    """Grade one answer. Never raises on odd text; scores are 0-100."""
+    """Grade one answer. Odd text never raises; an unknown kind is a bug (ValueError)."""
+    if item.kind not in OVERALL_WEIGHTS:
+        raise ValueError(f"unknown question kind {item.kind!r}; expected one of {KINDS}")
+    low, high = item.target_words
+    if not 0 < low <= high:  # a slip in a template must not stop an interview
+        item = replace(item, target_words=(max(1, low), max(1, low, high)))
     injection = floors.find_injection(item.answer)
     if not injection.found:
         return _grade_text(item, item.answer, tuning)
@@ -357,3 +375,9 @@ def grade_answer(item: GradingInput, tuning: cov.Tuning = cov.DEFAULT_TUNING) ->
             Evidence(_quote(item.answer, span), "instructions to the grader", "weakness")
         )
     return grade
+
+
+def warm_up() -> None:
+    """Load the word lists and compile the patterns (about 0.1 s) before the first answer."""
+    grade_answer(GradingInput("What is a list?", "technical", ["A list holds items"],
+                              "A list holds items in order."))

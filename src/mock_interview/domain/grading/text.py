@@ -9,7 +9,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -18,11 +18,13 @@ _TOKEN_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*%?")
 _ABBREV_RE = re.compile(r"\b(?:e\.g|i\.e|etc|vs|cf)\.", re.I)
 _SENTENCE_END_RE = re.compile(r"(?:[.!?;]+(?=\s|$)|\n+|(?<=\S)\s+(?=[-*•]\s))")
 # A dot after these is not a sentence end.
-_NO_BREAK_BEFORE_RE = re.compile(r"(?:(?<![a-z])(?:e\.g|i\.e|etc|vs|cf|approx|[a-z])|\.\.)\.$", re.I)
+_NO_BREAK_BEFORE_RE = re.compile(
+    r"(?:(?<![a-z])(?:e\.g|i\.e|etc|vs|cf|approx|[a-z])|\.\.)\.$", re.I
+)
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> dict[str, Any]:
     """One of the packaged grading data files, parsed once."""
     path = resources.files("mock_interview").joinpath(f"data/grading/{name}.json")
@@ -87,14 +89,15 @@ def compile_cues(patterns: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9'])(?:" + "|".join(patterns) + r")(?![a-z0-9'])")
 
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
     """Lower-case words after expanding abbreviations (``fifo`` -> first in first out)."""
     out: list[str] = []
     expansions = _expansions()
     for match in _TOKEN_RE.finditer(_ABBREV_RE.sub(" ", normalise(text))):
         word = match.group()
         out.extend(expansions.get(word, (word,)))
-    return out
+    return tuple(out)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -267,7 +270,7 @@ def content_words(text: str, drop_rubric: bool = False) -> list[str]:
         skip = 0
         while skip < min(2, len(found)) and found[skip] in leading:
             skip += 1
-        found = [w for w in found[skip:] if w not in anywhere]
+        found = tuple(w for w in found[skip:] if w not in anywhere)
     return [w for w in found if w not in stop and (len(w) > 1 or w.isdigit() or w == "n")]
 
 
@@ -275,10 +278,3 @@ def content_words(text: str, drop_rubric: bool = False) -> list[str]:
 def content_stems(text: str, drop_rubric: bool = False) -> tuple[str, ...]:
     """Stems of :func:`content_words`."""
     return tuple(stem(w.replace("'", "")) for w in content_words(text, drop_rubric))
-
-
-def deletion_keys(word_stem: str) -> tuple[str, ...]:
-    """The stem with each single letter removed: two stems one edit apart share a key."""
-    if len(word_stem) < 5 or not word_stem.isalpha():
-        return ()
-    return tuple(word_stem[:i] + word_stem[i + 1 :] for i in range(len(word_stem)))
