@@ -98,7 +98,7 @@ def match(pred: list[list[str]], gold: list[str]) -> dict[str, int]:
     out = {"pred": len(pred), "gold": len(gold)}
     for label, only_exact in (("exact", True), ("partial", False)):
         used_p, used_g, hits = set(), set(), 0
-        for exact, jac, i, j in sorted(pairs, key=lambda p: (p[0], p[1]), reverse=True):
+        for exact, _jac, i, j in sorted(pairs, key=lambda p: (p[0], p[1]), reverse=True):
             if only_exact and not exact:
                 continue
             if i in used_p or j in used_g:
@@ -234,18 +234,23 @@ def predicted_sets(parsed: Any) -> dict[str, list[list[str]]]:
     }
 
 
-def bench_dataturks(path: Path, show: str | None) -> dict[str, Any]:
+def bench_dataturks(path: Path, show: str | None, repeat: int = 3) -> dict[str, Any]:
     from mock_interview.domain.resume import parse_resume
 
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
     scores = {f: FieldScore() for f in FIELDS}
     section_only = FieldScore()
     region_in = region_total = 0
     timings = []
     for n, record in enumerate(records):
-        start = time.perf_counter()
-        parsed = parse_resume(record["content"])
-        timings.append((time.perf_counter() - start) * 1000)
+        # The best of a few runs: the parser's own cost, not the machine's other work.
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            parsed = parse_resume(record["content"])
+            best = min(best, (time.perf_counter() - start) * 1000)
+        timings.append(best)
         gold, spans = gold_sets(record)
         pred = predicted_sets(parsed)
         for f in FIELDS:
@@ -254,11 +259,13 @@ def bench_dataturks(path: Path, show: str | None) -> dict[str, Any]:
                 scores[f].add(row)
                 if show == f and (row["partial"] < max(row["pred"], row["gold"])):
                     print(f"--- #{n} {f}\n  pred: {[k[0] for k in pred[f]]}\n  gold: {gold[f]}")
-        sec = [[norm(s.name), norm(s.evidence)] for s in parsed.skills if s.source == "skills-section"]
+        sec = [[norm(s.name), norm(s.evidence)] for s in parsed.skills
+               if s.source == "skills-section"]
         row = match(sec, gold["skills"])
         section_only.add(row)
         if show == "skills_section" and row["partial"] < max(row["pred"], row["gold"]):
-            print(f"--- #{n} skills (section)\n  pred: {[k[0] for k in sec]}\n  gold: {gold['skills']}")
+            print(f"--- #{n} skills (section)\n  pred: {[k[0] for k in sec]}\n"
+                  f"  gold: {gold['skills']}")
         if spans:
             lowered = [s.casefold() for s in spans]
             for mention in parsed.skills:
@@ -295,7 +302,7 @@ def plain(text: str) -> str:
 
 def highlight_bullets(highlight: str) -> list[str]:
     """A highlight with nested " - " items renders as several bullets."""
-    parts = re.split(r"\s+-\s+(?=[A-Z0-9])", str(highlight)) if "\n" in str(highlight) or " - " in str(highlight) else [str(highlight)]
+    parts = re.split(r"\s+-\s+(?=[A-Z0-9])", str(highlight))
     return [plain(p) for p in parts if plain(p)]
 
 
@@ -356,7 +363,7 @@ def gold_years(entries: list[dict[str, Any]], today: date) -> float:
     return merged_years(spans)
 
 
-def bench_pdfs(folder: Path, source: str) -> dict[str, Any]:
+def bench_pdfs(folder: Path, source: str, repeat: int = 3) -> dict[str, Any]:
     import yaml
 
     from mock_interview.domain.resume import parse_resume
@@ -370,9 +377,12 @@ def bench_pdfs(folder: Path, source: str) -> dict[str, Any]:
         cv = yaml.safe_load(yaml_path.read_text(encoding="utf-8"))["cv"]
         text, links, reader = read_pdf(pdf_path, source)
         today = last_updated(text) or date.today()
-        start = time.perf_counter()
-        parsed = parse_resume(text, links=links, today=today)
-        timings.append((time.perf_counter() - start) * 1000)
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            parsed = parse_resume(text, links=links, today=today)
+            best = min(best, (time.perf_counter() - start) * 1000)
+        timings.append(best)
         layout = re.sub(r"^John_Doe_|Theme_CV$", "", pdf_path.stem)
         layouts[layout] = score_pdf(cv, parsed, today)
     return {"layouts": layouts, "reader": reader, "timing_ms": timing(timings) if timings else None}
@@ -429,7 +439,8 @@ def score_pdf(cv: dict[str, Any], parsed: Any, today: date) -> dict[str, Any]:
     gold_skills = []
     for row in sections.get("skills") or []:
         gold_skills += [norm(x) for x in split_commas(plain(row.get("details", ""))) if norm(x)]
-    skills = match([[norm(s.name), norm(s.evidence)] for s in parsed.skills if s.source == "skills-section"], gold_skills)
+    in_section = [s for s in parsed.skills if s.source == "skills-section"]
+    skills = match([[norm(s.name), norm(s.evidence)] for s in in_section], gold_skills)
     skills_all = match([[norm(s.name), norm(s.evidence)] for s in parsed.skills], gold_skills)
     want_years = gold_years(gold_exp, today)
     return {
@@ -444,13 +455,34 @@ def score_pdf(cv: dict[str, Any], parsed: Any, today: date) -> dict[str, Any]:
         "bullets": round(bullets_found / bullets_total, 3) if bullets_total else None,
         "education": f"{edu_ok}/{len(gold_edu)}",
         "skills_section_f1": round(prf(skills["partial"], skills["pred"], skills["gold"])[2], 3),
-        "skills_all_f1": round(prf(skills_all["partial"], skills_all["pred"], skills_all["gold"])[2], 3),
+        "skills_all_f1": round(
+            prf(skills_all["partial"], skills_all["pred"], skills_all["gold"])[2], 3),
         "total_years": parsed.total_years_experience, "total_years_gold": want_years,
         "warnings": parsed.warnings,
     }
 
 
 # -- start-up cost ---------------------------------------------------------------------------
+
+
+_FIRST_PARSE = """
+import time
+t0 = time.perf_counter()
+from mock_interview.domain.resume import parse_resume
+parse_resume("Jane Doe\\njane@example.com\\nSKILLS\\nPython, SQL\\n")
+print((time.perf_counter() - t0) * 1000)
+"""
+
+
+def first_parse_in_new_process(home: str) -> float:
+    """Import + first parse in a fresh interpreter, in ms (the matcher cache lives in home)."""
+    import os
+    import subprocess
+
+    env = dict(os.environ, MOCK_INTERVIEW_HOME=home, PYTHONPATH=str(ROOT / "src"))
+    out = subprocess.run([sys.executable, "-c", _FIRST_PARSE], env=env, check=True,
+                         capture_output=True, text=True)
+    return round(float(out.stdout.strip()), 1)
 
 
 def start_cost() -> dict[str, float]:
@@ -466,7 +498,12 @@ def start_cost() -> dict[str, float]:
         warm = (time.perf_counter() - t0) * 1000
         assert not warm_tax.built
     path = skills.taxonomy_path()
+    with tempfile.TemporaryDirectory() as home:
+        process_cold = first_parse_in_new_process(home)
+        process_warm = first_parse_in_new_process(home)
     return {"matcher_build_ms": round(cold, 1), "matcher_cached_load_ms": round(warm, 1),
+            "new_process_first_parse_ms_no_cache": process_cold,
+            "new_process_first_parse_ms_cached": process_warm,
             "taxonomy": path.name if path else None,
             "skills": len(warm_tax.names), "aliases": len(warm_tax.aliases)}
 
@@ -478,7 +515,8 @@ def print_report(result: dict[str, Any]) -> None:
     dt = result.get("dataturks")
     if dt:
         print(f"DataTurks dev: {dt['resumes']} resumes (text → parse_resume)")
-        print(f"{'field':<22}{'exact P/R/F1 (micro)':>24}{'partial P/R/F1 (micro)':>26}{'partial F1 macro':>18}")
+        print(f"{'field':<22}{'exact P/R/F1 (micro)':>24}{'partial P/R/F1 (micro)':>26}"
+              f"{'partial F1 macro':>18}")
         for f in (*FIELDS, "skills_section_only"):
             s = dt["fields"][f]
             e, p = s["exact"]["micro"], s["partial"]["micro"]
@@ -487,7 +525,8 @@ def print_report(result: dict[str, Any]) -> None:
                   f"{p['p']:>10.3f}{p['r']:>8.3f}{p['f1']:>8.3f}{s['partial']['macro']['f1']:>18.3f}")
         print(f"skills region precision: {dt['fields']['skills']['region_precision']}")
         t = dt["timing_ms"]
-        print(f"time per resume: median {t['median']} ms, p95 {t['p95']} ms, max {t['max']} ms\n")
+        print(f"time per resume (text → fields, warm, best of --repeat runs): median "
+              f"{t['median']} ms, p95 {t['p95']} ms, max {t['max']} ms\n")
     for key in ("rendercv", "rendercv_plain"):
         pdf = result.get(key)
         if not pdf:
@@ -508,6 +547,8 @@ def print_report(result: dict[str, Any]) -> None:
         print(f"start-up: matcher build {sc['matcher_build_ms']} ms (cold), cached load "
               f"{sc['matcher_cached_load_ms']} ms (warm); {sc['taxonomy']}: {sc['skills']} skills, "
               f"{sc['aliases']} aliases")
+        print(f"new process, import + first parse: {sc['new_process_first_parse_ms_no_cache']} ms "
+              f"without the cache, {sc['new_process_first_parse_ms_cached']} ms with it")
 
 
 def main() -> int:
@@ -515,6 +556,8 @@ def main() -> int:
     parser.add_argument("data_dir", type=Path, help="the bench-data root")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--show", help="print mismatches of one DataTurks field")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs per resume; the fastest counts (default 3)")
     args = parser.parse_args()
     data = args.data_dir
     if not data.is_dir() or not (data / DATATURKS).is_file() or not (data / RENDERCV).is_dir():
@@ -533,14 +576,9 @@ def main() -> int:
 
         os.environ["MOCK_INTERVIEW_HOME"] = home  # a private cache; the user's stays untouched
         result: dict[str, Any] = {"start": start_cost()}
-        t0 = time.perf_counter()
-        from mock_interview.domain import skills
-
-        skills.get_taxonomy()
-        result["start"]["first_parse_setup_ms"] = round((time.perf_counter() - t0) * 1000, 1)
-        result["dataturks"] = bench_dataturks(data / DATATURKS, args.show)
-        result["rendercv"] = bench_pdfs(data / RENDERCV, "reader")
-        result["rendercv_plain"] = bench_pdfs(data / RENDERCV, "pymupdf")
+        result["dataturks"] = bench_dataturks(data / DATATURKS, args.show, args.repeat)
+        result["rendercv"] = bench_pdfs(data / RENDERCV, "reader", args.repeat)
+        result["rendercv_plain"] = bench_pdfs(data / RENDERCV, "pymupdf", args.repeat)
     if args.json:
         print(json.dumps(result, indent=None, default=str))
     else:

@@ -17,7 +17,8 @@ TODAY = date(2025, 6, 15)
 
 US_TECH = """\
 Jordan A. Rivera
-Seattle, WA | jordan.rivera@example.com | (206) 555-0142 | linkedin.com/in/jordanrivera | github.com/jrivera
+Seattle, WA | jordan.rivera@example.com | (206) 555-0142 | linkedin.com/in/jordanrivera \
+| github.com/jrivera
 
 SUMMARY
 Backend engineer with seven years of experience building payment APIs in Python and Go.
@@ -252,14 +253,17 @@ def test_indian_it_services_resume() -> None:
     assert senior.bullets[1] == (
         "Developed Spring Boot microservices for the loan module and wrote JUnit test cases for "
         "every service.")
-    assert (trainee.title, trainee.start, trainee.end) == ("Systems Engineer Trainee", "2018-01", "2018-08")
+    assert (trainee.title, trainee.start, trainee.end) == (
+        "Systems Engineer Trainee", "2018-01", "2018-08")
     btech, school = parsed.education
     assert (btech.degree, btech.field) == ("B.Tech", "Electronics and Communication Engineering")
     assert (btech.institution, btech.start_year, btech.year) == (
         "Jawaharlal Nehru Technological University", 2014, 2018)
-    assert (school.degree, school.institution, school.year) == ("12th", "Narayana Junior College", 2014)
+    assert (school.degree, school.institution, school.year) == (
+        "12th", "Narayana Junior College", 2014)
     names = {s.name for s in parsed.skills}
-    assert {"Java", "SQL", "JavaScript", "Spring Boot", "Hibernate", "Git", "Jenkins", "Jira"} <= names
+    expected = {"Java", "SQL", "JavaScript", "Spring Boot", "Hibernate", "Git", "Jenkins", "Jira"}
+    assert expected <= names
 
 
 def test_company_first_entries_and_short_year_ranges() -> None:
@@ -292,7 +296,8 @@ def test_nursing_resume() -> None:
     assert parsed.contact.name == "Alicia Gomez"
     assert parsed.contact.location == "Phoenix, Arizona"
     nurse, intern = parsed.experience
-    assert (nurse.title, nurse.company, nurse.current) == ("Registered Nurse", "Banner Health", True)
+    assert (nurse.title, nurse.company, nurse.current) == (
+        "Registered Nurse", "Banner Health", True)
     assert (intern.title, intern.company, intern.start) == (
         "Nursing Intern", "St. Joseph's Hospital", "2019-06")
     [bsn] = parsed.education
@@ -340,7 +345,8 @@ def test_empty_text_gives_no_fields_and_says_so() -> None:
 
 
 def test_links_from_the_file_are_merged() -> None:
-    text = "Jane Doe\nBerlin, Germany | jane.site.dev | janedoe\nEXPERIENCE\nEngineer, Acme GmbH\n2020 - 2022\n"
+    text = ("Jane Doe\nBerlin, Germany | jane.site.dev | janedoe\n"
+            "EXPERIENCE\nEngineer, Acme GmbH\n2020 - 2022\n")
     parsed = parse(text, links=[
         "mailto:jane.doe@example.com",
         "https://www.linkedin.com/in/janedoe/",
@@ -392,3 +398,61 @@ def test_parse_is_fast_when_warm() -> None:
     for _ in range(20):
         parse(INDIAN_IT)
     assert (time.perf_counter() - start) / 20 < 0.05  # goal 20 ms; generous for slow CI
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("EXPERIENCE\nProduct Manager | Stripe | Remote | 2020 - Present\n* Shipped billing\n",
+         ("Product Manager", "Stripe", "Remote", "2020", None)),
+        ("Experience\nSoftware Engineer — Google (Jan 2019 – Dec 2021)\n• Built search\n",
+         ("Software Engineer", "Google", None, "2019-01", "2021-12")),
+        ("Work Experience\nGoogle, Mountain View, CA — Software Engineer, 2019–2021\n- Built\n",
+         ("Software Engineer", "Google", "Mountain View, CA", "2019", "2021")),
+        # Dates aligned to the right with spaces, as plain-text exports do.
+        ("PROFESSIONAL EXPERIENCE\nACME CORP                          Mar 2015 - Dec 2018\n"
+         "Staff Accountant\n- Reconciled accounts\n",
+         ("Staff Accountant", "ACME CORP", None, "2015-03", "2018-12")),
+        ("Employment History\n2015 - 2019: Teaching Assistant, Shelbyville Elementary School\n",
+         ("Teaching Assistant", "Shelbyville Elementary School", None, "2015", "2019")),
+        ("EXPERIENCE\nCompany: Wipro Technologies\nDesignation: Project Engineer\n"
+         "Duration: July 2016 - June 2019\n",
+         ("Project Engineer", "Wipro Technologies", None, "2016-07", "2019-06")),
+    ],
+)
+def test_entry_header_layouts(text: str, expected: tuple) -> None:
+    [entry] = parse(text).experience
+    assert (entry.title, entry.company, entry.location, entry.start, entry.end) == expected
+
+
+def test_several_roles_under_one_employer() -> None:
+    parsed = parse("Experience\nAmazon\nSenior SDE, Seattle, WA    2021 – Present\n- Led a team\n"
+                   "SDE II    2018 – 2021\n- Built services\n")
+    assert [(e.title, e.company, e.start, e.current) for e in parsed.experience] == [
+        ("Senior SDE", "Amazon", "2021", True), ("SDE II", "Amazon", "2018", False)]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("University of Toronto — B.A., Economics (2012–2016)",
+         ("B.A.", "Economics", "University of Toronto", 2012, 2016)),
+        ("Bachelor of Technology (Computer Engineering), IIT Bombay, 2015 – 2019, CGPA 8.9/10",
+         ("Bachelor of Technology", "Computer Engineering", "IIT Bombay", 2015, 2019)),
+        ("• MBA (Finance) from Symbiosis Institute of Business Management, Pune with 72% in 2014",
+         ("MBA", "Finance", "Symbiosis Institute of Business Management", None, 2014)),
+        ("B.Tech Information Technology, JNTU, 2012",
+         ("B.Tech", "Information Technology", "JNTU", None, 2012)),
+        ("Expected 2026: M.S. Computer Science, Georgia Institute of Technology",
+         ("M.S.", "Computer Science", "Georgia Institute of Technology", None, 2026)),
+    ],
+)
+def test_education_lines(line: str, expected: tuple) -> None:
+    [entry] = parse(f"EDUCATION\n{line}\n").education
+    assert (entry.degree, entry.field, entry.institution, entry.start_year, entry.year) == expected
+
+
+def test_a_heading_after_a_url_is_not_part_of_it() -> None:
+    parsed = parse("JOHN SMITH\nhttps://www.linkedin.com/in/john-smith/\nSUMMARY\nEngineer.\n")
+    assert parsed.contact.links == ["https://www.linkedin.com/in/john-smith"]
+    assert parsed.contact.name == "JOHN SMITH"

@@ -29,8 +29,10 @@ SMALL = {
          "ambiguous": ["rust"], "context": ["cargo", "programming"], "tier": "core"},
         {"name": "R", "family": "programming-language", "aliases": ["r programming"],
          "ambiguous": ["r"], "context": ["statistics"], "tier": "core"},
-        {"name": "C++", "family": "programming-language", "aliases": ["c++", "cpp"], "tier": "core"},
-        {"name": "C#", "family": "programming-language", "aliases": ["c#", "csharp"], "tier": "core"},
+        {"name": "C++", "family": "programming-language", "aliases": ["c++", "cpp"],
+         "tier": "core"},
+        {"name": "C#", "family": "programming-language", "aliases": ["c#", "csharp"],
+         "tier": "core"},
         {"name": ".NET", "family": "web-backend", "aliases": [".net", "dotnet"], "tier": "core"},
         {"name": "ASP.NET", "family": "web-backend", "aliases": ["asp.net"], "tier": "core"},
         {"name": "Node.js", "family": "web-backend", "aliases": ["node.js", "nodejs"],
@@ -74,7 +76,8 @@ def test_symbols_inside_aliases_match_with_word_boundaries(small) -> None:
 
 def test_longest_match_wins(small) -> None:
     found = extract_skills("Skills: c++ and machine learning", section_hint="skills")
-    assert [(m.name, m.evidence) for m in found] == [("C++", "c++"), ("Machine Learning", "machine learning")]
+    assert [(m.name, m.evidence) for m in found] == [
+        ("C++", "c++"), ("Machine Learning", "machine learning")]
 
 
 def test_ambiguous_word_in_prose_is_not_a_skill(small) -> None:
@@ -106,7 +109,8 @@ def test_prose_mentions_need_corroboration(small) -> None:
 
 
 def test_extended_word_inside_a_longer_listed_item_is_not_taken(small) -> None:
-    assert "Search" not in names(extract_skills("Research: neural architecture search", section_hint="skills"))
+    listed = extract_skills("Research: neural architecture search", section_hint="skills")
+    assert "Search" not in names(listed)
     assert names(extract_skills("Search, Docker", section_hint="skills")) == ["Search", "Docker"]
 
 

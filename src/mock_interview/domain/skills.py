@@ -7,9 +7,12 @@ side, while "+", "#", "." and "/" inside an alias must match ("c++", "c#", ".net
 tokenizer keeps "asp.net/C++11" as one token and splits "C#" into "C" "#", so it misses spans
 this convention finds, and loading spaCy alone costs more than the whole scan.
 
-Ambiguous forms ("go", "r", "swift", "excel") need support: a list of other skills, a context
-word nearby or a neighbouring skill. Outside a skills section a mention needs corroboration
-(core tier, seen twice, or listed beside another skill). Denylisted words never count.
+Ambiguous forms ("go", "r", "swift", "excel") need support: being an item of their own in a
+skills list, a context word nearby, or a neighbouring skill; one-letter forms must be capitals.
+Lines of a skills section that list things count fully ("skills-section"); anything else is
+prose ("text"), where a skill written as a name ("PyTorch", "AWS", "C++") counts if it is core
+tier, and a plain lower-case word ("typography") only when seen twice or listed beside another
+skill (extended-tier single words never). Denylisted words never count.
 
 The compiled matcher is cached with marshal under the user cache directory, keyed by the
 taxonomy file's hash and MATCHER_VERSION, so a normal run does not rebuild it.
@@ -30,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-MATCHER_VERSION = "2"  # bump when the compiled form or the matching rules change
+MATCHER_VERSION = "2"  # bump when compile_taxonomy() output changes
 TAXONOMY_FILES = ("taxonomy.json", "curated.json")  # preferred first
 SKILLS_SECTION = "skills-section"
 TEXT = "text"
@@ -46,6 +49,8 @@ _LIST_GAP_RE = re.compile(
     r"less than \d+ years?|\.)*$"
 )
 _CONTEXT_WINDOW = 60  # characters either side of an ambiguous mention searched for context
+# Ambiguous forms sit in the alias table under this prefix, so plain lookups skip them.
+_AMBIGUOUS_KEY = "\0"
 
 
 @dataclass
@@ -87,32 +92,16 @@ class Taxonomy:
     # -- lookups ---------------------------------------------------------------------------
 
     def lookup(self, name: str) -> int | None:
+        """The skill index for a canonical name or alias (ambiguous forms included)."""
         key = _normalise(name)
         if key in self.by_name:
             return self.by_name[key]
-        return self.aliases.get(key)
+        # Asked directly, an ambiguous form still names its skill ("go" → Go).
+        return self.aliases.get(key, self.aliases.get(_AMBIGUOUS_KEY + key))
 
     def canonical(self, name: str) -> str | None:
         index = self.lookup(name)
-        if index is None:
-            # An ambiguous form still names its skill when asked directly ("go" → Go).
-            index = self._ambiguous_owner(_normalise(name))
         return self.names[index] if index is not None else None
-
-    def _ambiguous_owner(self, key: str) -> int | None:
-        owner = self._ambiguous_map().get(key)
-        return owner
-
-    def _ambiguous_map(self) -> dict[str, int]:
-        cached = getattr(self, "_amb_map", None)
-        if cached is None:
-            cached = {}
-            for alias in self.ambiguous:
-                index = self.aliases.get("\0" + alias)
-                if index is not None:
-                    cached[alias] = index
-            self._amb_map = cached
-        return cached
 
     def related_map(self) -> dict[str, set[str]]:
         """Canonical name → related canonical names, made symmetric; built on first use."""
@@ -158,7 +147,7 @@ class Taxonomy:
                 if key in aliases:
                     best = (j, key, aliases[key])
                 elif key in self.ambiguous:
-                    best = (j, key, aliases["\0" + key])
+                    best = (j, key, aliases[_AMBIGUOUS_KEY + key])
             if best is None:
                 i += 1
                 continue
@@ -341,7 +330,7 @@ def compile_taxonomy(data: dict[str, Any], source: str = "") -> dict[str, Any]:
             if form in deny or form in aliases:
                 continue
             ambiguous.add(form)
-            aliases.setdefault("\0" + form, index)
+            aliases.setdefault(_AMBIGUOUS_KEY + form, index)
             prefixes.update(_alias_prefixes(form))
     return {
         "version": MATCHER_VERSION,

@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 from mock_interview.domain.resume import vocab
 from mock_interview.domain.resume.sections import heading_name
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL_RE = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
 _PHONE_RE = re.compile(
     r"(?<![\w+])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d(?:[\s.-]?\d){6,13}(?!\w)"
 )
@@ -21,7 +23,9 @@ _KNOWN_HOSTS = (
 )
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"'()]+"
-    r"|(?<![\w@./-])(?:[a-z0-9-]+\.)*(?:" + "|".join(re.escape(h) for h in _KNOWN_HOSTS) + r")/[^\s<>\"'()]*",
+    r"|(?<![\w@./-])(?:[a-z0-9-]+\.)*(?:"
+    + "|".join(re.escape(h) for h in _KNOWN_HOSTS)
+    + r")/[^\s<>\"'()]*",
     re.I,
 )
 # Bare domains count only in the header, where "rendercv.com" is a portfolio, not prose.
@@ -31,7 +35,10 @@ _BARE_DOMAIN_RE = re.compile(
     r"|xyz|in|uk|de|fr|ca|au|eu|us)(?:/[^\s<>\"'()]*)?(?![\w@.-])"
 )
 _HEADER_SPLIT_RE = re.compile(r"\s+[|·•◆◇,;/]\s+|\s+[-–—]\s+|\s{2,}|\t|(?<=\w)\s*[|·•]\s*(?=\w)")
-_NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|[A-Z][A-Z'’-]+|(?:van|von|de|da|del|der|di|la|le|bin|al|el)|[a-z]{0,3}[A-Z][a-zA-Z'’-]+)$")
+_NAME_WORD_RE = re.compile(
+    r"^(?:[A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|[A-Z][A-Z'’-]+|(?:van|von|de|da|del|der|di|la|le|bin|al|el)"
+    r"|[a-z]{0,3}[A-Z][a-zA-Z'’-]+)$"  # particles; "McDonald", "deSouza"
+)
 _NAME_PREFIX_RE = re.compile(r"^(?:name|full name|candidate)\s*[:\-–]\s*", re.I)
 _LOCATION_RE = re.compile(
     r"^(?P<loc>[A-Z][A-Za-zÀ-ÿğüşıöçĞÜŞİÖÇ.'’-]*(?:\s+[A-Z][A-Za-zÀ-ÿğüşıöçĞÜŞİÖÇ.'’-]*){0,3}"
@@ -93,8 +100,10 @@ def find_links(text: str, header_lines: list[str]) -> list[str]:
 
 def rejoin_urls(text: str) -> str:
     """Rejoin a URL wrapped after a '/' or '-' ("indeed.com/r/Jane-\nDoe/1f2e")."""
-    text = re.sub(r"(\S/[^\s/]*-)\n(?=\S)", r"\1", text)
-    return re.sub(r"(?m)(\S/\S*/)\n(?=[\w./?=&%#-]+$)", r"\1", text)
+    # The rest must look like part of a URL (a digit or a '/'), not a heading such as "SUMMARY".
+    rest = r"(?=[\w./?=&%#-]*[\d/][\w./?=&%#-]*$)"
+    text = re.sub(rf"(?m)(\S/[^\s/]*-)\n{rest}", r"\1", text)
+    return re.sub(rf"(?m)(\S/\S*/)\n{rest}", r"\1", text)
 
 
 def merge_links(first: list[str], second: list[str]) -> list[str]:
@@ -131,6 +140,10 @@ def find_name(lines: list[str]) -> str | None:
         candidate = re.split(r"\s+[|·•–—-]\s+|\s{2,}|,\s*", candidate)[0].strip()
         if _plausible_name(candidate):
             return candidate
+    # Some people type their name in lower case; only the very first line may be that.
+    first = re.split(r"\s+[|·•–—-]\s+|\s{2,}|,\s*", lines[0].strip())[0].strip() if lines else ""
+    if re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+){1,2}", first) and _plausible_name(first.title()):
+        return first
     return None
 
 

@@ -11,7 +11,7 @@ from mock_interview.domain.resume.lines import date_residue, is_location_like
 from mock_interview.domain.resume.models import EducationEntry
 from mock_interview.domain.resume.text import is_page_footer, is_url_only, strip_bullet
 
-_D = r"\.?\s?"  # optional dot and space inside short forms: "B. Tech", "B.Sc", "Ph.D."
+_D = r"[.-]?\s?"  # a dot, hyphen or space inside short forms: "B. Tech", "B-Tech", "Ph.D."
 # Short forms distinctive enough to match in any case.
 _DEGREE_ANYCASE = (
     rf"B{_D}Tech|M{_D}Tech|B{_D}Sc|M{_D}Sc|B{_D}Com|M{_D}Com|Ph{_D}D|M{_D}Phil|B{_D}Pharm|"
@@ -35,12 +35,27 @@ _LONG = (
 _DEGREE_RE = re.compile(
     rf"(?<![A-Za-z0-9])(?:(?i:{_DEGREE_ANYCASE})|{_DEGREE_UPPER}|(?i:{_LONG}))(?:\.)?(?![A-Za-z])"
 )
-_NOT_DEGREE_AFTER = re.compile(r"^\s*(?:office|excel|word|sql|dynamics|project|access|windows)\b", re.I)
-_FIELD_RE = re.compile(r"^\s*(?:\(\s*(?P<par>[^)]+)\)|(?:in|of|[-–,:])\s*(?P<field>.+))", re.I)
+# "MS Office" is no master's degree.
+_NOT_DEGREE_AFTER = re.compile(
+    r"^\s*(?:office|excel|word|sql|dynamics|project|access|windows)\b", re.I
+)
+_FIELD_RE = re.compile(
+    r"^\s*(?:\(\s*(?P<par>[^)]+)\)?|(?:(?i:in|of)\s+|[-–,:]\s*)(?P<field>.+)"
+    # "M.S. Computer Science": capitalised words straight after a short form
+    r"|(?P<bare>[A-Z][\w&]*(?:\s+(?:[A-Z][\w&]*|and|of|&))*)\s*$)"
+)
+_TRAILING_WORD_RE = re.compile(r"\s+(?:in|at|with|on|from|of|and|year|passed|passing)$", re.I)
+_STATUS_RE = re.compile(r"^(?:expected|anticipated|pursuing|present|current|ongoing)$", re.I)
 _FROM_RE = re.compile(r"\s+(?:from|at|@)\s+", re.I)
 _SPLIT_RE = re.compile(r"\s+[|–—•·]\s+|\s+-\s+|\s*\t\s*|\s{3,}|\s*,\s+|\s+-$")
-_LABEL_RE = re.compile(r"^(?:gpa|cgpa|grade|percentage|marks|score|thesis|advisor|honou?rs|courses?|relevant|coursework|minor|major)\b", re.I)
-_GRADE_RE = re.compile(r"\b\d{1,3}(?:\.\d+)?\s*(?:%|/\s*\d+|cgpa|gpa)|\b(?:cgpa|gpa|percentage)\b", re.I)
+_LABEL_RE = re.compile(
+    r"^(?:gpa|cgpa|grade|percentage|marks|score|thesis|advisor|honou?rs|courses?|relevant"
+    r"|coursework|minor|major)\b",
+    re.I,
+)
+_GRADE_RE = re.compile(
+    r"\b\d{1,3}(?:\.\d+)?\s*(?:%|/\s*\d+|cgpa|gpa)|\b(?:cgpa|gpa|percentage)\b", re.I
+)
 
 
 def find_degree(text: str) -> re.Match[str] | None:
@@ -52,13 +67,17 @@ def find_degree(text: str) -> re.Match[str] | None:
 
 
 def _tidy(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ,;:-–—|()")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—|()")
+    return _TRAILING_WORD_RE.sub("", text).strip(" ,;:-–—|()")
 
 
 _INSTITUTION_RE = re.compile(
-    r"(?<![a-z])(?:" + "|".join(sorted(vocab.INSTITUTION_WORDS, key=len, reverse=True)) + r")(?![a-z])"
+    r"(?<![a-z])(?:"
+    + "|".join(sorted(vocab.INSTITUTION_WORDS, key=len, reverse=True))
+    + r")(?![a-z])"
 )
 _ACRONYM_INSTITUTION_RE = re.compile(r"\b(?:I\.?I\.?T|N\.?I\.?T|IIIT|IIM|MIT|BITS)\b")
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z.&]{1,9}")
 _SCHOOL_DEGREE_RE = re.compile(r"(?i)^(?:higher |senior )?(?:secondary|high) school")
 
 
@@ -68,7 +87,8 @@ def _is_institution(text: str) -> bool:
 
 def _named_school(part: str, match: re.Match[str]) -> bool:
     """"Padmavani High School" names a school; "High School" alone is the qualification."""
-    return bool(_SCHOOL_DEGREE_RE.match(match.group(0))) and match.start() > 0 and part[:1].isupper()
+    school = bool(_SCHOOL_DEGREE_RE.match(match.group(0)))
+    return school and match.start() > 0 and part[:1].isupper()
 
 
 def _split_degree(part: str) -> tuple[str, str | None, str | None]:
@@ -86,12 +106,14 @@ def _split_degree(part: str) -> tuple[str, str | None, str | None]:
     if inside:
         # "Bachelor in Computer Science" matched whole: the field follows "in".
         degree, rest = degree[: inside.start()], degree[inside.start() :] + rest
-    if institution is None and _is_institution(rest) and not re.match(r"\s*(?:in|of)\b", rest, re.I):
+    starts_field = re.match(r"\s*(?:in|of)\b", rest, re.I)
+    if institution is None and _is_institution(rest) and not starts_field:
         # "PhD Princeton University": the degree printed before the school on one line.
         return degree, None, _tidy(rest)
     found = _FIELD_RE.match(rest)
     if found:
-        field = _tidy(found.group("par") or found.group("field") or "") or None
+        field = _tidy(found.group("par") or found.group("field") or found.group("bare") or "")
+        field = _tidy(_TRAILING_WORD_RE.sub("", field or "")) or None
     if field and (_GRADE_RE.search(field) or find_ranges(field)):
         field = _tidy(re.split(r"\s*[,(|–-]\s*(?=\d|CGPA|GPA)", field)[0]) or None
     if field and _is_institution(field) and institution is None:
@@ -161,10 +183,16 @@ def parse_education(lines: list[str]) -> list[EducationEntry]:
                     entry = new()
                 entry.institution = part
                 found_inst = True
-            elif is_location_like(part) or _GRADE_RE.search(part):
+            elif is_location_like(part) or _GRADE_RE.search(part) or _STATUS_RE.match(part):
                 continue
             else:
                 subject_parts.append(part)
+        if subject_parts and current is not None and found_degree and not found_inst:
+            # "B.Tech, JNTU, 2012": an acronym beside the degree names the university.
+            acronym = next((p for p in subject_parts if _ACRONYM_RE.fullmatch(p)), None)
+            if acronym and current.institution is None:
+                current.institution = acronym
+                subject_parts.remove(acronym)
         if subject_parts and current is not None and (found_degree or found_inst):
             if current.field is None and current.degree and found_inst:
                 # "Princeton University, Computer Science" under a bare "PhD" line.
@@ -183,11 +211,9 @@ def parse_education(lines: list[str]) -> list[EducationEntry]:
         if ranges:
             rng = next((r for r in ranges if r.is_range), ranges[0])
             entry = current
-            if entry is None or entry.year is not None or entry.start_year is not None:
-                if found_degree or found_inst:
-                    entry = current  # the dates belong to the entry this line started
-                else:
-                    entry = new()
+            taken = entry is None or entry.year is not None or entry.start_year is not None
+            if taken and not (found_degree or found_inst):
+                entry = new()  # dates printed above their entry (date-first layouts)
             assert entry is not None
             if entry.year is None and entry.start_year is None:
                 if rng.current:

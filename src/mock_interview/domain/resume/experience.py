@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from mock_interview.domain.resume import vocab
-from mock_interview.domain.resume.dates import DateRange
+from mock_interview.domain.resume.dates import DateRange, is_duration
 from mock_interview.domain.resume.lines import (
     BULLET,
     DATE,
@@ -36,6 +36,26 @@ _SUFFIX_RE = re.compile(
 _REGION_CODE_RE = re.compile(r"^[A-Z]{2,3}$")
 _REMOTE_RE = re.compile(r"^(?:remote|hybrid|on-?site|work from home|wfh)$", re.I)
 _LABEL_RE = re.compile(r"^[A-Za-z][\w /&-]{0,30}:\s*\S")
+# "Company: Infosys Ltd", "Designation - Systems Engineer": headers written as labelled values.
+_ROLE_LABEL_RE = re.compile(
+    r"^\W*(?P<label>company(?: name)?|organi[sz]ation|employer|firm|designation|role|position|"
+    r"job title|title|location|place|city)\s*[:\-–]\s*(?P<value>\S.*)$",
+    re.I,
+)
+_ROLE_OF_LABEL = {"company": "company", "company name": "company", "organisation": "company",
+                  "organization": "company", "employer": "company", "firm": "company",
+                  "designation": "title", "role": "title", "position": "title",
+                  "job title": "title", "title": "title", "location": "location",
+                  "place": "location", "city": "location"}
+
+
+def role_label(text: str) -> tuple[str, str] | None:
+    """("company", "Infosys Ltd") for "Company: Infosys Ltd"."""
+    match = _ROLE_LABEL_RE.match(text.strip())
+    if not match:
+        return None
+    value = match["value"].strip(" ,;|-–")
+    return (_ROLE_OF_LABEL[match["label"].lower()], value) if value else None
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z.&'’-]*")
 
 
@@ -65,11 +85,12 @@ def title_score(text: str) -> int:
     heads = [w for w in words if w in vocab.TITLE_WORDS and w not in _MODIFIER_ONLY]
     if not heads:
         return 0
-    if words[-1] in vocab.TITLE_WORDS or any(w in {"cto", "ceo", "cfo", "coo", "vp"} for w in words):
+    if words[-1] in vocab.TITLE_WORDS or any(w in _CHIEFS for w in words):
         return 2
     return 1
 
 
+_CHIEFS = {"cto", "ceo", "cfo", "coo", "vp"}
 # Title words that only qualify another ("Senior", "Junior"): alone they are not a title.
 _MODIFIER_ONLY = {"senior", "junior", "sr", "jr", "vice", "deputy", "staff", "member", "head",
                   "principal", "associate", "executive", "lead"}
@@ -90,9 +111,7 @@ def _is_location(text: str) -> bool:
     text = text.strip()
     if _REMOTE_RE.match(text):
         return True
-    if not is_location_like(text) or title_score(text) or company_score(text):
-        return False
-    return True
+    return is_location_like(text) and not title_score(text) and not company_score(text)
 
 
 _TRAILING_PLACE_RE = re.compile(
@@ -126,13 +145,22 @@ def split_trailing_place(chunk: str) -> tuple[str, str | None]:
     return " ".join(words), f"{city}, {match['region']}"
 
 
+def _parenthesis(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    return f" | {inner} | " if title_score(inner) or company_score(inner) else " "
+
+
 def _parts(header: list[str]) -> list[str]:
     """Header lines cut into title/company/location candidates, in reading order."""
     parts: list[str] = []
     for line in header:
         chunks: list[str] = []
+        # "Test Lead (HCL Technologies)": a parenthesis holds a part of its own.
+        # Anything else in parentheses ("(Bangalore)", "(3 years)") is dropped.
+        if "(" in line:
+            line = re.sub(r"\s*\(([^()]{2,60})\)?\s*", _parenthesis, line)
         for chunk in _SPLIT_RE.split(line):
-            chunk = chunk.strip(" ,;:-–—|()")
+            chunk = chunk.strip(" ,;:-–—|()\"“”‘’")
             if not chunk:
                 continue
             head, place = (chunk, None) if _is_location(chunk) else split_trailing_place(chunk)
@@ -153,11 +181,41 @@ def _parts(header: list[str]) -> list[str]:
                 else:
                     merged.append(piece)
             parts.extend(merged)
-    return [p for p in parts if not _LABEL_RE.match(p) and p.lower() not in vocab.ENTRY_LABELS]
+    parts = [p.strip(" \"“”‘’") for p in parts]
+    return [p for p in parts if p and not _LABEL_RE.match(p) and not _junk_part(p)]
 
 
-def _assign_roles(header: list[str], *, title_first: bool) -> tuple[str | None, str | None, str | None]:
+_MONTH_WORD_RE = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I
+)
+
+
+def _junk_part(part: str) -> bool:
+    """Labels ("Key Responsibilities"), a month or duration left over from a date, numbers."""
+    words = [w.lower().strip(".,:;()") for w in part.split()]
+    if not re.search(r"[A-Za-z]{2}", part) or is_duration(part) or _MONTH_WORD_RE.match(part):
+        return True
+    return all(w in vocab.ENTRY_LABELS for w in words if w)
+
+
+Roles = tuple[str | None, str | None, str | None]
+
+
+def _assign_roles(header: list[str], *, title_first: bool) -> Roles:
     """(title, company, location) from the header lines."""
+    labelled: dict[str, str] = {}
+    free: list[str] = []
+    for line in header:
+        found = role_label(line)
+        if found:
+            labelled.setdefault(*found)
+        else:
+            free.append(line)
+    if labelled:
+        title, company, location = _assign_roles(free, title_first=title_first) if free else (
+            None, None, None)
+        return (labelled.get("title", title), labelled.get("company", company),
+                labelled.get("location", location))
     parts = [p for p in _parts(header) if not _sentence_like(p)]
     title = company = location = None
     if not parts:
@@ -180,8 +238,10 @@ def _assign_roles(header: list[str], *, title_first: bool) -> tuple[str | None, 
     if best_company is not None:
         company = parts[best_company]
         later = [i for i in rest if i > best_company and i != best_company]
-        if not locations and later and scores[later[0]] == (0, 0) and len(parts[later[0]].split()) <= 3:
-            location = parts[later[0]]
+        place = later[0] if later else None
+        if (not locations and place is not None and scores[place] == (0, 0)
+                and len(parts[place].split()) <= 3):
+            location = parts[place]
     if locations:
         location = parts[locations[0]]
         if company is None and "," in location and (title is not None):
@@ -194,7 +254,8 @@ def _assign_roles(header: list[str], *, title_first: bool) -> tuple[str | None, 
     return title, company, location
 
 
-_CONNECTORS = {"of", "and", "&", "the", "de", "for", "in", "at", "on", "da", "di", "von", "van", "y"}
+_CONNECTORS = {"of", "and", "&", "the", "de", "for", "in", "at", "on", "da", "di", "von", "van",
+               "y"}
 
 
 def _sentence_like(text: str) -> bool:
@@ -250,6 +311,9 @@ def _header_texts(items: list[Item]) -> list[str]:
 
 def _is_roleish(item: Item) -> bool:
     text = item.residue if item.kind == DATE else item.text
+    found = role_label(text) if text else None
+    if found:
+        return found[0] in ("title", "company")
     return bool(text) and (title_score(text) > 0 or company_score(text) > 0)
 
 
@@ -300,7 +364,7 @@ def _leading_header(shorts: list[Item]) -> list[Item]:
     (a line after a title line counts: the employer is often a bare name)."""
     head: list[Item] = []
     for x in shorts[:_MAX_HEADER_LINES]:
-        if _LABEL_RE.match(x.text) or x.text.endswith(":"):
+        if (_LABEL_RE.match(x.text) and not role_label(x.text)) or x.text.endswith(":"):
             break
         if _is_roleish(x) or (head and len(head) == 1 and title_score(head[0].text)):
             head.append(x)
@@ -330,7 +394,7 @@ def _split_cluster(cluster: list[Item], date_first: bool) -> list[_Draft]:
             drafts.append(_Draft(header=_header_texts(header), ranges=list(cluster[d].ranges)))
         return drafts
     begin = 0
-    for n, d in enumerate(dates):
+    for d in dates:
         before = [x for x in cluster[begin:d] if x.kind == SHORT]
         # Keep the lines nearest the date; labels such as "Project Details:" stop the header.
         header: list[Item] = []
@@ -356,7 +420,7 @@ def _split_cluster(cluster: list[Item], date_first: bool) -> list[_Draft]:
 
 
 def _is_roleish_for(text: str, title: str | None, company: str | None) -> bool:
-    if _LABEL_RE.match(text) or text.endswith(":"):
+    if (_LABEL_RE.match(text) and not role_label(text)) or text.endswith(":"):
         return False
     if title is None and title_score(text) > 0:
         return True
@@ -449,7 +513,9 @@ def _use_sides(draft: _Draft) -> None:
                 draft.header.append(side)
 
 
-def parse_experience(lines: list[str], width: int) -> tuple[list[ExperienceEntry], list[DateRange | None]]:
+def parse_experience(
+    lines: list[str], width: int
+) -> tuple[list[ExperienceEntry], list[DateRange | None]]:
     """Entries in resume order, with the date range each was built from (None if undated)."""
     items = build_items(lines, width)
     drafts = _drafts(items)
@@ -460,7 +526,8 @@ def parse_experience(lines: list[str], width: int) -> tuple[list[ExperienceEntry
     for draft in drafts:
         _use_sides(draft)
         title, company, location = _assign_roles(draft.header, title_first=title_first)
-        rng = next((r for r in draft.ranges if r.is_range), draft.ranges[0] if draft.ranges else None)
+        first = draft.ranges[0] if draft.ranges else None
+        rng = next((r for r in draft.ranges if r.is_range), first)
         if company is None and title is not None and previous_company and draft.ranges:
             # A second role under the same employer heading.
             company = previous_company

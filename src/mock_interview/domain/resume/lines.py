@@ -25,7 +25,11 @@ _MAX_SHORT_CHARS = 90
 # Words a date line may carry besides the dates and a place.
 _DATE_FILLER = {"from", "since", "to", "till", "until", "present", "date", "current", "and", "in",
                 "on", "of", "the", "now", "onwards", "duration", "period", "dates", "s"}
-_OPEN_END_RE = re.compile(r"(?:[-,&/(]|\b(?:and|or|of|the|to|for|in|with|on|a|an|by|at|as|from|via|using|including))$", re.I)
+# A line ending like this continues on the next one.
+_OPEN_END_RE = re.compile(
+    r"(?:[-,&/(]|\b(?:and|or|of|the|to|for|in|with|on|a|an|by|at|as|from|via|using|including))$",
+    re.I,
+)
 _ABBREV_END_RE = re.compile(r"\b(?:ltd|inc|co|corp|pvt|llc|jr|sr|st|dr|mr|ms|no)\.$", re.I)
 _PLACE_WORD = r"[A-Z][\w.'’-]*"
 _LOCATION_SHAPE_RE = re.compile(

@@ -56,7 +56,9 @@ _NO_LABEL_LISTS = {"skills", "languages", "experience", "education", "header", "
 _TEXT_SKILL_SECTIONS = ("projects", "certifications")
 
 
-def parse_resume(text: str, *, links: Iterable[str] = (), today: date | None = None) -> ParsedResume:
+def parse_resume(
+    text: str, *, links: Iterable[str] = (), today: date | None = None
+) -> ParsedResume:
     """Parse resume text into fields; never invents anything from empty text."""
     today = today or date.today()
     lines = prepare_lines(text or "")
@@ -75,7 +77,10 @@ def parse_resume(text: str, *, links: Iterable[str] = (), today: date | None = N
 
     header = [unside(ln) for ln in sections[0].lines if ln.strip() and not is_page_footer(ln)]
     top = header or [unside(ln) for ln in lines if ln.strip()][:6]
-    contact = _contact(cleaned, top, list(links))
+    # A "Contact" section (common in sidebars) holds what a header would: treat it alike.
+    contact_block = top + [unside(ln) for section in by_name.get("contact", [])
+                           for ln in section.lines if ln.strip()]
+    contact = _contact(cleaned, contact_block, list(links), name_lines=top)
 
     exp_lines = _lines_of(by_name.get("experience", []))
     experience, ranges = parse_experience(exp_lines, width)
@@ -146,7 +151,8 @@ def _lines_of(sections: list[Section]) -> list[str]:
     return out
 
 
-def _contact(text: str, header: list[str], extra_links: list[str]) -> Contact:
+def _contact(text: str, header: list[str], extra_links: list[str],
+             name_lines: list[str] | None = None) -> Contact:
     emails = contact_mod.find_emails("\n".join(header)) or contact_mod.find_emails(text)
     email = emails[0] if emails else None
     phone = contact_mod.find_phone(header)
@@ -173,7 +179,7 @@ def _contact(text: str, header: list[str], extra_links: list[str]) -> Contact:
         ))
     ]
     return Contact(
-        name=contact_mod.find_name(header),
+        name=contact_mod.find_name(name_lines if name_lines is not None else header),
         email=email,
         phone=phone,
         location=contact_mod.find_location(header),
@@ -213,35 +219,42 @@ def _skills(
     mentions in the summary, experience bullets, projects and certifications."""
     taxonomy = skills_mod.get_taxonomy()
     out: dict[str, SkillMention] = {}
-    listed = [(s.text, s.name == "skills") for s in by_name.get("skills", []) + by_name.get("languages", [])]
+    own = by_name.get("skills", []) + by_name.get("languages", [])
+    listed = [(s.text, s.name == "skills") for s in own]
     for name, sections in by_name.items():
         if name not in _NO_LABEL_LISTS:
-            lines = [unside(ln) for s in sections for ln in s.lines if _SKILL_LABEL_RE.match(unside(ln))]
+            lines = [unside(ln) for s in sections for ln in s.lines
+                     if _SKILL_LABEL_RE.match(unside(ln))]
             if lines:
                 listed.append(("\n".join(lines), True))
+    def add(mention: SkillMention) -> None:
+        key = mention.name.lower()
+        known = out.get(key)
+        if known is None or (known.source != mention.source == skills_mod.SKILLS_SECTION):
+            out[key] = mention
+
     for text, raw_items in listed:
         found = taxonomy.extract(text, section_hint="skills")
         for mention in found:
-            out.setdefault(mention.name.lower(), mention)
+            add(mention)
         if not raw_items:
             continue
-        evidence = [m.evidence.lower() for m in found]
+        evidence = [re.compile(rf"(?<![a-z0-9]){re.escape(m.evidence.lower())}(?![a-z0-9])")
+                    for m in found]
         for item in list_items(text):
             lowered = item.lower()
-            if lowered in taxonomy.denylist or any(ev in lowered for ev in evidence):
+            if lowered in taxonomy.denylist or any(ev.search(lowered) for ev in evidence):
                 continue  # the taxonomy already spoke for it (or rejects it)
             name = _tidy_item(item)
-            out.setdefault(
-                name.lower(),
-                SkillMention(name=name, family=skills_mod.OTHER_FAMILY,
-                             source=skills_mod.SKILLS_SECTION, evidence=item),
-            )
+            add(SkillMention(name=name, family=skills_mod.OTHER_FAMILY,
+                             source=skills_mod.SKILLS_SECTION, evidence=item))
     prose = [summary or ""]
     prose += [b for entry in experience for b in entry.bullets]
     prose += [_prose_lines(s) for key in _TEXT_SKILL_SECTIONS for s in by_name.get(key, [])]
     for mention in taxonomy.extract("\n".join(prose)):
-        out.setdefault(mention.name.lower(), mention)
-    return list(out.values())
+        add(mention)
+    # Listed skills first, each group in order of appearance.
+    return sorted(out.values(), key=lambda m: m.source != skills_mod.SKILLS_SECTION)
 
 
 def _prose_lines(section: Section) -> str:

@@ -89,20 +89,20 @@ _KEYWORDS = {
 # Keywords that only decide when nothing stronger is in the line ("Experience Summary").
 _WEAK = {"summary", "profile", "history", "information", "details", "research", "training"}
 # Words that may sit around a keyword in a heading.
-_MODIFIERS = {
-    "technical", "professional", "key", "core", "relevant", "other", "additional", "selected",
-    "personal", "work", "career", "areas", "area", "of", "and", "&", "/", "my", "set", "specific",
-    "it", "computer", "software", "soft", "tools", "used", "used:", "industrial", "in-plant",
-    "plant", "academic", "educational", "recent", "major", "main", "notable", "select",
-    "programming", "language", "skills", "executive", "brief", "current", "previous",
-    "employment", "job", "and/or", "summary", "honors", "languages", "certifications",
-    "achievements", "awards", "licenses", "company", "organizational", "organisational",
-    "undertaken", "handled", "done", "completed", "highlights", "profile", "functional",
-    "domain", "management", "business", "leadership", "interpersonal", "others",
-    "the", "for", "with", "a", "experience", "education", "projects", "trainings", "workshops",
-    "publications", "activities", "interests", "volunteer", "research", "teaching", "certified",
-    "internship", "internships", "extra", "curricular", "co-curricular", "positions", "responsibility", "i", "am", "what", "do", "can", "scholastic", "achievement",
-}
+_MODIFIERS = frozenset(
+    """
+    technical professional key core relevant other additional selected personal work career
+    areas area of and & / my set specific it computer software soft tools used used:
+    industrial in-plant plant academic educational recent major main notable select
+    programming language skills executive brief current previous employment job and/or
+    summary honors languages certifications achievements awards licenses company
+    organizational organisational undertaken handled done completed highlights profile
+    functional domain management business leadership interpersonal others the for with a
+    experience education projects trainings workshops publications activities interests
+    volunteer research teaching certified internship internships extra curricular
+    co-curricular positions responsibility i am what do can scholastic achievement
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
 _HEADING_STRIP = re.compile(r"^[\W_]+|[\s:;.\-–—_=*#>]+$")
 _MAX_HEADING_WORDS = 5
 
@@ -172,7 +172,8 @@ def heading_name(line: str) -> str | None:
 
 
 _OPEN_HEADS = {"skills", "experience", "expertise", "competencies", "projects", "certifications",
-               "awards", "publications", "education", "qualifications", "interests", "achievements"}
+               "awards", "publications", "education", "qualifications", "interests", "achievements",
+               "credentials"}
 
 
 _SMALL = {"of", "and", "&", "in", "for", "the", "a", "/", "to", "with", "on"}
@@ -190,7 +191,32 @@ def split_sections(lines: list[str]) -> list[Section]:
             sections.append(Section(name, line.strip()))
         else:
             current.lines.append(line)
-    return sections
+    return _fold_sub_labels(sections)
+
+
+def _fold_sub_labels(sections: list[Section]) -> list[Section]:
+    """"Projects:" or "Tools:" inside a job entry labels part of it: when such a label (mixed
+    case, ending in a colon) interrupts the experience section and more dated entries follow
+    under it, it is folded back into the experience section."""
+    from mock_interview.domain.resume.dates import find_ranges
+
+    out: list[Section] = []
+    for section in sections:
+        previous = out[-1] if out else None
+        heading = section.heading.strip()
+        if (
+            previous is not None
+            and previous.name == "experience"
+            and section.name not in ("experience", "education")
+            and re.search(r"[:\-]\s*$", heading)
+            and not heading.isupper()
+            and any(r.is_range for ln in section.lines for r in find_ranges(unside(ln)))
+        ):
+            previous.lines.append(heading)
+            previous.lines.extend(section.lines)
+            continue
+        out.append(section)
+    return out
 
 
 def _is_sub_label(line: str, name: str, current: Section) -> bool:

@@ -10,6 +10,7 @@ from mock_interview.domain.resume.text import strip_bullet
 _LABEL_RE = re.compile(r"^\s*(?P<label>[A-Za-z][\w &/().+-]{0,40}?)\s*[:：]\s*(?=\S)")
 _PAREN_RE = re.compile(r"\s*\([^()]*\)")
 _SPLIT_RE = re.compile(r"\s*[,;|•·●▪◦◆➢✓❑]\s*|\s+/\s+|\s+-\s+|\s{3,}|\t")
+_LEGAL_RE = re.compile(r"\b(?:ltd|limited|pvt|inc|llc|llp|gmbh|corp|corporation)\b\.?", re.I)
 _MAX_WORDS = 4
 _MAX_CHARS = 40
 _FUNCTION_WORDS = {"and", "or", "the", "a", "an", "of", "in", "on", "with", "to", "for", "etc",
@@ -27,7 +28,8 @@ def _logical_lines(text: str) -> list[str]:
             continue
         had_bullet, body = strip_bullet(line)
         prev = out[-1] if out else ""
-        if prev and not had_bullet and (prev.endswith((",", "&", "/")) or prev.count("(") > prev.count(")")):
+        open_end = prev.endswith((",", "&", "/")) or prev.count("(") > prev.count(")")
+        if prev and not had_bullet and open_end:
             out[-1] = f"{prev} {body}"
         else:
             out.append(body)
@@ -70,4 +72,6 @@ def _keep(item: str) -> bool:
     words = item.split()
     if len(words) > _MAX_WORDS or heading_name(item):
         return False
+    if _LEGAL_RE.search(item) or item.startswith("&"):
+        return False  # an employer ("Infosys Limited") or markup, not a skill
     return not (words[0].lower() in _FUNCTION_WORDS or words[-1].lower() in _FUNCTION_WORDS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -24,6 +25,7 @@ _PAGE_FOOTER_RE = re.compile(
     re.I,
 )
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ENTITY_RE = re.compile(r"&(?:[a-z]{2,8}|#\d{2,5});")
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _TERMINAL = ".!?;:)"
 
@@ -53,6 +55,8 @@ def prepare_lines(text: str) -> list[str]:
 
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _ZERO_WIDTH_RE.sub("", text)
+    if "&" in text and _ENTITY_RE.search(text):
+        text = html.unescape(text)  # "R&amp;D" from web exports
     text = unicodedata.normalize("NFKC", text)
     out: list[str] = []
     last_main = -1
@@ -88,7 +92,8 @@ def _trailing_side(line: str, find_ranges) -> tuple[str, list[str]]:  # type: ig
     if ranges:
         last = ranges[-1]
         before = line[: last.span[0]]
-        if last.span[1] >= len(line.rstrip(" .")) and last.is_range and not _PREPOSITION_END_RE.search(before):
+        at_end = last.span[1] >= len(line.rstrip(" ."))
+        if at_end and last.is_range and not _PREPOSITION_END_RE.search(before):
             sides.insert(0, line[last.span[0] :].strip())
             line = before.rstrip()
     return line, sides

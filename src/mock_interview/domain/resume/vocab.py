@@ -74,6 +74,7 @@ ENTRY_LABELS = _words(
     """
     responsibilities responsibility role roles duties description project projects client
     environment technologies technology tools team size duration achievements key
-    accomplishments summary details highlights skills used platform domain
+    accomplishments summary details highlights skills used platform domain profile resume
+    job organisation organization company employer designation key
     """
 )
