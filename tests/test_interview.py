@@ -241,3 +241,37 @@ def pexpect_eof():
     import pexpect
 
     return pexpect.EOF
+
+
+def test_review_brings_back_low_scores_first(ready, tmp_path, database_url):
+    from datetime import timedelta
+
+    import sqlalchemy as sa
+
+    from mock_interview.domain.interview.review import interval_days
+    from mock_interview.services.context import AppContext
+    from mock_interview.store.models import Answer, utcnow
+
+    assert interval_days([10]) == 1 and interval_days([95]) == 30
+    assert interval_days([80, 80]) == 2 * interval_days([80])  # good streaks space out
+    none = ready("interview", "--review", "--answers", write_answers(tmp_path, []))
+    assert none.exit_code == ExitCode.NOT_FOUND and "nothing to review" in none.stderr
+    answers = ["I don't know.", GOOD, "asdf qwer zxcv", GOOD, GOOD, GOOD, GOOD, GOOD]
+    first = ready("interview", "--job", JOB, "--questions", "4", "--seed", "11", "--answers",
+                  write_answers(tmp_path, answers), "--json").json()
+    weak = {q["question_id"] for q in first["questions"]
+            if q["follow_up_of"] is None and (q["scores"] or {"overall": 0})["overall"] < 40}
+    assert weak
+    # Nothing is due right after the interview.
+    early = ready("interview", "--review", "--answers", write_answers(tmp_path, []), "--json")
+    assert early.exit_code == 0 and "Nothing is due" in early.stderr and early.stdout == ""
+    # Low scores are due a day later: backdate the answers instead of waiting.
+    ctx = AppContext.create(database_url=database_url)
+    with ctx.database().session() as session:
+        session.execute(sa.update(Answer).values(asked_at=utcnow() - timedelta(days=2)))
+    ctx.close()
+    out = ready("interview", "--review", "--questions", "3", "--answers",
+                write_answers(tmp_path, [GOOD] * 6), "--json")
+    assert out.exit_code == 0, out.stderr
+    asked = [q["question_id"] for q in out.json()["questions"] if q["follow_up_of"] is None]
+    assert set(asked[: len(weak)]) == weak  # the weak ones come first

@@ -17,6 +17,7 @@ interview_app = typer.Typer(
         "mock-interview interview --job 3f2a9c1e",
         "mock-interview interview --job 3f2a9c1e --answers answers.json --json",
         "mock-interview interview --continue 7c41d2aa",
+        "mock-interview interview --review",
     ),
     invoke_without_command=True,
 )
@@ -67,6 +68,7 @@ def interview(
     time_limit: Annotated[int | None, typer.Option("--time-limit", help="Soft limit per question, in seconds (shown and recorded).")] = None,
     engine: Annotated[str, typer.Option("--engine", help="auto, offline or openai.")] = "auto",
     resume_id: Annotated[str | None, typer.Option("--continue", help="Resume an interrupted interview by id.")] = None,
+    review: Annotated[bool, typer.Option("--review", help="Practise what you scored lowest on, spaced over time (low scores come back sooner).")] = False,
     answers: Annotated[str | None, typer.Option("--answers", help="Script mode: answers from a JSON list / JSONL file, or - for stdin.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -89,6 +91,16 @@ def interview(
         if session.status == "completed":
             raise UsageError(f"interview {str(record.id)[:8]} is already complete",
                              hint=f"see mock-interview results {str(record.id)[:8]}")
+    elif review:
+        try:
+            session = service.start_review(app, service.InterviewOptions(
+                job=job, count=questions, difficulty=difficulty, seed=seed,
+                time_limit=time_limit, engine=engine))
+        except service.NothingToReview as nothing:
+            when = f" The next one is due on {nothing.next_due:%Y-%m-%d}." if nothing.next_due else ""
+            env.info(f"Nothing is due for review yet.{when} Try a new interview: mock-interview interview")
+            return
+        env.info(f"Review: {len(session.plan())} question(s) you found hard before, or on your weakest skills.")
     else:
         if resume is not None and _looks_like_path(resume):
             resume = _upload_for_interview(env, resume)

@@ -148,6 +148,82 @@ def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None)
     return session_
 
 
+class NothingToReview(Exception):
+    """No question is due for review yet (not an error)."""
+
+    def __init__(self, next_due: datetime | None) -> None:
+        super().__init__("nothing is due for review")
+        self.next_due = next_due
+
+
+def _history(ctx: AppContext, user_id: uuid.UUID) -> list[Any]:
+    """Every main question this person was asked, as asked, with its score (0 if unanswered)."""
+    from sqlmodel import select
+
+    from mock_interview.domain.interview.review import PastAnswer
+    from mock_interview.store.models import Answer, Interview
+
+    with ctx.database().session() as session:
+        rows = session.exec(
+            select(Answer, Interview.questions).join(Interview, Interview.id == Answer.interview_id)
+            .where(Interview.user_id == user_id, Answer.follow_up_of.is_(None),
+                   Answer.question_id.is_not(None), Answer.status != "asked")
+        ).all()
+    history = []
+    for answer, questions in rows:
+        planned = next((q for q in questions or [] if q.get("id") == answer.question_id), None)
+        if planned is None:
+            continue
+        history.append(PastAnswer(PlannedQuestion.from_json(planned),
+                                  float(answer.overall_score or 0.0), answer.asked_at))
+    return history
+
+
+def start_review(ctx: AppContext, options: InterviewOptions) -> InterviewSession:
+    """An interview of the questions due for review (spaced by past scores), worst first."""
+    import random
+
+    from sqlmodel import select
+
+    from mock_interview.domain.interview.bank import load_bank
+    from mock_interview.domain.interview.review import next_due, plan_review
+    from mock_interview.services import jobs, profiles
+    from mock_interview.store.models import Interview, utcnow
+
+    engine = _engine(options.engine)
+    profile = profiles.current(ctx)
+    user_id = uuid.UUID(profile.id)
+    history = _history(ctx, user_id)
+    if not history:
+        raise ConfigError("nothing to review yet", hint="take an interview first: mock-interview interview")
+    seed = options.seed if options.seed is not None else random.SystemRandom().randrange(1 << 31)
+    plan = plan_review(history, load_bank(), options.count, utcnow(), options.difficulty, seed)
+    if not plan:
+        raise NothingToReview(next_due(history))
+    with ctx.database().session() as session:
+        last = session.exec(select(Interview).where(Interview.user_id == user_id)
+                            .order_by(Interview.started_at.desc())).first()
+    job = jobs.resolve_job(ctx, options.job) if options.job else None
+    job_id = job.id if job else (last.job_id if last else None)
+    base = (last.settings or {}) if last else {}
+    settings = {
+        "count": len(plan), "mix": "review", "difficulty": options.difficulty, "seed": seed,
+        "time_limit": options.time_limit, "mode": "review",
+        "job_title": job.title if job else base.get("job_title"),
+        "job_company": job.company if job else base.get("job_company"),
+        "job_terms": list(job.skills_required or []) if job else base.get("job_terms", []),
+        "match": None if job else base.get("match"),
+    }
+    interview = Interview(user_id=user_id, resume_id=last.resume_id if last else None, job_id=job_id,
+                          questions=[q.to_json() for q in plan], answers=[],
+                          status="in_progress", engine=engine.name, settings=settings)
+    with ctx.database().session() as session:
+        session.add(interview)
+    review = InterviewSession(ctx, interview.id)
+    review.ensure_asked()
+    return review
+
+
 def find_interview(ctx: AppContext, key: str, *, user_only: bool = True) -> Any:
     from sqlmodel import select
 

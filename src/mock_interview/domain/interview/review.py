@@ -74,9 +74,12 @@ def weakest_skills(history: Sequence[PastAnswer], limit: int = 5) -> list[str]:
 
 def plan_review(history: Sequence[PastAnswer], bank: QuestionBank, count: int, now: datetime,
                 difficulty: str = "medium", seed: int = 0) -> list[PlannedQuestion]:
-    """Due questions (worst first), then fresh questions on the weakest skills."""
+    """Due questions (worst first), topped up with fresh questions on the weakest skills;
+    empty when nothing is due."""
     due = sorted((i for i in schedule(history) if i.due_at <= now),
                  key=lambda i: (i.last_score, i.due_at))
+    if not due:
+        return []  # the schedule decides when to practise; fresh questions only top up a review
     plan = [_with_reason(i.question, f"review: you scored {i.last_score:.0f}/100 last time")
             for i in due[:count]]
     asked = {p.question.id for p in history}
