@@ -152,20 +152,27 @@ def search_jobs(
     # Rank and cut to `limit` over (key, rank) pairs only, then load those few postings: sorting
     # every match with its full row (descriptions included) was most of the time.
     if backend == "postgresql":
+        search_table = sa.table("job_search", sa.column("job_id"), sa.column("search_vector"))
         tsquery = sa.func.to_tsquery("english", _tsquery_postgres(terms, any_term))
-        vector = sa.column("search_vector")
+        vector = search_table.c.search_vector
         rank = sa.func.ts_rank_cd(vector, tsquery, 1)  # 1: divide by 1 + log(length), as bm25 does
         matched = vector.op("@@")(tsquery)
+        source = (sa.join(search_table, Job.__table__, Job.id == search_table.c.job_id)
+                  if conditions else search_table)
         ranked = session.execute(
-            sa.select(Job.id, rank.label("rank")).where(matched, *conditions)
-            .order_by(sa.desc("rank"), Job.id).limit(limit)
+            sa.select(search_table.c.job_id, rank.label("rank")).select_from(source)
+            .where(matched, *conditions).order_by(sa.desc("rank"), search_table.c.job_id).limit(limit)
         ).all()
         by_key = {row[0]: float(row[1]) for row in ranked}
         loaded = session.exec(select(Job).where(Job.id.in_(list(by_key)))).all() if by_key else []
         hits = sorted((SearchHit(job, by_key[job.id]) for job in loaded), key=lambda h: -h.text_rank)
         # A separate count: a window over the ranked rows would turn the top-N sort into a full
         # sort (measured slower at 100k).
-        total = _count(session, sa.select(Job.id).where(matched, *conditions)) if count else len(hits)
+        if count:
+            total = _count(session, sa.select(search_table.c.job_id).select_from(source)
+                           .where(matched, *conditions))
+        else:
+            total = len(hits)
         return SearchPage(total, hits)
 
     fts = sa.table("jobs_fts", sa.column("rowid"))

@@ -3,7 +3,7 @@
 # Search structures are created by hand in migrations (FTS5 tables and triggers on SQLite,
 # a generated tsvector column and GIN indexes on Postgres); autogenerate must not drop them.
 SEARCH_OBJECTS = (
-    "jobs_fts", "search_vector", "ix_jobs_search_vector", "ix_jobs_skills_required",
+    "jobs_fts", "job_search", "ix_job_search_vector", "ix_jobs_skills_required",
     "ix_jobs_search_filters",
 )
 

@@ -53,14 +53,41 @@ SQLITE_TRIGGERS = [
     END
     """,
 ]
-POSTGRES_VECTOR = """
-ALTER TABLE jobs ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
-    setweight(jsonb_to_tsvector('english', coalesce(skills_required, '[]'::jsonb), '["string"]'), 'B') ||
-    setweight(jsonb_to_tsvector('english', coalesce(requirements, '[]'::jsonb), '["string"]'), 'C') ||
-    setweight(to_tsvector('english', coalesce(description, '')), 'D')
-) STORED
+# Postgres: the weighted vector lives in a narrow side table, not in jobs: with common words
+# most rows match and Postgres reads every matching vector, and scanning 1 KB rows instead of
+# whole postings made ranking 3.5x and counting 4.6x faster at 100k (docs/architecture.md).
+POSTGRES_VECTOR_EXPRESSION = """
+    setweight(to_tsvector('english', coalesce(NEW.title, '')), 'A') ||
+    setweight(jsonb_to_tsvector('english', coalesce(NEW.skills_required, '[]'::jsonb), '["string"]'), 'B') ||
+    setweight(jsonb_to_tsvector('english', coalesce(NEW.requirements, '[]'::jsonb), '["string"]'), 'C') ||
+    setweight(to_tsvector('english', coalesce(NEW.description, '')), 'D')
 """
+POSTGRES_STATEMENTS = [
+    """
+    CREATE TABLE job_search (
+        job_id uuid PRIMARY KEY REFERENCES jobs (id) ON DELETE CASCADE,
+        search_vector tsvector NOT NULL
+    )
+    """,
+    "CREATE INDEX ix_job_search_vector ON job_search USING gin (search_vector)",
+    f"""
+    CREATE FUNCTION job_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO job_search (job_id, search_vector) VALUES (NEW.id, {POSTGRES_VECTOR_EXPRESSION})
+        ON CONFLICT (job_id) DO UPDATE SET search_vector = EXCLUDED.search_vector;
+        RETURN NULL;
+    END
+    $$
+    """,
+    """
+    CREATE TRIGGER job_search_sync
+    AFTER INSERT OR UPDATE OF title, skills_required, requirements, description ON jobs
+    FOR EACH ROW EXECUTE FUNCTION job_search_sync()
+    """,
+    # Index whatever rows already exist (the trigger fires on this no-op update).
+    "UPDATE jobs SET title = title",
+    "CREATE INDEX ix_jobs_skills_required ON jobs USING gin (skills_required jsonb_path_ops)",
+]
 
 
 def upgrade() -> None:
@@ -90,11 +117,8 @@ def upgrade() -> None:
             "FROM jobs"
         )
     else:
-        op.execute(POSTGRES_VECTOR)
-        op.execute("CREATE INDEX ix_jobs_search_vector ON jobs USING gin (search_vector)")
-        op.execute(
-            "CREATE INDEX ix_jobs_skills_required ON jobs USING gin (skills_required jsonb_path_ops)"
-        )
+        for statement in POSTGRES_STATEMENTS:
+            op.execute(statement)
 
 
 def downgrade() -> None:
@@ -105,8 +129,9 @@ def downgrade() -> None:
         op.execute("DROP TABLE IF EXISTS jobs_fts")
     else:
         op.execute("DROP INDEX IF EXISTS ix_jobs_skills_required")
-        op.execute("DROP INDEX IF EXISTS ix_jobs_search_vector")
-        op.execute("ALTER TABLE jobs DROP COLUMN IF EXISTS search_vector")
+        op.execute("DROP TRIGGER IF EXISTS job_search_sync ON jobs")
+        op.execute("DROP FUNCTION IF EXISTS job_search_sync()")
+        op.execute("DROP TABLE IF EXISTS job_search")
     with op.batch_alter_table("jobs", schema=None) as batch_op:
         batch_op.drop_constraint("uq_jobs_search_rowid", type_="unique")
         batch_op.drop_index("ix_jobs_posted_at")
