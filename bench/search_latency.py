@@ -243,8 +243,11 @@ def main() -> int:
             for backend in args.backends.split(","):
                 backend = "postgresql" if backend.startswith("postgres") else backend
                 print(f"loading and querying {backend} at {size:,} …", file=sys.stderr)
-                results.append(run_one(backend, size, jsonl, workdir, args.pg_url, queries,
-                                       vocab, args.repeats))
+                result = run_one(backend, size, jsonl, workdir, args.pg_url, queries, vocab,
+                                 args.repeats)
+                results.append(result)
+                # Each figure as soon as it exists: a 1M run takes a while.
+                print(json.dumps(result), file=sys.stderr, flush=True)
             jsonl.unlink()
     summary = {"vocabulary": vocab["source"][0], "seed": 7, "goals_p95_ms": GOALS,
                "results": results}
