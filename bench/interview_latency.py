@@ -42,9 +42,10 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["MOCK_INTERVIEW_HOME"] = tmp
+        from tests.interview_fixtures import store_resume
+
         from mock_interview.services import interview as service
         from mock_interview.services.context import AppContext
-        from tests.interview_fixtures import store_resume
 
         url = f"sqlite:///{tmp}/bench.db"
         store_resume(url)

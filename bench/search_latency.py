@@ -255,7 +255,8 @@ def main() -> int:
         print(json.dumps(summary, indent=2))
         return 0
     print(f"vocabulary: {summary['vocabulary']}; query set seeded; times per search in ms\n")
-    header = f"{'backend':<11}{'size':>9}  {'load s':>7}  {'query kind':<14}{'p50':>7}{'p95':>7}{'cold p95':>9}  goal p95"
+    header = (f"{'backend':<11}{'size':>9}  {'load s':>7}  {'query kind':<14}{'p50':>7}{'p95':>7}"
+              f"{'cold p95':>9}  goal p95")
     print(header)
     print("-" * len(header))
     for r in results:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -12,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import subprocess_env
 from mock_interview.errors import (
     ConfigError,
     ConflictError,
@@ -22,6 +20,7 @@ from mock_interview.errors import (
     ProviderError,
     UsageError,
 )
+from tests.conftest import subprocess_env
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY_MODULES = ("sqlalchemy", "sqlmodel", "alembic", "psycopg", "spacy", "fitz", "pymupdf",

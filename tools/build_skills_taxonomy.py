@@ -670,7 +670,7 @@ def dump(doc_head: dict, skills: list[dict], denylist: list[str]) -> str:
     lines = ["{"]
     for key, value in doc_head.items():
         if key == "sources":
-            lines.append(f' "sources": [\n' + ",\n".join("  " + j(s) for s in value) + "\n ],")
+            lines.append(' "sources": [\n' + ",\n".join("  " + j(s) for s in value) + "\n ],")
         else:
             lines.append(f" {j(key)}: {j(value)},")
     lines.append(' "skills": [')

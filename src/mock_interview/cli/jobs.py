@@ -66,14 +66,24 @@ def search_jobs(
     query: Annotated[str | None, typer.Argument(help="Words to look for (title, skills, text).")] = None,
     location: Annotated[str | None, typer.Option("--location", "-l", help="City, country code or 'remote'.")] = None,
     remote: Annotated[bool, typer.Option("--remote", help="Only fully remote roles.")] = False,
-    job_type: Annotated[str | None, typer.Option("--type", help="full-time, part-time, contract, internship, temporary.")] = None,
+    job_type: Annotated[
+        str | None,
+        typer.Option("--type", help="full-time, part-time, contract, internship, temporary."),
+    ] = None,
     level: Annotated[str | None, typer.Option("--level", help="intern, junior, mid, senior, lead, principal.")] = None,
     min_salary: Annotated[int | None, typer.Option("--min-salary", help="Yearly minimum, in --currency.")] = None,
-    currency: Annotated[str, typer.Option("--currency", help="Currency of --min-salary (compared approximately across currencies).")] = "USD",
+    currency: Annotated[
+        str,
+        typer.Option("--currency", help="Currency of --min-salary (compared approximately across currencies)."),
+    ] = "USD",
     company: Annotated[str | None, typer.Option("--company", help="Company name contains this.")] = None,
     skill: Annotated[list[str] | None, typer.Option("--skill", "-s", help="Required skill (repeatable).")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many to show (1-500).")] = 20,
-    match: Annotated[bool | None, typer.Option("--match/--no-match", help="Rank by fit with your latest resume (default: when you have one).", show_default=False)] = None,
+    match: Annotated[
+        bool | None,
+        typer.Option("--match/--no-match", show_default=False,
+                     help="Rank by fit with your latest resume (default: when you have one)."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Search the job catalogue; ranked by fit with your resume when you have uploaded one."""
@@ -163,7 +173,11 @@ def jobs_show(
 def jobs_import(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="A .json (array or {\"jobs\": [...]}), .jsonl or .csv file.")],
-    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Import the valid rows and report the rest (default: import nothing if any row is invalid).")] = False,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option("--skip-invalid",
+                     help="Import the valid rows and report the rest (default: import nothing if any row is invalid)."),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Import postings from a file. Rows with a slug update the posting with that slug."""

@@ -81,7 +81,8 @@ def upload(
     env = env_of(ctx)
     if path == "-":
         if env.stdin_isatty:
-            raise UsageError("nothing on stdin", hint="pipe a file in: cat cv.pdf | mock-interview upload - --filename cv.pdf")
+            raise UsageError("nothing on stdin",
+                             hint="pipe a file in: cat cv.pdf | mock-interview upload - --filename cv.pdf")
         stream = getattr(env.stdin, "buffer", None)
         data = stream.read() if stream is not None else env.stdin.read().encode("utf-8")
         outcome = resumes.upload(env.app, data, filename or "stdin")
@@ -122,7 +123,8 @@ def resumes_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         table.add_column(name)
     for r in rows:
         table.add_row(r.id.hex[:8], escape(r.filename), f"{r.created_at:%Y-%m-%d %H:%M}",
-                      str(len(r.skills or [])), "" if r.total_years_experience is None else f"{r.total_years_experience:g}")
+                      str(len(r.skills or [])),
+                      "" if r.total_years_experience is None else f"{r.total_years_experience:g}")
     env.out.print(table)
 
 
@@ -178,7 +180,9 @@ def resumes_delete(
     env.success(f"Deleted resume {resume.id.hex[:8]} ({resume.filename})")
 
 
-upload.__doc__ += examples("mock-interview upload cv.pdf", "cat cv.docx | mock-interview upload - --filename cv.docx --json")
+upload.__doc__ += examples(
+    "mock-interview upload cv.pdf", "cat cv.docx | mock-interview upload - --filename cv.docx --json"
+)
 resumes_list.__doc__ += examples("mock-interview resumes list --json")
 resumes_show.__doc__ += examples("mock-interview resumes show 1a2b3c4d")
 resumes_reparse.__doc__ += examples("mock-interview resumes reparse 1a2b3c4d")

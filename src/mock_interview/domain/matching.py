@@ -148,7 +148,7 @@ def _title_component(job_title: str, titles: list[str]) -> MatchComponent:
 
 
 def _experience_component(years: float | None, level: str | None, minimum: int | None) -> MatchComponent:
-    need = minimum if minimum is not None else LEVEL_YEARS.get(level or "", None)
+    need = minimum if minimum is not None else LEVEL_YEARS.get(level or "")
     if need is None:
         return MatchComponent("experience", 70.0, WEIGHTS["experience"], "the job states no experience")
     if years is None:

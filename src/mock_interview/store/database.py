@@ -7,6 +7,7 @@ Postgres: any SQLAlchemy URL; ``postgresql://`` is taken to mean psycopg 3.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import time
@@ -102,10 +103,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
         if mode.lower() != "wal":
-            try:
+            # A read-only file keeps its journal mode; reads still work.
+            with contextlib.suppress(sqlite3.OperationalError):
                 _wait_for_lock(lambda: cursor.execute("PRAGMA journal_mode = WAL"))
-            except sqlite3.OperationalError:
-                pass  # a read-only file keeps its journal mode; reads still work
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
