@@ -275,3 +275,20 @@ def test_review_brings_back_low_scores_first(ready, tmp_path, database_url):
     assert out.exit_code == 0, out.stderr
     asked = [q["question_id"] for q in out.json()["questions"] if q["follow_up_of"] is None]
     assert set(asked[: len(weak)]) == weak  # the weak ones come first
+
+
+def test_results_exports_reports(ready, tmp_path):
+    data = ready("interview", "--job", JOB, "--questions", "2", "--answers",
+                 write_answers(tmp_path, [GOOD] * 4), "--json").json()
+    short = data["interview_id"][:8]
+    md = ready("results", short, "--format", "md")
+    assert md.exit_code == 0 and data["questions"][0]["question"] in md.stdout
+    target = tmp_path / "report.html"
+    out = ready("results", short, "-o", str(target))
+    assert out.exit_code == 0, out.stderr
+    html = target.read_text()
+    assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "http://" not in html.split("<body")[1]
+    as_json = ready("results", short, "--format", "json")
+    assert json.loads(as_json.stdout)["interview_id"] == data["interview_id"]
+    assert ready("results", short, "--format", "pdf").exit_code == ExitCode.USAGE
+    assert ready("results", short, "-o", str(tmp_path / "missing" / "x.md")).exit_code == ExitCode.ERROR

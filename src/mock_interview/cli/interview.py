@@ -244,16 +244,45 @@ def interviews_list(
 def results(
     ctx: typer.Context,
     interview_id: Annotated[str, typer.Argument(help="Interview id (or its first 8 characters).")],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="Export a report: md, html (one self-contained page) or json."),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o",
+                     help="Write the report to FILE (atomically; a directory gets interview-ID.FMT). Default: stdout."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Show the result of an interview: the four scores, feedback and what to practise."""
-    interview_show(ctx, interview_id, as_json)
+    if fmt is None and output is None:
+        interview_show(ctx, interview_id, as_json)
+        return
+    from mock_interview.services import interview as service
+    from mock_interview.services import report_export
+
+    if fmt is None:  # from -o's suffix, else --json, else Markdown
+        suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+        fmt = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json"}.get(
+            suffix, "json" if as_json else "md")
+    fmt = fmt.lower()
+    if fmt not in report_export.FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(report_export.FORMATS)}")
+    if as_json and fmt != "json":
+        raise UsageError(f"--json conflicts with --format {fmt}")
+    env = env_of(ctx)
+    data = service.describe(env.app, service.find_interview(env.app, interview_id).id)
+    written = report_export.write_report(data, fmt, output, stdout=env.stdout)
+    if written is not None:
+        env.success(f"Wrote the {fmt} report to {written}")
 
 
 interview.__doc__ += examples("mock-interview interview --job 3f2a9c1e --questions 8 --type technical")
 interview_show.__doc__ += examples("mock-interview interview show 7c41d2aa --json")
 interviews_list.__doc__ += examples("mock-interview interviews list --json")
-results.__doc__ += examples("mock-interview results 7c41d2aa")
+results.__doc__ += examples("mock-interview results 7c41d2aa",
+                            "mock-interview results 7c41d2aa --format html -o report.html")
 
 
 def install(app: typer.Typer) -> None:
