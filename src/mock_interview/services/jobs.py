@@ -283,9 +283,8 @@ def search(
         if params.terms:  # the person's words decide what is relevant, the resume the order
             page = job_store.search_jobs(session, params, limit=RETRIEVE_FOR_RERANK)
         else:
-            terms = _resume_terms(candidate)
-            page = job_store.search_jobs(session, params, terms=terms, any_term=True,
-                                         limit=RETRIEVE_FOR_RERANK, count=False)
+            page = job_store.search_for_resume(session, params, sorted(candidate.skills),
+                                               _resume_terms(candidate), RETRIEVE_FOR_RERANK)
             if len(page.hits) < params.limit:  # the resume's words found too little: add newest
                 newest = job_store.search_jobs(session, params, terms=[], limit=RETRIEVE_FOR_RERANK,
                                                count=False)

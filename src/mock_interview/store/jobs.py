@@ -195,6 +195,31 @@ def search_jobs(
     return SearchPage(total, hits)
 
 
+def search_for_resume(session: Session, search: JobSearch, skills: Sequence[str],
+                      terms: Sequence[str], limit: int) -> SearchPage:
+    """Candidates for ranking by fit when the person typed no words.
+
+    SQLite: full-text over the resume's skills and titles, in the title and skills columns.
+    Postgres: postings that require any of the resume's skills, most shared skills first,
+    straight from the GIN index on skills; a full-text OR of many words made Postgres rank
+    nearly every posting (1.5 s at 100k).
+    """
+    if session.get_bind().dialect.name != "postgresql" or not skills:
+        return search_jobs(session, search, terms=terms, any_term=True, limit=limit, count=False)
+    conditions = _filters(search, "postgresql")
+    contains = [Job.skills_required.op("@>")(sa.cast([skill], Job.skills_required.type))
+                for skill in dict.fromkeys(skills)]
+    shared = sum((sa.cast(c, sa.Integer) for c in contains), sa.literal(0))
+    rows = session.execute(
+        sa.select(Job.id, shared.label("shared")).where(sa.or_(*contains), *conditions)
+        .order_by(sa.desc("shared"), Job.posted_at.desc().nulls_last()).limit(limit)
+    ).all()
+    by_key = {row[0]: float(row[1]) for row in rows}
+    loaded = session.exec(select(Job).where(Job.id.in_(list(by_key)))).all() if by_key else []
+    hits = sorted((SearchHit(job, by_key[job.id]) for job in loaded), key=lambda h: -h.text_rank)
+    return SearchPage(len(hits), hits)
+
+
 def _skills_only_sqlite(session: Session, search: JobSearch, conditions: list[Any],
                         skills: list[str], limit: int, count: bool) -> SearchPage:
     """No words, but required skills: the FTS skills column finds candidates, newest first."""
