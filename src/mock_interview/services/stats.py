@@ -1,0 +1,230 @@
+"""Statistics for the active profile: overview, history and progress, as JSON-ready data.
+
+Counting and averaging happen in SQL (the same statements on SQLite and Postgres); only a
+handful of rows come back, whatever the number of interviews. Scores are 0-100.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from mock_interview.domain import stats as rules
+from mock_interview.services.context import AppContext
+
+DIMENSIONS = rules.DIMENSIONS
+LABELS = rules.LABELS  # the CLI renders with these rather than reaching into the domain
+SCALE = "0-100"
+RECOMMENDATION_WINDOW = 10  # recent habits matter more than those of long ago
+
+
+def _me(ctx: AppContext) -> tuple[uuid.UUID, Any]:
+    from mock_interview.services import profiles
+
+    profile = profiles.current(ctx)
+    return uuid.UUID(profile.id), profile
+
+
+def _score_columns() -> list[Any]:
+    from mock_interview.store.models import Result
+
+    return [Result.technical_score, Result.communication_score, Result.job_match_score,
+            Result.overall_score]
+
+
+def _scores(values: Any) -> dict[str, float]:
+    return {d: round(float(v), 1) for d, v in zip(DIMENSIONS, values, strict=True)}
+
+
+def _completed(user_id: uuid.UUID) -> Any:
+    """Completed interviews of one person with their result, as a SELECT to refine."""
+    import sqlalchemy as sa
+
+    from mock_interview.store.models import Interview, Result
+
+    return (sa.select(Interview.id, Interview.started_at, *_score_columns())
+            .join(Result, Result.interview_id == Interview.id)
+            .where(Interview.user_id == user_id))
+
+
+def _job_columns() -> list[Any]:
+    from mock_interview.store.models import Interview
+
+    # JSON extraction compiles to json_extract on SQLite and ->> on Postgres.
+    return [Interview.settings["job_title"].as_string(), Interview.settings["job_company"].as_string()]
+
+
+# -- stats ---------------------------------------------------------------------------------------
+
+def overview(ctx: AppContext, *, min_answers: int = 2, top: int = 3) -> dict[str, Any]:
+    """Counts, average/best/trend per dimension, weakest and strongest topics, what to practise."""
+    import sqlalchemy as sa
+    from sqlalchemy.orm import aliased
+
+    from mock_interview.store.models import Answer, Interview, Result
+
+    user_id, profile = _me(ctx)
+    columns = _score_columns()
+    with ctx.database().session() as session:
+        by_status = dict(session.execute(
+            sa.select(Interview.status, sa.func.count()).where(Interview.user_id == user_id)
+            .group_by(Interview.status)).all())
+        aggregate = session.execute(
+            sa.select(sa.func.count(), *(sa.func.avg(c) for c in columns), *(sa.func.max(c) for c in columns))
+            .select_from(Result).join(Interview, Interview.id == Result.interview_id)
+            .where(Interview.user_id == user_id)).one()
+        ordered = _completed(user_id)
+        first = session.execute(ordered.order_by(Interview.started_at, Interview.id).limit(1)).first()
+        recent = session.execute(ordered.order_by(Interview.started_at.desc(), Interview.id.desc())
+                                 .limit(rules.TREND_WINDOW)).all()
+        # Every answer counts once; a question skipped or left unanswered counts as 0, as in
+        # the interview report. An unanswered follow-up does not: its question already counts.
+        # A follow-up is grouped under its question's kind (it is stored as "follow-up").
+        parent = aliased(Answer)
+        kind = sa.func.coalesce(parent.kind, Answer.kind)
+        topics = session.execute(
+            sa.select(Answer.skill, Answer.competency, kind,
+                      sa.func.sum(sa.func.coalesce(Answer.overall_score, 0.0)), sa.func.count())
+            .select_from(Answer).join(Interview, Interview.id == Answer.interview_id)
+            .outerjoin(parent, sa.and_(parent.interview_id == Answer.interview_id,
+                                       parent.position == Answer.follow_up_of))
+            .where(Interview.user_id == user_id,
+                   sa.or_(Answer.status == "answered",
+                          sa.and_(Answer.follow_up_of.is_(None),
+                                  Answer.status.in_(("skipped", "unanswered")))))
+            .group_by(Answer.skill, Answer.competency, kind)).all()
+        tips = session.execute(
+            sa.select(Result.recommendations).join(Interview, Interview.id == Result.interview_id)
+            .where(Interview.user_id == user_id)
+            .order_by(Interview.started_at.desc(), Interview.id.desc())
+            .limit(RECOMMENDATION_WINDOW)).scalars().all()
+    completed = int(aggregate[0])
+    averages, bests = aggregate[1:5], aggregate[5:9]
+    recent_rows = list(reversed(recent))  # oldest first
+    dimensions = {}
+    for index, name in enumerate(DIMENSIONS):
+        series = [float(row[2 + index]) for row in recent_rows]
+        dimensions[name] = rules.dimension_summary(
+            averages[index], bests[index], float(first[2 + index]) if first else None, series)
+    folded = rules.fold_topics(topics)
+    weakest, strongest = rules.rank_topics(folded, min_answers, top)
+    return {
+        "profile": {"email": profile.email, "full_name": profile.full_name},
+        "score_scale": SCALE,
+        "interviews": {"total": sum(by_status.values()), "completed": completed,
+                       "in_progress": by_status.get("in_progress", 0)},
+        "answers_counted": sum(t.answers for t in folded),
+        "dimensions": dimensions,
+        "trend_method": rules.TREND_METHOD,
+        "min_answers": min_answers,
+        "topics_ranked": sum(1 for t in folded if t.answers >= min_answers),
+        "topics_total": len(folded),
+        "weakest_skills": [t.to_json() for t in weakest],
+        "strongest_skills": [t.to_json() for t in strongest],
+        "practise_next": {
+            "skills": [t.topic for t in weakest],
+            "recommendations": rules.recurring_recommendations(tips, top),
+            "from_last_interviews": min(completed, RECOMMENDATION_WINDOW),
+        },
+    }
+
+
+# -- stats history --------------------------------------------------------------------------------
+
+def history(ctx: AppContext, *, since: str | date | None = None, job: str | None = None,
+            limit: int = 20) -> dict[str, Any]:
+    """Interviews newest first, filtered by start date (ISO, UTC) and job title/company words."""
+    import sqlalchemy as sa
+
+    from mock_interview.store.models import Answer, Interview, Result
+
+    if isinstance(since, str):
+        since = rules.parse_since(since)  # before anything else: a typo is a usage error (2)
+    user_id, _ = _me(ctx)
+    title, company = _job_columns()
+    conditions = [Interview.user_id == user_id]
+    if since is not None:
+        conditions.append(Interview.started_at >= datetime.combine(since, time.min, tzinfo=UTC))
+    needle = (job or "").strip().lower()
+    if needle:
+        conditions.append(sa.or_(sa.func.lower(title).contains(needle, autoescape=True),
+                                 sa.func.lower(company).contains(needle, autoescape=True)))
+
+    def main_questions(*extra: Any) -> Any:
+        # Correlated and indexed (answers.interview_id): cheap for the few rows shown.
+        return (sa.select(sa.func.count()).select_from(Answer)
+                .where(Answer.interview_id == Interview.id, Answer.follow_up_of.is_(None), *extra)
+                .correlate(Interview).scalar_subquery())
+
+    with ctx.database().session() as session:
+        total = session.execute(sa.select(sa.func.count()).select_from(Interview)
+                                .where(*conditions)).scalar_one()
+        rows = session.execute(
+            sa.select(Interview.id, Interview.started_at, Interview.completed_at, Interview.status,
+                      title, company, Interview.settings["count"].as_integer(),
+                      main_questions(), main_questions(Answer.status == "answered"), *_score_columns())
+            .outerjoin(Result, Result.interview_id == Interview.id)
+            .where(*conditions)
+            .order_by(Interview.started_at.desc(), Interview.id.desc()).limit(limit)).all()
+    interviews = []
+    for row in rows:
+        scores = None if row[9] is None else _scores(row[9:13])
+        interviews.append({
+            "interview_id": str(row[0]), "started_at": row[1].isoformat(),
+            "completed_at": row[2].isoformat() if row[2] else None, "status": row[3],
+            "job_title": row[4], "job_company": row[5],
+            "questions_planned": row[6], "questions_asked": row[7] or 0,
+            "questions_answered": row[8] or 0, "scores": scores,
+        })
+    return {
+        "score_scale": SCALE,
+        "filters": {"since": since.isoformat() if since else None, "job": job or None, "limit": limit},
+        "total": total,
+        "interviews": interviews,
+    }
+
+
+# -- stats progress -------------------------------------------------------------------------------
+
+def progress(ctx: AppContext, *, dimensions: Sequence[str] | None = None,
+             limit: int = 10) -> dict[str, Any]:
+    """Scores of the last `limit` completed interviews per dimension (default all), oldest first."""
+    import sqlalchemy as sa
+
+    from mock_interview.store.models import Interview, Result
+
+    chosen = tuple(dict.fromkeys(rules.parse_dimension(d) for d in dimensions)) if dimensions else DIMENSIONS
+    user_id, _ = _me(ctx)
+    title, company = _job_columns()
+    with ctx.database().session() as session:
+        completed, in_progress = session.execute(
+            sa.select(sa.func.count(Result.id),
+                      sa.func.count(sa.case((Interview.status == "in_progress", Interview.id))))
+            .select_from(Interview).outerjoin(Result, Result.interview_id == Interview.id)
+            .where(Interview.user_id == user_id)).one()
+        rows = session.execute(
+            _completed(user_id).add_columns(title, company)
+            .order_by(Interview.started_at.desc(), Interview.id.desc()).limit(limit)).all()
+    rows = list(reversed(rows))
+    first_number = completed - len(rows) + 1
+    points = [{"number": first_number + i, "interview_id": str(row[0]),
+               "started_at": row[1].isoformat(), "job_title": row[6], "job_company": row[7]}
+              for i, row in enumerate(rows)]
+    series = {}
+    for name in chosen:
+        index = 2 + DIMENSIONS.index(name)
+        series[name] = [round(float(row[index]), 1) for row in rows]
+    return {
+        "score_scale": SCALE,
+        "completed": completed,
+        "in_progress": in_progress,
+        "interviews": points,
+        "series": series,
+        "change": {name: (round(values[-1] - values[0], 1) if len(values) >= 2 else None)
+                   for name, values in series.items()},
+        f"last_{rules.TREND_WINDOW}_slope": {
+            name: (None if (s := rules.slope(values[-rules.TREND_WINDOW:])) is None else round(s, 1))
+            for name, values in series.items()},
+    }
