@@ -1,0 +1,179 @@
+"""Throughput of `mock-interview evaluate` with the offline engine: items/s and answers/s.
+
+    python bench/batch_throughput.py [--items 50] [--questions 6] [--concurrency 1,4]
+                                     [--postgres URL] [--json]
+
+Generates N items in a temporary folder (text resumes, every fifth a PDF and every fifth a
+DOCX drawn by tests/fixtures_docs.py; sample-catalogue jobs; eight answers each), then runs the
+batch through the same service the command uses, on a fresh SQLite database per concurrency
+level (with --postgres, a fresh schema there), writing JSONL results to a file. A second run
+of the same batch measures the skip path (resumability). Goal: >= 200 answers/s with the offline engine.
+
+The LLM engine (a test server answering after 200 ms, at concurrency 1/4/16) is where
+--concurrency matters; it is not built yet, so that part is reported as not measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+JOBS = ("tallowbrook-senior-python-backend-engineer", "kestrelgate-python-backend-engineer",
+        "fennick-junior-python-developer-backend", "brightfallow-lead-backend-engineer-python",
+        "thimbleoak-data-engineer")
+ANSWERS = [
+    "In my current role our checkout API was too slow and I was responsible for fixing it. I "
+    "profiled the endpoints, added Redis caching and moved heavy work to background jobs. As a "
+    "result latency fell by 40% within a month; I learned to measure before optimising.",
+    "When our release slipped I split the work, agreed daily check-ins with the team and we "
+    "shipped two days late instead of two weeks. Next time I would raise the risk earlier.",
+    "A generator yields values lazily, one at a time, so it uses far less memory than a list.",
+    "I would add an index on the columns we filter by and check the query plan before and after.",
+    "I don't know.",
+]
+SKILLS = ("Python, Django, PostgreSQL, Redis, Docker", "Python, FastAPI, Kubernetes, AWS, Git",
+          "Python, SQL, Celery, REST APIs, Unit Testing", "Go, Kafka, PostgreSQL, Terraform")
+LLM_NOTE = ("LLM engine (test server, 200 ms per call, concurrency 1/4/16): not measured yet; "
+            "the OpenAI-compatible engine is not built")
+
+
+def make_batch(folder: Path, items: int, questions: int) -> Path:
+    from tests.fixtures_docs import make_resume_docx, make_resume_pdf
+
+    (folder / "resumes").mkdir(parents=True)
+    lines_out = []
+    for n in range(items):
+        lines = [f"Candidate {n} Example", "Backend Engineer", f"candidate{n}@example.com", "",
+                 "SKILLS", SKILLS[n % len(SKILLS)], "", "EXPERIENCE", "Backend Developer",
+                 f"Firm {n} Ltd, Leeds", "Mar 2020 – Present",
+                 f"• Cut API latency by {10 + n % 80}% with Redis caching", "", "EDUCATION",
+                 "BSc Computer Science", "University of Leeds, 2019"]
+        if n % 5 == 1:
+            name = f"c{n}.pdf"
+            make_resume_pdf(folder / "resumes" / name, header=lines[:2], lines_left=lines[2:],
+                            lines_right=())
+        elif n % 5 == 3:
+            name = f"c{n}.docx"
+            make_resume_docx(folder / "resumes" / name, lines)
+        else:
+            name = f"c{n}.txt"
+            (folder / "resumes" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        lines_out.append(json.dumps({
+            "key": f"c{n}", "name": f"Candidate {n}", "email": f"c{n}@example.com",
+            "resume": f"resumes/{name}", "job": JOBS[n % len(JOBS)], "questions": questions,
+            "answers": [ANSWERS[(n + i) % len(ANSWERS)] for i in range(questions + 2)],
+        }))
+    path = folder / "batch.jsonl"
+    path.write_text("\n".join(lines_out) + "\n", encoding="utf-8")
+    return path
+
+
+def run_batch(batch: Path, home: Path, concurrency: int, url: str | None = None) -> dict:
+    from mock_interview.services import evaluate as service
+    from mock_interview.services.context import AppContext
+
+    ctx = AppContext.create(database_url=url or f"sqlite:///{home / 'bench.db'}",
+                            environ={**os.environ, "MOCK_INTERVIEW_HOME": str(home)})
+    try:
+        ctx.database()
+        from mock_interview.services import jobs
+
+        jobs.ensure_catalogue(ctx)  # first use loads the catalogue: not part of a batch's cost
+        items = service.read_items(batch)
+        options = service.BatchOptions(concurrency=concurrency)
+        figures = {}
+        for label in ("first_run", "rerun_all_skipped"):
+            with (home / "results.jsonl").open("w", encoding="utf-8") as stream:
+                summary = service.evaluate(ctx, items, options,
+                                           writer=service.ResultWriter(stream, "jsonl"))
+            if summary.failed:
+                raise SystemExit(f"{summary.failed} items failed: {summary.failures[0].error}")
+            figures[label] = {
+                "items": summary.items, "succeeded": summary.succeeded, "skipped": summary.skipped,
+                "answers": summary.answers, "elapsed_s": round(summary.elapsed, 3),
+                "items_per_s": round(summary.items / summary.elapsed, 1),
+                "answers_per_s": round(summary.answers_per_second, 1),
+            }
+        return figures
+    finally:
+        ctx.close()
+
+
+@contextmanager
+def _database(postgres: str | None, home: Path) -> Iterator[str | None]:
+    """None (SQLite in the run's home), or a fresh Postgres schema dropped afterwards."""
+    if postgres is None:
+        yield None
+        return
+    import uuid
+
+    import sqlalchemy as sa
+    from tests.conftest import with_search_path
+
+    schema = f"mi_bench_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(postgres)
+    with engine.begin() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield with_search_path(postgres, schema)
+    finally:
+        with engine.begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        engine.dispose()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=50)
+    parser.add_argument("--questions", type=int, default=6)
+    parser.add_argument("--concurrency", default="1,4", help="comma-separated levels")
+    parser.add_argument("--postgres", metavar="URL", help="measure on Postgres (a fresh schema per run)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    levels = [int(c) for c in args.concurrency.split(",")]
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        os.environ["MOCK_INTERVIEW_HOME"] = str(root / "home")
+        batch = make_batch(root / "input", args.items, args.questions)
+        # Warm-up: the skills taxonomy and the question bank load once per process.
+        run_batch(make_batch(root / "warm", 2, 2), root / "warm-home", 1)
+        for level in levels:
+            home = root / f"home-{level}"
+            home.mkdir()
+            with _database(args.postgres, home) as url:
+                figures = run_batch(batch, home, level, url)
+            results.append({"engine": "offline", "database": "postgresql" if args.postgres else "sqlite",
+                            "concurrency": level, **figures})
+    report = {"items": args.items, "questions": args.questions, "goal_answers_per_s": 200,
+              "runs": results, "llm": {"measured": False, "note": LLM_NOTE}}
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    backend = "Postgres" if args.postgres else "SQLite"
+    print(f"offline engine, {backend}, {args.items} items x {args.questions} questions "
+          f"(1 in 5 PDF, 1 in 5 DOCX), JSONL output\n")
+    print(f"{'concurrency':>11}  {'items':>5}  {'answers':>7}  {'seconds':>7}  {'items/s':>7}  "
+          f"{'answers/s':>9}  {'re-run s':>8}")
+    for run in results:
+        first, again = run["first_run"], run["rerun_all_skipped"]
+        print(f"{run['concurrency']:>11}  {first['items']:>5}  {first['answers']:>7}  "
+              f"{first['elapsed_s']:>7.2f}  {first['items_per_s']:>7.1f}  {first['answers_per_s']:>9.1f}  "
+              f"{again['elapsed_s']:>8.2f}")
+    print("\ngoal: >= 200 answers/s with the offline engine")
+    print(LLM_NOTE)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
