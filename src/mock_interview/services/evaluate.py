@@ -548,21 +548,10 @@ def _write_record(ctx: AppContext, digest: str, record: dict[str, Any]) -> None:
 
 
 def _ensure_candidate(ctx: AppContext, name: str, email: str) -> None:
-    """The candidate's profile, created if missing. Not profiles.register: that also makes it
-    the active profile, and a trainer's batch must not switch who they are."""
-    import sqlalchemy as sa
-    from sqlmodel import select
+    """The candidate's profile, created if missing and never made the active one."""
+    from mock_interview.services import profiles
 
-    from mock_interview.store.models import User
-
-    with ctx.database().session() as session:
-        if session.exec(select(User.id).where(User.email == email)).first() is not None:
-            return
-    try:
-        with ctx.database().session() as session:
-            session.add(User(email=email, full_name=name))
-    except sa.exc.IntegrityError:  # another worker or process created it first
-        pass
+    profiles.ensure_user(ctx, name, email)
 
 
 def _job(ctx: AppContext, spec: ItemSpec, options: BatchOptions) -> Any:

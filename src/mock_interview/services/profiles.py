@@ -84,6 +84,23 @@ def register(ctx: AppContext, name: str, email: str) -> Profile:
     return _profile(user, address)
 
 
+def ensure_user(ctx: AppContext, name: str, email: str) -> None:
+    """Create the profile if it does not exist, without making it the active one (for batch
+    evaluation: a trainer's run must not switch who they are). Safe when racing other workers."""
+    import sqlalchemy as sa
+
+    from mock_interview.store.models import User
+
+    address = normalise_email(email)
+    if _find(ctx, address) is not None:
+        return
+    try:
+        with ctx.database().session() as session:
+            session.add(User(email=address, full_name=normalise_name(name)))
+    except sa.exc.IntegrityError:  # another worker or process created it first
+        pass
+
+
 def _find(ctx: AppContext, email: str) -> Any | None:
     from sqlmodel import select
 
@@ -149,18 +166,7 @@ def ensure_profile(ctx: AppContext) -> tuple[Profile, bool]:
         user = "me"
     local = "".join(c for c in user.lower() if c.isalnum() or c in "._-") or "me"
     email = f"{local}@localhost.localdomain"
-    existing = _find(ctx, email)
-    if existing is not None:
-        _set_active(ctx, email)
-        return _profile(existing, email), False
-    import sqlalchemy as sa
-
-    from mock_interview.store.models import User
-
-    try:
-        with ctx.database().session() as session:
-            session.add(User(email=email, full_name=user or "Me"))
-    except sa.exc.IntegrityError:  # created by a concurrent first run
-        pass
+    created = _find(ctx, email) is None
+    ensure_user(ctx, user or "Me", email)
     _set_active(ctx, email)
-    return current(ctx), True
+    return current(ctx), created
