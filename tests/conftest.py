@@ -24,6 +24,11 @@ OUR_ENV = (
     "MOCK_INTERVIEW_DATABASE_URL",
     "MOCK_INTERVIEW_PROFILE",
     "MOCK_INTERVIEW_DEBUG",
+    # A developer's own model settings must never send test interviews to a real endpoint.
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "MOCK_INTERVIEW_ENGINE",
+    "MOCK_INTERVIEW_LLM_MODEL",
 )
 
 

@@ -21,6 +21,11 @@ HOME_ENV = "MOCK_INTERVIEW_HOME"
 DATABASE_URL_ENV = "MOCK_INTERVIEW_DATABASE_URL"
 PROFILE_ENV = "MOCK_INTERVIEW_PROFILE"
 DEBUG_ENV = "MOCK_INTERVIEW_DEBUG"
+# The LLM engine (engines/openai_engine.py). The key is never a setting: OPENAI_API_KEY or the
+# keys file (`mock-interview keys set`), so it cannot end up in config.toml or `config show`.
+API_KEY_ENV = "OPENAI_API_KEY"
+BASE_URL_ENV = "OPENAI_BASE_URL"
+ENGINE_CHOICES = ("auto", "offline", "openai")
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -146,6 +151,36 @@ SETTINGS: dict[str, SettingSpec] = {
             "SQLAlchemy database URL; empty means the SQLite file in the data directory",
             env=DATABASE_URL_ENV,
         ),
+        SettingSpec(
+            "llm.provider",
+            str,
+            "auto",
+            "interview engine: auto (the LLM when a key or base URL is configured), offline, openai",
+            env="MOCK_INTERVIEW_ENGINE",
+            choices=ENGINE_CHOICES,
+        ),
+        SettingSpec(
+            "llm.base_url",
+            str,
+            None,
+            "OpenAI-compatible endpoint (Ollama, llama.cpp, vLLM, LM Studio); empty means OpenAI's",
+            env=BASE_URL_ENV,
+        ),
+        SettingSpec("llm.model", str, "gpt-4o-mini", "model name sent to the endpoint",
+                    env="MOCK_INTERVIEW_LLM_MODEL"),
+        SettingSpec("llm.temperature", float, 0.2, "sampling temperature"),
+        SettingSpec("llm.timeout", float, 60.0, "seconds to wait for one model call"),
+        SettingSpec("llm.max_retries", int, 2,
+                    "retries of a failed model call (timeout, 429, 5xx, refused) before offline"),
+        SettingSpec(
+            "llm.prices",
+            str,
+            "",
+            "USD per million tokens for the cost estimate, 'MODEL=INPUT/OUTPUT,...' "
+            "(added to the built-in table; local endpoints cost 0)",
+        ),
+        SettingSpec("llm.max_cost", float, None,
+                    "default --max-cost: USD an interview may spend before finishing offline"),
     )
 }
 

@@ -15,10 +15,14 @@ from mock_interview import __version__
 from mock_interview.cli import config as config_cmd
 from mock_interview.cli import db as db_cmd
 from mock_interview.cli import demo as demo_cmd
+from mock_interview.cli import doctor as doctor_cmd
+from mock_interview.cli import evaluate as evaluate_cmd
 from mock_interview.cli import interview as interview_cmd
 from mock_interview.cli import jobs as jobs_cmd
+from mock_interview.cli import keys as keys_cmd
 from mock_interview.cli import profiles as profiles_cmd
 from mock_interview.cli import resumes as resumes_cmd
+from mock_interview.cli import stats as stats_cmd
 from mock_interview.cli.env import Env
 from mock_interview.errors import ExitCode, MockInterviewError
 
@@ -132,8 +136,12 @@ profiles_cmd.install(app)
 resumes_cmd.install(app)
 jobs_cmd.install(app)
 interview_cmd.install(app)
+evaluate_cmd.install(app)
+stats_cmd.install(app)
 config_cmd.install(app)
 db_cmd.install(app)
+keys_cmd.install(app)
+doctor_cmd.install(app)
 
 
 def main() -> None:

@@ -59,24 +59,52 @@ def read_answers(source: str, stdin) -> list[str]:
 @interview_app.callback()
 def interview(
     ctx: typer.Context,
-    job: Annotated[str | None, typer.Option("--job", "-j", help="Job id, id prefix or slug, or words to search for. Default: your best match.")] = None,
-    resume: Annotated[str | None, typer.Option("--resume", "-r", help="A resume file (uploaded, or reused if uploaded before) or a resume id. Default: your latest upload.")] = None,
+    job: Annotated[
+        str | None,
+        typer.Option("--job", "-j",
+                     help="Job id, id prefix or slug, or words to search for. Default: your best match."),
+    ] = None,
+    resume: Annotated[
+        str | None,
+        typer.Option("--resume", "-r",
+                     help="A resume file (uploaded, or reused if uploaded before) or a resume id. "
+                          "Default: your latest upload."),
+    ] = None,
     questions: Annotated[int, typer.Option("--questions", "-q", help="How many questions (1-30).")] = 6,
     kind: Annotated[str, typer.Option("--type", help="mixed, technical or behavioral.")] = "mixed",
     difficulty: Annotated[str, typer.Option("--difficulty", "-d", help="easy, medium or hard.")] = "medium",
     seed: Annotated[int | None, typer.Option("--seed", help="Make the question choice repeatable.")] = None,
-    time_limit: Annotated[int | None, typer.Option("--time-limit", help="Soft limit per question, in seconds (shown and recorded).")] = None,
-    engine: Annotated[str, typer.Option("--engine", help="auto, offline or openai.")] = "auto",
+    time_limit: Annotated[
+        int | None,
+        typer.Option("--time-limit", help="Soft limit per question, in seconds (shown and recorded)."),
+    ] = None,
+    engine: Annotated[str | None, typer.Option(
+        "--engine", help="auto (the model when a key or base URL is configured), offline or openai. "
+                         "Default: llm.provider (auto).")] = None,
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", metavar="URL",
+        help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1. Also OPENAI_BASE_URL.")] = None,
+    model: Annotated[str | None, typer.Option(
+        "--model", help="Model name for the endpoint (default: llm.model).")] = None,
+    max_cost: Annotated[float | None, typer.Option(
+        "--max-cost", metavar="USD",
+        help="Stop spending on the model past this estimated cost (USD); the rest is graded offline.")] = None,
     resume_id: Annotated[str | None, typer.Option("--continue", help="Resume an interrupted interview by id.")] = None,
-    review: Annotated[bool, typer.Option("--review", help="Practise what you scored lowest on, spaced over time (low scores come back sooner).")] = False,
-    answers: Annotated[str | None, typer.Option("--answers", help="Script mode: answers from a JSON list / JSONL file, or - for stdin.")] = None,
+    review: Annotated[
+        bool,
+        typer.Option("--review",
+                     help="Practise what you scored lowest on, spaced over time (low scores come back sooner)."),
+    ] = False,
+    answers: Annotated[
+        str | None,
+        typer.Option("--answers", help="Script mode: answers from a JSON list / JSONL file, or - for stdin."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Run a mock interview (interactive in a terminal; --answers for scripts)."""
     if ctx.invoked_subcommand is not None:
         return
     from mock_interview.services import interview as service
-    from mock_interview.services import jobs as job_service
 
     env = env_of(ctx)
     scripted = answers is not None
@@ -85,9 +113,12 @@ def interview(
                          hint="give --answers FILE (or --answers - to read stdin)")
     answer_list = read_answers(answers, env.stdin) if scripted else []
     app = env.app
+    if engine is not None and engine not in service.ENGINES:
+        raise UsageError(f"--engine must be one of {', '.join(service.ENGINES)}")
+    llm_flags = dict(base_url=base_url, model=model, max_cost=max_cost)
     if resume_id:
         record = service.find_interview(app, resume_id)
-        session = service.InterviewSession(app, record.id)
+        session = service.InterviewSession(app, record.id, llm_overrides=service.InterviewOptions(**llm_flags))
         if session.status == "completed":
             raise UsageError(f"interview {str(record.id)[:8]} is already complete",
                              hint=f"see mock-interview results {str(record.id)[:8]}")
@@ -95,7 +126,7 @@ def interview(
         try:
             session = service.start_review(app, service.InterviewOptions(
                 job=job, count=questions, difficulty=difficulty, seed=seed,
-                time_limit=time_limit, engine=engine))
+                time_limit=time_limit, engine=engine or "auto", **llm_flags))
         except service.NothingToReview as nothing:
             when = f" The next one is due on {nothing.next_due:%Y-%m-%d}." if nothing.next_due else ""
             env.info(f"Nothing is due for review yet.{when} Try a new interview: mock-interview interview")
@@ -107,8 +138,11 @@ def interview(
         chosen = _choose_job(env, job)
         options = service.InterviewOptions(job=None, resume=resume, count=questions, mix=kind,
                                            difficulty=difficulty, seed=seed, time_limit=time_limit,
-                                           engine=engine)
+                                           engine=engine or "auto", **llm_flags)
         session = service.start(app, options, job=chosen)
+    session.notify = env.warn
+    session.flush_notices()
+    _say_engine(env, session)
     if scripted:
         data = service.run_script(session, answer_list)
     else:
@@ -126,6 +160,43 @@ def interview(
     from mock_interview.cli.interview_render import render_result
 
     render_result(env, data)
+    _render_llm(env, data)
+
+
+def _say_engine(env, session) -> None:
+    """One line on which model grades this interview (nothing for the offline engine)."""
+    engine = session.engine
+    if engine.name != "openai":
+        return
+    config = engine.config
+    cost = f", at most ${config.max_cost:g}" if config.max_cost is not None else ""
+    env.info(f"[dim]Model: {config.model} at {engine.endpoint.display}{cost}. Answers are graded "
+             "in the background; the score shown after each answer is the instant offline "
+             "estimate.[/dim]")
+
+
+def _render_llm(env, data) -> None:
+    """The model's part in an interview: engines per answer and the cost ledger."""
+    info = data.get("llm")
+    if not info:
+        return
+    parts = []
+    engines = info.get("answers_by_engine") or {}
+    if engines:
+        parts.append("answers graded by " + ", ".join(f"{name} {count}" for name, count in sorted(engines.items())))
+    if info.get("pending_gradings"):
+        parts.append(f"{info['pending_gradings']} grading(s) still pending")
+    if info.get("fallbacks"):
+        parts.append("offline because: " + ", ".join(f"{k} ×{v}" for k, v in info["fallbacks"].items()))
+    usage = info.get("usage")
+    if usage:
+        cost = usage.get("cost_usd")
+        cost_text = f"${cost:.4f}" if cost is not None else "cost unknown (no price for the model)"
+        parts.append(f"{usage['calls']} model call(s), {usage['prompt_tokens']}+{usage['completion_tokens']} "
+                     f"tokens, {cost_text}")
+    from rich.markup import escape
+
+    env.out.print(f"[dim]Model {escape(str(info.get('model')))}: {escape('; '.join(parts))}[/dim]")
 
 
 def _looks_like_path(value: str) -> bool:
@@ -209,6 +280,7 @@ def interview_show(
         env.emit_json(data)
         return
     render_result(env, data)
+    _render_llm(env, data)
 
 
 @interviews_app.command("list")

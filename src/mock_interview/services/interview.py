@@ -30,6 +30,10 @@ class InterviewOptions:
     seed: int | None = None
     time_limit: int | None = None
     engine: str = "auto"
+    # The LLM engine (services/llm.py): flags over environment over config file.
+    base_url: str | None = None
+    model: str | None = None
+    max_cost: float | None = None
 
 
 @dataclass
@@ -55,16 +59,99 @@ class SubmitOutcome:
     scores: dict[str, float]
     follow_up_asked: bool
     done: bool
+    # True when the model grades this answer in the background: the scores are the instant
+    # offline estimate, replaced when the model's grade arrives (see `describe`).
+    provisional: bool = False
 
 
-def _engine(name: str) -> Any:
+def _engine(name: str, ctx: AppContext | None = None, options: InterviewOptions | None = None,
+            *, llm: dict[str, Any] | None = None) -> Any:
+    """The engine for ``name`` (auto | offline | openai). Without ``ctx`` only the offline
+    engine can be made (auto means offline); with it, ``auto`` picks the LLM engine when a key
+    or a base URL is configured. ``llm`` holds stored settings of a resumed interview."""
     if name not in ENGINES:
         raise UsageError(f"--engine must be one of {', '.join(ENGINES)}")
-    if name == "openai":
-        raise ConfigError("the openai engine is not available yet", hint="use --engine offline")
     from mock_interview.engines.offline import OfflineEngine
 
-    return OfflineEngine()
+    if ctx is None:
+        if name == "openai":
+            raise ConfigError("the openai engine needs the application context")
+        return OfflineEngine()
+    from mock_interview.services import llm as llm_service
+
+    stored = llm or {}
+    config = llm_service.load_config(
+        ctx, provider=None if name == "auto" else name,
+        base_url=(options.base_url if options else None) or stored.get("base_url"),
+        model=(options.model if options else None) or stored.get("model"),
+        max_cost=options.max_cost if options and options.max_cost is not None else stored.get("max_cost"))
+    chosen = llm_service.engine_choice(config)
+    if chosen == "offline":
+        return OfflineEngine()
+    llm_service.require_configured(config)
+    from mock_interview.engines.openai_engine import OpenAIEngine
+
+    ledger = llm_service.Ledger(ctx, config, max_cost=config.max_cost)
+    engine = OpenAIEngine(config.endpoint(), memory=llm_service.memory_for(ctx), on_call=ledger.record,
+                          allow_spend=ledger.allow)
+    engine.ledger = ledger
+    engine.config = config
+    engine.explicit = name == "openai"
+    return engine
+
+
+def _llm_settings(engine: Any) -> dict[str, Any] | None:
+    """What a resumed interview needs to rebuild its LLM engine (never the key)."""
+    config = getattr(engine, "config", None)
+    if config is None:
+        return None
+    return {"base_url": config.base_url, "model": config.model, "max_cost": config.max_cost,
+            "endpoint": config.endpoint().display}
+
+
+def _background(engine: Any, resume: Any, job_title: str | None, job_company: str | None,
+                job_level: str | None, job_skills: list[str]) -> None:
+    from mock_interview.domain.interview.planner import ResumeFacts
+    from mock_interview.engines.openai_engine import Background, resume_summary
+
+    text = ""
+    if resume is not None:
+        text = resume_summary(ResumeFacts.from_parsed(resume.skills, resume.experience, resume.education,
+                                                      resume.sections, resume.total_years_experience))
+    engine.background = Background(job_title=job_title or "", job_company=job_company or "",
+                                   job_level=job_level, job_skills=list(job_skills or []),
+                                   resume_text=text)
+
+
+def _history_notes(ctx: AppContext, user_id: uuid.UUID) -> tuple[list[str], list[str]]:
+    """(recent question texts, skills scored lowest) for the plan call."""
+    from sqlmodel import select
+
+    from mock_interview.store.models import Answer, Interview
+
+    with ctx.database().session() as session:
+        rows = session.exec(
+            select(Answer.question, Answer.skill, Answer.overall_score)
+            .join(Interview, Interview.id == Answer.interview_id)
+            .where(Interview.user_id == user_id, Answer.follow_up_of.is_(None))
+            .order_by(Answer.asked_at.desc()).limit(200)).all()
+    recent = list(dict.fromkeys(q for q, _, _ in rows))[:15]
+    by_skill: dict[str, list[float]] = {}
+    for _, skill, score in rows:
+        if skill and score is not None:
+            by_skill.setdefault(skill, []).append(score)
+    weak = sorted((sum(v) / len(v), k) for k, v in by_skill.items() if sum(v) / len(v) < 60)
+    return recent, [k for _, k in weak[:8]]
+
+
+def _plan_failed_hard(engine: Any) -> None:
+    """An explicit --engine openai whose endpoint refuses the key or does not know the model
+    cannot work at all: say so (exit 4) before anything is stored."""
+    failure = getattr(engine, "plan_failure", None)
+    if failure is not None and getattr(engine, "explicit", False) and failure.reason in {"auth", "not-found"}:
+        from mock_interview.services.llm import provider_error
+
+        raise provider_error(failure.reason, failure.detail)
 
 
 # -- starting ---------------------------------------------------------------------------------------
@@ -104,9 +191,12 @@ def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None)
     from mock_interview.services import jobs, profiles
     from mock_interview.store.models import Answer, Interview
 
-    engine = _engine(options.engine)
     if options.time_limit is not None and not 10 <= options.time_limit <= 3600:
         raise UsageError("--time-limit must be between 10 and 3600 seconds")
+    engine = _engine(options.engine, ctx, options)
+    notices = Notices(getattr(engine, "config", None))
+    if hasattr(engine, "on_fallback"):
+        engine.on_fallback = notices.fallback
     profile = profiles.current(ctx)
     user_id = uuid.UUID(profile.id)
     resume = _resolve_resume(ctx, user_id, options.resume)
@@ -129,7 +219,17 @@ def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None)
                                            resume.sections, resume.total_years_experience)
     job_facts = JobFacts(job.title, job.company, list(job.skills_required or []),
                          job.experience_level)
+    if engine.name == "openai":
+        from mock_interview.engines.openai_engine import PlanNotes
+
+        request.validate()
+        recent, weak = _history_notes(ctx, user_id)
+        engine.plan_notes = PlanNotes(match.score, list(match.matched_skills),
+                                      list(match.missing_skills), recent, weak)
+        _background(engine, resume, job.title, job.company, job.experience_level,
+                    list(job.skills_required or []))
     plan = engine.plan(load_bank(), resume_facts, job_facts, request)
+    _plan_failed_hard(engine)
     if not plan:
         raise ConfigError("no questions could be planned for this resume and job")
     settings = {
@@ -138,12 +238,18 @@ def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None)
         "job_terms": list(job.skills_required or []), "match": match.to_json(),
         "resume_filename": resume.filename,
     }
+    if engine.name == "openai":
+        settings["llm"] = _llm_settings(engine)
+        settings["plan_engine"] = engine.plan_engine
+        settings["job_level"] = job.experience_level
     interview = Interview(user_id=user_id, resume_id=resume.id, job_id=job.id,
                           questions=[q.to_json() for q in plan], answers=[],
                           status="in_progress", engine=engine.name, settings=settings)
     with ctx.database().session() as session:
         session.add(interview)
-    session_ = InterviewSession(ctx, interview.id)
+    if engine.name == "openai":
+        engine.ledger.attach(interview.id)
+    session_ = InterviewSession(ctx, interview.id, engine=engine, notices=notices)
     session_.ensure_asked()
     return session_
 
@@ -190,7 +296,10 @@ def start_review(ctx: AppContext, options: InterviewOptions) -> InterviewSession
     from mock_interview.services import jobs, profiles
     from mock_interview.store.models import Interview, utcnow
 
-    engine = _engine(options.engine)
+    engine = _engine(options.engine, ctx, options)
+    notices = Notices(getattr(engine, "config", None))
+    if hasattr(engine, "on_fallback"):
+        engine.on_fallback = notices.fallback
     profile = profiles.current(ctx)
     user_id = uuid.UUID(profile.id)
     history = _history(ctx, user_id)
@@ -214,12 +323,26 @@ def start_review(ctx: AppContext, options: InterviewOptions) -> InterviewSession
         "job_terms": list(job.skills_required or []) if job else base.get("job_terms", []),
         "match": None if job else base.get("match"),
     }
+    if engine.name == "openai":
+        settings["llm"] = _llm_settings(engine)
+        settings["plan_engine"] = "offline"  # review questions come from the person's history
+        settings["job_level"] = job.experience_level if job else base.get("job_level")
+        resume = None
+        if last is not None and last.resume_id is not None:
+            from mock_interview.store.models import Resume
+
+            with ctx.database().session() as session:
+                resume = session.get(Resume, last.resume_id)
+        _background(engine, resume, settings["job_title"], settings["job_company"],
+                    settings["job_level"], list(settings["job_terms"] or []))
     interview = Interview(user_id=user_id, resume_id=last.resume_id if last else None, job_id=job_id,
                           questions=[q.to_json() for q in plan], answers=[],
                           status="in_progress", engine=engine.name, settings=settings)
     with ctx.database().session() as session:
         session.add(interview)
-    review = InterviewSession(ctx, interview.id)
+    if engine.name == "openai":
+        engine.ledger.attach(interview.id)
+    review = InterviewSession(ctx, interview.id, engine=engine, notices=notices)
     review.ensure_asked()
     return review
 
@@ -251,15 +374,111 @@ def find_interview(ctx: AppContext, key: str, *, user_only: bool = True) -> Any:
     return rows[0]
 
 
+# -- background grading -------------------------------------------------------------------------------
+
+class Notices:
+    """What the person is told about the model: each kind of trouble once per interview.
+    Filled from any thread; read (``take``) on the thread that talks to the person."""
+
+    def __init__(self, config: Any = None) -> None:
+        import threading
+
+        self.config = config
+        self._lock = threading.Lock()
+        self._told: set[str] = set()
+        self._queue: list[str] = []
+        self.fallbacks: dict[str, int] = {}
+
+    def fallback(self, step: str, failure: Any) -> None:
+        reason = getattr(failure, "reason", str(failure))
+        kind = "budget" if reason == "budget" else "failure"
+        with self._lock:
+            self.fallbacks[reason] = self.fallbacks.get(reason, 0) + 1
+            if kind in self._told:
+                return
+            self._told.add(kind)
+        if self.config is not None:
+            from mock_interview.services.llm import fallback_notice
+
+            message = fallback_notice(step, reason, self.config)
+        else:
+            message = f"the model failed ({reason}); the {step} step used the offline engine"
+        self.add(message)
+
+    def add(self, message: str) -> None:
+        with self._lock:
+            self._queue.append(message)
+
+    def take(self) -> list[str]:
+        with self._lock:
+            messages, self._queue = self._queue, []
+        return messages
+
+
+class _Grader:
+    """Daemon worker threads for model gradings, so Ctrl-C never waits for a model call (an
+    answer whose model grade did not arrive keeps its offline grade and is graded again by
+    ``finish``). One worker by default: gradings run in answer order, one request at a time,
+    which is what a local server can serve anyway, and the person answering is the slower
+    party (bench/llm_pipelining.py)."""
+
+    def __init__(self, workers: int = 1) -> None:
+        import queue
+        import threading
+
+        self._queue: queue.Queue[Any] = queue.Queue()
+        self._threads = [threading.Thread(target=self._run, name=f"grader-{n}", daemon=True)
+                         for n in range(workers)]
+        for thread in self._threads:
+            thread.start()
+
+    def _run(self) -> None:
+        while True:
+            future, job = self._queue.get()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(job())
+            except BaseException as exc:  # reported through the future
+                future.set_exception(exc)
+
+    def submit(self, job: Any) -> Any:
+        from concurrent.futures import Future
+
+        future: Future[Any] = Future()
+        self._queue.put((future, job))
+        return future
+
+
 # -- the session ------------------------------------------------------------------------------------------
 
 class InterviewSession:
-    """Drives one stored interview. Every public method commits before returning."""
+    """Drives one stored interview. Every public method commits before returning.
 
-    def __init__(self, ctx: AppContext, interview_id: uuid.UUID) -> None:
+    With the LLM engine, ``submit`` stores the answer with its instant offline grade and hands
+    the model's grading to a background worker, so the next question never waits for it; the
+    model's grade replaces the offline one when it arrives, and ``finish`` waits for all of
+    them. ``notify`` (if set) is called with each notice for the person, on the caller's thread.
+    """
+
+    def __init__(self, ctx: AppContext, interview_id: uuid.UUID, *, engine: Any = None,
+                 notices: Notices | None = None, notify: Any = None,
+                 llm_overrides: InterviewOptions | None = None) -> None:
         self.ctx = ctx
         self.interview_id = interview_id
-        self._engine = None
+        self._engine = engine
+        self.notices = notices or Notices(getattr(engine, "config", None))
+        self.notify = notify
+        self._llm_overrides = llm_overrides
+        self._grader: _Grader | None = None
+        self._pending: dict[uuid.UUID, Any] = {}
+
+    def flush_notices(self) -> None:
+        """Hand the queued notices to ``notify`` (on the caller's thread)."""
+        if self.notify is None:
+            return
+        for message in self.notices.take():
+            self.notify(message)
 
     # state, read from the database each time so several drivers can never disagree
 
@@ -278,8 +497,35 @@ class InterviewSession:
     def engine(self) -> Any:
         if self._engine is None:
             interview, _ = self._load()
-            self._engine = _engine(interview.engine if interview.engine != "auto" else "offline")
+            self._engine = self._rebuild_engine(interview)
         return self._engine
+
+    def _rebuild_engine(self, interview: Any) -> Any:
+        """A resumed interview gets its engine back from the stored settings; if the model is
+        no longer configured, the offline engine carries on (and the person is told)."""
+        from mock_interview.errors import MockInterviewError
+
+        if interview.engine != "openai":
+            return _engine("offline")
+        settings = interview.settings or {}
+        try:
+            engine = _engine("openai", self.ctx, self._llm_overrides, llm=settings.get("llm"))
+        except MockInterviewError as exc:
+            self.notices.add(f"the model is not available now ({exc.message}); "
+                             "the rest of this interview is graded offline")
+            return _engine("offline")
+        self.notices.config = engine.config
+        engine.on_fallback = self.notices.fallback
+        engine.ledger.attach(interview.id)
+        resume = None
+        if interview.resume_id is not None:
+            from mock_interview.store.models import Resume
+
+            with self.ctx.database().session() as session:
+                resume = session.get(Resume, interview.resume_id)
+        _background(engine, resume, settings.get("job_title"), settings.get("job_company"),
+                    settings.get("job_level"), list(settings.get("job_terms") or []))
+        return engine
 
     def plan(self) -> list[PlannedQuestion]:
         interview, _ = self._load()
@@ -293,6 +539,7 @@ class InterviewSession:
         """The pending question, asking (storing) the next one if none is pending."""
         from mock_interview.store.models import Answer
 
+        self.flush_notices()
         interview, rows = self._load()
         if interview.status == "completed":
             return None
@@ -353,19 +600,36 @@ class InterviewSession:
         settings = interview.settings or {}
         context = GradeContext(job_terms=list(settings.get("job_terms") or []),
                                resume_job_match=(settings.get("match") or {}).get("score"))
-        grade = self.engine.grade(question, answer, context)
+        engine = self.engine
+        background = engine.name == "openai"
+        # With the model, the instant offline grade is stored now (and decides the follow-up:
+        # code, not the model); the model's grade replaces it when it arrives.
+        grade = engine.offline.grade(question, answer, context) if background else \
+            engine.grade(question, answer, context)
         answered_at = now or utcnow()
         duration = max(0.0, (answered_at - row.asked_at).total_seconds())
         follow_up = None
         if (row.follow_up_of is None and grade.follow_up_reason
                 and not any(r.follow_up_of == row.position for r in rows)):
+            if background:
+                # A local server serves one request at a time: while it grades an earlier
+                # answer, a model-written follow-up would queue behind it, so the offline
+                # wording is used at once (bench/llm_pipelining.py measured 17 s otherwise).
+                busy = self.pending_gradings() > 0 and engine.endpoint.is_local
+                text = engine.follow_up(question, grade.follow_up_reason, answer,
+                                        position=row.position + 1, use_model=not busy)
+            else:
+                text = engine.follow_up(question, grade.follow_up_reason, answer)
             follow_up = Answer(
                 interview_id=interview.id, position=row.position + 1, question_id=None,
-                question=self.engine.follow_up(question, grade.follow_up_reason, answer),
+                question=text,
                 kind=FOLLOW_UP, skill=row.skill, competency=row.competency,
                 difficulty=row.difficulty, follow_up_of=row.position, status="asked",
                 time_limit_seconds=row.time_limit_seconds,
             )
+        feedback = grade.feedback
+        if background:
+            feedback = {**grade.feedback, "llm": {"status": "pending", "model": engine.endpoint.model}}
         with self.ctx.database().session() as session:
             stored = session.get(Answer, row.id)
             stored.answer = answer
@@ -374,7 +638,7 @@ class InterviewSession:
             stored.communication_score = grade.communication
             stored.job_match_score = grade.job_match
             stored.overall_score = grade.overall
-            stored.feedback = grade.feedback
+            stored.feedback = feedback
             stored.engine = grade.engine
             stored.answered_at = answered_at
             stored.duration_seconds = round(duration, 2)
@@ -386,15 +650,102 @@ class InterviewSession:
             session.add(record)
             if follow_up is not None:
                 session.add(follow_up)
+        if background:
+            self._grade_later(row.id, row.position, question, answer, context, grade)
         scores = {"technical": grade.technical, "communication": grade.communication,
                   "job_match": grade.job_match, "overall": grade.overall}
         done = follow_up is None and self.ensure_asked() is None
-        return SubmitOutcome(scores, follow_up is not None, done)
+        self.flush_notices()
+        return SubmitOutcome(scores, follow_up is not None, done, provisional=background)
+
+    # -- model gradings in the background ---------------------------------------------------------
+
+    def _grade_later(self, row_id: uuid.UUID, position: int, question: PlannedQuestion, answer: str,
+                     context: Any, offline: Any) -> None:
+        if self._grader is None:
+            self._grader = _Grader()
+        engine = self.engine
+
+        def job() -> None:
+            try:
+                final = engine.grade(question, answer, context, offline=offline, position=position)
+            except Exception as exc:  # a bug must not lose the answer: keep the offline grade
+                final = engine._offline_result(offline, "fallback", f"error: {type(exc).__name__}")
+            self._store_grade(row_id, answer, final)
+
+        self._pending[row_id] = self._grader.submit(job)
+
+    def _store_grade(self, row_id: uuid.UUID, answer: str, grade: Any) -> None:
+        from mock_interview.store.models import Answer
+
+        with self.ctx.database().session() as session:
+            stored = session.get(Answer, row_id)
+            if stored is None or stored.answer != answer or stored.status != "answered":
+                return
+            stored.technical_score = grade.technical
+            stored.communication_score = grade.communication
+            stored.job_match_score = grade.job_match
+            stored.overall_score = grade.overall
+            stored.feedback = grade.feedback
+            stored.engine = grade.engine
+            session.add(stored)
+
+    def pending_gradings(self) -> int:
+        """How many model gradings have not arrived yet."""
+        return sum(1 for future in self._pending.values() if not future.done())
+
+    def wait_for_gradings(self, timeout: float | None = None) -> None:
+        """Wait for the model's gradings; answers whose grading was lost (a killed process)
+        and still carry a pending mark are graded again first."""
+        from concurrent.futures import wait
+
+        if self.engine.name == "openai":
+            self._regrade_orphans()
+        else:
+            self._close_orphans()
+        futures = list(self._pending.values())
+        if futures:
+            wait(futures, timeout=timeout)
+        self._pending = {key: f for key, f in self._pending.items() if not f.done()}
+
+    def _close_orphans(self) -> None:
+        """The model is gone (no longer configured): answers still waiting for it keep their
+        offline grade, marked as such."""
+        from mock_interview.store.models import Answer
+
+        _, rows = self._load()
+        with self.ctx.database().session() as session:
+            for row in rows:
+                llm = (row.feedback or {}).get("llm") or {}
+                if row.status == "answered" and llm.get("status") == "pending":
+                    stored = session.get(Answer, row.id)
+                    stored.feedback = {**(row.feedback or {}), "llm": {
+                        "status": "fallback", "reason": "unavailable", "model": llm.get("model")}}
+                    session.add(stored)
+
+    def _regrade_orphans(self) -> None:
+        from mock_interview.engines.base import EngineGrade, GradeContext
+
+        interview, rows = self._load()
+        settings = interview.settings or {}
+        context = GradeContext(job_terms=list(settings.get("job_terms") or []),
+                               resume_job_match=(settings.get("match") or {}).get("score"))
+        for row in rows:
+            llm = (row.feedback or {}).get("llm") or {}
+            if row.status != "answered" or llm.get("status") != "pending" or row.id in self._pending:
+                continue
+            question = self._question_for(interview, row, rows)
+            feedback = {k: v for k, v in (row.feedback or {}).items() if k != "llm"}
+            offline = EngineGrade(row.technical_score or 0.0, row.communication_score or 0.0,
+                                  row.job_match_score or 0.0, row.overall_score or 0.0, feedback,
+                                  None, "offline")
+            self._grade_later(row.id, row.position, question, row.answer or "", context, offline)
 
     def skip(self) -> bool:
         """Record the pending question as skipped and ask the next; True when none is left."""
         from mock_interview.store.models import Answer, Interview
 
+        self.flush_notices()
         interview, rows = self._load()
         if not rows or rows[-1].status != "asked":
             return self.ensure_asked() is None
@@ -411,11 +762,16 @@ class InterviewSession:
         return self.ensure_asked() is None
 
     def finish(self) -> dict[str, Any]:
-        """Complete the interview: anything not answered is recorded as such; then the result."""
+        """Complete the interview: anything not answered is recorded as such; then the result.
+        Waits for the model's gradings still under way, so the result uses them."""
         from mock_interview.domain.interview.report import AnswerRecord, build_report
         from mock_interview.store.models import Answer, Interview, Result, utcnow
 
         interview, rows = self._load()
+        if interview.status != "completed" and (self._pending or interview.engine == "openai"):
+            self.wait_for_gradings()
+            self.flush_notices()
+            interview, rows = self._load()
         if interview.status != "completed":
             plan = interview.questions or []
             with self.ctx.database().session() as session:
@@ -492,6 +848,7 @@ def describe(ctx: AppContext, interview_id: uuid.UUID) -> dict[str, Any]:
         "match": settings.get("match"),
         "score_scale": "0-100",
         "questions": questions,
+        "llm": _llm_report(ctx, interview, rows),
         "result": None if result is None else {
             "technical_score": result.technical_score,
             "communication_score": result.communication_score,
@@ -499,6 +856,34 @@ def describe(ctx: AppContext, interview_id: uuid.UUID) -> dict[str, Any]:
             "strengths": result.strengths, "weaknesses": result.weaknesses,
             "recommendations": result.recommendations, "insights": result.insights,
         },
+    }
+
+
+def _llm_report(ctx: AppContext, interview: Any, rows: list[Any]) -> dict[str, Any] | None:
+    """Which engine produced what, and the cost ledger; None for an offline interview."""
+    settings = interview.settings or {}
+    if interview.engine != "openai" and not settings.get("llm"):
+        return None
+    from mock_interview.services import llm
+
+    engines: dict[str, int] = {}
+    pending = 0
+    reasons: dict[str, int] = {}
+    for row in rows:
+        if row.status != "answered":
+            continue
+        state = (row.feedback or {}).get("llm") or {}
+        if state.get("status") == "pending":
+            pending += 1
+        elif state.get("status") == "fallback":
+            reasons[state.get("reason") or "?"] = reasons.get(state.get("reason") or "?", 0) + 1
+        engines[row.engine or "offline"] = engines.get(row.engine or "offline", 0) + 1
+    stored = settings.get("llm") or {}
+    return {
+        "model": stored.get("model"), "endpoint": stored.get("endpoint"),
+        "max_cost": stored.get("max_cost"), "plan_engine": settings.get("plan_engine"),
+        "answers_by_engine": engines, "pending_gradings": pending, "fallbacks": reasons,
+        "usage": llm.usage(ctx, interview.id),
     }
 
 

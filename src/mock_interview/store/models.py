@@ -185,3 +185,25 @@ class Meta(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=100)
     value: str = Field(default="", sa_type=sa.Text)
     updated_at: datetime = _ts()
+
+
+class LlmCall(SQLModel, table=True):
+    """One request to a model endpoint: the cost ledger (addition). Never holds a key or text."""
+
+    __tablename__ = "llm_calls"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    interview_id: uuid.UUID | None = Field(default=None, foreign_key="interviews.id",
+                                           ondelete="CASCADE", index=True)
+    step: str = Field(max_length=20)  # plan | grade | follow-up
+    answer_position: int | None = None
+    model: str = Field(max_length=200)
+    endpoint: str = Field(default="", max_length=300)  # scheme://host[:port]/path, no credentials
+    mode: str = Field(default="", max_length=20)  # json_schema | json_object | text
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latency_ms: int = 0
+    cost_usd: float | None = None  # None when no price is known for the model
+    # ok | repair | rejected | timeout | connection | rate-limited | server-error | auth | ...
+    outcome: str = Field(default="ok", max_length=40)
+    created_at: datetime = _ts()
