@@ -46,14 +46,9 @@ def read_answers(source: str, stdin) -> list[str]:
             raise UsageError(f"{source} is not a JSON list or JSON lines: {exc}") from None
     if not isinstance(items, list):
         raise UsageError(f'{source} must hold a JSON list of answers (or {{"answers": [...]}})')
-    answers = []
-    for index, item in enumerate(items, start=1):
-        if isinstance(item, dict):
-            item = item.get("answer", item.get("text"))
-        if not isinstance(item, str):
-            raise UsageError(f"answer {index} in {source} is not text")
-        answers.append(item)
-    return answers
+    from mock_interview.domain.interview.answers import normalise_answers
+
+    return normalise_answers(items, source)
 
 
 @interview_app.callback()

@@ -335,14 +335,9 @@ def _answers(value: Any) -> list[str]:
     if not isinstance(value, list):
         raise UsageError("answers must be a list of strings"
                          " (in CSV: a JSON list in the cell, or answer_1, answer_2, … columns)")
-    answers = []
-    for number, item in enumerate(value, start=1):
-        if isinstance(item, dict):
-            item = item.get("answer", item.get("text"))
-        if not isinstance(item, str):
-            raise UsageError(f"answer {number} is not text")
-        answers.append(item)
-    return answers
+    from mock_interview.domain.interview.answers import normalise_answers
+
+    return normalise_answers(value)
 
 
 def check_item(item: Item, options: BatchOptions) -> ItemSpec:

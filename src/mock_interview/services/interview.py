@@ -242,16 +242,25 @@ def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None)
         settings["llm"] = _llm_settings(engine)
         settings["plan_engine"] = engine.plan_engine
         settings["job_level"] = job.experience_level
-    interview = Interview(user_id=user_id, resume_id=resume.id, job_id=job.id,
+    return _open(ctx, user_id, resume.id, job.id, plan, engine, settings, notices)
+
+
+def _open(ctx: AppContext, user_id: uuid.UUID, resume_id: Any, job_id: Any,
+          plan: list[PlannedQuestion], engine: Any, settings: dict[str, Any],
+          notices: Any) -> InterviewSession:
+    """Store a planned interview and ask its first question."""
+    from mock_interview.store.models import Interview
+
+    interview = Interview(user_id=user_id, resume_id=resume_id, job_id=job_id,
                           questions=[q.to_json() for q in plan], answers=[],
                           status="in_progress", engine=engine.name, settings=settings)
     with ctx.database().session() as session:
         session.add(interview)
     if engine.name == "openai":
         engine.ledger.attach(interview.id)
-    session_ = InterviewSession(ctx, interview.id, engine=engine, notices=notices)
-    session_.ensure_asked()
-    return session_
+    session = InterviewSession(ctx, interview.id, engine=engine, notices=notices)
+    session.ensure_asked()
+    return session
 
 
 class NothingToReview(Exception):
@@ -335,16 +344,8 @@ def start_review(ctx: AppContext, options: InterviewOptions) -> InterviewSession
                 resume = session.get(Resume, last.resume_id)
         _background(engine, resume, settings["job_title"], settings["job_company"],
                     settings["job_level"], list(settings["job_terms"] or []))
-    interview = Interview(user_id=user_id, resume_id=last.resume_id if last else None, job_id=job_id,
-                          questions=[q.to_json() for q in plan], answers=[],
-                          status="in_progress", engine=engine.name, settings=settings)
-    with ctx.database().session() as session:
-        session.add(interview)
-    if engine.name == "openai":
-        engine.ledger.attach(interview.id)
-    review = InterviewSession(ctx, interview.id, engine=engine, notices=notices)
-    review.ensure_asked()
-    return review
+    return _open(ctx, user_id, last.resume_id if last else None, job_id, plan, engine, settings,
+                 notices)
 
 
 def find_interview(ctx: AppContext, key: str, *, user_only: bool = True) -> Any:
