@@ -11,6 +11,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,9 +103,9 @@ def with_search_path(url: str, schema: str) -> str:
     return f"{url}{separator}options=-csearch_path%3D{schema}"
 
 
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A Postgres URL whose search_path is a fresh, empty schema."""
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A Postgres URL whose search_path is a fresh, empty schema, dropped afterwards."""
     base = _postgres_base_url()
     if base is None:
         pytest.skip(f"no Postgres configured: set {POSTGRES_ENV}=postgresql+psycopg://USER@HOST/DB")
@@ -123,6 +124,12 @@ def postgres_url() -> Iterator[str]:
         with engine.begin() as connection:
             connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
         engine.dispose()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

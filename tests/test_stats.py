@@ -6,13 +6,13 @@ import re
 import statistics
 import uuid
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from datetime import UTC, datetime
 
 import pytest
 
 from mock_interview.errors import ExitCode
-from tests.conftest import OUR_ENV, POSTGRES_ENV, _postgres_base_url, with_search_path
+from tests.conftest import OUR_ENV, postgres_schema
 from tests.interview_fixtures import store_resume
 from tests.test_interview import GOOD, JOB
 
@@ -66,25 +66,6 @@ def _create_interviews(database_url: str) -> list[str]:
     return [str(i) for i, _ in ids]
 
 
-@contextmanager
-def _postgres_schema() -> Iterator[str]:
-    import sqlalchemy as sa
-
-    base = _postgres_base_url()
-    if base is None:
-        pytest.skip(f"no Postgres configured: set {POSTGRES_ENV}=postgresql+psycopg://USER@HOST/DB")
-    schema = f"mi_test_{uuid.uuid4().hex[:12]}"
-    engine = sa.create_engine(base)
-    with engine.begin() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield with_search_path(base, schema)
-    finally:
-        with engine.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        engine.dispose()
-
-
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def stored(request, tmp_path_factory) -> Iterator[tuple[str, list[str]]]:
     """(database URL, interview ids oldest first), built once per backend for the tests that
@@ -96,7 +77,7 @@ def stored(request, tmp_path_factory) -> Iterator[tuple[str, list[str]]]:
         home = tmp_path_factory.mktemp("stats-home")
         patch.setenv("MOCK_INTERVIEW_HOME", str(home))
         url = (f"sqlite:///{home / 'stats.db'}" if request.param == "sqlite"
-               else stack.enter_context(_postgres_schema()))
+               else stack.enter_context(postgres_schema()))
         ids = _create_interviews(url)
         patch.undo()
         yield url, ids

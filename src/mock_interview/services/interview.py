@@ -179,6 +179,17 @@ def _resolve_resume(ctx: AppContext, user_id: uuid.UUID, key: str | None) -> Any
     return resume
 
 
+def _prepare(ctx: AppContext, options: InterviewOptions) -> tuple[Any, Any, uuid.UUID]:
+    """The engine (with fallbacks reported once) and the active person, for a new interview."""
+    from mock_interview.services import profiles
+
+    engine = _engine(options.engine, ctx, options)
+    notices = Notices(getattr(engine, "config", None))
+    if hasattr(engine, "on_fallback"):
+        engine.on_fallback = notices.fallback
+    return engine, notices, uuid.UUID(profiles.current(ctx).id)
+
+
 def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None) -> InterviewSession:
     """Plan and store a new interview; returns the session positioned on question 1."""
     import random
@@ -188,17 +199,12 @@ def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None)
     from mock_interview.domain.interview.bank import load_bank
     from mock_interview.domain.interview.planner import JobFacts, PlanRequest, ResumeFacts
     from mock_interview.domain.matching import match_job
-    from mock_interview.services import jobs, profiles
+    from mock_interview.services import jobs
     from mock_interview.store.models import Answer, Interview
 
     if options.time_limit is not None and not 10 <= options.time_limit <= 3600:
         raise UsageError("--time-limit must be between 10 and 3600 seconds")
-    engine = _engine(options.engine, ctx, options)
-    notices = Notices(getattr(engine, "config", None))
-    if hasattr(engine, "on_fallback"):
-        engine.on_fallback = notices.fallback
-    profile = profiles.current(ctx)
-    user_id = uuid.UUID(profile.id)
+    engine, notices, user_id = _prepare(ctx, options)
     resume = _resolve_resume(ctx, user_id, options.resume)
     if job is None:
         if not options.job:
@@ -302,15 +308,10 @@ def start_review(ctx: AppContext, options: InterviewOptions) -> InterviewSession
 
     from mock_interview.domain.interview.bank import load_bank
     from mock_interview.domain.interview.review import next_due, plan_review
-    from mock_interview.services import jobs, profiles
+    from mock_interview.services import jobs
     from mock_interview.store.models import Interview, utcnow
 
-    engine = _engine(options.engine, ctx, options)
-    notices = Notices(getattr(engine, "config", None))
-    if hasattr(engine, "on_fallback"):
-        engine.on_fallback = notices.fallback
-    profile = profiles.current(ctx)
-    user_id = uuid.UUID(profile.id)
+    engine, notices, user_id = _prepare(ctx, options)
     history = _history(ctx, user_id)
     if not history:
         raise ConfigError("nothing to review yet", hint="take an interview first: mock-interview interview")
