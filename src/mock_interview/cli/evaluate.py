@@ -96,7 +96,7 @@ def evaluate(
                                    difficulty=difficulty.strip().lower(), engine=engine,
                                    concurrency=concurrency, source=f"evaluate:{input_path.name}",
                                    debug=env.debug)
-    options.validate()
+    options.validate(env.app)
     items = service.read_items(input_path, exclude=output)  # a malformed INPUT stops here (2)
     app = env.app
     app.database()  # an unreachable database is reported before --output is emptied

@@ -258,7 +258,7 @@ class BatchOptions:
     source: str = "evaluate"  # recorded on inline postings (the input's name)
     debug: bool = False
 
-    def validate(self) -> None:
+    def validate(self, ctx: AppContext | None = None) -> None:
         """Bad defaults stop the batch at once (exit 2/3) rather than failing every item."""
         from mock_interview.domain.interview.planner import DIFFICULTIES, MAX_QUESTIONS, MIXES
         from mock_interview.services import interview
@@ -271,7 +271,7 @@ class BatchOptions:
             raise UsageError(f"--difficulty must be one of {', '.join(DIFFICULTIES)}")
         if not 1 <= self.concurrency <= MAX_CONCURRENCY:
             raise UsageError(f"--concurrency must be between 1 and {MAX_CONCURRENCY}")
-        interview._engine(self.engine)  # unknown (2) or not available (3)
+        interview._engine(self.engine, ctx)  # unknown (2) or not available (3)
 
 
 @dataclass
@@ -682,7 +682,7 @@ def evaluate(ctx: AppContext, items: list[Item], options: BatchOptions, *,
 
     from mock_interview.services import jobs
 
-    options.validate()
+    options.validate(ctx)
     started = time.perf_counter()
     jobs.ensure_catalogue(ctx)  # once, here, rather than by every worker at the same moment
     summary = BatchSummary(items=len(items))

@@ -260,12 +260,16 @@ def _open(ctx: AppContext, user_id: uuid.UUID, resume_id: Any, job_id: Any,
     interview = Interview(user_id=user_id, resume_id=resume_id, job_id=job_id,
                           questions=[q.to_json() for q in plan], answers=[],
                           status="in_progress", engine=engine.name, settings=settings)
+    first = InterviewSession.next_row(interview, [])
     with ctx.database().session() as session:
         session.add(interview)
+        session.flush()  # the interview row first: the question refers to it
+        if first is not None:
+            session.add(first)
     if engine.name == "openai":
         engine.ledger.attach(interview.id)
     session = InterviewSession(ctx, interview.id, engine=engine, notices=notices)
-    session.ensure_asked()
+    session._state = (interview, [first] if first is not None else [])
     return session
 
 
@@ -454,6 +458,10 @@ class _Grader:
 
 # -- the session ------------------------------------------------------------------------------------------
 
+class _AnsweredElsewhere(Exception):
+    """The pending question was answered or skipped by another driver of the interview."""
+
+
 class InterviewSession:
     """Drives one stored interview. Every public method commits before returning.
 
@@ -474,6 +482,7 @@ class InterviewSession:
         self._llm_overrides = llm_overrides
         self._grader: _Grader | None = None
         self._pending: dict[uuid.UUID, Any] = {}
+        self._state: tuple[Any, list[Any]] | None = None
 
     def flush_notices(self) -> None:
         """Hand the queued notices to ``notify`` (on the caller's thread)."""
@@ -482,18 +491,24 @@ class InterviewSession:
         for message in self.notices.take():
             self.notify(message)
 
-    # state, read from the database each time so several drivers can never disagree
+    # State is what the database holds. This session keeps its own copy between calls (a
+    # batch answers hundreds of questions a second), and every write is conditional on the
+    # row still being the pending question, so another driver of the same interview (a
+    # second terminal, a killed process resumed) can never be overwritten: the loser reloads.
 
-    def _load(self) -> tuple[Any, list[Any]]:
+    def _load(self, *, fresh: bool = False) -> tuple[Any, list[Any]]:
         from sqlmodel import select
 
         from mock_interview.store.models import Answer, Interview
 
+        if self._state is not None and not fresh:
+            return self._state
         with self.ctx.database().session() as session:
             interview = session.get(Interview, self.interview_id)
             rows = session.exec(select(Answer).where(Answer.interview_id == self.interview_id)
                                 .order_by(Answer.position)).all()
-        return interview, list(rows)
+        self._state = (interview, list(rows))
+        return self._state
 
     @property
     def engine(self) -> Any:
@@ -537,9 +552,24 @@ class InterviewSession:
     def status(self) -> str:
         return self._load()[0].status
 
+    @staticmethod
+    def next_row(interview: Any, rows: list[Any]) -> Any | None:
+        """The plan's next main question as a new "asked" row; None when all were asked."""
+        from mock_interview.store.models import Answer
+
+        plan = interview.questions or []
+        main_asked = sum(1 for r in rows if r.follow_up_of is None)
+        if main_asked >= len(plan):
+            return None
+        question = PlannedQuestion.from_json(plan[main_asked])
+        return Answer(interview_id=interview.id, position=len(rows), question_id=question.id,
+                      question=question.text, kind=question.kind, skill=question.skill,
+                      competency=question.competency, difficulty=question.difficulty,
+                      status="asked", time_limit_seconds=(interview.settings or {}).get("time_limit"))
+
     def ensure_asked(self) -> AskedQuestion | None:
         """The pending question, asking (storing) the next one if none is pending."""
-        from mock_interview.store.models import Answer
+        import sqlalchemy as sa
 
         self.flush_notices()
         interview, rows = self._load()
@@ -547,18 +577,54 @@ class InterviewSession:
             return None
         if rows and rows[-1].status == "asked":
             return self._asked(interview, rows[-1], rows)
-        plan = [PlannedQuestion.from_json(q) for q in interview.questions or []]
-        main_asked = sum(1 for r in rows if r.follow_up_of is None)
-        if main_asked >= len(plan):
+        row = self.next_row(interview, rows)
+        if row is None:
             return None
-        question = plan[main_asked]
-        row = Answer(interview_id=interview.id, position=len(rows), question_id=question.id,
-                     question=question.text, kind=question.kind, skill=question.skill,
-                     competency=question.competency, difficulty=question.difficulty,
-                     status="asked", time_limit_seconds=(interview.settings or {}).get("time_limit"))
-        with self.ctx.database().session() as session:
-            session.add(row)
-        return self._asked(interview, row, [*rows, row])
+        try:
+            with self.ctx.database().session() as session:
+                session.add(row)
+        except sa.exc.IntegrityError:  # another driver asked it first: take theirs
+            interview, rows = self._load(fresh=True)
+            if interview.status == "completed" or not rows or rows[-1].status != "asked":
+                return None
+            return self._asked(interview, rows[-1], rows)
+        rows.append(row)
+        return self._asked(interview, row, rows)
+
+    def _record_reply(self, interview: Any, row: Any, values: dict[str, Any], next_row: Any | None,
+                      rows: list[Any]) -> None:
+        """Store the reply to the pending ``row`` and ask ``next_row``, in one transaction that
+        only succeeds if ``row`` is still pending; then bring this session's copy up to date."""
+        import sqlalchemy as sa
+
+        from mock_interview.store.models import Answer, Interview
+
+        answers = [*(interview.answers or []), {
+            "position": row.position, "question_id": row.question_id,
+            "answer": values.get("answer"), "status": values["status"]}]
+        answer_table, interview_table = Answer.__table__, Interview.__table__
+        try:
+            with self.ctx.database().session() as session:
+                claimed = session.execute(
+                    sa.update(answer_table)
+                    .where(answer_table.c.id == row.id, answer_table.c.status == "asked")
+                    .values(**values))
+                if claimed.rowcount != 1:
+                    raise _AnsweredElsewhere
+                session.execute(sa.update(interview_table)
+                                .where(interview_table.c.id == interview.id).values(answers=answers))
+                if next_row is not None:
+                    session.add(next_row)
+        except (_AnsweredElsewhere, sa.exc.IntegrityError):
+            self._state = None
+            raise UsageError("there is no question waiting for an answer",
+                             hint="this interview moved on in another window; "
+                                  "continue it with mock-interview interview --continue") from None
+        for name, value in values.items():
+            setattr(row, name, value)
+        interview.answers = answers
+        if next_row is not None:
+            rows.append(next_row)
 
     def _asked(self, interview: Any, row: Any, rows: list[Any]) -> AskedQuestion:
         plan = interview.questions or []
@@ -592,7 +658,7 @@ class InterviewSession:
     def submit(self, answer: str, *, now: datetime | None = None) -> SubmitOutcome:
         """Grade and store the answer to the pending question, then ask the next one."""
         from mock_interview.engines.base import GradeContext
-        from mock_interview.store.models import Answer, Interview, utcnow
+        from mock_interview.store.models import Answer, utcnow
 
         interview, rows = self._load()
         if interview.status == "completed" or not rows or rows[-1].status != "asked":
@@ -632,33 +698,19 @@ class InterviewSession:
         feedback = grade.feedback
         if background:
             feedback = {**grade.feedback, "llm": {"status": "pending", "model": engine.endpoint.model}}
-        with self.ctx.database().session() as session:
-            stored = session.get(Answer, row.id)
-            stored.answer = answer
-            stored.status = "answered"
-            stored.technical_score = grade.technical
-            stored.communication_score = grade.communication
-            stored.job_match_score = grade.job_match
-            stored.overall_score = grade.overall
-            stored.feedback = feedback
-            stored.engine = grade.engine
-            stored.answered_at = answered_at
-            stored.duration_seconds = round(duration, 2)
-            session.add(stored)
-            record = session.get(Interview, interview.id)
-            record.answers = [*(record.answers or []), {
-                "position": row.position, "question_id": row.question_id, "answer": answer,
-                "status": "answered"}]
-            session.add(record)
-            if follow_up is not None:
-                session.add(follow_up)
+        next_row = follow_up if follow_up is not None else self.next_row(interview, rows)
+        self._record_reply(interview, row, {
+            "answer": answer, "status": "answered", "technical_score": grade.technical,
+            "communication_score": grade.communication, "job_match_score": grade.job_match,
+            "overall_score": grade.overall, "feedback": feedback, "engine": grade.engine,
+            "answered_at": answered_at, "duration_seconds": round(duration, 2),
+        }, next_row, rows)
         if background:
             self._grade_later(row.id, row.position, question, answer, context, grade)
         scores = {"technical": grade.technical, "communication": grade.communication,
                   "job_match": grade.job_match, "overall": grade.overall}
-        done = follow_up is None and self.ensure_asked() is None
         self.flush_notices()
-        return SubmitOutcome(scores, follow_up is not None, done, provisional=background)
+        return SubmitOutcome(scores, follow_up is not None, next_row is None, provisional=background)
 
     # -- model gradings in the background ---------------------------------------------------------
 
@@ -715,7 +767,7 @@ class InterviewSession:
         offline grade, marked as such."""
         from mock_interview.store.models import Answer
 
-        _, rows = self._load()
+        _, rows = self._load(fresh=True)
         with self.ctx.database().session() as session:
             for row in rows:
                 llm = (row.feedback or {}).get("llm") or {}
@@ -728,7 +780,7 @@ class InterviewSession:
     def _regrade_orphans(self) -> None:
         from mock_interview.engines.base import EngineGrade, GradeContext
 
-        interview, rows = self._load()
+        interview, rows = self._load(fresh=True)
         settings = interview.settings or {}
         context = GradeContext(job_terms=list(settings.get("job_terms") or []),
                                resume_job_match=(settings.get("match") or {}).get("score"))
@@ -745,23 +797,13 @@ class InterviewSession:
 
     def skip(self) -> bool:
         """Record the pending question as skipped and ask the next; True when none is left."""
-        from mock_interview.store.models import Answer, Interview
-
         self.flush_notices()
         interview, rows = self._load()
         if not rows or rows[-1].status != "asked":
             return self.ensure_asked() is None
-        row = rows[-1]
-        with self.ctx.database().session() as session:
-            stored = session.get(Answer, row.id)
-            stored.status = "skipped"
-            session.add(stored)
-            record = session.get(Interview, interview.id)
-            record.answers = [*(record.answers or []), {
-                "position": row.position, "question_id": row.question_id, "answer": None,
-                "status": "skipped"}]
-            session.add(record)
-        return self.ensure_asked() is None
+        next_row = self.next_row(interview, rows)
+        self._record_reply(interview, rows[-1], {"status": "skipped"}, next_row, rows)
+        return next_row is None
 
     def finish(self) -> dict[str, Any]:
         """Complete the interview: anything not answered is recorded as such; then the result.
@@ -769,11 +811,11 @@ class InterviewSession:
         from mock_interview.domain.interview.report import AnswerRecord, build_report
         from mock_interview.store.models import Answer, Interview, Result, utcnow
 
-        interview, rows = self._load()
+        interview, rows = self._load(fresh=True)  # the model's gradings wrote to the rows
         if interview.status != "completed" and (self._pending or interview.engine == "openai"):
             self.wait_for_gradings()
             self.flush_notices()
-            interview, rows = self._load()
+            interview, rows = self._load(fresh=True)
         if interview.status != "completed":
             plan = interview.questions or []
             with self.ctx.database().session() as session:
@@ -791,7 +833,7 @@ class InterviewSession:
                         competency=question.get("competency"), difficulty=question.get("difficulty"),
                         status="unanswered"))
                     position += 1
-            interview, rows = self._load()
+            interview, rows = self._load(fresh=True)
             records = [AnswerRecord(position=r.position, kind=r.kind, question=r.question,
                                     status=r.status, answer=r.answer, skill=r.skill,
                                     competency=r.competency, follow_up_of=r.follow_up_of,
@@ -808,6 +850,7 @@ class InterviewSession:
                     job_match_score=report.job_match_score, overall_score=report.overall_score,
                     strengths=report.strengths, weaknesses=report.weaknesses,
                     recommendations=report.recommendations, insights=report.insights))
+            self._state = None
         return describe(self.ctx, self.interview_id)
 
 
