@@ -140,6 +140,35 @@ def test_continue_resumes_where_it_stopped(ready, database_url, tmp_path):
     assert out.exit_code == ExitCode.USAGE and "already complete" in out.stderr
 
 
+def test_two_windows_on_one_interview_never_overwrite_each_other(ready, database_url):
+    """Each session keeps its own copy of the state; the second to answer the same question is
+    refused and nothing the first stored changes."""
+    from mock_interview.errors import UsageError
+    from mock_interview.services import interview as service
+    from mock_interview.services.context import AppContext
+
+    ctx = AppContext.create(database_url=database_url)
+    try:
+        first = service.start(ctx, service.InterviewOptions(job=JOB, count=3, seed=1))
+        question = first.ensure_asked()
+        second = service.InterviewSession(ctx, first.interview_id)
+        assert second.ensure_asked().position == question.position
+        first.submit(GOOD)
+        with pytest.raises(UsageError, match="no question waiting"):
+            second.submit("a different answer")
+        stored = service.describe(ctx, first.interview_id)["questions"]
+        assert stored[question.position]["answer"] == GOOD
+        assert [q["position"] for q in stored] == list(range(len(stored)))  # no duplicate rows
+        # the refused window reloads and carries on from where the interview really is
+        assert second.ensure_asked().position == first.ensure_asked().position
+        second.skip()
+        assert first.ensure_asked() is not None
+        with pytest.raises(UsageError):  # the first window's copy is stale now: refused too
+            first.submit(GOOD)
+    finally:
+        ctx.close()
+
+
 def test_lists_show_and_results(ready, tmp_path):
     data = ready("interview", "--job", JOB, "--questions", "2", "--answers",
                  write_answers(tmp_path, [GOOD] * 4), "--json").json()
