@@ -124,6 +124,44 @@ def test_eight_writer_processes_lose_nothing(home, database_url):
     assert len(emails) == 240 and len(set(emails)) == 240
 
 
+def test_writer_threads_queue_in_process_and_a_failed_transaction_frees_the_queue(home):
+    """Threads with their own Database on one file (evaluate's workers) all get their writes in,
+    and a transaction that fails (here: a duplicate key) does not keep the others waiting."""
+    import threading
+    import time
+
+    url = f"sqlite:///{home / 'threads.db'}"
+    Database(url).dispose()
+    with Database(url).engine.begin() as connection:
+        connection.execute(sa.text("CREATE TABLE hits (n INTEGER PRIMARY KEY, worker INTEGER)"))
+    errors: list[BaseException] = []
+
+    def worker(w: int) -> None:
+        database = Database(url)
+        try:
+            for i in range(25):
+                with database.engine.begin() as connection:
+                    connection.execute(sa.text("INSERT INTO hits VALUES (:n, :w)"), {"n": w * 100 + i, "w": w})
+                with pytest.raises(sa.exc.IntegrityError), database.engine.begin() as connection:
+                    connection.execute(sa.text("INSERT INTO hits VALUES (:n, :w)"), {"n": w * 100 + i, "w": w})
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+        finally:
+            database.dispose()
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker, args=(w,)) for w in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors and not any(t.is_alive() for t in threads)
+    with Database(url).engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT count(*) FROM hits")).scalar() == 200
+    # 400 transactions; a queue left locked by a failed one would cost a 60 s wait each
+    assert time.monotonic() - started < 30
+
+
 def test_newer_schema_is_refused_and_left_untouched(cli, database_url):
     assert cli("--db", database_url, "register", "-n", "Ada", "-e", "ada@example.com").exit_code == 0
     engine = sa.create_engine(normalise_url(database_url))

@@ -145,6 +145,11 @@ def read_document(data: bytes, filename: str | None = None) -> Document:
 
 def read_path(path: str | os.PathLike[str]) -> Document:
     """Read a resume file, refusing missing, special and oversized files before reading them."""
+    return read_document(read_file_bytes(path), os.fspath(path))
+
+
+def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a resume file, refusing missing, special and oversized files first."""
     name = _shown(os.fspath(path))
     try:
         info = os.stat(path)
@@ -172,7 +177,7 @@ def read_path(path: str | os.PathLike[str]) -> Document:
                               hint="check the file and try again") from None
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(name, len(data))
-    return read_document(data, os.fspath(path))
+    return data
 
 
 # -- detection ------------------------------------------------------------------------------

@@ -604,17 +604,20 @@ class InterviewSession:
             "answer": values.get("answer"), "status": values["status"]}]
         answer_table, interview_table = Answer.__table__, Interview.__table__
         try:
-            with self.ctx.database().session() as session:
-                claimed = session.execute(
-                    sa.update(answer_table)
-                    .where(answer_table.c.id == row.id, answer_table.c.status == "asked")
-                    .values(**values))
+            # Constant statements with bound parameters: SQLAlchemy compiles each once.
+            with self.ctx.database().transaction() as connection:
+                claimed = connection.execute(
+                    answer_table.update().where(answer_table.c.id == sa.bindparam("row_id"),
+                                                answer_table.c.status == "asked"),
+                    {"row_id": row.id, **values})
                 if claimed.rowcount != 1:
                     raise _AnsweredElsewhere
-                session.execute(sa.update(interview_table)
-                                .where(interview_table.c.id == interview.id).values(answers=answers))
+                connection.execute(
+                    interview_table.update().where(interview_table.c.id == sa.bindparam("interview_id")),
+                    {"interview_id": interview.id, "answers": answers})
                 if next_row is not None:
-                    session.add(next_row)
+                    connection.execute(answer_table.insert(), {
+                        column.name: getattr(next_row, column.name) for column in answer_table.columns})
         except (_AnsweredElsewhere, sa.exc.IntegrityError):
             self._state = None
             raise UsageError("there is no question waiting for an answer",
@@ -817,39 +820,48 @@ class InterviewSession:
             self.flush_notices()
             interview, rows = self._load(fresh=True)
         if interview.status != "completed":
-            plan = interview.questions or []
-            with self.ctx.database().session() as session:
-                for row in rows:
-                    if row.status == "asked":
-                        stored = session.get(Answer, row.id)
-                        stored.status = "unanswered"
-                        session.add(stored)
-                main_asked = sum(1 for r in rows if r.follow_up_of is None)
-                position = len(rows)
-                for question in plan[main_asked:]:
-                    session.add(Answer(
-                        interview_id=interview.id, position=position, question_id=question["id"],
-                        question=question["text"], kind=question["kind"], skill=question.get("skill"),
-                        competency=question.get("competency"), difficulty=question.get("difficulty"),
-                        status="unanswered"))
-                    position += 1
-            interview, rows = self._load(fresh=True)
+            import sqlalchemy as sa
+
+            # Pending and never-asked questions are recorded as unanswered; the report is built
+            # from these rows and everything is written in one transaction, which does nothing
+            # if another window completed the interview first.
+            asked = [row for row in rows if row.status == "asked"]
+            for row in asked:
+                row.status = "unanswered"
+            main_asked = sum(1 for r in rows if r.follow_up_of is None)
+            never_asked = [Answer(
+                interview_id=interview.id, position=len(rows) + offset, question_id=question["id"],
+                question=question["text"], kind=question["kind"], skill=question.get("skill"),
+                competency=question.get("competency"), difficulty=question.get("difficulty"),
+                status="unanswered") for offset, question in enumerate((interview.questions or [])[main_asked:])]
+            rows = [*rows, *never_asked]
             records = [AnswerRecord(position=r.position, kind=r.kind, question=r.question,
                                     status=r.status, answer=r.answer, skill=r.skill,
                                     competency=r.competency, follow_up_of=r.follow_up_of,
                                     grade=r.feedback) for r in rows]
             report = build_report(records, (interview.settings or {}).get("job_terms") or [])
-            with self.ctx.database().session() as session:
-                record = session.get(Interview, interview.id)
-                record.status = "completed"
-                record.completed_at = utcnow()
-                session.add(record)
-                session.add(Result(
-                    interview_id=interview.id, technical_score=report.technical_score,
-                    communication_score=report.communication_score,
-                    job_match_score=report.job_match_score, overall_score=report.overall_score,
-                    strengths=report.strengths, weaknesses=report.weaknesses,
-                    recommendations=report.recommendations, insights=report.insights))
+            answer_table, interview_table = Answer.__table__, Interview.__table__
+            try:
+                with self.ctx.database().session() as session:
+                    completed = session.execute(
+                        interview_table.update().where(interview_table.c.id == interview.id,
+                                                       interview_table.c.status != "completed")
+                        .values(status="completed", completed_at=utcnow()))
+                    if completed.rowcount != 1:
+                        raise _AnsweredElsewhere
+                    for row in asked:
+                        session.execute(answer_table.update().where(
+                            answer_table.c.id == row.id, answer_table.c.status == "asked")
+                            .values(status="unanswered"))
+                    session.add_all(never_asked)
+                    session.add(Result(
+                        interview_id=interview.id, technical_score=report.technical_score,
+                        communication_score=report.communication_score,
+                        job_match_score=report.job_match_score, overall_score=report.overall_score,
+                        strengths=report.strengths, weaknesses=report.weaknesses,
+                        recommendations=report.recommendations, insights=report.insights))
+            except (_AnsweredElsewhere, sa.exc.IntegrityError):
+                pass  # completed by another window: its result stands
             self._state = None
         return describe(self.ctx, self.interview_id)
 

@@ -104,10 +104,11 @@ def upload(ctx: AppContext, data: bytes, filename: str) -> UploadOutcome:
 
 
 def upload_path(ctx: AppContext, path: str) -> UploadOutcome:
-    from mock_interview.io.readers import read_path
+    from mock_interview.io.readers import read_file_bytes
 
-    read_path(path)  # the same checks as for any file (missing, directory, size, type)
-    return upload(ctx, Path(path).read_bytes(), Path(path).name)
+    # Missing, special and oversized files are refused before reading; the content is read
+    # (and checked) once, by upload.
+    return upload(ctx, read_file_bytes(path), Path(path).name)
 
 
 def list_resumes(ctx: AppContext) -> list[Any]:
