@@ -10,11 +10,13 @@ batch through the same service the command uses, on a fresh SQLite database per 
 level (with --postgres, a fresh schema there), writing JSONL results to a file. A second run
 of the same batch measures the skip path (resumability). Goal: >= 200 answers/s with the offline engine.
 
-The LLM part runs --llm-items items with the openai engine against the tests' OpenAI-compatible
-server on 127.0.0.1 (tests/llm_server.py), every completion answered after --llm-latency
-seconds, at each --llm-concurrency level. N is the number of model calls the server received;
-the goal is wall time <= 1.2 x N x latency / concurrency. Every answer must end with the
-model's grade (none may fall back offline) for a run to count.
+The LLM part runs max(--llm-items, 4 x concurrency) items with the openai engine against the
+tests' OpenAI-compatible server (tests/llm_server.py) on 127.0.0.1, in its own process as a real
+endpoint would be, every completion answered after --llm-latency seconds, at each
+--llm-concurrency level. Four items per worker make the figure the steady state of a long batch
+rather than sixteen workers starting at once. N is the number of model calls the server
+received; the goal is wall time <= 1.2 x N x latency / concurrency. Every answer must end with
+the model's grade (none may fall back offline) for a run to count.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -126,26 +129,56 @@ def _offline_graded(ctx) -> int:
     return sum(1 for feedback in rows if ((feedback or {}).get("llm") or {}).get("status") in ("fallback", "pending"))
 
 
-def run_llm(batch: Path, root: Path, levels: list[int], latency: float) -> list[dict]:
-    """The batch with the openai engine against a local server that takes ``latency`` s per call."""
-    from tests.llm_server import LLMServer
+SERVER = """
+import sys
+from tests.llm_server import LLMServer
+server = LLMServer()
+server.delay = float(sys.argv[1])
+server.start()
+print(server.url, flush=True)
+sys.stdin.read()  # until the bench closes our stdin
+print(len(server.calls()), flush=True)
+server.stop()
+"""
 
+
+@contextmanager
+def served(latency: float) -> Iterator[tuple[str, list[int]]]:
+    """The tests' server in its own process, as a real endpoint would be: its CPU time is not
+    taken from the batch's. Yields the URL and a list that gets the request count at the end."""
+    import subprocess
+
+    child = subprocess.Popen([sys.executable, "-c", SERVER, str(latency)], cwd=ROOT, text=True,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    count: list[int] = []
+    try:
+        yield child.stdout.readline().strip(), count
+    finally:
+        out, _ = child.communicate("", timeout=30)
+        count.append(int(out.strip() or 0))
+
+
+def run_llm(root: Path, levels: list[int], latency: float, min_items: int, questions: int) -> list[dict]:
+    """Batches with the openai engine against a local server that takes ``latency`` s per call."""
     runs = []
     for level in levels:
+        items = max(min_items, 4 * level)
+        batch = make_batch(root / f"llm-input-{level}", items, questions)
         home = root / f"llm-home-{level}"
         home.mkdir()
-        with LLMServer() as server:
-            server.delay = latency
-            environ = {"OPENAI_BASE_URL": server.url, "OPENAI_API_KEY": "bench",
-                       "MOCK_INTERVIEW_LLM_MODEL": server.models[0]}
+        with served(latency) as (url, count):
+            environ = {"OPENAI_BASE_URL": url, "OPENAI_API_KEY": "bench", "MOCK_INTERVIEW_LLM_MODEL": "test-model"}
+            started = time.process_time()
             figures = run_batch(batch, home, level, engine="openai", environ=environ, rerun=False)
-            calls = len(server.calls())
+            cpu = time.process_time() - started
+        calls = count[0]
         first = figures["first_run"]
         ideal = calls * latency / level
         runs.append({"engine": "openai", "concurrency": level, "latency_s": latency, **first,
                      "model_calls": calls, "ideal_s": round(ideal, 3),
                      "ratio_to_ideal": round(first["elapsed_s"] / ideal, 3),
-                     "answers_graded_offline": figures["answers_graded_offline"]})
+                     "answers_graded_offline": figures["answers_graded_offline"],
+                     "client_cpu_s": round(cpu, 2)})
     return runs
 
 
@@ -179,7 +212,7 @@ def main() -> int:
     parser.add_argument("--concurrency", default="1,4", help="comma-separated levels")
     parser.add_argument("--postgres", metavar="URL", help="measure on Postgres (a fresh schema per run)")
     parser.add_argument("--llm-items", type=int, default=16,
-                        help="items for the LLM runs (a multiple of the highest level keeps workers busy)")
+                        help="at least this many items per LLM run (and four per worker)")
     parser.add_argument("--llm-latency", type=float, default=0.2, help="seconds per model call")
     parser.add_argument("--llm-concurrency", default="1,4,16", help="comma-separated levels")
     parser.add_argument("--no-llm", action="store_true", help="skip the LLM engine runs")
@@ -202,11 +235,10 @@ def main() -> int:
             results.append({"engine": "offline", "database": "postgresql" if args.postgres else "sqlite",
                             "concurrency": level, **figures})
         if llm_levels:
-            llm_batch = make_batch(root / "llm-input", args.llm_items, args.questions)
-            llm_runs = run_llm(llm_batch, root, llm_levels, args.llm_latency)
+            llm_runs = run_llm(root, llm_levels, args.llm_latency, args.llm_items, args.questions)
     report = {"items": args.items, "questions": args.questions, "goal_answers_per_s": 200,
               "runs": results,
-              "llm": {"items": args.llm_items, "latency_s": args.llm_latency, "goal_ratio_to_ideal": 1.2,
+              "llm": {"min_items": args.llm_items, "latency_s": args.llm_latency, "goal_ratio_to_ideal": 1.2,
                       "runs": llm_runs}}
     if args.json:
         print(json.dumps(report, indent=2))
@@ -223,14 +255,14 @@ def main() -> int:
               f"{again['elapsed_s']:>8.2f}")
     print("\ngoal: >= 200 answers/s with the offline engine")
     if llm_runs:
-        print(f"\nLLM engine, SQLite, {args.llm_items} items x {args.questions} questions, test server on "
+        print(f"\nLLM engine, SQLite, {args.questions} questions per item, test server on "
               f"127.0.0.1 answering each call after {args.llm_latency * 1000:.0f} ms\n")
-        print(f"{'concurrency':>11}  {'model calls (N)':>15}  {'seconds':>7}  {'ideal N*lat/c':>13}  "
-              f"{'ratio':>5}  {'answers/s':>9}  {'graded offline':>14}")
+        print(f"{'concurrency':>11}  {'items':>5}  {'model calls (N)':>15}  {'seconds':>7}  {'ideal N*lat/c':>13}  "
+              f"{'ratio':>5}  {'answers/s':>9}  {'graded offline':>14}  {'our CPU s':>9}")
         for run in llm_runs:
-            print(f"{run['concurrency']:>11}  {run['model_calls']:>15}  {run['elapsed_s']:>7.2f}  "
+            print(f"{run['concurrency']:>11}  {run['items']:>5}  {run['model_calls']:>15}  {run['elapsed_s']:>7.2f}  "
                   f"{run['ideal_s']:>13.2f}  {run['ratio_to_ideal']:>5.2f}  {run['answers_per_s']:>9.1f}  "
-                  f"{run['answers_graded_offline']:>14}")
+                  f"{run['answers_graded_offline']:>14}  {run['client_cpu_s']:>9.2f}")
         print("\ngoal: wall time <= 1.2 x N x latency / concurrency (ratio <= 1.2)")
     return 0
 

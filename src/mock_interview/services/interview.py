@@ -270,6 +270,7 @@ def _open(ctx: AppContext, user_id: uuid.UUID, resume_id: Any, job_id: Any,
         engine.ledger.attach(interview.id)
     session = InterviewSession(ctx, interview.id, engine=engine, notices=notices)
     session._state = (interview, [first] if first is not None else [])
+    session._started_here = True
     return session
 
 
@@ -440,7 +441,10 @@ class _Grader:
 
     def _run(self) -> None:
         while True:
-            future, job = self._queue.get()
+            item = self._queue.get()
+            if item is None:  # closed: the jobs queued before it are done
+                return
+            future, job = item
             if not future.set_running_or_notify_cancel():
                 continue
             try:
@@ -454,6 +458,11 @@ class _Grader:
         future: Future[Any] = Future()
         self._queue.put((future, job))
         return future
+
+    def close(self) -> None:
+        """Stop the workers once the queued jobs are done (a batch makes one per interview)."""
+        for _ in self._threads:
+            self._queue.put(None)
 
 
 # -- the session ------------------------------------------------------------------------------------------
@@ -483,6 +492,7 @@ class InterviewSession:
         self._grader: _Grader | None = None
         self._pending: dict[uuid.UUID, Any] = {}
         self._state: tuple[Any, list[Any]] | None = None
+        self._started_here = False  # every grading of an interview begun here is in _pending
 
     def flush_notices(self) -> None:
         """Hand the queued notices to ``notify`` (on the caller's thread)."""
@@ -733,19 +743,20 @@ class InterviewSession:
         self._pending[row_id] = self._grader.submit(job)
 
     def _store_grade(self, row_id: uuid.UUID, answer: str, grade: Any) -> None:
+        """The model's grade replaces the offline one, unless the answer changed meanwhile."""
+        import sqlalchemy as sa
+
         from mock_interview.store.models import Answer
 
-        with self.ctx.database().session() as session:
-            stored = session.get(Answer, row_id)
-            if stored is None or stored.answer != answer or stored.status != "answered":
-                return
-            stored.technical_score = grade.technical
-            stored.communication_score = grade.communication
-            stored.job_match_score = grade.job_match
-            stored.overall_score = grade.overall
-            stored.feedback = grade.feedback
-            stored.engine = grade.engine
-            session.add(stored)
+        table = Answer.__table__
+        with self.ctx.database().transaction() as connection:
+            connection.execute(
+                table.update().where(table.c.id == sa.bindparam("row_id"),
+                                     table.c.answer == sa.bindparam("given"),
+                                     table.c.status == "answered"),
+                {"row_id": row_id, "given": answer, "technical_score": grade.technical,
+                 "communication_score": grade.communication, "job_match_score": grade.job_match,
+                 "overall_score": grade.overall, "feedback": grade.feedback, "engine": grade.engine})
 
     def pending_gradings(self) -> int:
         """How many model gradings have not arrived yet."""
@@ -756,10 +767,10 @@ class InterviewSession:
         and still carry a pending mark are graded again first."""
         from concurrent.futures import wait
 
-        if self.engine.name == "openai":
-            self._regrade_orphans()
-        else:
+        if self.engine.name != "openai":
             self._close_orphans()
+        elif not self._started_here:  # only an interview begun by another process has orphans
+            self._regrade_orphans()
         futures = list(self._pending.values())
         if futures:
             wait(futures, timeout=timeout)
@@ -863,6 +874,9 @@ class InterviewSession:
             except (_AnsweredElsewhere, sa.exc.IntegrityError):
                 pass  # completed by another window: its result stands
             self._state = None
+        if self._grader is not None and not self.pending_gradings():
+            self._grader.close()
+            self._grader = None
         return describe(self.ctx, self.interview_id)
 
 

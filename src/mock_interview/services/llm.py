@@ -313,9 +313,12 @@ class Ledger:
             self._write(held)
 
     def _write(self, rows: list[Any]) -> None:
-        with self.ctx.database().session() as session:
-            for row in rows:
-                session.add(row)
+        from mock_interview.store.models import LlmCall
+
+        table = LlmCall.__table__  # a plain insert: one row per model call adds up in a batch
+        with self.ctx.database().transaction() as connection:
+            connection.execute(table.insert(), [{column.name: getattr(row, column.name)
+                                                 for column in table.columns} for row in rows])
 
     def allow(self, prompt_tokens: int, max_tokens: int) -> bool:
         """May this request be made? Once one is refused, every later one is too: the rest of
