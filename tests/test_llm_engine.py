@@ -379,27 +379,31 @@ def test_continue_without_the_model_finishes_offline_and_says_so(ready, server, 
     assert all(q["engine"] == "offline" for q in answered(data)) and data["status"] == "completed"
 
 
-def test_evaluate_with_the_model_runs_items_side_by_side(ready, server, tmp_path):
-    """`evaluate --engine openai --concurrency 3`: every answer is graded by the model and
-    three items' calls are in flight at once (the server sees them overlap)."""
+def test_evaluate_with_the_model_runs_items_side_by_side_within_the_request_limit(ready, server, tmp_path):
+    """`evaluate --engine openai --concurrency 2`: every answer is graded by the model, two
+    items run at once, and never more than two requests are at the server at once even though
+    each interview may grade several answers together."""
     server.delay = 0.3
     items = []
     for n in range(3):
         resume = tmp_path / f"cv{n}.txt"
         resume.write_text(f"Candidate {n}\ncandidate{n}@example.com\n\nSKILLS\nPython, Django, Redis\n")
         items.append({"name": f"Candidate {n}", "email": f"c{n}@example.com", "resume": str(resume),
-                      "job": JOB, "questions": 2, "answers": [GOOD] * 3})
+                      "job": JOB, "questions": 3, "answers": [GOOD] * 4})
     batch = tmp_path / "batch.jsonl"
     batch.write_text("".join(json.dumps(item) + "\n" for item in items))
     results = tmp_path / "results.jsonl"
     env = {"OPENAI_BASE_URL": server.url, "OPENAI_API_KEY": "sk-test", "MOCK_INTERVIEW_LLM_MODEL": "test-model"}
-    out = ready("evaluate", str(batch), "--engine", "openai", "--concurrency", "3", "-o", str(results),
+    out = ready("evaluate", str(batch), "--engine", "openai", "--concurrency", "2", "-o", str(results),
                 "--json", env=env)
     assert out.exit_code == 0, out.stderr
-    assert out.json()["succeeded"] == 3
-    assert len(server.calls("plan")) == 3
+    assert (out.json()["succeeded"], out.json()["workers"]) == (3, 2)
     plans = sorted(r.at for r in server.calls("plan"))
-    assert plans[-1] - plans[0] < server.delay  # not one after another
+    assert len(plans) == 3 and plans[1] - plans[0] < server.delay  # two items at once
+    # Requests at the server at each arrival: those that arrived less than a delay before.
+    arrivals = sorted(r.at for r in server.calls())
+    in_flight = [sum(1 for other in arrivals if at - server.delay * 0.9 < other <= at) for at in arrivals]
+    assert max(in_flight) == 2
     for line in results.read_text().splitlines():
         record = json.loads(line)
         shown = ready("--profile", record["candidate_email"], "interview", "show", record["interview_id"],

@@ -47,7 +47,9 @@ def evaluate(
     fmt: Annotated[str | None, typer.Option(
         "--format", help="jsonl or csv. Default: from --output's extension, else jsonl.")] = None,
     concurrency: Annotated[int, typer.Option(
-        "--concurrency", "-c", help="Items run in parallel (threads; 1-64).")] = 1,
+        "--concurrency", "-c",
+        help="With the model: items in parallel and model requests in flight at most (1-64). "
+             "The offline engine runs one item at a time, its fastest.")] = 1,
     questions: Annotated[int, typer.Option(
         "--questions", "-q", help="Questions per interview, for items that do not say (1-30).")] = 6,
     kind: Annotated[str, typer.Option(

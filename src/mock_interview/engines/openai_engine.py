@@ -117,9 +117,11 @@ class OpenAIEngine:
         allow_spend: Callable[[int, int], bool] | None = None,
         on_fallback: Callable[[str, LLMFailure], None] | None = None,
         offline: OfflineEngine | None = None,
+        limiter: Any = None,
     ) -> None:
         self.endpoint = endpoint
-        self.client = StructuredClient(endpoint, memory=memory, on_call=on_call, allow_spend=allow_spend)
+        self.client = StructuredClient(endpoint, memory=memory, on_call=on_call, allow_spend=allow_spend,
+                                       limiter=limiter)
         self.offline = offline or OfflineEngine()
         self.on_fallback = on_fallback
         self.background = Background()

@@ -300,12 +300,14 @@ class StructuredClient:
         on_call: Callable[[CallRecord], None] | None = None,
         allow_spend: Callable[[int, int], bool] | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        limiter: threading.Semaphore | None = None,
     ) -> None:
         self.endpoint = endpoint
         self.memory = memory or ModeMemory(None)
         self.on_call = on_call
         self.allow_spend = allow_spend
         self.sleep = sleep
+        self.limiter = limiter  # shared by a batch: at most N requests in flight across it
         self._client: Any = None
         self._lock = threading.Lock()
         self._session_mode: str | None = None
@@ -466,10 +468,12 @@ class StructuredClient:
                 kwargs["response_format"] = response_format
             if timeout is not None:
                 kwargs["timeout"] = timeout
-            started = time.monotonic()
             retry_after: float | None = None
+            started = time.monotonic()
             try:
-                response = self.client().chat.completions.create(**kwargs)
+                with self.limiter or contextlib.nullcontext():
+                    started = time.monotonic()  # the latency is the server's, not the queue's
+                    response = self.client().chat.completions.create(**kwargs)
             except openai.APITimeoutError:
                 outcome = "timeout"
             except openai.APIConnectionError:

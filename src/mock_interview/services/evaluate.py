@@ -37,6 +37,10 @@ ITEM_FILE = "item.json"  # a folder holding this file is one item (with its resu
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "json"}
 FORMATS = ("jsonl", "csv")
 MAX_CONCURRENCY = 64
+# With the model, an item's answers are all given at once, so their gradings need not wait for
+# each other; the batch-wide limit of --concurrency requests in flight still holds. Several per
+# item keep that limit busy while other items are between calls (parsing, planning, storing).
+GRADINGS_PER_INTERVIEW = 4
 NAME_ONLY_DOMAIN = "candidates.localdomain"  # profiles for candidates given without an email
 # An item's fields; others (notes, …) are ignored, and so is "key" when hashing, so renaming
 # an item or adding a column to the spreadsheet does not redo finished work.
@@ -257,6 +261,15 @@ class BatchOptions:
     concurrency: int = 1
     source: str = "evaluate"  # recorded on inline postings (the input's name)
     debug: bool = False
+    call_limiter: Any = field(default=None, repr=False)  # set by evaluate(): N model requests at most
+    resolved_engine: str = "offline"  # set by validate()
+
+    @property
+    def workers(self) -> int:
+        """Items in progress at once. The offline engine is CPU work under one GIL: threads
+        would only take turns and contend for the database (bench/batch_throughput.py measured
+        263 answers/s with one, 171 with four), so --concurrency applies to the model."""
+        return self.concurrency if self.resolved_engine == "openai" else 1
 
     def validate(self, ctx: AppContext | None = None) -> None:
         """Bad defaults stop the batch at once (exit 2/3) rather than failing every item."""
@@ -271,7 +284,8 @@ class BatchOptions:
             raise UsageError(f"--difficulty must be one of {', '.join(DIFFICULTIES)}")
         if not 1 <= self.concurrency <= MAX_CONCURRENCY:
             raise UsageError(f"--concurrency must be between 1 and {MAX_CONCURRENCY}")
-        interview._engine(self.engine, ctx)  # unknown (2) or not available (3)
+        # unknown (2) or not available (3); "auto" is resolved here, once
+        self.resolved_engine = interview._engine(self.engine, ctx).name
 
 
 @dataclass
@@ -478,6 +492,7 @@ class BatchSummary:
     elapsed: float = 0.0
     interrupted: bool = False
     failures: list[ItemResult] = field(default_factory=list)
+    workers: int = 1  # items in progress at once
 
     @property
     def answers_per_second(self) -> float:
@@ -495,6 +510,7 @@ class BatchSummary:
             "elapsed_seconds": round(self.elapsed, 3),
             "items_per_second": round(self.items_per_second, 2),
             "answers_per_second": round(self.answers_per_second, 1),
+            "workers": self.workers,
             "failures": [{"key": r.key, "source": r.source, "error": r.error} for r in self.failures],
         }
 
@@ -624,7 +640,9 @@ def run_item(ctx: AppContext, item: Item, options: BatchOptions, stop: threading
         _ensure_candidate(ctx, spec.name, spec.email)
         if record is not None:  # started by an earlier run that stopped: continue it
             interview_id = uuid.UUID(record["interview_id"])
-            session = service.InterviewSession(ctx, interview_id)
+            session = service.InterviewSession(
+                ctx, interview_id, grader_workers=GRADINGS_PER_INTERVIEW,
+                llm_overrides=service.InterviewOptions(call_limiter=options.call_limiter))
             remaining = spec.answers[_answered_so_far(ctx, interview_id):]
             fresh = False
         else:
@@ -633,7 +651,8 @@ def run_item(ctx: AppContext, item: Item, options: BatchOptions, stop: threading
             seed = spec.seed if spec.seed is not None else int(digest[:8], 16) & 0x7FFFFFFF
             session = service.start(ctx, service.InterviewOptions(
                 resume=resume, count=spec.count, mix=spec.mix, difficulty=spec.difficulty,
-                seed=seed, engine=options.engine), job=job)
+                seed=seed, engine=options.engine, call_limiter=options.call_limiter,
+                grader_workers=GRADINGS_PER_INTERVIEW), job=job)
             _write_record(ctx, digest, {"status": "started", "interview_id": str(session.interview_id)})
             remaining, fresh = spec.answers, True
         result.interview_id = str(session.interview_id)
@@ -674,8 +693,9 @@ def _groups(items: list[Item]) -> list[list[Item]]:
 def evaluate(ctx: AppContext, items: list[Item], options: BatchOptions, *,
              writer: ResultWriter | None = None,
              on_result: Callable[[ItemResult], None] | None = None) -> BatchSummary:
-    """Run every item, ``options.concurrency`` at a time, each worker with its own context (its
-    own database connection). Results are written in input order as soon as they can be;
+    """Run every item, ``options.workers`` at a time (with the model: ``concurrency`` items, and
+    at most ``concurrency`` model requests in flight across them), each worker with its own
+    context (its own database connection). Results are written in input order as soon as they can be;
     ``on_result`` is called as each item finishes (serialised). Ctrl-C stops between answers
     and returns the summary with ``interrupted`` set."""
     from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -683,6 +703,7 @@ def evaluate(ctx: AppContext, items: list[Item], options: BatchOptions, *,
     from mock_interview.services import jobs
 
     options.validate(ctx)
+    options.call_limiter = threading.BoundedSemaphore(options.concurrency)
     started = time.perf_counter()
     jobs.ensure_catalogue(ctx)  # once, here, rather than by every worker at the same moment
     summary = BatchSummary(items=len(items))
@@ -726,7 +747,8 @@ def evaluate(ctx: AppContext, items: list[Item], options: BatchOptions, *,
                 return
             finished(run_item(worker_context(), item, options, stop))
 
-    pool = ThreadPoolExecutor(max_workers=options.concurrency, thread_name_prefix="evaluate")
+    summary.workers = options.workers
+    pool = ThreadPoolExecutor(max_workers=options.workers, thread_name_prefix="evaluate")
     try:
         futures = [pool.submit(run_group, group) for group in _groups(items)]
         for future in as_completed(futures):

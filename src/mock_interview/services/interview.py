@@ -34,6 +34,11 @@ class InterviewOptions:
     base_url: str | None = None
     model: str | None = None
     max_cost: float | None = None
+    # Batches (services/evaluate.py): one semaphore caps the model requests in flight across
+    # all interviews, and each interview may have several gradings under way (its answers are
+    # all given at once); a person at a terminal gets one grading at a time.
+    call_limiter: Any = None
+    grader_workers: int = 1
 
 
 @dataclass
@@ -93,7 +98,7 @@ def _engine(name: str, ctx: AppContext | None = None, options: InterviewOptions 
 
     ledger = llm_service.Ledger(ctx, config, max_cost=config.max_cost)
     engine = OpenAIEngine(config.endpoint(), memory=llm_service.memory_for(ctx), on_call=ledger.record,
-                          allow_spend=ledger.allow)
+                          allow_spend=ledger.allow, limiter=options.call_limiter if options else None)
     engine.ledger = ledger
     engine.config = config
     engine.explicit = name == "openai"
@@ -248,12 +253,13 @@ def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None)
         settings["llm"] = _llm_settings(engine)
         settings["plan_engine"] = engine.plan_engine
         settings["job_level"] = job.experience_level
-    return _open(ctx, user_id, resume.id, job.id, plan, engine, settings, notices)
+    return _open(ctx, user_id, resume.id, job.id, plan, engine, settings, notices,
+                 grader_workers=options.grader_workers)
 
 
 def _open(ctx: AppContext, user_id: uuid.UUID, resume_id: Any, job_id: Any,
           plan: list[PlannedQuestion], engine: Any, settings: dict[str, Any],
-          notices: Any) -> InterviewSession:
+          notices: Any, *, grader_workers: int = 1) -> InterviewSession:
     """Store a planned interview and ask its first question."""
     from mock_interview.store.models import Interview
 
@@ -268,7 +274,8 @@ def _open(ctx: AppContext, user_id: uuid.UUID, resume_id: Any, job_id: Any,
             session.add(first)
     if engine.name == "openai":
         engine.ledger.attach(interview.id)
-    session = InterviewSession(ctx, interview.id, engine=engine, notices=notices)
+    session = InterviewSession(ctx, interview.id, engine=engine, notices=notices,
+                               grader_workers=grader_workers)
     session._state = (interview, [first] if first is not None else [])
     session._started_here = True
     return session
@@ -482,7 +489,7 @@ class InterviewSession:
 
     def __init__(self, ctx: AppContext, interview_id: uuid.UUID, *, engine: Any = None,
                  notices: Notices | None = None, notify: Any = None,
-                 llm_overrides: InterviewOptions | None = None) -> None:
+                 llm_overrides: InterviewOptions | None = None, grader_workers: int = 1) -> None:
         self.ctx = ctx
         self.interview_id = interview_id
         self._engine = engine
@@ -490,6 +497,7 @@ class InterviewSession:
         self.notify = notify
         self._llm_overrides = llm_overrides
         self._grader: _Grader | None = None
+        self._grader_workers = grader_workers
         self._pending: dict[uuid.UUID, Any] = {}
         self._state: tuple[Any, list[Any]] | None = None
         self._started_here = False  # every grading of an interview begun here is in _pending
@@ -730,7 +738,7 @@ class InterviewSession:
     def _grade_later(self, row_id: uuid.UUID, position: int, question: PlannedQuestion, answer: str,
                      context: Any, offline: Any) -> None:
         if self._grader is None:
-            self._grader = _Grader()
+            self._grader = _Grader(self._grader_workers)
         engine = self.engine
 
         def job() -> None:
