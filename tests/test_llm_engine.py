@@ -94,6 +94,13 @@ def test_happy_path_plan_grades_follow_ups_and_ledger(ready, server, tmp_path):
     ctx.close()
     assert summary["total"]["calls"] == usage["calls"]
     assert summary["interviews"][data["interview_id"]]["total_tokens"] == usage["total_tokens"]
+    # stats sums the ledger for the person
+    overall = ready("stats", "--json").json()["model_usage"]
+    assert (overall["calls"], overall["interviews"], overall["total_tokens"]) == (usage["calls"], 1,
+                                                                               usage["total_tokens"])
+    assert overall["cost_usd"] == 0.0 and overall["models"] == ["test-model"]
+    shown = ready("stats")
+    assert shown.exit_code == 0 and f"Model usage: {usage['calls']} call(s) in 1 interview(s)" in shown.stdout
 
 
 def test_auto_uses_the_model_when_a_base_url_is_configured(ready, server, tmp_path):

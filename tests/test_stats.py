@@ -136,6 +136,8 @@ def test_overview_matches_the_stored_rows(ran, three, stored):
     data = out.json()
     assert data["json_version"] == 1 and data["score_scale"] == "0-100"
     assert data["interviews"] == {"total": 4, "completed": 3, "in_progress": 1}
+    assert data["model_usage"]["calls"] == 0  # offline interviews: no model, no cost line
+    assert "Model usage" not in ran("stats").stdout
     results, answers = _stored(stored[0])
     assert len(results) == 3
     for name in DIMENSIONS:

@@ -113,6 +113,13 @@ def _render_overview(env: Env, data: dict[str, Any]) -> None:
             times = f"in {tip['interviews']} of your last {practise['from_last_interviews']} interviews"
             items.add_row("•", f"{escape(tip['text'])} [dim]({times})[/dim]")
         out.print(items)
+    usage = data["model_usage"]
+    if usage["calls"]:
+        cost = (f"est. ${usage['cost_usd']:.4f}" if usage["cost_usd"] is not None else
+                f"est. ${usage['cost_usd_known_part']:.4f} + calls to a model with no known price")
+        out.print(f"\n[bold]Model usage[/bold]: {usage['calls']} call(s) in {usage['interviews']} "
+                  f"interview(s), {usage['total_tokens']:,} tokens, {cost} "
+                  f"[dim]({escape(', '.join(usage['models']))})[/dim]")
     if counts["completed"]:
         out.print(f"\n[dim]{TREND_HELP}[/dim]")
 
