@@ -138,6 +138,24 @@ def test_word_forms_and_prefixes(small_catalogue):
     assert slugs(small_catalogue("pyth backe")) == ["t-python-backend"]
 
 
+def test_whole_words_match_as_words_and_fragments_as_prefixes(cli, tmp_path, database_url):
+    rows = [posting("Java Developer", slug="w-java"), posting("JavaScript Developer", slug="w-js"),
+            posting("C# Engineer", skills_required=["C#"], slug="w-csharp"),
+            posting("Cloud Engineer", slug="w-cloud")]
+    out = cli("--db", database_url, "jobs", "import", str(write_json(tmp_path / "w.json", rows)))
+    assert out.exit_code == 0, out.stderr
+
+    def found(query: str) -> set[str]:
+        out = cli("--db", database_url, "search-jobs", query, "--json", "--limit", "500")
+        assert out.exit_code == 0, out.stderr
+        return {j["slug"] for j in out.json()["jobs"] if j["slug"].startswith("w-")}
+
+    assert found("java") == {"w-java"}  # a word of the index: not every word it begins
+    assert found("javascr") == {"w-js"}  # not a word of the index: a prefix
+    assert found("c#") == {"w-csharp"}  # the index sees "c": never every c-word
+    assert found("developers") == {"w-java", "w-js"}  # word forms still match
+
+
 @pytest.mark.parametrize("query", ['"', "*", "-", "()", "NEAR(", "python AND", '"python'])
 def test_fts_syntax_is_harmless(cli, small_catalogue, database_url, query):
     out = cli("--db", database_url, "search-jobs", query, "--json")
