@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 WEIGHTS = {"skills": 0.50, "title": 0.20, "experience": 0.20, "location": 0.10}
@@ -95,14 +96,15 @@ class MatchResult:
         }
 
 
-def title_tokens(title: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def title_tokens(title: str) -> frozenset[str]:
     tokens: set[str] = set()
     for word in re.findall(r"[a-z0-9+#]+", title.lower()):
         for part in _TITLE_SYNONYMS.get(word, [word]):
             part = _SAME_ROLE_WORD.get(part, part)
             if part not in _SENIORITY_WORDS:
                 tokens.add(part)
-    return tokens
+    return frozenset(tokens)
 
 
 def _skills_component(

@@ -29,6 +29,7 @@ import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -459,8 +460,10 @@ def skill_family(name: str) -> str | None:
     return taxonomy.families[index] if index is not None else None
 
 
-def related_skills(name: str) -> set[str]:
-    """Skills the taxonomy relates to this one, in both directions (canonical names)."""
+@lru_cache(maxsize=8192)
+def related_skills(name: str) -> frozenset[str]:
+    """Skills the taxonomy relates to this one, in both directions (canonical names). Cached:
+    ranking 300 postings by fit asks this ~1,300 times, for a few dozen distinct skills."""
     taxonomy = get_taxonomy()
     canonical = taxonomy.canonical(name)
-    return set(taxonomy.related_map().get(canonical, ())) if canonical else set()
+    return frozenset(taxonomy.related_map().get(canonical, ())) if canonical else frozenset()

@@ -17,6 +17,7 @@ class AppContext:
     settings: Settings
     profile_override: str | None = None
     _database: Database | None = field(default=None, repr=False)
+    catalogue_checked: bool = field(default=False, repr=False)  # the packaged jobs are in the database
 
     @classmethod
     def create(

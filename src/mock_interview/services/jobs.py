@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -44,6 +45,12 @@ def packaged_catalogue_path() -> Path:
     raise ConfigError("the packaged job catalogue is missing", hint="reinstall mock-interview")
 
 
+@functools.lru_cache(maxsize=2)
+def _read_catalogue(path: str, _mtime_ns: int, _size: int) -> dict[str, Any]:
+    """The packaged catalogue, parsed once per process (and again if the file changes)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
 def ensure_catalogue(ctx: AppContext) -> bool:
     """Load the packaged catalogue on first use or when its version changes. True if loaded."""
     import sqlalchemy as sa
@@ -51,13 +58,17 @@ def ensure_catalogue(ctx: AppContext) -> bool:
     from mock_interview.store import jobs as job_store
     from mock_interview.store.models import Meta, utcnow
 
+    if ctx.catalogue_checked:  # once per context: every search and interview asks
+        return False
     path = packaged_catalogue_path()
-    document = json.loads(path.read_text(encoding="utf-8"))
+    info = path.stat()
+    document = _read_catalogue(str(path), info.st_mtime_ns, info.st_size)
     version = str(document.get("catalogue_version", ""))
     database = ctx.database()
     with database.session() as session:
         current = session.get(Meta, CATALOGUE_META_KEY)
         if current is not None and current.value == version:
+            ctx.catalogue_checked = True
             return False
     canonical, _ = _skill_functions()
     records = []
@@ -71,6 +82,7 @@ def ensure_catalogue(ctx: AppContext) -> bool:
             session.execute(sa.text("SELECT pg_advisory_xact_lock(7366)"))
         current = session.get(Meta, CATALOGUE_META_KEY)
         if current is not None and current.value == version:
+            ctx.catalogue_checked = True
             return False  # another process loaded it while we waited
         job_store.upsert_jobs(session, records, SAMPLE_SOURCE)
         job_store.delete_missing_from_source(session, SAMPLE_SOURCE, {r.slug for r in records})
@@ -79,6 +91,7 @@ def ensure_catalogue(ctx: AppContext) -> bool:
         else:
             current.value, current.updated_at = version, utcnow()
             session.add(current)
+    ctx.catalogue_checked = True
     return True
 
 
