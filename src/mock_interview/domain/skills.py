@@ -436,6 +436,7 @@ def set_taxonomy(taxonomy: Taxonomy | None) -> None:
     """Replace the process-wide taxonomy (tests, or a custom file); None reloads lazily."""
     global _DEFAULT
     _DEFAULT = taxonomy
+    related_skills.cache_clear()
 
 
 # -- the public helpers -----------------------------------------------------------------------
