@@ -9,6 +9,8 @@ DOCX drawn by tests/fixtures_docs.py; sample-catalogue jobs; eight answers each)
 batch through the same service the command uses, on a fresh SQLite database per concurrency
 level (with --postgres, a fresh schema there), writing JSONL results to a file. A second run
 of the same batch measures the skip path (resumability). Goal: >= 200 answers/s with the offline engine.
+The offline engine runs one item at a time whatever --concurrency says (services/evaluate.py:
+threads only took turns under the GIL), so its rows differ by noise only.
 
 The LLM part runs max(--llm-items, 4 x concurrency) items with the openai engine against the
 tests' OpenAI-compatible server (tests/llm_server.py) on 127.0.0.1, in its own process as a real
