@@ -7,6 +7,7 @@ under CI=true, where a missing server is an error rather than a silent skip.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
@@ -104,6 +105,23 @@ def with_search_path(url: str, schema: str) -> str:
 
 
 @contextmanager
+def fresh_schema(base: str, prefix: str = "mi_test") -> Iterator[str]:
+    """``base`` with its search_path on a new, empty schema, dropped afterwards (tests, benches)."""
+    import sqlalchemy as sa
+
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(base)
+    with engine.begin() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield with_search_path(base, schema)
+    finally:
+        with engine.begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        engine.dispose()
+
+
+@contextmanager
 def postgres_schema() -> Iterator[str]:
     """A Postgres URL whose search_path is a fresh, empty schema, dropped afterwards."""
     base = _postgres_base_url()
@@ -111,19 +129,12 @@ def postgres_schema() -> Iterator[str]:
         pytest.skip(f"no Postgres configured: set {POSTGRES_ENV}=postgresql+psycopg://USER@HOST/DB")
     import sqlalchemy as sa
 
-    schema = f"mi_test_{uuid.uuid4().hex[:12]}"
-    engine = sa.create_engine(base)
-    try:
-        with engine.begin() as connection:
-            connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    except sa.exc.OperationalError as exc:
-        pytest.fail(f"{POSTGRES_ENV} is set but the server is unreachable: {exc}")
-    try:
-        yield with_search_path(base, schema)
-    finally:
-        with engine.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        engine.dispose()
+    with contextlib.ExitStack() as stack:
+        try:
+            url = stack.enter_context(fresh_schema(base))
+        except sa.exc.OperationalError as exc:
+            pytest.fail(f"{POSTGRES_ENV} is set but the server is unreachable: {exc}")
+        yield url
 
 
 @pytest.fixture

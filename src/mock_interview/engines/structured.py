@@ -469,7 +469,6 @@ class StructuredClient:
             if timeout is not None:
                 kwargs["timeout"] = timeout
             retry_after: float | None = None
-            started = time.monotonic()
             try:
                 with self.limiter or contextlib.nullcontext():
                     started = time.monotonic()  # the latency is the server's, not the queue's

@@ -273,15 +273,10 @@ class BatchOptions:
 
     def validate(self, ctx: AppContext | None = None) -> None:
         """Bad defaults stop the batch at once (exit 2/3) rather than failing every item."""
-        from mock_interview.domain.interview.planner import DIFFICULTIES, MAX_QUESTIONS, MIXES
+        from mock_interview.domain.interview.planner import PlanRequest
         from mock_interview.services import interview
 
-        if not 1 <= self.questions <= MAX_QUESTIONS:
-            raise UsageError(f"--questions must be between 1 and {MAX_QUESTIONS}")
-        if self.mix not in MIXES:
-            raise UsageError(f"--type must be one of {', '.join(MIXES)}")
-        if self.difficulty not in DIFFICULTIES:
-            raise UsageError(f"--difficulty must be one of {', '.join(DIFFICULTIES)}")
+        PlanRequest(count=self.questions, mix=self.mix, difficulty=self.difficulty).validate()
         if not 1 <= self.concurrency <= MAX_CONCURRENCY:
             raise UsageError(f"--concurrency must be between 1 and {MAX_CONCURRENCY}")
         # unknown (2) or not available (3); "auto" is resolved here, once

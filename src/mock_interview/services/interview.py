@@ -162,26 +162,15 @@ def _plan_failed_hard(engine: Any) -> None:
 # -- starting ---------------------------------------------------------------------------------------
 
 def _resolve_resume(ctx: AppContext, user_id: uuid.UUID, key: str | None) -> Any:
-    from sqlmodel import select
+    from mock_interview.services import resumes
 
-    from mock_interview.store.models import Resume
-
-    with ctx.database().session() as session:
-        query = select(Resume).where(Resume.user_id == user_id)
-        if key:
-            wanted = key.lower().replace("-", "")
-            rows = [r for r in session.exec(query).all() if r.id.hex.startswith(wanted)]
-            if not rows:
-                raise NotFoundError(f"no resume {key!r} in your profile",
-                                    hint="see `mock-interview resumes list`")
-            if len(rows) > 1:
-                raise UsageError(f"{key!r} matches {len(rows)} resumes; give more of the id")
-            return rows[0]
-        resume = session.exec(query.order_by(Resume.created_at.desc())).first()
-    if resume is None:
+    if key:
+        return resumes.find_resume(ctx, key, user_id)
+    found = resumes.list_resumes(ctx, user_id)
+    if not found:
         raise ConfigError("no resume to interview on",
                           hint="upload one first: mock-interview upload cv.pdf")
-    return resume
+    return found[0]
 
 
 def _prepare(ctx: AppContext, options: InterviewOptions) -> tuple[Any, Any, uuid.UUID]:
@@ -274,11 +263,9 @@ def _open(ctx: AppContext, user_id: uuid.UUID, resume_id: Any, job_id: Any,
             session.add(first)
     if engine.name == "openai":
         engine.ledger.attach(interview.id)
-    session = InterviewSession(ctx, interview.id, engine=engine, notices=notices,
-                               grader_workers=grader_workers)
-    session._state = (interview, [first] if first is not None else [])
-    session._started_here = True
-    return session
+    return InterviewSession(ctx, interview.id, engine=engine, notices=notices,
+                            grader_workers=grader_workers,
+                            opened=(interview, [first] if first is not None else []))
 
 
 class NothingToReview(Exception):
@@ -489,7 +476,9 @@ class InterviewSession:
 
     def __init__(self, ctx: AppContext, interview_id: uuid.UUID, *, engine: Any = None,
                  notices: Notices | None = None, notify: Any = None,
-                 llm_overrides: InterviewOptions | None = None, grader_workers: int = 1) -> None:
+                 llm_overrides: InterviewOptions | None = None, grader_workers: int = 1,
+                 opened: tuple[Any, list[Any]] | None = None) -> None:
+        """``opened``: the interview and rows this process has just stored (see ``_open``)."""
         self.ctx = ctx
         self.interview_id = interview_id
         self._engine = engine
@@ -499,8 +488,8 @@ class InterviewSession:
         self._grader: _Grader | None = None
         self._grader_workers = grader_workers
         self._pending: dict[uuid.UUID, Any] = {}
-        self._state: tuple[Any, list[Any]] | None = None
-        self._started_here = False  # every grading of an interview begun here is in _pending
+        self._state = opened
+        self._started_here = opened is not None  # every grading of it is then in _pending
 
     def flush_notices(self) -> None:
         """Hand the queued notices to ``notify`` (on the caller's thread)."""
@@ -615,7 +604,7 @@ class InterviewSession:
         only succeeds if ``row`` is still pending; then bring this session's copy up to date."""
         import sqlalchemy as sa
 
-        from mock_interview.store.models import Answer, Interview
+        from mock_interview.store.models import Answer, Interview, column_values
 
         answers = [*(interview.answers or []), {
             "position": row.position, "question_id": row.question_id,
@@ -634,8 +623,7 @@ class InterviewSession:
                     interview_table.update().where(interview_table.c.id == sa.bindparam("interview_id")),
                     {"interview_id": interview.id, "answers": answers})
                 if next_row is not None:
-                    connection.execute(answer_table.insert(), {
-                        column.name: getattr(next_row, column.name) for column in answer_table.columns})
+                    connection.execute(answer_table.insert(), column_values(next_row))
         except (_AnsweredElsewhere, sa.exc.IntegrityError):
             self._state = None
             raise UsageError("there is no question waiting for an answer",
@@ -833,11 +821,11 @@ class InterviewSession:
         from mock_interview.domain.interview.report import AnswerRecord, build_report
         from mock_interview.store.models import Answer, Interview, Result, utcnow
 
-        interview, rows = self._load(fresh=True)  # the model's gradings wrote to the rows
+        interview, _ = self._load()
         if interview.status != "completed" and (self._pending or interview.engine == "openai"):
             self.wait_for_gradings()
             self.flush_notices()
-            interview, rows = self._load(fresh=True)
+        interview, rows = self._load(fresh=True)  # the model's gradings wrote to the rows
         if interview.status != "completed":
             import sqlalchemy as sa
 

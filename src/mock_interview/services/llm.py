@@ -313,12 +313,11 @@ class Ledger:
             self._write(held)
 
     def _write(self, rows: list[Any]) -> None:
-        from mock_interview.store.models import LlmCall
+        from mock_interview.store.models import LlmCall, column_values
 
-        table = LlmCall.__table__  # a plain insert: one row per model call adds up in a batch
+        # A plain insert: one row per model call adds up in a batch.
         with self.ctx.database().transaction() as connection:
-            connection.execute(table.insert(), [{column.name: getattr(row, column.name)
-                                                 for column in table.columns} for row in rows])
+            connection.execute(LlmCall.__table__.insert(), [column_values(row) for row in rows])
 
     def allow(self, prompt_tokens: int, max_tokens: int) -> bool:
         """May this request be made? Once one is refused, every later one is too: the rest of
@@ -404,8 +403,7 @@ def usage_summary(ctx: AppContext, interview_ids: list[uuid.UUID] | None = None)
     per: dict[str, list[Any]] = {}
     for row in rows:
         per.setdefault(str(row.interview_id), []).append(row)
-    total = _summarise(rows) if rows else {"calls": 0, "total_tokens": 0, "cost_usd": 0.0}
-    return {"total": total, "interviews": {key: _summarise(items) for key, items in per.items()}}
+    return {"total": _summarise(rows), "interviews": {key: _summarise(items) for key, items in per.items()}}
 
 
 # ---- notices ------------------------------------------------------------------------------------------

@@ -111,21 +111,23 @@ def upload_path(ctx: AppContext, path: str) -> UploadOutcome:
     return upload(ctx, read_file_bytes(path), Path(path).name)
 
 
-def list_resumes(ctx: AppContext) -> list[Any]:
+def list_resumes(ctx: AppContext, user_id: uuid.UUID | None = None) -> list[Any]:
+    """The resumes of ``user_id`` (default: the active profile), newest first."""
     from sqlmodel import select
 
     from mock_interview.services import profiles
     from mock_interview.store.models import Resume
 
-    me = profiles.current(ctx)
+    if user_id is None:
+        user_id = uuid.UUID(profiles.current(ctx).id)
     with ctx.database().session() as session:
-        return list(session.exec(select(Resume).where(Resume.user_id == uuid.UUID(me.id))
+        return list(session.exec(select(Resume).where(Resume.user_id == user_id)
                                  .order_by(Resume.created_at.desc())).all())
 
 
-def find_resume(ctx: AppContext, key: str) -> Any:
+def find_resume(ctx: AppContext, key: str, user_id: uuid.UUID | None = None) -> Any:
     key = key.strip().lower().replace("-", "")
-    matches = [r for r in list_resumes(ctx) if r.id.hex.startswith(key)] if len(key) >= 4 else []
+    matches = [r for r in list_resumes(ctx, user_id) if r.id.hex.startswith(key)] if len(key) >= 4 else []
     if not matches:
         raise NotFoundError(f"no resume {key!r} in your profile", hint="see mock-interview resumes list")
     if len(matches) > 1:

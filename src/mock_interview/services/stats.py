@@ -38,31 +38,6 @@ def _scores(values: Any) -> dict[str, float]:
     return {d: round(float(v), 1) for d, v in zip(DIMENSIONS, values, strict=True)}
 
 
-def _model_usage(ctx: AppContext, user_id: uuid.UUID) -> dict[str, Any]:
-    """What the LLM engine cost this person, from the ledger (services/llm.py), summed in SQL.
-    ``cost_usd`` is None when some calls had no known price (an unknown model)."""
-    import sqlalchemy as sa
-
-    from mock_interview.store.models import Interview, LlmCall
-
-    mine = Interview.user_id == user_id
-    with ctx.database().session() as session:
-        calls, interviews, prompt, completion, cost, unpriced = session.execute(
-            sa.select(sa.func.count(), sa.func.count(sa.distinct(LlmCall.interview_id)),
-                      sa.func.coalesce(sa.func.sum(LlmCall.prompt_tokens), 0),
-                      sa.func.coalesce(sa.func.sum(LlmCall.completion_tokens), 0),
-                      sa.func.coalesce(sa.func.sum(LlmCall.cost_usd), 0.0),
-                      sa.func.count().filter(LlmCall.cost_usd.is_(None)))
-            .select_from(LlmCall).join(Interview, Interview.id == LlmCall.interview_id).where(mine)).one()
-        models = session.execute(
-            sa.select(LlmCall.model).distinct().join(Interview, Interview.id == LlmCall.interview_id)
-            .where(mine).order_by(LlmCall.model)).scalars().all()
-    return {"calls": int(calls), "interviews": int(interviews), "prompt_tokens": int(prompt),
-            "completion_tokens": int(completion), "total_tokens": int(prompt) + int(completion),
-            "cost_usd": None if unpriced else round(float(cost), 6),
-            "cost_usd_known_part": round(float(cost), 6), "models": list(models)}
-
-
 def _completed(user_id: uuid.UUID) -> Any:
     """Completed interviews of one person with their result, as a SELECT to refine."""
     import sqlalchemy as sa
@@ -135,7 +110,10 @@ def overview(ctx: AppContext, *, min_answers: int = 2, top: int = 3) -> dict[str
             averages[index], bests[index], float(first[2 + index]) if first else None, series)
     folded = rules.fold_topics(topics)
     weakest, strongest = rules.rank_topics(folded, min_answers, top)
-    model_usage = _model_usage(ctx, user_id)
+    from mock_interview.services.llm import usage_summary
+
+    usage = usage_summary(ctx)  # the cost ledger, for the active profile as everything here
+    model_usage = {**usage["total"], "interviews": len(usage["interviews"])}
     return {
         "profile": {"email": profile.email, "full_name": profile.full_name},
         "score_scale": SCALE,

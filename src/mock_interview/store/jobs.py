@@ -61,6 +61,8 @@ def _indexed_words(session: Session, terms: Sequence[str], backend: str) -> froz
     every term as a prefix made FTS5 merge the doclists of every word it begins: "c#" (the
     index sees "c") took 165 ms at 100k postings, 8 ms as a word; "manager" 48 -> 42 ms
     (bench/search_latency.py). One indexed look-up per term tells them apart."""
+    from mock_interview.domain.grading.text import stem
+
     if backend == "postgresql":
         search_table = sa.table("job_search", sa.column("search_vector"))
         probe = sa.select(sa.literal(1)).select_from(search_table).where(
@@ -69,8 +71,6 @@ def _indexed_words(session: Session, terms: Sequence[str], backend: str) -> froz
     else:
         probe = sa.select(sa.literal(1)).select_from(sa.table("jobs_fts")).where(
             sa.text("jobs_fts MATCH :term")).limit(1)
-    from mock_interview.domain.grading.text import stem
-
     words = set()
     for term in terms:
         if stem(term) + "e" == term:

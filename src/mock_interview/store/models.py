@@ -207,3 +207,8 @@ class LlmCall(SQLModel, table=True):
     # ok | repair | rejected | timeout | connection | rate-limited | server-error | auth | ...
     outcome: str = Field(default="ok", max_length=40)
     created_at: datetime = _ts()
+
+
+def column_values(row: SQLModel) -> dict[str, Any]:
+    """A model instance as its table's column values, for a Core insert on a hot path."""
+    return {column.name: getattr(row, column.name) for column in row.__table__.columns}
