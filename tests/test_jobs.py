@@ -384,6 +384,45 @@ def test_search_ranks_by_resume_when_there_is_one(cli, small_catalogue, database
     assert plain["matched_against"] is None
 
 
+def test_resume_retrieval_finds_shared_skills_and_titles_under_many_newer_postings(
+        cli, tmp_path, database_url):
+    """Without typed words the candidates are the postings sharing most with the resume, not the
+    newest ones: three older postings must surface from under 400 newer unrelated ones."""
+    from sqlmodel import select
+
+    from mock_interview.services.context import AppContext
+    from mock_interview.store.models import Resume, User
+
+    filler = [posting(f"Pastry Chef {i}", skills_required=["Baking", "Food Safety"],
+                      slug=f"f-{i}", posted_at="2026-11-20") for i in range(400)]
+    wanted = [
+        posting("Site Reliability Specialist", skills_required=["Terraform", "Kubernetes", "Go"],
+                slug="t-two-skills", posted_at="2025-01-01"),
+        posting("Senior Platform Engineer", skills_required=["Baking"], slug="t-title",
+                posted_at="2025-01-01"),
+        posting("Build Engineer", skills_required=["Go", "Bazel"], slug="t-one-skill",
+                posted_at="2025-01-01"),
+    ]
+    out = cli("--db", database_url, "jobs", "import",
+              str(write_json(tmp_path / "many.json", filler + wanted)))
+    assert out.exit_code == 0, out.stderr
+    cli("--db", database_url, "register", "-n", "Kim", "-e", "kim@example.com")
+    ctx = AppContext.create(database_url=database_url)
+    with ctx.database().session() as session:
+        user = session.exec(select(User).where(User.email == "kim@example.com")).one()
+        session.add(Resume(user_id=user.id, filename="kim.pdf", file_path="x", content_hash="h2",
+                           skills=[{"name": "Kubernetes"}, {"name": "Go"}, {"name": "Terraform"}],
+                           experience=[{"title": "Platform Engineer"}],
+                           total_years_experience=4.0, contact={"location": "Lisbon, Portugal"}))
+    ctx.close()
+    out = cli("--db", database_url, "search-jobs", "--match", "--limit", "20", "--json")
+    assert out.exit_code == 0, out.stderr
+    found = out.json()  # (the packaged catalogue's own postings rank among them)
+    assert slugs(found) == ["t-two-skills", "t-one-skill", "t-title"]
+    assert found["jobs"][0]["match"]["matched_skills"] == ["Terraform", "Kubernetes", "Go"]
+    assert found["total"] >= 403
+
+
 # -- domain validation ---------------------------------------------------------------------------------
 
 def test_validation_normalises_values():

@@ -19,7 +19,8 @@ from typing import Any
 WEIGHTS = {"skills": 0.50, "title": 0.20, "experience": 0.20, "location": 0.10}
 LEVEL_YEARS = {"intern": 0, "junior": 0, "mid": 2, "senior": 5, "lead": 7, "principal": 10}
 RELATED_CREDIT = 0.5
-_SENIORITY_WORDS = {
+# Words of a title that say its level or join other words, not what the role is.
+ROLE_FILLER_WORDS = {
     "senior", "sr", "junior", "jr", "lead", "principal", "staff", "intern", "trainee",
     "associate", "head", "chief", "i", "ii", "iii", "iv", "1", "2", "3", "entry", "level",
     "mid", "graduate", "of", "and", "the", "a", "an", "for", "in", "at", "with", "&",
@@ -102,17 +103,16 @@ def title_tokens(title: str) -> frozenset[str]:
     for word in re.findall(r"[a-z0-9+#]+", title.lower()):
         for part in _TITLE_SYNONYMS.get(word, [word]):
             part = _SAME_ROLE_WORD.get(part, part)
-            if part not in _SENIORITY_WORDS:
+            if part not in ROLE_FILLER_WORDS:
                 tokens.add(part)
     return frozenset(tokens)
 
 
 def _skills_component(
-    required: list[str], have: set[str], related: Callable[[str], set[str]]
+    required: list[str], have_lower: Mapping[str, str], nearest: Callable[[str], str | None]
 ) -> tuple[MatchComponent | None, list[str], list[str], list[dict[str, str]]]:
     if not required:
         return None, [], [], []
-    have_lower = {s.lower(): s for s in have}
     matched, missing, relatives = [], [], []
     credit = 0.0
     for skill in required:
@@ -120,9 +120,9 @@ def _skills_component(
             matched.append(skill)
             credit += 1.0
             continue
-        near = sorted(have_lower[r.lower()] for r in related(skill) if r.lower() in have_lower)
+        near = nearest(skill)
         if near:
-            relatives.append({"required": skill, "have": near[0]})
+            relatives.append({"required": skill, "have": near})
             credit += RELATED_CREDIT
         missing.append(skill)
     score = 100 * credit / len(required)
@@ -167,14 +167,17 @@ def _experience_component(years: float | None, level: str | None, minimum: int |
                           f"{years:g} years against {need}+ asked")
 
 
+def _place_words(place: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", place.lower()) if len(w) > 2}
+
+
 def _location_component(remote: str, job_location: str, country: str | None,
-                        where: str | None) -> MatchComponent:
+                        where: str | None, mine: set[str]) -> MatchComponent:
     if remote == "remote":
         return MatchComponent("location", 100.0, WEIGHTS["location"], "remote role")
     if not where:
         return MatchComponent("location", 60.0, WEIGHTS["location"], "resume gives no location")
-    mine = {w for w in re.findall(r"[a-z]+", where.lower()) if len(w) > 2}
-    theirs = {w for w in re.findall(r"[a-z]+", job_location.lower()) if len(w) > 2}
+    theirs = _place_words(job_location)
     if mine & theirs:
         return MatchComponent("location", 100.0, WEIGHTS["location"], f"{job_location} ({remote})")
     if country and country.lower() in {w[:2] for w in mine} and len(where) == 2:
@@ -189,20 +192,43 @@ def match_job(
     related: Callable[[str], set[str]] = lambda _skill: set(),
 ) -> MatchResult:
     """Score one posting (a mapping with the jobs table's fields) against a candidate."""
-    required = [s for s in job.get("skills_required") or [] if isinstance(s, str)]
-    skills, matched, missing, relatives = _skills_component(required, candidate.skills, related)
-    components = [
-        c
-        for c in (
-            skills,
-            _title_component(job.get("title") or "", candidate.titles),
-            _experience_component(candidate.years, job.get("experience_level"),
-                                  job.get("years_experience_min")),
-            _location_component(job.get("remote") or "onsite", job.get("location") or "",
-                                job.get("country"), candidate.location),
-        )
-        if c is not None
-    ]
-    total_weight = sum(c.weight for c in components)
-    score = sum(c.score * c.weight for c in components) / total_weight
-    return MatchResult(round(score), matched, missing, relatives, components)
+    return match_jobs(candidate, [job], related)[0]
+
+
+def match_jobs(
+    candidate: CandidateProfile,
+    jobs: Iterable[Mapping[str, Any]],
+    related: Callable[[str], set[str]] = lambda _skill: set(),
+) -> list[MatchResult]:
+    """Score many postings against one candidate. What depends only on the candidate, or on
+    one required skill, is worked out once: re-ranking 300 postings meets a few dozen skills."""
+    have_lower = {s.lower(): s for s in candidate.skills}
+    mine = _place_words(candidate.location or "")
+    nearest_found: dict[str, str | None] = {}
+
+    def nearest(skill: str) -> str | None:
+        if skill not in nearest_found:
+            near = sorted(have_lower[r.lower()] for r in related(skill) if r.lower() in have_lower)
+            nearest_found[skill] = near[0] if near else None
+        return nearest_found[skill]
+
+    results = []
+    for job in jobs:
+        required = [s for s in job.get("skills_required") or [] if isinstance(s, str)]
+        skills, matched, missing, relatives = _skills_component(required, have_lower, nearest)
+        components = [
+            c
+            for c in (
+                skills,
+                _title_component(job.get("title") or "", candidate.titles),
+                _experience_component(candidate.years, job.get("experience_level"),
+                                      job.get("years_experience_min")),
+                _location_component(job.get("remote") or "onsite", job.get("location") or "",
+                                    job.get("country"), candidate.location, mine),
+            )
+            if c is not None
+        ]
+        total_weight = sum(c.weight for c in components)
+        score = sum(c.score * c.weight for c in components) / total_weight
+        results.append(MatchResult(round(score), matched, missing, relatives, components))
+    return results

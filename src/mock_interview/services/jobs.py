@@ -11,7 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from mock_interview.domain.jobs import JobSearch, build_search, query_terms, validate_job
-from mock_interview.domain.matching import CandidateProfile, MatchResult, match_job, title_tokens
+from mock_interview.domain.matching import (
+    ROLE_FILLER_WORDS,
+    CandidateProfile,
+    MatchResult,
+    match_job,
+    match_jobs,
+)
 from mock_interview.errors import ConfigError, NotFoundError, UsageError
 from mock_interview.services.context import AppContext
 
@@ -230,6 +236,10 @@ class SearchResult:
                 "jobs": [view.to_json() for view in self.jobs]}
 
 
+MATCH_FIELDS = ("title", "skills_required", "experience_level", "years_experience_min", "remote",
+                "location", "country")
+
+
 def _job_fields(job: Any) -> dict[str, Any]:
     return {
         "title": job.title, "skills_required": job.skills_required, "experience_level":
@@ -261,13 +271,10 @@ def candidate_for(resume: Any) -> CandidateProfile:
     )
 
 
-def _resume_terms(candidate: CandidateProfile) -> list[str]:
-    words: list[str] = []
-    for title in candidate.titles[:2]:
-        words.extend(sorted(title_tokens(title)))
-    for skill in sorted(candidate.skills):
-        words.extend(query_terms(skill))
-    return query_terms(" ".join(words))
+def _resume_titles(candidate: CandidateProfile) -> list[list[str]]:
+    """The words that name the role in the person's two most recent titles, as written."""
+    return [[w for w in query_terms(title) if w not in ROLE_FILLER_WORDS]
+            for title in candidate.titles[:2]]
 
 
 def search(
@@ -294,27 +301,33 @@ def search(
             return SearchResult(page.total, [JobView(h.job, None, h.text_rank) for h in page.hits])
         candidate = candidate_for(resume)
         if params.terms:  # the person's words decide what is relevant, the resume the order
-            page = job_store.search_jobs(session, params, limit=RETRIEVE_FOR_RERANK)
+            page = job_store.search_jobs(session, params, limit=RETRIEVE_FOR_RERANK,
+                                         fields=MATCH_FIELDS)
         else:
             page = job_store.search_for_resume(session, params, sorted(candidate.skills),
-                                               _resume_terms(candidate), RETRIEVE_FOR_RERANK)
+                                               _resume_titles(candidate), RETRIEVE_FOR_RERANK,
+                                               fields=MATCH_FIELDS)
             if len(page.hits) < params.limit:  # the resume's words found too little: add newest
                 newest = job_store.search_jobs(session, params, terms=[], limit=RETRIEVE_FOR_RERANK,
-                                               count=False)
+                                               count=False, fields=MATCH_FIELDS)
                 seen = {h.job.id for h in page.hits}
                 page.hits.extend(h for h in newest.hits if h.job.id not in seen)
             page.total = job_store.search_jobs(session, params, terms=[], limit=1).total
-    views = [JobView(h.job, match_job(candidate, _job_fields(h.job), related), h.text_rank)
-             for h in page.hits]
-    if params.terms:
-        # The person's words say what they want; fit orders within that. Relevance is scaled
-        # to the best hit so both sit on 0-100.
-        best = max((v.text_rank for v in views), default=0.0) or 1.0
-        views.sort(key=lambda v: -(QUERY_WEIGHT * 100 * v.text_rank / best
-                                   + (1 - QUERY_WEIGHT) * v.match.score))
-    else:
-        views.sort(key=lambda v: (-v.match.score, -v.text_rank))
-    return SearchResult(page.total, views[: params.limit], matched_against=resume.filename)
+        matches = match_jobs(candidate, (_job_fields(h.job) for h in page.hits), related)
+        ranked = [(hit, found) for hit, found in zip(page.hits, matches, strict=True)]
+        if params.terms:
+            # The person's words say what they want; fit orders within that. Relevance is
+            # scaled to the best hit so both sit on 0-100.
+            best = max((hit.text_rank for hit in page.hits), default=0.0) or 1.0
+            ranked.sort(key=lambda pair: -(QUERY_WEIGHT * 100 * pair[0].text_rank / best
+                                           + (1 - QUERY_WEIGHT) * pair[1].score))
+        else:
+            ranked.sort(key=lambda pair: (-pair[1].score, -pair[0].text_rank))
+        ranked = ranked[: params.limit]
+        # Only the shown page is loaded whole (descriptions and all).
+        whole = job_store.jobs_by_id(session, [hit.job.id for hit, _ in ranked])
+    views = [JobView(whole[hit.job.id], found, hit.text_rank) for hit, found in ranked]
+    return SearchResult(page.total, views, matched_against=resume.filename)
 
 
 def resolve_job(ctx: AppContext, key: str) -> Any:
