@@ -132,6 +132,21 @@ def test_title_outranks_description(small_catalogue):
     assert slugs(small_catalogue("python"))[:2] == ["t-python-backend", "t-office"]
 
 
+def test_a_page_of_title_matches_still_counts_every_match(cli, tmp_path, database_url):
+    """The first page may come from postings naming the words in title or skills (the first
+    tier); the total still counts the postings that mention them anywhere."""
+    rows = [posting(f"Zymurgy Specialist {i}", slug=f"t-title-{i}") for i in range(3)]
+    rows += [posting("Brewer", description="Zymurgy lovers welcome.", slug=f"t-desc-{i}")
+             for i in range(2)]
+    assert cli("--db", database_url, "jobs", "import",
+               str(write_json(tmp_path / "z.json", rows))).exit_code == 0
+    page = cli("--db", database_url, "search-jobs", "zymurgy", "--limit", "2", "--json").json()
+    assert page["total"] == 5
+    assert [j["slug"][:7] for j in page["jobs"]] == ["t-title", "t-title"]
+    page = cli("--db", database_url, "search-jobs", "zymurgy", "--limit", "4", "--json").json()
+    assert [j["slug"][:6] for j in page["jobs"]] == ["t-titl"] * 3 + ["t-desc"]
+
+
 def test_word_forms_and_prefixes(small_catalogue):
     assert "t-platform" in slugs(small_catalogue("engineer"))  # "Engineering" in the title
     assert "t-python-backend" in slugs(small_catalogue("engineering"))

@@ -100,6 +100,11 @@ def _fts_match_sqlite(terms: Sequence[str], any_term: bool, skills: Sequence[str
     return expression
 
 
+def _title_or_skills(terms: Sequence[str], words: frozenset[str]) -> str:
+    """Every term, in the title or skills column: the first tier of a ranked search."""
+    return "{title skills} : (" + " ".join(f'"{t}"' if t in words else f'"{t}"*' for t in terms) + ")"
+
+
 def _tsquery_postgres(terms: Sequence[str], any_term: bool, words: frozenset[str] = frozenset()) -> str:
     # Weight-restricted terms (":*AB", title and skills only, as SQLite does for resume words)
     # measured slower here: Postgres must recheck every row's vector either way.
@@ -207,14 +212,26 @@ def search_jobs(
         return SearchPage(total, hits)
 
     fts = sa.table("jobs_fts", sa.column("rowid"))
-    match = sa.text("jobs_fts MATCH :match").bindparams(
-        match=_fts_match_sqlite(terms, any_term, skill_terms, words))
+    expression = _fts_match_sqlite(terms, any_term, skill_terms, words)
+    match = sa.text("jobs_fts MATCH :match").bindparams(match=expression)
     bm25 = sa.literal_column(f"bm25(jobs_fts, {', '.join(map(str, SQLITE_WEIGHTS))})")
     source = FtsFirstJoin(fts, Job.__table__, Job.search_rowid == fts.c.rowid) if conditions else fts
-    ranked = session.execute(
-        sa.select(fts.c.rowid, bm25.label("rank")).select_from(source)
-        .where(match, *conditions).order_by(sa.asc("rank")).limit(limit)
-    ).all()
+
+    def best(match_expression: str) -> list[Any]:
+        return session.execute(
+            sa.select(fts.c.rowid, bm25.label("rank")).select_from(source)
+            .where(sa.text("jobs_fts MATCH :match").bindparams(match=match_expression), *conditions)
+            .order_by(sa.asc("rank")).limit(limit)
+        ).all()
+
+    # Tiered ranking: bm25 must score every match, and a common word matches most postings
+    # ("experience" 84% of them: 62 ms at 100k). When enough postings name every word in their
+    # title or skills, the page comes from those alone, still ranked by bm25 over all four
+    # fields (their title and skills hits count once more): with title and skills weighted
+    # 10 and 5 against 2 and 1, the other matches would rank below them anyway.
+    ranked = best(f"({_title_or_skills(terms, words)}) AND ({expression})") if not any_term else []
+    if len(ranked) < limit:
+        ranked = best(expression)
     by_key = {row[0]: -float(row[1]) for row in ranked}  # bm25: lower is better
     loaded = _load(session, Job.search_rowid, list(by_key), fields)
     hits = sorted((SearchHit(job, by_key[job.search_rowid]) for job in loaded),
