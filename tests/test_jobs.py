@@ -145,6 +145,24 @@ def test_a_page_of_title_matches_still_counts_every_match(cli, tmp_path, databas
     assert [j["slug"][:7] for j in page["jobs"]] == ["t-title", "t-title"]
     page = cli("--db", database_url, "search-jobs", "zymurgy", "--limit", "4", "--json").json()
     assert [j["slug"][:6] for j in page["jobs"]] == ["t-titl"] * 3 + ["t-desc"]
+    assert page["total_exact"] is True
+
+
+def test_totals_past_the_cap_are_a_lower_bound(cli, tmp_path, database_url, monkeypatch):
+    from mock_interview.store import jobs as job_store
+
+    rows = [posting(f"Zymurgy Specialist {i}", slug=f"t-cap-{i}") for i in range(5)]
+    assert cli("--db", database_url, "jobs", "import",
+               str(write_json(tmp_path / "z.json", rows))).exit_code == 0
+    monkeypatch.setattr(job_store, "TOTAL_CAP", 4)
+    page = cli("--db", database_url, "search-jobs", "zymurgy", "--limit", "2", "--json").json()
+    assert (page["total"], page["total_exact"], len(page["jobs"])) == (4, False, 2)
+    monkeypatch.setattr(job_store, "TOTAL_CAP", 5)
+    page = cli("--db", database_url, "search-jobs", "zymurgy", "--limit", "2", "--json").json()
+    assert (page["total"], page["total_exact"]) == (5, True)
+    monkeypatch.setattr(job_store, "TOTAL_CAP", 4)
+    shown = cli("--db", database_url, "search-jobs", "zymurgy", "--limit", "2")
+    assert "2 of 4+" in shown.stdout
 
 
 def test_word_forms_and_prefixes(small_catalogue):

@@ -38,7 +38,7 @@ def _render_results(env: Env, result: SearchResult, title: str) -> None:
         env.info("No postings match. Try fewer words or filters, or: mock-interview jobs list")
         return
     matched = result.matched_against is not None
-    caption = f"{len(result.jobs)} of {result.total}"
+    caption = f"{len(result.jobs)} of {result.total:,}{'' if result.total_exact else '+'}"
     if matched:
         caption += f" · ranked by fit with {escape(result.matched_against)} (match 0–100)"
     table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")

@@ -230,9 +230,11 @@ class SearchResult:
     total: int
     jobs: list[JobView]
     matched_against: str | None = None  # the resume used for ranking, if any
+    total_exact: bool = True  # False: at least ``total`` postings match (counting stops there)
 
     def to_json(self) -> dict[str, Any]:
-        return {"total": self.total, "matched_against": self.matched_against,
+        return {"total": self.total, "total_exact": self.total_exact,
+                "matched_against": self.matched_against,
                 "jobs": [view.to_json() for view in self.jobs]}
 
 
@@ -298,7 +300,8 @@ def search(
     with ctx.database().session() as session:
         if resume is None:
             page = job_store.search_jobs(session, params)
-            return SearchResult(page.total, [JobView(h.job, None, h.text_rank) for h in page.hits])
+            return SearchResult(page.total, [JobView(h.job, None, h.text_rank) for h in page.hits],
+                                total_exact=page.total_exact)
         candidate = candidate_for(resume)
         if params.terms:  # the person's words decide what is relevant, the resume the order
             page = job_store.search_jobs(session, params, limit=RETRIEVE_FOR_RERANK,
@@ -312,7 +315,8 @@ def search(
                                                count=False, fields=MATCH_FIELDS)
                 seen = {h.job.id for h in page.hits}
                 page.hits.extend(h for h in newest.hits if h.job.id not in seen)
-            page.total = job_store.search_jobs(session, params, terms=[], limit=1).total
+            counted = job_store.search_jobs(session, params, terms=[], limit=0)
+            page.total, page.total_exact = counted.total, counted.total_exact
         matches = match_jobs(candidate, (_job_fields(h.job) for h in page.hits), related)
         ranked = [(hit, found) for hit, found in zip(page.hits, matches, strict=True)]
         if params.terms:
@@ -327,7 +331,8 @@ def search(
         # Only the shown page is loaded whole (descriptions and all).
         whole = job_store.jobs_by_id(session, [hit.job.id for hit, _ in ranked])
     views = [JobView(whole[hit.job.id], found, hit.text_rank) for hit, found in ranked]
-    return SearchResult(page.total, views, matched_against=resume.filename)
+    return SearchResult(page.total, views, matched_against=resume.filename,
+                        total_exact=page.total_exact)
 
 
 def resolve_job(ctx: AppContext, key: str) -> Any:

@@ -21,7 +21,14 @@ from mock_interview.domain.jobs import JobRecord, JobSearch, query_terms
 from mock_interview.store.models import Job, utcnow
 
 SQLITE_WEIGHTS = (10.0, 5.0, 2.0, 1.0)  # title, skills, requirements, description
+TOTAL_CAP = 10_000  # totals are exact up to this many matches
 JOB_COLUMNS = [c.name for c in Job.__table__.columns]
+
+
+# Postgres: title (A) and skills (B) as a vector, and the skills, in a narrow side table
+# (migration 0004): the first tier of ranked searches and the resume's skills are looked up here.
+HEADLINES = sa.table("job_headlines", sa.column("job_id"), sa.column("headline"),
+                     sa.column("skills", Job.skills_required.type))
 
 
 class FtsFirstJoin(Join):
@@ -53,6 +60,7 @@ class SearchHit:
 class SearchPage:
     total: int
     hits: list[SearchHit]
+    total_exact: bool = True  # False: at least ``total`` (TOTAL_CAP) postings match
 
 
 def _indexed_words(session: Session, terms: Sequence[str], backend: str) -> frozenset[str]:
@@ -139,10 +147,10 @@ def _filters(search: JobSearch, backend: str) -> list[Any]:
     for skill in search.skills:
         if backend == "postgresql":  # GIN containment; names are canonical on both sides
             contains = [
-                Job.skills_required.op("@>")(sa.cast([form], Job.skills_required.type))
+                HEADLINES.c.skills.op("@>")(sa.cast([form], Job.skills_required.type))
                 for form in dict.fromkeys((skill, skill.lower(), skill.title()))
             ]
-            conditions.append(sa.or_(*contains))
+            conditions.append(Job.id.in_(sa.select(HEADLINES.c.job_id).where(sa.or_(*contains))))
             continue
         element = sa.func.json_each(Job.skills_required).table_valued("value")
         conditions.append(
@@ -181,35 +189,34 @@ def search_jobs(
             .order_by(Job.posted_at.desc().nulls_last(), Job.created_at.desc(), Job.title)
         )
         jobs = _fetch(session, query.limit(limit), fields)
-        total = _count(session, sa.select(Job.id).where(*conditions)) if count else len(jobs)
-        return SearchPage(total, [SearchHit(job, 0.0) for job in jobs])
+        total, exact = _count(session, sa.select(Job.id).where(*conditions)) if count else (len(jobs), True)
+        return SearchPage(total, [SearchHit(job, 0.0) for job in jobs], exact)
 
     # Rank and cut to `limit` over (key, rank) pairs only, then load those few postings: sorting
     # every match with its full row (descriptions included) was most of the time.
     words = _indexed_words(session, terms, backend)
     if backend == "postgresql":
         search_table = sa.table("job_search", sa.column("job_id"), sa.column("search_vector"))
-        tsquery = sa.func.to_tsquery("english", _tsquery_postgres(terms, any_term, words))
-        vector = search_table.c.search_vector
-        rank = sa.func.ts_rank_cd(vector, tsquery, 1)  # 1: divide by 1 + log(length), as bm25 does
-        matched = vector.op("@@")(tsquery)
-        source = (sa.join(search_table, Job.__table__, Job.id == search_table.c.job_id)
-                  if conditions else search_table)
-        ranked = session.execute(
-            sa.select(search_table.c.job_id, rank.label("rank")).select_from(source)
-            .where(matched, *conditions).order_by(sa.desc("rank"), search_table.c.job_id).limit(limit)
-        ).all()
+        full_query = sa.func.to_tsquery("english", _tsquery_postgres(terms, any_term, words))
+        # Tiered as on SQLite (see below), the first tier from the narrow headlines table
+        # and ranked by it: every word in the title or skills.
+        ranked = [] if any_term else _rank_postgres(
+            session, HEADLINES.c.job_id, HEADLINES.c.headline,
+            sa.func.to_tsquery("english", _tsquery_postgres(terms, False, words)), conditions, limit)
+        if len(ranked) < limit:
+            ranked = _rank_postgres(session, search_table.c.job_id, search_table.c.search_vector,
+                                    full_query, conditions, limit)
         by_key = {row[0]: float(row[1]) for row in ranked}
         loaded = _load(session, Job.id, list(by_key), fields)
         hits = sorted((SearchHit(job, by_key[job.id]) for job in loaded), key=lambda h: -h.text_rank)
-        # A separate count: a window over the ranked rows would turn the top-N sort into a full
-        # sort (measured slower at 100k).
-        if count:
-            total = _count(session, sa.select(search_table.c.job_id).select_from(source)
-                           .where(matched, *conditions))
-        else:
-            total = len(hits)
-        return SearchPage(total, hits)
+        if not count:
+            return SearchPage(len(hits), hits)
+        matched = search_table.c.search_vector.op("@@")(full_query)
+        source = (sa.join(search_table, Job.__table__, Job.id == search_table.c.job_id)
+                  if conditions else search_table)
+        total, exact = _count(session, sa.select(search_table.c.job_id).select_from(source)
+                              .where(matched, *conditions))
+        return SearchPage(total, hits, exact)
 
     fts = sa.table("jobs_fts", sa.column("rowid"))
     expression = _fts_match_sqlite(terms, any_term, skill_terms, words)
@@ -236,11 +243,21 @@ def search_jobs(
     loaded = _load(session, Job.search_rowid, list(by_key), fields)
     hits = sorted((SearchHit(job, by_key[job.search_rowid]) for job in loaded),
                   key=lambda h: -h.text_rank)
-    if count:
-        total = _count(session, sa.select(fts.c.rowid).select_from(source).where(match, *conditions))
-    else:
-        total = len(hits)
-    return SearchPage(total, hits)
+    if not count:
+        return SearchPage(len(hits), hits)
+    total, exact = _count(session, sa.select(fts.c.rowid).select_from(source).where(match, *conditions))
+    return SearchPage(total, hits, exact)
+
+
+def _rank_postgres(session: Session, key: Any, vector: Any, tsquery: Any, conditions: list[Any],
+                   limit: int) -> list[Any]:
+    """(key, rank) of the best ``limit`` rows whose ``vector`` matches, best first."""
+    rank = sa.func.ts_rank_cd(vector, tsquery, 1)  # 1: divide by 1 + log(length), as bm25 does
+    source = sa.join(key.table, Job.__table__, Job.id == key) if conditions else key.table
+    return session.execute(
+        sa.select(key, rank.label("rank")).select_from(source)
+        .where(vector.op("@@")(tsquery), *conditions).order_by(sa.desc("rank"), key).limit(limit)
+    ).all()
 
 
 def search_for_resume(session: Session, search: JobSearch, skills: Sequence[str],
@@ -258,14 +275,13 @@ def search_for_resume(session: Session, search: JobSearch, skills: Sequence[str]
     conditions = _filters(search, backend)
     if backend == "postgresql":
         key_column, key_name = Job.id, "id"
-        search_table = sa.table("job_search", sa.column("job_id"), sa.column("search_vector"))
         parts = [
-            sa.select(Job.id.label("key"), sa.literal(1).label("points"))
-            .where(Job.skills_required.op("@>")(sa.cast([skill], Job.skills_required.type)))
+            sa.select(HEADLINES.c.job_id.label("key"), sa.literal(1).label("points"))
+            .where(HEADLINES.c.skills.op("@>")(sa.cast([skill], Job.skills_required.type)))
             for skill in dict.fromkeys(skills)
         ] + [
-            sa.select(search_table.c.job_id.label("key"), sa.literal(2).label("points"))
-            .where(search_table.c.search_vector.op("@@")(
+            sa.select(HEADLINES.c.job_id.label("key"), sa.literal(2).label("points"))
+            .where(HEADLINES.c.headline.op("@@")(
                 sa.func.to_tsquery("english", " & ".join(f"{w}:A" for w in words))))
             for words in titles if words
         ]
@@ -309,9 +325,9 @@ def _skills_only_sqlite(session: Session, search: JobSearch, conditions: list[An
         .order_by(Job.posted_at.desc().nulls_last(), Job.created_at.desc())
     )
     jobs = _fetch(session, query.limit(limit), fields)
-    total = _count(session, sa.select(fts.c.rowid).select_from(source).where(match, *conditions)) \
-        if count else len(jobs)
-    return SearchPage(total, [SearchHit(job, 0.0) for job in jobs])
+    total, exact = _count(session, sa.select(fts.c.rowid).select_from(source).where(match, *conditions)) \
+        if count else (len(jobs), True)
+    return SearchPage(total, [SearchHit(job, 0.0) for job in jobs], exact)
 
 
 def _selected(fields: Sequence[str] | None) -> Any:
@@ -336,8 +352,14 @@ def jobs_by_id(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Jo
     return {job.id: job for job in _load(session, Job.id, list(ids), None)}
 
 
-def _count(session: Session, query: Any) -> int:
-    return session.execute(sa.select(sa.func.count()).select_from(query.subquery())).scalar_one()
+def _count(session: Session, query: Any) -> tuple[int, bool]:
+    """How many rows ``query`` returns, counted up to TOTAL_CAP, and whether that is all of them.
+
+    Counting every match costs as much as finding it: on Postgres each one is a heap row to
+    read (a common word at 1M postings: about a second). Past the cap the total is "at least"."""
+    found = session.execute(sa.select(sa.func.count()).select_from(
+        query.limit(TOTAL_CAP + 1).subquery())).scalar_one()
+    return min(found, TOTAL_CAP), found <= TOTAL_CAP
 
 
 def find_job(session: Session, key: str) -> list[Job]:

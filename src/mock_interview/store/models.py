@@ -104,7 +104,8 @@ class Job(SQLModel, table=True):
     years_experience_min: int | None = None
     currency: str | None = Field(default=None, max_length=3)
     salary_period: str = Field(default="year", max_length=10)
-    posted_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    # Indexed by the migrations (descending, nulls last on Postgres: newest first).
+    posted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     updated_at: datetime = _ts()
     # Salary as approximate USD a year, so filters and matching compare across currencies.
     salary_usd_min: int | None = None
