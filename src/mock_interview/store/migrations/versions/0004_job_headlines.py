@@ -8,8 +8,10 @@ Create Date: 2026-11-24
 Postgres reads a row's heap tuple for every candidate it ranks or checks. `job_search` rows
 carry the whole posting's vector (about 1 KB) and `jobs` rows the whole posting, so ranking a
 common word or looking up postings by skill read thousands of wide rows. `job_headlines` holds
-only the title (weight A) and skills (weight B) as a vector and the skills as JSON, about
-150 bytes a row. SQLite needs none of this: FTS5 column filters do the same inside its index.
+only the title (weight A) and skills (weight B) as a vector, the skills as JSON and the columns
+the search filters compare exactly (workplace, level, type, salary), about 200 bytes a row.
+SQLite needs none of this: FTS5 column filters do the same inside its index, and a covering
+index holds its filter columns.
 """
 
 from alembic import op
@@ -36,15 +38,25 @@ def _headline(row: str) -> str:
     """
 
 
+FACETS = ("remote", "experience_level", "job_type", "salary_usd_min", "salary_usd_max")
+HEADLINE_COLUMNS = ", ".join(("job_id", "headline", "skills", *FACETS))
+
+
+def _headline_values(row: str) -> str:
+    facets = ", ".join(f"{row}.{c}" for c in FACETS)
+    return f"{row}.id, {_headline(row)}, coalesce({row}.skills_required, '[]'::jsonb), {facets}"
+
+
 def _sync(row: str, source: str = "") -> str:
     """Index ``row`` (each row of ``source``, or the trigger's NEW) in both side tables."""
     source = f"FROM {source}" if source else ""
     return f"""
         INSERT INTO job_search (job_id, search_vector) SELECT {row}.id, {_vector(row)} {source}
         ON CONFLICT (job_id) DO UPDATE SET search_vector = EXCLUDED.search_vector;
-        INSERT INTO job_headlines (job_id, headline, skills)
-        SELECT {row}.id, {_headline(row)}, coalesce({row}.skills_required, '[]'::jsonb) {source}
-        ON CONFLICT (job_id) DO UPDATE SET headline = EXCLUDED.headline, skills = EXCLUDED.skills;
+        INSERT INTO job_headlines ({HEADLINE_COLUMNS})
+        SELECT {_headline_values(row)} {source}
+        ON CONFLICT (job_id) DO UPDATE SET {", ".join(f"{c} = EXCLUDED.{c}" for c in FACETS)},
+            headline = EXCLUDED.headline, skills = EXCLUDED.skills;
     """
 
 
@@ -53,7 +65,12 @@ POSTGRES_UPGRADE = [
     CREATE TABLE job_headlines (
         job_id uuid PRIMARY KEY REFERENCES jobs (id) ON DELETE CASCADE,
         headline tsvector NOT NULL,
-        skills jsonb NOT NULL
+        skills jsonb NOT NULL,
+        remote varchar(20),
+        experience_level varchar(20),
+        job_type varchar(40),
+        salary_usd_min integer,
+        salary_usd_max integer
     )
     """,
     "DROP TRIGGER job_search_sync ON jobs",
@@ -80,13 +97,12 @@ POSTGRES_UPGRADE = [
     END
     $$
     """,
-    """
+    f"""
     CREATE TRIGGER job_search_update
-    AFTER UPDATE OF title, skills_required, requirements, description ON jobs
+    AFTER UPDATE OF title, skills_required, requirements, description, {", ".join(FACETS)} ON jobs
     FOR EACH ROW EXECUTE FUNCTION job_search_update()
     """,
-    f"INSERT INTO job_headlines (job_id, headline, skills) "
-    f"SELECT j.id, {_headline('j')}, coalesce(j.skills_required, '[]'::jsonb) FROM jobs AS j",
+    f"INSERT INTO job_headlines ({HEADLINE_COLUMNS}) SELECT {_headline_values('j')} FROM jobs AS j",
     "CREATE INDEX ix_job_headlines_headline ON job_headlines USING gin (headline)",
     "CREATE INDEX ix_job_headlines_skills ON job_headlines USING gin (skills jsonb_path_ops)",
     # Skills are looked up in job_headlines now; the wide table's GIN index only slowed loads.
