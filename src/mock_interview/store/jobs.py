@@ -500,8 +500,10 @@ def delete_missing_from_source(session: Session, source: str, keep_slugs: set[st
 
 
 def refresh_statistics(session: Session) -> None:
-    """Let the planner see the real shape of the table after a large change."""
-    session.execute(sa.text("ANALYZE jobs"))
+    """Let the planner see the real shape of the tables after a large change."""
+    side_tables = ["job_search", "job_headlines"] if session.get_bind().dialect.name == "postgresql" else []
+    for table in ["jobs", *side_tables]:
+        session.execute(sa.text(f"ANALYZE {table}"))
 
 
 def count_jobs(session: Session) -> int:
