@@ -25,8 +25,9 @@ TOTAL_CAP = 10_000  # totals are exact up to this many matches
 JOB_COLUMNS = [c.name for c in Job.__table__.columns]
 
 
-# Postgres: title (A) and skills (B) as a vector, and the skills, in a narrow side table
-# (migration 0004): the first tier of ranked searches and the resume's skills are looked up here.
+# Postgres: title (A) and skills (B) as a vector, the skills, and the exactly-compared filter
+# columns in a narrow side table (migration 0004), read by tier-one ranking, filters and resume
+# retrieval instead of the wide rows of jobs and job_search.
 HEADLINES = sa.table(
     "job_headlines", sa.column("job_id"), sa.column("headline"),
     sa.column("skills", Job.skills_required.type),
@@ -110,6 +111,11 @@ def _fts_match_sqlite(terms: Sequence[str], any_term: bool, skills: Sequence[str
             phrase = " ".join(tokens)
             expression = f'{expression} {{skills}} : "{phrase}"'.strip()
     return expression
+
+
+def _fts_matches(expression: str, name: str = "match") -> Any:
+    """SQLite: the condition that a jobs_fts row matches ``expression`` (bound as ``name``)."""
+    return sa.text(f"jobs_fts MATCH :{name}").bindparams(sa.bindparam(name, expression))
 
 
 def _title_or_skills(terms: Sequence[str], words: frozenset[str]) -> str:
@@ -251,15 +257,14 @@ def search_jobs(
 
     fts = sa.table("jobs_fts", sa.column("rowid"))
     expression = _fts_match_sqlite(terms, any_term, skill_terms, words)
-    match = sa.text("jobs_fts MATCH :match").bindparams(match=expression)
+    match = _fts_matches(expression)
     bm25 = sa.literal_column(f"bm25(jobs_fts, {', '.join(map(str, SQLITE_WEIGHTS))})")
     source = FtsFirstJoin(fts, Job.__table__, Job.search_rowid == fts.c.rowid) if conditions else fts
 
-    def best(match_expression: str) -> list[Any]:
+    def best(matches: Any) -> list[Any]:
         return session.execute(
             sa.select(fts.c.rowid, bm25.label("rank")).select_from(source)
-            .where(sa.text("jobs_fts MATCH :match").bindparams(match=match_expression), *conditions)
-            .order_by(sa.asc("rank")).limit(limit)
+            .where(matches, *conditions).order_by(sa.asc("rank")).limit(limit)
         ).all()
 
     # Tiered ranking: bm25 must score every match, and a common word matches most postings
@@ -267,9 +272,10 @@ def search_jobs(
     # title or skills, the page comes from those alone, still ranked by bm25 over all four
     # fields (their title and skills hits count once more): with title and skills weighted
     # 10 and 5 against 2 and 1, the other matches would rank below them anyway.
-    ranked = best(f"({_title_or_skills(terms, words)}) AND ({expression})") if not any_term else []
+    tier = f"({_title_or_skills(terms, words)}) AND ({expression})"
+    ranked = [] if any_term else best(_fts_matches(tier))
     if len(ranked) < limit:
-        ranked = best(expression)
+        ranked = best(match)
     by_key = {row[0]: -float(row[1]) for row in ranked}  # bm25: lower is better
     loaded = _load(session, Job.search_rowid, list(by_key), fields)
     hits = sorted((SearchHit(job, by_key[job.search_rowid]) for job in loaded),
@@ -325,8 +331,7 @@ def search_for_resume(session: Session, search: JobSearch, skills: Sequence[str]
                         for words in titles if words]
         parts = [
             sa.select(fts.c.rowid.label("key"), sa.literal(points).label("points"))
-            .select_from(fts).where(sa.text(f"jobs_fts MATCH :part{i}").bindparams(
-                sa.bindparam(f"part{i}", expression)))
+            .select_from(fts).where(_fts_matches(expression, f"part{i}"))
             for i, (expression, points) in enumerate(expressions)
         ]
     if not parts:
@@ -351,7 +356,7 @@ def _skills_only_sqlite(session: Session, search: JobSearch, conditions: list[An
                         limit: int, count: bool, fields: Sequence[str] | None) -> SearchPage:
     """No words, but required skills: the FTS skills column finds candidates, newest first."""
     fts = sa.table("jobs_fts", sa.column("rowid"))
-    match = sa.text("jobs_fts MATCH :match").bindparams(match=_fts_match_sqlite([], False, skills))
+    match = _fts_matches(_fts_match_sqlite([], False, skills))
     source = FtsFirstJoin(fts, Job.__table__, Job.search_rowid == fts.c.rowid)
     query = (
         _selected(fields).select_from(source).where(match, *conditions)
