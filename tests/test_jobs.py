@@ -250,12 +250,28 @@ def test_index_follows_updates_and_deletes(cli, small_catalogue, database_url):
     engine = sa.create_engine(normalise_url(database_url))
     with engine.begin() as connection:
         connection.execute(sa.text("UPDATE jobs SET title = 'Glass Sculptor' WHERE slug = 't-office'"))
+        connection.execute(sa.text("UPDATE jobs SET skills_required = :skills WHERE slug = 't-office'"),
+                           {"skills": json.dumps(["Glassblowing", "Python"])})
+        connection.execute(sa.text("UPDATE jobs SET skills_required = :skills "
+                                   "WHERE slug = 't-python-backend'"), {"skills": json.dumps(["Go"])})
     engine.dispose()
     assert slugs(small_catalogue("sculptor")) == ["t-office"]
     assert "t-office" not in slugs(small_catalogue("manager"))
+    # Skill filters follow too (Postgres keeps them in a table of its own).
+    assert slugs(small_catalogue("--skill", "glassblowing")) == ["t-office"]
+    assert slugs(small_catalogue("--skill", "Python")) == ["t-office"]
+    assert slugs(small_catalogue("--skill", "go")) == ["t-python-backend", "t-platform"]
     out = cli("--db", database_url, "jobs", "delete", "t-office")
     assert out.exit_code == 0, out.stderr
     assert slugs(small_catalogue("sculptor")) == []
+    assert slugs(small_catalogue("--skill", "glassblowing")) == []
+    if database_url.startswith("postgresql"):  # and no stale pair is left behind
+        engine = sa.create_engine(normalise_url(database_url))
+        with engine.connect() as connection:
+            left = connection.execute(sa.text(
+                "SELECT count(*) FROM job_skills WHERE skill = 'glassblowing'")).scalar()
+        engine.dispose()
+        assert left == 0
 
 
 def test_show_by_prefix_and_slug_and_unknown(cli, small_catalogue, database_url):
@@ -502,4 +518,5 @@ def test_rows_written_by_other_tools_are_indexed(small_catalogue, database_url):
     engine.dispose()
     assert slugs(small_catalogue("harpsichord")) == ["t-manual"]
     assert slugs(small_catalogue("woodworking")) == ["t-manual"]
+    assert slugs(small_catalogue("--skill", "Woodworking")) == ["t-manual"]
     assert slugs(small_catalogue("python"))[:2] == ["t-python-backend", "t-office"]

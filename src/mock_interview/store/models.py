@@ -85,22 +85,24 @@ class Job(SQLModel, table=True):
     __tablename__ = "jobs"
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    title: str = Field(max_length=300, index=True)
-    company: str = Field(max_length=300, index=True)
+    # The filter columns are indexed by the migrations on SQLite only (Postgres filters read
+    # its job_headlines side table): see env_hooks.FILTER_INDEXES.
+    title: str = Field(max_length=300)
+    company: str = Field(max_length=300)
     description: str = Field(default="", sa_type=sa.Text)
     requirements: list[Any] | None = _json()
     skills_required: list[Any] | None = _json()
     location: str = Field(default="", max_length=300)
-    salary_min: int | None = Field(default=None, index=True)
+    salary_min: int | None = None
     salary_max: int | None = None
-    job_type: str = Field(default="full-time", max_length=40, index=True)
+    job_type: str = Field(default="full-time", max_length=40)
     created_at: datetime = _ts()
     # Additions for search and catalogue sync.
     slug: str | None = Field(default=None, max_length=300, unique=True)
     source: str = Field(default="import", max_length=200)
     country: str | None = Field(default=None, max_length=2)
-    remote: str = Field(default="onsite", max_length=20, index=True)
-    experience_level: str | None = Field(default=None, max_length=20, index=True)
+    remote: str = Field(default="onsite", max_length=20)
+    experience_level: str | None = Field(default=None, max_length=20)
     years_experience_min: int | None = None
     currency: str | None = Field(default=None, max_length=3)
     salary_period: str = Field(default="year", max_length=10)
@@ -109,7 +111,7 @@ class Job(SQLModel, table=True):
     updated_at: datetime = _ts()
     # Salary as approximate USD a year, so filters and matching compare across currencies.
     salary_usd_min: int | None = None
-    salary_usd_max: int | None = Field(default=None, index=True)
+    salary_usd_max: int | None = None
     # SQLite only: the row's key in the jobs_fts index. Not the implicit rowid, which VACUUM
     # may renumber for a table whose primary key is not an integer.
     search_rowid: int | None = Field(default=None, unique=True)
