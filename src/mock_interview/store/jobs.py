@@ -21,7 +21,7 @@ from mock_interview.domain.jobs import JobRecord, JobSearch, query_terms
 from mock_interview.store.models import Job, utcnow
 
 SQLITE_WEIGHTS = (10.0, 5.0, 2.0, 1.0)  # title, skills, requirements, description
-TOTAL_CAP = 10_000  # totals are exact up to this many matches
+TOTAL_CAP = 1_000  # totals are exact up to this many matches (docs/architecture.md)
 JOB_COLUMNS = [c.name for c in Job.__table__.columns]
 
 
