@@ -315,7 +315,9 @@ def test_grading_is_pipelined_the_next_question_never_waits(ready, server, home)
     ctx.close()
 
 
-def test_a_lost_grading_is_redone_on_continue(ready, server, tmp_path):
+def answered_while_grading_hangs(server):
+    """A two-question model interview whose first answer is stored (with its offline grade)
+    while the model's grading of it never arrives; returns the context and the session."""
     from mock_interview.services import interview as service
     from mock_interview.services.context import AppContext
 
@@ -326,6 +328,11 @@ def test_a_lost_grading_is_redone_on_continue(ready, server, tmp_path):
     session.ensure_asked()
     server.script("grade", Hang(30))  # this grading will not arrive before the "crash"
     session.submit(GOOD)
+    return ctx, session
+
+
+def test_a_lost_grading_is_redone_on_continue(ready, server, tmp_path):
+    ctx, session = answered_while_grading_hangs(server)
     ctx.close()  # the process dies here: the answer is stored with its offline grade
     out = ready("interview", "--continue", str(session.interview_id)[:8], "--answers",
                 answers_file(tmp_path, [GOOD] * 4), "--json")
@@ -360,17 +367,9 @@ def test_review_interviews_are_graded_by_the_model_too(ready, server, tmp_path):
 
 
 def test_continue_without_the_model_finishes_offline_and_says_so(ready, server, tmp_path):
-    from mock_interview.services import interview as service
-    from mock_interview.services.context import AppContext
     from mock_interview.store.models import Interview
 
-    ctx = AppContext.create()
-    options = service.InterviewOptions(job=JOB, count=2, seed=4, engine="openai", base_url=server.url,
-                                       model="test-model")
-    session = service.start(ctx, options)
-    session.ensure_asked()
-    server.script("grade", Hang(30))
-    session.submit(GOOD)
+    ctx, session = answered_while_grading_hangs(server)
     with ctx.database().session() as db:  # as if it had used a key that is gone now
         record = db.get(Interview, session.interview_id)
         record.settings = {**record.settings, "llm": {**record.settings["llm"], "base_url": None}}

@@ -236,11 +236,12 @@ def search_jobs(
             .order_by(Job.posted_at.desc().nulls_last(), Job.created_at.desc(), Job.title)
         )
         jobs = _fetch(session, query.limit(limit), fields) if limit else []
-        counted = sa.select(Job.id).select_from(source).where(*conditions)
         if backend == "postgresql":  # every posting has a headline: count the narrow rows
             narrow = _filters(search, backend, HEADLINES.c.job_id)
             counted = sa.select(HEADLINES.c.job_id).select_from(
                 _joined(HEADLINES, HEADLINES.c.job_id, narrow)).where(*narrow)
+        else:
+            counted = sa.select(Job.id).select_from(source).where(*conditions)
         total, exact = _count(session, counted) if count else (len(jobs), True)
         return SearchPage(total, [SearchHit(job, 0.0) for job in jobs], exact)
 

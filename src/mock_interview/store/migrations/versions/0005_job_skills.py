@@ -58,42 +58,50 @@ def _skill_pairs(row: str, source: str = "") -> str:
             f"jsonb_array_elements_text(coalesce({row}.skills_required, '[]'::jsonb)) AS s")
 
 
-def _sync(row: str, source: str = "") -> str:
-    """Index ``row`` (each row of ``source``, or the trigger's NEW) in the search side tables;
-    the caller removes a changed posting's old skills first."""
+def _sync(row: str, source: str = "", *, skills_table: bool = True) -> str:
+    """Index ``row`` (each row of ``source``, or the trigger's NEW) in the search side tables:
+    as 0005 does (skills in job_skills), or as 0004 did (skills as JSON in job_headlines)."""
     from_source = f"FROM {source}" if source else ""
     facets = ", ".join(f"{row}.{c}" for c in FACETS)
+    columns, values, updates = FACETS, facets, "headline = EXCLUDED.headline"
+    if not skills_table:
+        columns = ("skills", *FACETS)
+        values = f"coalesce({row}.skills_required, '[]'::jsonb), {facets}"
+        updates += ", skills = EXCLUDED.skills"
+    skills = (f"INSERT INTO job_skills (skill, job_id) {_skill_pairs(row, source)} ON CONFLICT DO NOTHING;"
+              if skills_table else "")
     return f"""
         INSERT INTO job_search (job_id, search_vector) SELECT {row}.id, {_vector(row)} {from_source}
         ON CONFLICT (job_id) DO UPDATE SET search_vector = EXCLUDED.search_vector;
-        INSERT INTO job_headlines (job_id, headline, {", ".join(FACETS)})
-        SELECT {row}.id, {_headline(row)}, {facets} {from_source}
+        INSERT INTO job_headlines (job_id, headline, {", ".join(columns)})
+        SELECT {row}.id, {_headline(row)}, {values} {from_source}
         ON CONFLICT (job_id) DO UPDATE SET {", ".join(f"{c} = EXCLUDED.{c}" for c in FACETS)},
-            headline = EXCLUDED.headline;
-        INSERT INTO job_skills (skill, job_id) {_skill_pairs(row, source)} ON CONFLICT DO NOTHING;
+            {updates};
+        {skills}
     """
+
+
+def _sync_functions(*, skills_table: bool) -> list[str]:
+    """The insert (per statement) and update (per row) trigger functions; with the skills
+    table, an update first removes the posting's old skills by primary key."""
+    forget_old_skills = (f"DELETE FROM job_skills WHERE (skill, job_id) IN ({_skill_pairs('OLD')});"
+                         if skills_table else "")
+    bodies = {"job_search_insert": _sync("n", "inserted_jobs AS n", skills_table=skills_table),
+              "job_search_update": forget_old_skills + _sync("NEW", skills_table=skills_table)}
+    return [f"""
+    CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        {body}
+        RETURN NULL;
+    END
+    $$
+    """ for name, body in bodies.items()]
 
 
 POSTGRES_UPGRADE = [
     "CREATE TABLE job_skills (skill text NOT NULL, job_id uuid NOT NULL, PRIMARY KEY (skill, job_id))",
     f"INSERT INTO job_skills (skill, job_id) {_skill_pairs('j', 'jobs AS j')}",
-    f"""
-    CREATE OR REPLACE FUNCTION job_search_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        {_sync("n", "inserted_jobs AS n")}
-        RETURN NULL;
-    END
-    $$
-    """,
-    f"""
-    CREATE OR REPLACE FUNCTION job_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        DELETE FROM job_skills WHERE (skill, job_id) IN ({_skill_pairs("OLD")});
-        {_sync("NEW")}
-        RETURN NULL;
-    END
-    $$
-    """,
+    *_sync_functions(skills_table=True),
     f"""
     CREATE FUNCTION job_skills_delete() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
@@ -111,23 +119,6 @@ POSTGRES_UPGRADE = [
     *(f"DROP INDEX {name}" for name in FILTER_INDEXES),
 ]
 
-# 0004's trigger bodies, as 0004 wrote them (migrations do not import each other).
-_HEADLINE_COLUMNS = ", ".join(("job_id", "headline", "skills", *FACETS))
-
-
-def _sync_0004(row: str, source: str = "") -> str:
-    source = f"FROM {source}" if source else ""
-    facets = ", ".join(f"{row}.{c}" for c in FACETS)
-    return f"""
-        INSERT INTO job_search (job_id, search_vector) SELECT {row}.id, {_vector(row)} {source}
-        ON CONFLICT (job_id) DO UPDATE SET search_vector = EXCLUDED.search_vector;
-        INSERT INTO job_headlines ({_HEADLINE_COLUMNS})
-        SELECT {row}.id, {_headline(row)}, coalesce({row}.skills_required, '[]'::jsonb), {facets} {source}
-        ON CONFLICT (job_id) DO UPDATE SET {", ".join(f"{c} = EXCLUDED.{c}" for c in FACETS)},
-            headline = EXCLUDED.headline, skills = EXCLUDED.skills;
-    """
-
-
 POSTGRES_DOWNGRADE = [
     *(f"CREATE INDEX {name} ON jobs ({column})" for name, column in FILTER_INDEXES.items()),
     "ALTER TABLE job_headlines ADD COLUMN skills jsonb NOT NULL DEFAULT '[]'::jsonb",
@@ -137,22 +128,7 @@ POSTGRES_DOWNGRADE = [
     "CREATE INDEX ix_job_headlines_skills ON job_headlines USING gin (skills jsonb_path_ops)",
     "DROP TRIGGER job_skills_delete ON jobs",
     "DROP FUNCTION job_skills_delete()",
-    f"""
-    CREATE OR REPLACE FUNCTION job_search_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        {_sync_0004("n", "inserted_jobs AS n")}
-        RETURN NULL;
-    END
-    $$
-    """,
-    f"""
-    CREATE OR REPLACE FUNCTION job_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        {_sync_0004("NEW")}
-        RETURN NULL;
-    END
-    $$
-    """,
+    *_sync_functions(skills_table=False),  # 0004's, as 0004 wrote them
     "DROP TABLE job_skills",
 ]
 
