@@ -17,6 +17,7 @@ from mock_interview.cli import db as db_cmd
 from mock_interview.cli import demo as demo_cmd
 from mock_interview.cli import doctor as doctor_cmd
 from mock_interview.cli import evaluate as evaluate_cmd
+from mock_interview.cli import grade as grade_cmd
 from mock_interview.cli import interview as interview_cmd
 from mock_interview.cli import jobs as jobs_cmd
 from mock_interview.cli import keys as keys_cmd
@@ -137,6 +138,7 @@ resumes_cmd.install(app)
 jobs_cmd.install(app)
 interview_cmd.install(app)
 evaluate_cmd.install(app)
+grade_cmd.install(app)
 stats_cmd.install(app)
 config_cmd.install(app)
 db_cmd.install(app)

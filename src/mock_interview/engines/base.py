@@ -15,6 +15,8 @@ class GradeContext:
 
     job_terms: list[str] = field(default_factory=list)
     resume_job_match: float | None = None
+    earlier_answer: str = ""  # for a follow-up: the answer it follows, read with it
+    star_part: str | None = None  # for a follow-up: the STAR part it asks for
 
 
 @dataclass

@@ -38,6 +38,9 @@ class OfflineEngine:
             question=question.text, kind=kind, key_points=list(question.key_points),
             answer=answer, target_words=tuple(question.target_words), star=question.star,
             job_terms=list(context.job_terms), resume_job_match=context.resume_job_match,
+            misconceptions=list(question.misconceptions or []),
+            context_answer=context.earlier_answer if kind == "follow-up" else "",
+            star_part=context.star_part if kind == "follow-up" else None,
         ))
         return EngineGrade(
             technical=grade.technical, communication=grade.communication,

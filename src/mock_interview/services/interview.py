@@ -657,12 +657,22 @@ class InterviewSession:
         planned = plan[index]
         if row.follow_up_of is None:
             return planned
+        from mock_interview.domain.grading import follow_up_rubric
+
+        parent = self._parent(row, rows)
+        feedback = (parent.feedback or {}) if parent is not None else {}
+        points, _part = follow_up_rubric(feedback.get("follow_up_reason"),
+                                         feedback.get("missed_points") or [], planned.key_points)
         return PlannedQuestion(
             id=f"{planned.id}#follow-up", kind=FOLLOW_UP, text=row.question,
-            key_points=planned.key_points, difficulty=planned.difficulty,
+            key_points=points, difficulty=planned.difficulty,
             target_words=[max(20, planned.target_words[0] // 2), planned.target_words[1]],
-            star=planned.star, skill=planned.skill, competency=planned.competency,
+            star=False, skill=planned.skill, competency=planned.competency,
         )
+
+    @staticmethod
+    def _parent(row: Any, rows: list[Any]) -> Any:
+        return next((r for r in rows if r.position == row.follow_up_of), None)
 
     def submit(self, answer: str, *, now: datetime | None = None) -> SubmitOutcome:
         """Grade and store the answer to the pending question, then ask the next one."""
@@ -677,6 +687,12 @@ class InterviewSession:
         settings = interview.settings or {}
         context = GradeContext(job_terms=list(settings.get("job_terms") or []),
                                resume_job_match=(settings.get("match") or {}).get("score"))
+        if row.follow_up_of is not None:
+            parent = self._parent(row, rows)
+            if parent is not None:
+                reason = (parent.feedback or {}).get("follow_up_reason") or ""
+                context.earlier_answer = parent.answer or ""
+                context.star_part = reason.split(":", 1)[1] if reason.startswith("missing-star:") else None
         engine = self.engine
         background = engine.name == "openai"
         # With the model, the instant offline grade is stored now (and decides the follow-up:

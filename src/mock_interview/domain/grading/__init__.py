@@ -12,6 +12,7 @@ from mock_interview.domain.grading.grader import (
     AnswerGrade,
     Evidence,
     GradingInput,
+    follow_up_rubric,
     grade_answer,
     warm_up,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "Evidence",
     "GradingInput",
     "Tuning",
+    "follow_up_rubric",
     "grade_answer",
     "split_points",
     "warm_up",

@@ -136,7 +136,13 @@ def answer_terms(
     answer: str, question_stems: frozenset[str], near_spellings: bool = True
 ) -> AnswerTerms:
     """Analyse an answer; without ``near_spellings`` the trigram index is skipped."""
-    words = tx.content_words(answer)
+    return terms_from_words(tx.content_words(answer), question_stems, near_spellings)
+
+
+def terms_from_words(
+    words: list[str], question_stems: frozenset[str], near_spellings: bool = True
+) -> AnswerTerms:
+    """Analyse the content words of an answer or of part of it."""
     stems = tuple(tx.stem(w.replace("'", "")) for w in words)
     features = set(stems)
     for stem in stems:

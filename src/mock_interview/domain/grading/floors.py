@@ -16,7 +16,14 @@ FLOOR_CAP = 20.0  # the most a floor case may score, overall and technical
 _COURTESY = frozenset([
     "sorry", "please", "thanks", "thank", "you", "um", "uh", "hmm", "well", "honestly", "really",
     "unfortunately", "question", "one", "answer", "this", "that", "it", "right", "now", "moment",
-    "remember", "recall", "quite", "ok", "okay", "afraid",
+    "remember", "recall", "quite", "ok", "okay", "afraid", "yeah", "yes", "so", "basically",
+    "like", "just", "actually", "literally", "anyway", "whatever", "hmm", "er", "erm", "ah",
+    "great", "good", "interesting", "tough", "hard", "difficult", "fair", "situation", "context",
+    "case", "depends", "think", "thinking", "later", "time", "maybe", "perhaps", "guess",
+    "stuff", "thing", "things", "kind", "sort", "mean", "know", "say", "said", "lot", "many",
+    "much", "dunno", "pass", "skip", "next", "move", "moving", "lorem", "ipsum", "dolor", "sit",
+    "amet", "consectetur", "adipiscing", "elit", "sed", "eiusmod", "tempor", "incididunt",
+    "labore", "dolore", "magna", "aliqua", "circumstances", "right", "sure", "certain", "wow",
 ])
 DONT_KNOW_MAX_CHARS = 400
 _OFF_TOPIC_MIN_WORDS = 25  # shorter answers are judged by coverage alone
@@ -42,12 +49,13 @@ def is_empty(answer: str) -> bool:
 
 
 def is_dont_know(answer: str, question_stems: frozenset[str]) -> bool:
-    """A "don't know"/"pass" answer: once those phrases are removed, nothing is left but
-    courtesy words and the question's own words."""
+    """A non-answer ("I don't know", "I'd rather not say", "I would have to look it up",
+    "pass", a polite dodge, lorem ipsum, filler): once those phrases are removed, nothing is
+    left but courtesy and filler words and the question's own words."""
     if len(answer) > DONT_KNOW_MAX_CHARS:  # a long answer is never only "I don't know"
         return False
     lowered = tx.lower_same_length(answer)
-    if not _dont_know_re().search(lowered):
+    if not _dont_know_re().search(lowered) and not _only_filler(lowered):
         return False
     rest = _dont_know_re().sub(" ", lowered)
     leftover = [
@@ -55,6 +63,52 @@ def is_dont_know(answer: str, question_stems: frozenset[str]) -> bool:
         if word not in _COURTESY and stem not in question_stems
     ]
     return not leftover
+
+
+NON_ANSWER_MAX_WORDS = 20
+
+
+def says_no_answer(answer: str) -> bool:
+    """A short answer with a "don't know", "rather not", "look it up" or dodge phrase."""
+    return (len(tx.tokens(answer)) <= NON_ANSWER_MAX_WORDS
+            and bool(_dont_know_re().search(tx.lower_same_length(answer))))
+
+
+def _only_filler(lowered: str) -> bool:
+    words = [w for w in tx.words(lowered) if w.isalpha()]
+    return bool(words) and all(w in _COURTESY or w in tx.stopwords() for w in words)
+
+
+_LIST_SPLIT_RE = re.compile(r"\s*(?:[,;\n|/]|\s-\s|\u2022|\s\*\s)\s*")
+_SENTENCE_MARK_RE = re.compile(r"[.!?](?:\s|$)")
+_VERB_HINTS = frozenset([
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "can", "could", "would", "should", "will", "shall", "may", "might", "must", "i", "we",
+    "you", "they", "it", "he", "she", "because", "so", "which", "that", "when", "if", "then",
+])
+
+
+def is_keyword_list(answer: str) -> bool:
+    """A bare list of terms: three or more short items, and no item reads as a sentence."""
+    items = [i.strip(" .-*\u2022\t") for i in _LIST_SPLIT_RE.split(answer.strip())]
+    items = [i for i in items if any(ch.isalnum() for ch in i)]
+    if len(items) < 3:
+        return False
+    for item in items:
+        item_words = tx.words(item)
+        if len(item_words) > 4 or any(w in _VERB_HINTS for w in item_words):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _cliche_re() -> re.Pattern[str]:
+    return tx.compile_cues(tx.load_data("cues")["cliche"])
+
+
+def is_cliche(sentence: str) -> bool:
+    """Self-praise with no evidence ("My team would say I am reliable")."""
+    return bool(_cliche_re().search(tx.lower_same_length(sentence)))
 
 
 # ---- gibberish ------------------------------------------------------------------------
@@ -92,6 +146,12 @@ def _collect_strings(node: object, into: set[str]) -> None:
             _collect_strings(item, into)
 
 
+# Placeholder text and filler sounds: not an answer in any number.
+_PLACEHOLDER_WORDS = frozenset([
+    "lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing", "elit", "sed",
+    "eiusmod", "tempor", "incididunt", "labore", "dolore", "magna", "aliqua", "blah", "bla",
+    "yada", "etc", "foo", "bar", "baz", "qwerty", "asdf",
+])
 _VOWELS = set("aeiouy")
 _CONSONANT_RUN_RE = re.compile(r"[^aeiouy\d]{5,}")
 _REPEAT_RE = re.compile(r"(.)\1\1")
@@ -109,10 +169,24 @@ def _plausible(word: str, trigrams: frozenset[str]) -> bool:
     return sum(g in trigrams for g in grams) >= 0.75 * len(grams)
 
 
+_NOTATION_RE = re.compile(r"->|=>|<-|::|==|!=|<=|>=|[=<>]|\w\(|\)|\[|\]|\{|\}|\w\.\w|_\w")
+
+
+def _known_parts(word: str, known: frozenset[str]) -> bool:
+    """A compound of known words ("nonconst", "readonly", "keyvalue")."""
+    if len(word) < 6:
+        return False
+    return any(word[:i] in known and word[i:] in known for i in range(3, len(word) - 2))
+
+
 def is_gibberish(answer: str, extra_known: frozenset[str] = frozenset()) -> bool:
     """Keyboard mash or word salad: few known words, and the unknown ones do not look like
-    words; or one or two tokens repeated over and over."""
+    words; or one or two tokens repeated over and over. Terse notation that uses the
+    question's own terms ("nonconst -> const") is an answer, not gibberish."""
     found = [w for w in tx.words(answer) if w.isalpha()]
+    if (extra_known and _NOTATION_RE.search(answer)
+            and any(w in extra_known or tx.stem(w) in extra_known for w in found)):
+        return False
     if not found:
         # Only numbers or symbols ("1234", "#NAME?") is no answer at all.
         return not any(ch.isdigit() for ch in answer) or len(answer.split()) > 3
@@ -120,11 +194,16 @@ def is_gibberish(answer: str, extra_known: frozenset[str] = frozenset()) -> bool
     if total >= 6 and len(set(found)) <= max(1, total // 4):
         return True  # "asdf asdf asdf asdf", "blah blah blah blah blah blah"
     known, trigrams = _known_words()
+    real = [w for w in found if w not in _PLACEHOLDER_WORDS]
+    if 2 * len(real) <= total:
+        return True  # placeholder text ("lorem ipsum", "blah blah")
+    found, total = real, len(real)
     enough_known = 0.3 * total
     known_count = plausible_count = 0
     for word in found:
         base = word.split("'")[0]
-        if base in known or base in extra_known or tx.stem(base) in extra_known:
+        if (base in known or base in extra_known or tx.stem(base) in extra_known
+                or _known_parts(base, known)):
             known_count += 1
             plausible_count += 1
             if known_count >= enough_known:

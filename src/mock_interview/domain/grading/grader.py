@@ -24,6 +24,7 @@ from typing import Any, Literal
 from mock_interview.domain.grading import communication as comm
 from mock_interview.domain.grading import coverage as cov
 from mock_interview.domain.grading import floors
+from mock_interview.domain.grading import reading as rd
 from mock_interview.domain.grading import text as tx
 
 # (technical, communication, job_match) per kind; each row sums to 1.
@@ -37,12 +38,21 @@ OVERALL_WEIGHTS: dict[str, tuple[float, float, float]] = {
 }
 KINDS = tuple(OVERALL_WEIGHTS)
 STAR_TECHNICAL_SHARE = 0.4  # share of a STAR answer's technical score that is STAR completeness
-COVERED_SHARE = 0.35  # a key point counts as made when this share of its weight is matched
+COVERED_SHARE = 0.35
+NO_POINT = 0.15  # coverage under which an answer has not touched a point  # a key point counts as made when this share of its weight is matched
 FOLLOW_UP_CONTENT = 0.6  # below this content score (0-1), missed points earn a follow-up
 JOB_TERMS_FOR_FULL = 3
 IMPLIED_TERM_CONTENT = 0.3  # content score (0-1) from which the question's job terms count
 JOB_TERMS_SHARE = 0.6
 QUOTE_MAX = 240
+FOLLOW_UP_PART_SHARE = 0.5  # share of a STAR follow-up's technical score that is the part it asked for
+WRONG_CLAIM_PENALTY = 12.0  # technical points lost per wrong claim (at most three)
+WRONG_CAP = 45.0  # the most an answer scores whose wrong claims outnumber its correct points
+KEYWORD_LIST_CAP = 35.0  # technical, for a bare list of terms
+KEYWORD_LIST_COMMUNICATION = 15.0
+# Flags that mean the answer earns no praise and no follow-up.
+HARD_FLAGS = frozenset(["empty", "dont-know", "gibberish", "off-topic", "copied-question",
+                        "keyword-list"])
 _STAR_ORDER = ("result", "action", "task", "situation")  # which missing part to ask about first
 
 
@@ -59,6 +69,9 @@ class GradingInput:
     star: bool = False
     job_terms: list[str] | tuple[str, ...] = ()
     resume_job_match: float | None = None  # 0-100, from job matching
+    misconceptions: list[str] | tuple[str, ...] = ()  # common wrong claims for this question
+    context_answer: str = ""  # the answer a follow-up completes: read together with this one
+    star_part: str | None = None  # the STAR part a follow-up asks for
 
 
 @dataclass
@@ -89,12 +102,41 @@ class AnswerGrade:
     evidence: list[Evidence] = field(default_factory=list)
     follow_up_reason: str | None = None
     job_terms_used: list[str] = field(default_factory=list)
+    wrong_claims: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         for name in ("technical", "communication", "job_match", "overall"):
             data[name] = round(data[name], 1)
         return {"json_version": 1, **data}
+
+
+# ---- follow-ups ---------------------------------------------------------------------------
+
+# What an answer to "what was the outcome?" and its siblings should say.
+STAR_PART_POINTS: dict[str, tuple[str, ...]] = {
+    "situation": ("Describes where they were, the team or project, and what was at stake",
+                  "Names the problem or challenge the situation posed"),
+    "task": ("States what they personally were responsible for",
+             "Explains the goal and what success would mean"),
+    "action": ("Describes the specific steps they took themselves",
+               "Explains why they chose those steps over others"),
+    "result": ("States the outcome of their actions",
+               "Gives a measurable result such as a number, time saved or a change in behaviour",
+               "Says what they learned or would do differently"),
+}
+
+
+def follow_up_rubric(reason: str | None, missed_points: list[str] | tuple[str, ...],
+                     parent_points: list[str] | tuple[str, ...]) -> tuple[list[str], str | None]:
+    """A follow-up's own key points and the STAR part it asks for: the missing part's
+    points, else the parent's missed points (what the follow-up probes)."""
+    if reason and reason.startswith("missing-star:"):
+        part = reason.split(":", 1)[1]
+        if part in STAR_PART_POINTS:
+            return list(STAR_PART_POINTS[part]), part
+    points = [p for p in missed_points if p and p.strip()] or [p for p in parent_points if p.strip()]
+    return points, None
 
 
 # ---- job terms --------------------------------------------------------------------------
@@ -171,18 +213,33 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     word_count = len(tx.tokens(answer))
     if floors.is_empty(answer):
         return _floor_grade(item, "empty", word_count, "No answer was given")
-    reference = cov.prepare_reference(item.question, tuple(p for p in item.key_points if p.strip()))
+    key_points = tuple(p for p in item.key_points if p.strip())
+    reference = cov.prepare_reference(item.question, key_points)
     if floors.is_dont_know(answer, reference.question_stems):
-        return _floor_grade(item, "dont-know", word_count, "Said they did not know")
+        return _floor_grade(item, "dont-know", word_count, "Did not answer the question")
     job_terms = tuple(t for t in item.job_terms if t and t.strip())
     job_stems = frozenset(s for term in job_terms for s in tx.content_stems(term))
     if floors.is_gibberish(answer, reference.vocabulary | job_stems):
         return _floor_grade(item, "gibberish", word_count, "The answer is not readable text")
 
-    terms = cov.answer_terms(answer, reference.question_stems)
-    content, results = cov.content_score(reference, terms, tuning)
+    follow_up = item.kind == "follow-up"
+    misconceptions = tuple(m for m in item.misconceptions if m and m.strip())
+    read = rd.read_answer(answer, reference, misconceptions, tuning,
+                          context=item.context_answer if follow_up else "", question=item.question)
+    content, results = read.content, read.results
+    if floors.says_no_answer(answer) and not any(r.coverage >= NO_POINT for r in results):
+        # "I'd have to look that up, I don't remember how it flows": a dodge that makes no point
+        return _floor_grade(item, "dont-know", word_count, "Did not answer the question")
     told = comm.assess(answer, tuple(item.target_words), item.star, job_stems)
-    if item.star:
+    star_found = dict(told.star_parts)
+    if follow_up and item.context_answer:
+        # A follow-up completes the story it follows: its parts count together.
+        earlier, _spans = comm.star_parts(item.context_answer)
+        star_found = {part: star_found[part] or earlier[part] for part in comm.STAR_PARTS}
+    if item.star_part in comm.STAR_PARTS:
+        asked = 1.0 if told.star_parts[item.star_part] else 0.0
+        content = (1 - FOLLOW_UP_PART_SHARE) * content + FOLLOW_UP_PART_SHARE * asked
+    elif item.star:
         content = (1 - STAR_TECHNICAL_SHARE) * content + STAR_TECHNICAL_SHARE * told.parts["star"]
     technical = cov.technical_score(content, tuning)
     communication = told.score
@@ -201,34 +258,53 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     job = job_match_score(len(used_terms) + len(implied), len(job_terms), item.resume_job_match)
 
     flags: list[str] = []
+    covered = [r.point for r in results if r.coverage >= COVERED_SHARE]
+    missed = [r.point for r in results if r.coverage < COVERED_SHARE]
+    if not key_points:  # the question stood in for the points
+        covered, missed = [], []
+    terms = cov.answer_terms(answer, reference.question_stems)
     relevance = cov.relevance(reference, terms)
-    found_parts = sum(told.star_parts.values())
     credited = {stem for r in results for stem in r.matched}
-    if floors.is_question_copy(reference, terms, credited, answer, item.question):
-        flags.append("copied-question")
-    elif floors.is_off_topic(relevance, max((r.credit for r in results), default=0.0),
-                             word_count, found_parts, len(used_terms)):
-        flags.append("off-topic")
+    if not follow_up:  # an answer to a follow-up is read with its parent, never off topic
+        if floors.is_question_copy(reference, terms, credited, answer, item.question):
+            flags.append("copied-question")
+        elif floors.is_off_topic(relevance, max((r.credit for r in results), default=0.0),
+                                 word_count, sum(told.star_parts.values()), len(used_terms)):
+            flags.append("off-topic")
     if flags:
         technical = min(technical, floors.FLOOR_CAP)
 
-    overall = overall_score(item.kind, technical, communication, job)
-    if flags:
-        overall = min(overall, floors.FLOOR_CAP)
+    wrong_claims = [
+        {"quote": _quote(answer, w.span), "contradicts": w.point or "",
+         "misconception": w.misconception or "", "kind": w.kind}
+        for w in read.wrong
+    ]
+    if wrong_claims:
+        flags.append("wrong-claim")
+        technical -= WRONG_CLAIM_PENALTY * min(len(wrong_claims), 3)
+        if len(wrong_claims) >= max(1, len(covered)):
+            technical = min(technical, WRONG_CAP)
+    if floors.is_keyword_list(answer):
+        flags.append("keyword-list")
+        technical = min(technical, KEYWORD_LIST_CAP)
+        communication = min(communication, KEYWORD_LIST_COMMUNICATION)
+    technical = max(0.0, technical)
 
-    covered = [r.point for r in results if r.coverage >= COVERED_SHARE]
-    missed = [r.point for r in results if r.coverage < COVERED_SHARE]
-    if not any(p.strip() for p in item.key_points):  # the question stood in for the points
-        covered, missed = [], []
+    overall = overall_score(item.kind, technical, communication, job)
+    if "off-topic" in flags or "copied-question" in flags:
+        overall = min(overall, floors.FLOOR_CAP)
+    if "wrong-claim" in flags and len(wrong_claims) >= max(1, len(covered)):
+        overall = min(overall, WRONG_CAP)
+
     grade = AnswerGrade(
         technical=technical, communication=communication,
         job_match=technical if job is None else job, overall=overall,
-        covered_points=covered, missed_points=missed, star_parts=dict(told.star_parts),
+        covered_points=covered, missed_points=missed, star_parts=star_found,
         filler_count=told.filler_count, hedge_count=told.hedge_count, word_count=word_count,
-        flags=flags, job_terms_used=used_terms,
+        flags=flags, job_terms_used=used_terms, wrong_claims=wrong_claims,
     )
-    _explain(grade, item, answer, reference, results, told)
-    if not flags:
+    _explain(grade, item, answer, read, told)
+    if not (set(flags) & HARD_FLAGS) and not follow_up:
         grade.follow_up_reason = _follow_up(item, content, missed, told)
     return grade
 
@@ -252,28 +328,21 @@ def _explain(
     grade: AnswerGrade,
     item: GradingInput,
     answer: str,
-    reference: cov.Reference,
-    results: list[cov.PointCoverage],
+    read: rd.Reading,
     told: comm.Communication,
 ) -> None:
     """Fill strengths, weaknesses and evidence quotes (each a verbatim piece of ``answer``)."""
     spans = tx.sentence_spans(answer)
-    sentence_terms = [
-        cov.answer_terms(answer[a:b], reference.question_stems, near_spellings=False)
-        for a, b in spans
-    ]
-    points_by_text = {p.text: p for p in reference.points}
-    for result in results:
-        if result.coverage < COVERED_SHARE or not grade.covered_points:
-            continue
-        point = points_by_text[result.point]
-        best, best_span = 0.0, None
-        for span, terms in zip(spans, sentence_terms, strict=True):
-            share = cov.point_coverage(point, terms, fuzzy=False).coverage
-            if share > best:
-                best, best_span = share, span
-        if best_span:
-            grade.evidence.append(Evidence(_quote(answer, best_span), result.point, "strength"))
+    results = read.results
+    for point in grade.covered_points:
+        span = read.best_spans.get(point)
+        if span:
+            grade.evidence.append(Evidence(_quote(answer, span), point, "strength"))
+    for claim in grade.wrong_claims:
+        wrong = claim["misconception"] or (
+            f"contradicts: {claim['contradicts']}" if claim["contradicts"] else "a wrong claim")
+        grade.weaknesses.append(f'Wrong: "{claim["quote"]}" ({wrong})')
+        grade.evidence.append(Evidence(claim["quote"], claim["contradicts"] or None, "weakness"))
 
     total = len(results) if grade.covered_points or grade.missed_points else 0
     if total and grade.covered_points:
@@ -318,9 +387,11 @@ def _explain(
                                        "weakness"))
     _delivery_evidence(grade, answer, spans, told)
 
-    if grade.flags:  # a floored answer earns no praise
+    if set(grade.flags) & HARD_FLAGS:  # a floored answer earns no praise
         grade.strengths.clear()
         grade.evidence = [e for e in grade.evidence if e.polarity == "weakness"]
+    if "keyword-list" in grade.flags:
+        grade.weaknesses.insert(0, "A list of terms, not an answer: explain how they fit together")
     if "off-topic" in grade.flags:
         grade.weaknesses.insert(0, "Off topic: the answer does not address the question")
     if "copied-question" in grade.flags:

@@ -48,7 +48,8 @@ def _irregular() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _expansions() -> dict[str, tuple[str, ...]]:
+def expansions() -> dict[str, tuple[str, ...]]:
+    """Abbreviation -> the words it stands for."""
     raw = load_data("synonyms")["expansions"]
     return {key: tuple(value.split()) for key, value in raw.items()}
 
@@ -93,10 +94,10 @@ def compile_cues(patterns: list[str]) -> re.Pattern[str]:
 def words(text: str) -> tuple[str, ...]:
     """Lower-case words after expanding abbreviations (``fifo`` -> first in first out)."""
     out: list[str] = []
-    expansions = _expansions()
+    expansions_ = expansions()
     for match in _TOKEN_RE.finditer(_ABBREV_RE.sub(" ", normalise(text))):
         word = match.group()
-        out.extend(expansions.get(word, (word,)))
+        out.extend(expansions_.get(word, (word,)))
     return tuple(out)
 
 

@@ -26,6 +26,10 @@ class BankQuestion:
     star: bool = False
     requires: tuple[str, ...] = ()
     tags: tuple[str, ...] = field(default_factory=tuple)
+    misconceptions: tuple[str, ...] = ()
+    family: str | None = None
+    topic: str | None = None
+    skills: tuple[str, ...] = ()
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> BankQuestion:
@@ -37,6 +41,8 @@ class BankQuestion:
             competency=data.get("competency"), follow_up=data.get("follow_up"),
             target_words=(int(low), int(high)), star=bool(data.get("star")),
             requires=tuple(data.get("requires") or ()), tags=tuple(data.get("tags") or ()),
+            misconceptions=tuple(data.get("misconceptions") or ()), family=data.get("family"),
+            topic=data.get("topic"), skills=tuple(data.get("skills") or ()),
         )
 
 

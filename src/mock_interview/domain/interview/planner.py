@@ -93,6 +93,8 @@ class PlannedQuestion:
     competency: str | None = None
     follow_up: str | None = None
     reason: str = ""
+    misconceptions: list[str] = field(default_factory=list)
+    family: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -194,6 +196,7 @@ def plan_interview(bank: QuestionBank, resume: ResumeFacts, job: JobFacts,
             target_words=list(question.target_words), star=question.star,
             skill=skill or question.skill, competency=question.competency,
             follow_up=follow_up if follow_up is not None else question.follow_up, reason=reason,
+            misconceptions=list(question.misconceptions), family=question.family,
         ))
 
     skill_cursor = 0

@@ -1,0 +1,392 @@
+"""What an answer claims, clause by clause: which words it asserts and which it denies, and
+whether a sentence contradicts a key point or asserts a known misconception.
+
+A statement is read as clauses of content stems, each stem asserted or denied (inside the
+scope of "not", "never", "no", "without", "rather than", ...). A sentence contradicts a
+key point when, talking about the same thing, it
+
+- flips polarity: denies what the point asserts, or asserts what the point denies;
+- swaps in an antonym: "once" where the point says "every", "before" for "after";
+- swaps roles: the point ties a property to one of two things the question contrasts
+  ("agg collapses each group, transform keeps the rows") and the sentence ties it to the
+  other.
+
+Misconceptions (common wrong claims written with a bank question) are matched like key
+points, and count only when the sentence asserts rather than denies them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mock_interview.domain.grading import text as tx
+
+_NEGATORS = frozenset([
+    "not", "no", "never", "without", "cannot", "nor", "neither", "none", "nothing", "nobody",
+    "nowhere", "lacks", "lack", "lacking",
+])
+# "not only X but also Y" asserts X.
+_NOT_NEGATING_NEXT = frozenset([
+    "only", "just", "merely", "simply", "necessarily",
+    # "no more than 10 an hour" sets a limit, it denies nothing
+    "more", "less", "later", "earlier", "faster", "slower", "greater", "fewer", "longer",
+    "shorter", "higher", "lower", "sooner", "bigger", "smaller", "better", "worse", "matter",
+    "doubt", "exception",
+])
+_SCOPE_OPENERS = (("rather", "than"), ("instead", "of"), ("as", "opposed", "to"), ("no", "longer"))
+_CLAUSE_WORDS = frozenset([
+    "but", "whereas", "while", "although", "though", "however", "because", "since", "so",
+    "which", "unlike", "yet", "whilst", "instead",
+])
+# Stopwords elsewhere, but they carry the claim here ("once" / "every call", "before" / "after").
+_POLAR_WORDS = frozenset([
+    "every", "each", "all", "before", "after", "more", "less", "most", "same", "only", "once",
+    "few", "many", "both", "above", "below", "up", "down", "over", "under", "again", "first",
+    "last", "always", "fewer", "least",
+])
+_SCOPE_ENDERS = frozenset(["and", "or", "then"])
+_CONDITIONS = frozenset(["if", "unless", "whether", "when", "whenever", "until", "once"])
+_SCOPE_WORDS = 3  # a negation reaches this many content words at most
+_CLAUSE_PUNCT_RE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    stems: tuple[str, ...]  # content stems in order
+    positions: tuple[int, ...]  # token index of each stem within its sentence
+    denied: frozenset[str]  # stems inside a negation scope
+    words: tuple[str, ...] = ()  # the written form of each stem
+    denied_words: tuple[bool, ...] = ()  # whether each word sits in a negation scope
+    conditional: bool = False  # opened by "if", "when", "unless": states no fact by itself
+
+    @property
+    def asserted(self) -> frozenset[str]:
+        return frozenset(s for s in self.stems if s not in self.denied)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One sentence (or key point) read as clauses."""
+
+    start: int
+    end: int
+    clauses: tuple[Clause, ...]
+
+    @property
+    def stems(self) -> frozenset[str]:
+        return frozenset(s for c in self.clauses for s in c.stems)
+
+    @property
+    def asserted(self) -> frozenset[str]:
+        return frozenset(s for c in self.clauses for s in c.asserted)
+
+    @property
+    def denied(self) -> frozenset[str]:
+        return frozenset(s for c in self.clauses for s in c.denied)
+
+    def words(self, keep_denied: frozenset[str] = frozenset()) -> list[str]:
+        """The written words it asserts, plus denied ones whose stems are in ``keep_denied``."""
+        out = []
+        for clause in self.clauses:
+            for word, stem, scoped in zip(clause.words, clause.stems, clause.denied_words,
+                                          strict=True):
+                if not scoped or stem in keep_denied or "*" in keep_denied:
+                    out.append(word)
+        return out
+
+    def ordered(self) -> list[tuple[int, str]]:
+        return [(p, s) for c in self.clauses for p, s in zip(c.positions, c.stems, strict=True)]
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return tx.stopwords() - _POLAR_WORDS
+
+
+def _is_negator(word: str) -> bool:
+    return word in _NEGATORS or word.endswith("n't")
+
+
+@lru_cache(maxsize=8192)
+def read_statement(text: str, start: int = 0, end: int | None = None) -> Statement:
+    """Clauses of ``text[start:end]`` with their asserted and denied stems."""
+    end = len(text) if end is None else end
+    piece = text[start:end]
+    stop = _stopwords()
+    breaks = sorted({m.start() for m in _CLAUSE_PUNCT_RE.finditer(piece)})
+    tokens = tx.tokens(piece)
+    clauses: list[Clause] = []
+    stems: list[str] = []
+    positions: list[int] = []
+    surfaces: list[str] = []
+    in_scope: list[bool] = []
+    denied: set[str] = set()
+    clause_start = 0
+    conditional = False
+    scope = False
+    scope_words = 0
+    break_index = 0
+
+    def close(at: int) -> None:
+        nonlocal stems, positions, surfaces, in_scope, denied, clause_start, conditional
+        if stems:
+            clauses.append(Clause(start + clause_start, start + at, tuple(stems), tuple(positions),
+                                  frozenset(denied), tuple(surfaces), tuple(in_scope),
+                                  conditional))
+        stems, positions, surfaces, in_scope, denied = [], [], [], [], set()
+        conditional = False
+        clause_start = at
+
+    words = [t.text for t in tokens]
+    expansions = tx.expansions()
+    skip = 0
+    for index, token in enumerate(tokens):
+        while break_index < len(breaks) and breaks[break_index] < token.start:
+            close(breaks[break_index])
+            scope, scope_words = False, 0
+            break_index += 1
+        word = words[index]
+        if skip:
+            skip -= 1
+            continue
+        if word in _CLAUSE_WORDS and stems:
+            close(token.start)
+            scope, scope_words = False, 0
+        if word in _CONDITIONS and not (word == "once" and stems):
+            close(token.start)
+            scope, scope_words, conditional = False, 0, True
+            continue
+        opener = next((o for o in _SCOPE_OPENERS if tuple(words[index:index + len(o)]) == o), None)
+        if opener:
+            scope, scope_words, skip = True, 0, len(opener) - 1
+            continue
+        if word in ("non", "un") and index + 1 < len(words):
+            words[index + 1] = word + words[index + 1]  # "non static" names one thing
+            continue
+        if _is_negator(word):
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if following not in _NOT_NEGATING_NEXT:
+                scope, scope_words = True, 0
+            continue
+        if word in _SCOPE_ENDERS and scope and scope_words:
+            following = words[index + 1] if index + 1 < len(words) else ""
+            # "not created and initialised each time": the negation carries on to a verb.
+            if not following.endswith(("ed", "ing")):
+                scope, scope_words = False, 0
+            continue
+        for part in expansions.get(word, (word,)):
+            if part in stop or (len(part) < 2 and not part.isdigit() and part != "n"):
+                continue
+            stem = tx.stem(part.replace("'", ""))
+            stems.append(stem)
+            positions.append(index)
+            surfaces.append(part)
+            in_scope.append(scope)
+            if scope:
+                denied.add(stem)
+        if scope and word not in stop:
+            scope_words += 1
+            if scope_words >= _SCOPE_WORDS:
+                scope, scope_words = False, 0
+    close(len(piece))
+    return Statement(start, end, tuple(clauses))
+
+
+# ---- antonyms ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _antonyms() -> dict[str, frozenset[str]]:
+    """Stem -> the stems that flip it."""
+    index: dict[str, set[str]] = {}
+    for left, right in tx.load_data("antonyms")["pairs"]:
+        lefts = {tx.stem(w) for w in left.split("|")}
+        rights = {tx.stem(w) for w in right.split("|")}
+        for stem in lefts:
+            index.setdefault(stem, set()).update(rights - lefts)
+        for stem in rights:
+            index.setdefault(stem, set()).update(lefts - rights)
+    return {key: frozenset(value) for key, value in index.items()}
+
+
+def antonyms_of(stem: str) -> frozenset[str]:
+    return _antonyms().get(stem, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _sides() -> dict[str, frozenset[str]]:
+    """Stem -> the stems on its own side of its antonym pairs (itself included)."""
+    index: dict[str, set[str]] = {}
+    for pair in tx.load_data("antonyms")["pairs"]:
+        for side in pair:
+            stems = {tx.stem(w) for w in side.split("|")}
+            for stem in stems:
+                index.setdefault(stem, set()).update(stems)
+    return {key: frozenset(value) for key, value in index.items()}
+
+
+def same_side(stem: str) -> frozenset[str]:
+    return _sides().get(stem, frozenset([stem]))
+
+
+# ---- contradiction ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    kind: str  # "negation", "antonym", "swap"
+    detail: str  # the words involved, for feedback
+
+
+def _shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    return a & b
+
+
+def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str]) -> bool:
+    """Do the two clauses say something about the same things, apart from ``changed``?"""
+    rest = frozenset(point.stems) - changed
+    if not rest:  # the whole clause is what changed ("does not remove a page from the index")
+        return len(changed) >= 2
+    shared = rest & frozenset(sentence.stems)
+    return bool(shared) and len(shared) >= 0.5 * len(rest) and (len(shared) >= 2 or len(rest) <= 1)
+
+
+def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[str],
+                          sentence_all: frozenset[str]) -> Contradiction | None:
+    """``point_all``, ``sentence_all``: every stem of the whole point and sentence (a point
+    that names both sides of an antonym pair is not contradicted by either)."""
+    if point.conditional or sentence.conditional:
+        return None
+    flipped = (point.asserted & sentence.denied) | (point.denied & sentence.asserted)
+    flipped -= point.denied & sentence.denied
+    # Both negated ("no single person can both commit and conceal"): scopes are too rough
+    # to compare, so only a negation on one side counts.
+    if flipped and not (point.denied and sentence.denied) and _same_proposition(
+            point, sentence, flipped):
+        return Contradiction("negation", ", ".join(sorted(flipped)))
+    for stem in point.asserted:
+        if same_side(stem) & sentence_all:
+            continue
+        opposite = (antonyms_of(stem) & sentence.asserted) - frozenset(point.stems)
+        if opposite and _same_proposition(point, sentence, frozenset([stem])):
+            return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}")
+    return None
+
+
+def _as_clause(statement: Statement) -> Clause:
+    """The whole sentence as one clause ("DELETE, on the other hand, is not idempotent")."""
+    return Clause(statement.start, statement.end,
+                  tuple(s for c in statement.clauses for s in c.stems),
+                  tuple(p for c in statement.clauses for p in c.positions),
+                  statement.denied - statement.asserted)
+
+
+def _conditional(statement: Statement) -> bool:
+    return any(c.conditional for c in statement.clauses)
+
+
+def contradicts(point: Statement, sentence: Statement,
+                anchors: frozenset[str] = frozenset(), loose: bool = False,
+                question: str = "") -> Contradiction | None:
+    """Does ``sentence`` state the opposite of ``point``? Clause by clause: a flipped
+    negation or an antonym about the same things, or the roles of two things the question
+    names (``anchors``) swapped. ``loose``: an antonym also counts in a sentence that shares
+    only the question's words with the point (for answers that make no point at all)."""
+    if not point.stems & sentence.stems and not (loose and sentence.stems & anchors):
+        return None
+    if _conditional(point) or _conditional(sentence):
+        # "If none is defined, the compiler adds one": each clause holds only under the other.
+        return _swapped_roles(point, sentence, anchors, question) if question else None
+    whole = _as_clause(sentence)
+    for point_clause in point.clauses:
+        for sentence_clause in (*sentence.clauses, whole):
+            found = _clause_contradiction(point_clause, sentence_clause, point.stems,
+                                          sentence.stems)
+            if found:
+                return found
+    if loose and sentence.stems & anchors:
+        for stem in point.asserted - sentence.stems:
+            opposite = (antonyms_of(stem) & sentence.asserted) - point.stems
+            if opposite:
+                return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}")
+    return _swapped_roles(point, sentence, anchors, question) if question else None
+
+
+def _segments(ordered: list[tuple[int, str]], anchors: frozenset[str]) -> dict[str, set[str]] | None:
+    """Each anchor -> the stems from it to the next anchor (stems before the first anchor go
+    to it). None when an anchor occurs more than once."""
+    seen = [s for _p, s in ordered if s in anchors]
+    if len(seen) != len(set(seen)) or set(seen) != set(anchors):
+        return None
+    out: dict[str, set[str]] = {a: set() for a in anchors}
+    current: str | None = None
+    leading: set[str] = set()
+    for _position, stem in ordered:
+        if stem in anchors:
+            if current is None:
+                out[stem] |= leading
+            current = stem
+        elif current is None:
+            leading.add(stem)
+        else:
+            out[current].add(stem)
+    return out
+
+
+_CONTRAST_RE = re.compile(
+    r"\b(?:differ\w*|difference|compare\w*|comparison|versus|vs|contrast\w*|distinguish\w*|between"
+    r"|rather than|or)\b", re.I)
+
+
+def _swapped_roles(point: Statement, sentence: Statement, anchors: frozenset[str],
+                   question: str) -> Contradiction | None:
+    """The point ties its words to one of two things the question contrasts, the sentence
+    ties the same words to the other ("agg keeps the rows, transform collapses each group")."""
+    if not _CONTRAST_RE.search(question):
+        return None
+    pair = anchors & point.stems & sentence.stems
+    if len(pair) != 2:
+        return None
+    ours = _segments(point.ordered(), pair)
+    theirs = _segments(sentence.ordered(), pair)
+    if not ours or not theirs:
+        return None
+    first, second = sorted(pair)
+    # Words tied to one side only, in the point.
+    only_first = ours[first] - ours[second]
+    only_second = ours[second] - ours[first]
+    kept = len(only_first & theirs[first]) + len(only_second & theirs[second])
+    moved = len(only_first & theirs[second] - theirs[first]) + len(
+        only_second & theirs[first] - theirs[second])
+    if moved >= 2 and kept == 0:
+        return Contradiction("swap", f"{first} and {second} swapped")
+    return None
+
+
+# ---- misconceptions ---------------------------------------------------------------------
+
+
+def asserts(claim: Statement, sentence: Statement, distinctive: frozenset[str],
+            min_share: float = 0.5) -> bool:
+    """Does the sentence make this claim (a misconception): most of its words, at least one
+    of its distinctive words, none of them denied?"""
+    claim_stems = claim.stems
+    if not claim_stems:
+        return False
+    found = claim_stems & sentence.stems
+    if len(found) < min(2, len(claim_stems)) or len(found) < min_share * len(claim_stems):
+        return False
+    if distinctive and not (distinctive & sentence.asserted):
+        return False
+    # The sentence denies what the claim says ("it does not make a fresh list"): it agrees
+    # with the truth, not with the misconception.
+    denied = sentence.denied - sentence.asserted
+    if (claim.asserted & denied) - claim.denied:
+        return False
+    if claim.denied and not (claim.denied & denied):
+        return False
+    return True

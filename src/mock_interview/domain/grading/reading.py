@@ -1,0 +1,180 @@
+"""Which sentences of an answer make, miss or contradict each key point.
+
+A key point counts only where one sentence, or two neighbouring ones, state it: its words
+spread over a long answer do not make it. Sentences that are self-praise with no evidence
+("my team would say I am reliable") or that read the question back cover nothing, and words
+inside a negation ("we never ran a pilot") do not cover a point that asserts them. A
+sentence that contradicts a point (claims.py) takes that point's credit away, unless the
+answer also states the point plainly elsewhere. A misconception that the answer asserts
+takes away the point it distorts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mock_interview.domain.grading import claims
+from mock_interview.domain.grading import coverage as cov
+from mock_interview.domain.grading import floors
+from mock_interview.domain.grading import text as tx
+
+_ALL = frozenset(["*"])  # placeholder: Statement.words keeps denied words whose stem is listed
+WINDOW = 2  # sentences read together
+_COPY_NEW_WORDS = 0  # a sentence that adds no word to the question restates it
+
+
+@dataclass
+class WrongClaim:
+    span: tuple[int, int]  # the sentence, in the answer
+    point: str | None  # the key point it contradicts
+    misconception: str | None  # the known wrong claim it makes, when one matched
+    kind: str  # "misconception", "negation", "antonym", "swap"
+
+
+@dataclass
+class Reading:
+    content: float  # weighted credit over the points, 0-1
+    results: list[cov.PointCoverage]
+    best_spans: dict[str, tuple[int, int]]  # point -> where the answer makes it best
+    wrong: list[WrongClaim] = field(default_factory=list)
+    usable_sentences: int = 0
+
+
+def _restates_question(statement: claims.Statement, question_stems: frozenset[str]) -> bool:
+    stems = statement.stems
+    return bool(stems) and len(stems - question_stems) <= _COPY_NEW_WORDS and len(stems) >= 2
+
+
+def _closest_point(claim: claims.Statement, points: list[claims.Statement]) -> int | None:
+    best, best_index = 0, None
+    for index, point in enumerate(points):
+        shared = len(claim.stems & point.stems)
+        if shared > best:
+            best, best_index = shared, index
+    return best_index
+
+
+def read_answer(
+    answer: str,
+    reference: cov.Reference,
+    misconceptions: tuple[str, ...] = (),
+    tuning: cov.Tuning = cov.DEFAULT_TUNING,
+    context: str = "",
+    question: str = "",
+) -> Reading:
+    """Coverage of each point by the answer's sentences, and the answer's wrong claims.
+    ``context`` (an earlier answer this one completes) is read before it."""
+    text = f"{context}\n{answer}" if context else answer
+    offset = len(context) + 1 if context else 0
+    question_stems = reference.question_stems
+    spans = tx.sentence_spans(text)
+    statements = [claims.read_statement(text, a, b) for a, b in spans]
+    usable = [
+        not floors.is_cliche(text[a:b]) and not _restates_question(st, question_stems)
+        for (a, b), st in zip(spans, statements, strict=True)
+    ]
+    points = [claims.read_statement(p.text) for p in reference.points]
+    point_stems = frozenset(s for p in points for s in p.stems)
+
+    # Contradictions of each point, sentence by sentence (only the answer's own sentences).
+    own = [i for i, (a, _b) in enumerate(spans) if a >= offset and usable[i]]
+    contradicted: dict[int, list[tuple[int, claims.Contradiction]]] = {}
+    for j, point in enumerate(points):
+        for i in own:
+            found = claims.contradicts(point, statements[i], question_stems, question=question)
+            if found:
+                contradicted.setdefault(j, []).append((i, found))
+
+    # Misconceptions the answer asserts.
+    wrong: list[WrongClaim] = []
+    misconception_points: dict[int, list[int]] = {}
+    for text_m in misconceptions:
+        claim = claims.read_statement(text_m)
+        distinctive = claim.stems - point_stems - question_stems
+        target = _closest_point(claim, points)
+        for i in own:
+            if claims.asserts(claim, statements[i], distinctive):
+                point_text = reference.points[target].text if target is not None else None
+                wrong.append(WrongClaim(_shift(spans[i], offset), point_text, text_m,
+                                        "misconception"))
+                if target is not None:
+                    misconception_points.setdefault(target, []).append(i)
+                break
+
+    # Coverage by windows of neighbouring usable sentences.
+    windows: list[tuple[int, ...]] = []
+    for i in range(len(spans)):
+        for size in range(1, WINDOW + 1):
+            window = tuple(range(i, i + size))
+            if window[-1] >= len(spans) or not all(usable[k] for k in window):
+                break
+            windows.append(window)
+    window_terms: dict[tuple[int, ...], cov.AnswerTerms] = {}
+
+    def terms_for(window: tuple[int, ...]) -> cov.AnswerTerms:
+        if window not in window_terms:
+            words = [w for i in window for w in statements[i].words(_ALL)]
+            window_terms[window] = cov.terms_from_words(words, question_stems)
+        return window_terms[window]
+
+    results: list[cov.PointCoverage] = []
+    best_spans: dict[str, tuple[int, int]] = {}
+    for j, model in enumerate(reference.points):
+        bad = {i for i, _c in contradicted.get(j, [])} | set(misconception_points.get(j, []))
+        best = cov.PointCoverage(model.text, 0.0, 0.0, ())
+        best_window: tuple[int, ...] | None = None
+        for window in windows:
+            if bad & set(window):
+                continue
+            result = cov.point_coverage(model, terms_for(window), tuning)
+            if result.credit <= best.credit:
+                continue
+            # Words only said under a negation ("we never ran a pilot") do not make a
+            # point that asserts them.
+            denied = frozenset(s for i in window for s in statements[i].denied)
+            asserted = frozenset(s for i in window for s in statements[i].asserted)
+            if set(result.matched) <= (denied - asserted - points[j].denied):
+                continue
+            best, best_window = result, window
+        results.append(best)
+        if best_window is not None:
+            start, end = spans[best_window[0]][0], spans[best_window[-1]][1]
+            if start >= offset:
+                best_spans[model.text] = (start - offset, end - offset)
+
+    # A contradiction stands unless the answer states the point plainly elsewhere.
+    made = {r.point for r in results if r.coverage >= 0.35}
+    nothing_made = not made
+    for j, found in contradicted.items():
+        model = reference.points[j]
+        if model.text in made:
+            continue
+        i, contradiction = found[0]
+        if not any(w.span == _shift(spans[i], offset) for w in wrong):
+            wrong.append(WrongClaim(_shift(spans[i], offset), model.text, None, contradiction.kind))
+    if nothing_made and not wrong:
+        # An answer that makes no point may still state its opposite in other words
+        # ("a fresh list on every call" against "evaluated once").
+        for j, point in enumerate(points):
+            for i in own:
+                found = claims.contradicts(point, statements[i], question_stems, loose=True,
+                                           question=question)
+                if found:
+                    wrong.append(WrongClaim(_shift(spans[i], offset), reference.points[j].text,
+                                            None, found.kind))
+                    contradicted.setdefault(j, []).append((i, found))
+                    break
+    lost = {w.point for w in wrong if w.point}
+    results = [
+        cov.PointCoverage(r.point, 0.0, 0.0, ()) if r.point in lost and r.point not in made else r
+        for r in results
+    ]
+    weights = [cov.point_weight(model, tuning) for model in reference.points]
+    total = sum(weights)
+    content = (sum(r.credit * w for r, w in zip(results, weights, strict=True)) / total
+               if total else 0.0)
+    return Reading(content, results, best_spans, wrong, sum(usable))
+
+
+def _shift(span: tuple[int, int], offset: int) -> tuple[int, int]:
+    return (max(0, span[0] - offset), max(0, span[1] - offset))

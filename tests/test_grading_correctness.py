@@ -1,0 +1,221 @@
+"""Scores follow correctness, not vocabulary: floors, wrong claims, follow-up rubrics, STAR
+parts, and the `grade` command. Fixtures are written here; no benchmark data is used."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mock_interview.cli.app import app
+from mock_interview.domain.grading import GradingInput, follow_up_rubric, grade_answer
+from mock_interview.domain.grading import claims
+
+DEFAULTS_Q = "Why is a mutable default argument a problem in Python?"
+DEFAULTS_KP = [
+    "Default values are evaluated once, when the function is defined, not on every call",
+    "A mutable default such as a list is shared by every call, so changes persist",
+    "The fix is to default to None and create a new list inside the function",
+]
+DEFAULTS_MISCONCEPTIONS = ["Python creates a fresh copy of the default list on every call"]
+DEFAULTS_GOOD = ("Default values are evaluated once, when the def statement runs, so one list "
+                 "object is shared by every call and appends pile up between calls. The usual "
+                 "fix is to default to None and build a new list inside the function.")
+DEFAULTS_THIN = "The default list is created once and then shared by every call."
+DEFAULTS_WRONG = ("Python creates a fresh copy of the default list on every call, so each call "
+                  "starts clean and nothing is shared between calls. That is why a list default "
+                  "is safe and you never need None as a default in Python functions.")
+
+
+def grade(answer: str, points: list[str] = DEFAULTS_KP, question: str = DEFAULTS_Q,
+          misconceptions: tuple[str, ...] = (), kind: str = "technical", **extra):
+    return grade_answer(GradingInput(question, kind, points, answer,
+                                     misconceptions=list(misconceptions), **extra))
+
+
+@pytest.mark.parametrize("answer", [
+    "asdf qwerty lorem ipsum blah blah",
+    "I don't know, I can't think of one right now.",
+    "I would rather not answer this one.",
+    "I'd have to look that up.",
+    "skip",
+    "Pass on this one, sorry.",
+    "yeah yeah so basically yeah",
+    "That's a great question, it really depends on the situation.",
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+    "",
+])
+def test_non_answers_in_any_phrasing_score_at_most_20(answer: str) -> None:
+    result = grade(answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.flags)
+
+
+def test_a_bare_keyword_list_never_beats_a_short_correct_answer() -> None:
+    keywords = grade("mutable, default, list, shared, None, evaluated once")
+    thin = grade(DEFAULTS_THIN)
+    assert "keyword-list" in keywords.flags
+    assert keywords.overall < thin.overall and keywords.technical < thin.technical
+    assert keywords.communication <= 20
+
+
+def test_a_wrong_claim_without_misconceptions_is_named_and_capped() -> None:
+    result = grade("Python makes a fresh list on every call, so it is safe",
+                   points=["Defaults are evaluated once, at definition"])
+    assert result.wrong_claims and "every call" in result.wrong_claims[0]["quote"]
+    assert result.technical <= 45 and result.overall <= 45
+    assert any(w.startswith("Wrong:") for w in result.weaknesses)
+
+
+def test_a_known_misconception_beats_vocabulary() -> None:
+    wrong = grade(DEFAULTS_WRONG, misconceptions=tuple(DEFAULTS_MISCONCEPTIONS))
+    thin = grade(DEFAULTS_THIN, misconceptions=tuple(DEFAULTS_MISCONCEPTIONS))
+    good = grade(DEFAULTS_GOOD, misconceptions=tuple(DEFAULTS_MISCONCEPTIONS))
+    assert DEFAULTS_MISCONCEPTIONS[0] in [w["misconception"] for w in wrong.wrong_claims]
+    assert wrong.technical <= 45 < thin.technical < good.technical
+    assert not good.wrong_claims and good.technical >= 80
+
+
+def test_denying_a_misconception_is_not_asserting_it() -> None:
+    answer = ("Python does not create a fresh copy of the default list on every call: the default "
+              "is evaluated once and shared by every call.")
+    result = grade(answer, misconceptions=tuple(DEFAULTS_MISCONCEPTIONS))
+    assert not result.wrong_claims
+
+
+@pytest.mark.parametrize(("point", "sentence", "question"), [
+    ("Kanban has no fixed sprints; work flows continuously",
+     "Kanban plans work in fixed two-week sprints.", "How does Kanban plan work?"),
+    ("robots.txt blocks crawling but does not remove a page from the index",
+     "robots.txt is the strongest way to remove a page from the index.",
+     "How do you keep a page out of search results?"),
+    ("agg collapses each group to one row while transform keeps every row",
+     "agg keeps the rows and transform collapses each group.",
+     "What is the difference between agg and transform in pandas?"),
+    ("Lists are mutable while tuples are immutable",
+     "Lists are immutable but tuples can be changed.",
+     "How does a list differ from a tuple?"),
+])
+def test_contradictions_by_negation_antonym_and_swapped_roles(point: str, sentence: str,
+                                                              question: str) -> None:
+    from mock_interview.domain.grading import text as tx
+
+    anchors = frozenset(tx.content_stems(question))
+    found = claims.contradicts(claims.read_statement(point), claims.read_statement(sentence),
+                               anchors, question=question)
+    assert found is not None
+
+
+@pytest.mark.parametrize(("point", "sentence", "question"), [
+    ("agg collapses each group to one row while transform keeps every row",
+     "transform keeps every row, and agg collapses each group to a single row.",
+     "What is the difference between agg and transform in pandas?"),
+    ("Lists are mutable while tuples are immutable",
+     "Tuples are immutable and lists are mutable.", "How does a list differ from a tuple?"),
+    ("Infusion rates are limited to about 10 mmol per hour",
+     "The rate is usually no faster than 10 mmol per hour.", "How fast can potassium run?"),
+    ("It ensures no single person can both commit and conceal an error",
+     "No single person should be able to both make an error and commit it unseen.",
+     "Why separate duties?"),
+])
+def test_agreeing_sentences_are_not_contradictions(point: str, sentence: str, question: str) -> None:
+    from mock_interview.domain.grading import text as tx
+
+    anchors = frozenset(tx.content_stems(question))
+    assert claims.contradicts(claims.read_statement(point), claims.read_statement(sentence),
+                              anchors, question=question) is None
+
+
+def test_a_cliche_does_not_cover_a_point() -> None:
+    points = ["Shows reliability with an example of a commitment kept under pressure"]
+    cliche = grade("My team would say I am reliable.", points=points,
+                   question="How would your team describe you?", kind="behavioral")
+    assert not cliche.covered_points
+
+
+def test_terse_correct_notation_is_not_gibberish() -> None:
+    result = grade("nonconst -> const is allowed, const -> nonconst is not",
+                   points=["A non-const pointer converts to a const pointer, not the reverse"],
+                   question="Which pointer conversions between const and non-const are allowed?")
+    assert "gibberish" not in result.flags and result.technical > 20
+
+
+def test_star_task_in_natural_phrasing_is_found() -> None:
+    story = ("Last year our release pipeline kept failing. As the tech lead I had to make sure we "
+             "shipped on time, so I split the build and added caching. As a result builds went "
+             "from 40 to 12 minutes.")
+    result = grade(story, points=["Describes the situation", "States the result"],
+                   question="Tell me about a time you fixed a process.", kind="behavioral",
+                   star=True)
+    assert result.star_parts["task"] and result.follow_up_reason != "missing-star:task"
+    for phrasing in ("My job was to keep the ward safe.", "I was responsible for the audit.",
+                     "My task as tech lead was to unblock the team."):
+        assert grade(phrasing, kind="behavioral", star=True).star_parts["task"], phrasing
+
+
+def test_a_follow_up_is_graded_on_what_it_asked_and_never_off_topic() -> None:
+    parent = ("At my last job our support queue doubled in a month. I was responsible for the "
+              "triage rota, so I set up a tagging scheme and paired new agents with seniors.")
+    points, part = follow_up_rubric("missing-star:result", [], ["Describes the queue problem"])
+    assert part == "result"
+    outcome = ("Waiting times fell from two days to six hours within three weeks, and CSAT went "
+               "from 78 to 91 percent, so the rota became the standard.")
+    result = grade_answer(GradingInput("What was the outcome?", "follow-up", points, outcome,
+                                       context_answer=parent, star_part=part))
+    assert "off-topic" not in result.flags
+    assert result.technical >= 60, result
+    dodge = grade_answer(GradingInput("What was the outcome?", "follow-up", points,
+                                      "I don't know.", context_answer=parent, star_part=part))
+    assert dodge.overall <= 20
+
+
+# ---- the grade command ------------------------------------------------------------------
+
+
+def test_grade_one_answer_names_the_wrong_claim(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, [
+        "grade", "--question", "Why is a mutable default argument a problem in Python?",
+        "--key-point", "Defaults are evaluated once, at definition",
+        "--answer", "Python makes a fresh list on every call, so it is safe", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["technical"] <= 45 and data["overall"] <= 45
+    assert data["wrong_claims"][0]["quote"] == "Python makes a fresh list on every call, so it is safe"
+
+
+def test_grade_a_file_keeps_order_reports_bad_items_and_exits_1(tmp_path: Path) -> None:
+    source = tmp_path / "items.jsonl"
+    lines = [
+        {"id": "a", "question": DEFAULTS_Q, "key_points": DEFAULTS_KP, "answer": DEFAULTS_GOOD},
+        "{not json",
+        {"id": "c", "question": DEFAULTS_Q, "reference": " ".join(DEFAULTS_KP), "answer": "idk"},
+        {"id": "d", "question": DEFAULTS_Q, "answer": "no key points here"},
+    ]
+    source.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n")
+    out = tmp_path / "grades.csv"
+    result = CliRunner().invoke(app, ["grade", "--input", str(source), "--output", str(out)])
+    assert result.exit_code == 1
+    import csv
+
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [r["id"] for r in rows] == ["a", "2", "c", "4"]
+    assert float(rows[0]["technical"]) >= 80 and float(rows[2]["overall"]) <= 20
+    assert rows[1]["error"] and rows[3]["error"]
+
+    csv_in = tmp_path / "items.csv"
+    with csv_in.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["id", "question", "answer", "key_point_1",
+                                                    "key_point_2"])
+        writer.writeheader()
+        writer.writerow({"id": "x", "question": DEFAULTS_Q, "answer": DEFAULTS_THIN,
+                         "key_point_1": DEFAULTS_KP[0], "key_point_2": DEFAULTS_KP[2]})
+    result = CliRunner().invoke(app, ["grade", "--input", str(csv_in)])
+    assert result.exit_code == 0, result.output
+    line = json.loads(result.stdout.splitlines()[0])
+    assert line["id"] == "x" and 45 <= line["technical"] <= 90
+
+
+def test_grade_without_question_is_a_usage_error() -> None:
+    result = CliRunner().invoke(app, ["grade", "--answer", "x"])
+    assert result.exit_code == 2
