@@ -1,0 +1,105 @@
+"""Do scores follow correctness? The calibration suite through `mock-interview grade --input`.
+
+    python bench/grading_calibration.py [SUITE_DIR] [--json]
+
+SUITE_DIR (default bench/calibration) holds JSONL files written for this project: each line a
+question with key points and six answers (excellent, thin, fluent_wrong, keywords, non_answer,
+paraphrase). Every answer is graded by the installed command, and the table shows how often
+each ordering holds (excellent > thin > fluent-wrong > non-answer; keyword list < thin;
+paraphrase within 15 points of excellent) and every cap violation (a non-answer over 20).
+Goals: >= 90% of orderings, 0 violations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+VARIANTS = ("excellent", "thin", "fluent_wrong", "keywords", "non_answer", "paraphrase")
+CHECKS = {
+    "excellent > thin": lambda s: s["excellent"] > s["thin"],
+    "thin > fluent-wrong": lambda s: s["thin"] > s["fluent_wrong"],
+    "fluent-wrong > non-answer": lambda s: s["fluent_wrong"] > s["non_answer"],
+    "keyword list < thin": lambda s: s["keywords"] < s["thin"],
+    "paraphrase within 15 of excellent": lambda s: abs(s["paraphrase"] - s["excellent"]) <= 15,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("suite", nargs="?", default=str(Path(__file__).parent / "calibration"))
+    parser.add_argument("--score", default="overall", choices=("overall", "technical"))
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    files = sorted(Path(args.suite).glob("*.jsonl"))
+    if not files:
+        print(f"no *.jsonl files in {args.suite}", file=sys.stderr)
+        return 2
+    questions = [json.loads(line) for f in files for line in f.read_text("utf-8").splitlines()
+                 if line.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        items = Path(tmp) / "items.jsonl"
+        with items.open("w", encoding="utf-8") as handle:
+            for q in questions:
+                for variant in VARIANTS:
+                    handle.write(json.dumps({
+                        "id": f"{q['id']}|{variant}", "question": q["question"],
+                        "key_points": q["key_points"], "answer": q["answers"][variant],
+                        "kind": q.get("kind", "technical")}) + "\n")
+        out = Path(tmp) / "out.jsonl"
+        subprocess.run([sys.executable, "-m", "mock_interview", "grade", "--input", str(items),
+                        "--output", str(out)], check=False, capture_output=True)
+        results = {}
+        for line in out.read_text("utf-8").splitlines():
+            data = json.loads(line)
+            results[data["id"]] = data
+    held, total = Counter(), Counter()
+    by_field: dict[str, Counter] = defaultdict(Counter)
+    violations = []
+    means: dict[str, list[float]] = defaultdict(list)
+    for q in questions:
+        scores = {}
+        for variant in VARIANTS:
+            data = results[f"{q['id']}|{variant}"]
+            scores[variant] = data[args.score]
+            means[variant].append(data[args.score])
+            if variant == "non_answer" and (data["overall"] > 20 or data["technical"] > 20):
+                violations.append({"id": q["id"], "overall": data["overall"],
+                                   "answer": q["answers"][variant][:60]})
+        field = q.get("profession", q["id"].rsplit("-", 1)[0])
+        for name, check in CHECKS.items():
+            ok = bool(check(scores))
+            held[name] += ok
+            total[name] += 1
+            by_field[field]["held"] += ok
+            by_field[field]["total"] += 1
+    share = sum(held.values()) / max(1, sum(total.values()))
+    report = {
+        "json_version": 1, "questions": len(questions), "score": args.score,
+        "orderings": {k: round(held[k] / total[k], 3) for k in total},
+        "orderings_held": round(share, 3), "violations": violations,
+        "mean_score": {k: round(sum(v) / len(v), 1) for k, v in means.items()},
+        "by_field": {k: round(v["held"] / v["total"], 3) for k, v in sorted(by_field.items())},
+    }
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"calibration suite: {len(questions)} questions, {len(files)} files, score = {args.score}")
+    for name in CHECKS:
+        print(f"  {name:<36} {held[name]:>4}/{total[name]:<4} {held[name] / total[name]:6.1%}")
+    print(f"  {'all orderings':<36} {sum(held.values()):>4}/{sum(total.values()):<4} {share:6.1%}")
+    print("mean score: " + ", ".join(f"{k} {v}" for k, v in report["mean_score"].items()))
+    print("by field: " + ", ".join(f"{k} {v:.0%}" for k, v in report["by_field"].items()))
+    print(f"cap violations (non-answer over 20): {len(violations)}")
+    for v in violations:
+        print(f"  {v['id']}: {v['overall']} {v['answer']!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
