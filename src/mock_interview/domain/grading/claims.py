@@ -35,7 +35,8 @@ _NOT_NEGATING_NEXT = frozenset([
     "shorter", "higher", "lower", "sooner", "bigger", "smaller", "better", "worse", "matter",
     "doubt", "exception",
 ])
-_SCOPE_OPENERS = (("rather", "than"), ("instead", "of"), ("as", "opposed", "to"), ("no", "longer"))
+_SCOPE_OPENERS = (("rather", "than"), ("instead", "of"), ("as", "opposed", "to"), ("no", "longer"),
+                  ("in", "place", "of"), ("preferred", "over"), ("preferable", "to"))
 _CLAUSE_WORDS = frozenset([
     "but", "whereas", "while", "although", "though", "however", "because", "since", "so",
     "which", "unlike", "yet", "whilst", "instead",
@@ -48,7 +49,20 @@ _POLAR_WORDS = frozenset([
 ])
 _SCOPE_ENDERS = frozenset(["and", "or", "then"])
 _CONDITIONS = frozenset(["if", "unless", "whether", "when", "whenever", "until", "once"])
+FEATURES = {"subject": False, "verbs": False, "loose": False, "cond": True}
 _SCOPE_WORDS = 3  # a negation reaches this many content words at most
+# "gowns aren't needed", "bleach should be avoided": the subject before them is denied.
+_DENYING_PREDICATES = frozenset([
+    "need", "needed", "necessary", "required", "recommended", "helpful", "important",
+    "effective", "used", "allowed", "permitted", "matter", "matters", "relevant", "true",
+    "correct", "accurate", "possible", "advisable", "appropriate", "valid", "worth", "safe",
+    "enough", "sufficient", "supported",
+])
+_DENYING_AFTER = frozenset(["avoided", "unnecessary", "discouraged", "prohibited", "forbidden",
+                            "banned", "unneeded"])
+_DENYING_BEFORE = frozenset(["avoid", "avoids", "avoiding", "skip", "skipping", "skips"])
+_FILLER_BEFORE_PREDICATE = frozenset(["be", "really", "actually", "always", "strictly",
+                                      "usually", "generally", "even", "at", "all"])
 _CLAUSE_PUNCT_RE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
@@ -62,9 +76,13 @@ class Clause:
     words: tuple[str, ...] = ()  # the written form of each stem
     denied_words: tuple[bool, ...] = ()  # whether each word sits in a negation scope
     conditional: bool = False  # opened by "if", "when", "unless": states no fact by itself
+    heads: frozenset[str] = frozenset()  # the first word of each negation scope ("not *permitted*")
 
     @property
     def asserted(self) -> frozenset[str]:
+        """Stems said at least once outside a negation."""
+        if self.denied_words:
+            return frozenset(s for s, d in zip(self.stems, self.denied_words, strict=True) if not d)
         return frozenset(s for s in self.stems if s not in self.denied)
 
 
@@ -102,6 +120,9 @@ class Statement:
         return [(p, s) for c in self.clauses for p, s in zip(c.positions, c.stems, strict=True)]
 
 
+_POLAR_WORDS_STEMS = frozenset(tx.stem(w) for w in _POLAR_WORDS)
+
+
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     return tx.stopwords() - _POLAR_WORDS
@@ -125,19 +146,26 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     surfaces: list[str] = []
     in_scope: list[bool] = []
     denied: set[str] = set()
+    heads: set[str] = set()
+    scope_open = False  # no word of the current scope seen yet
     clause_start = 0
     conditional = False
     scope = False
     scope_words = 0
     break_index = 0
 
+    def deny_so_far() -> None:
+        for k in range(len(stems)):
+            in_scope[k] = True
+            denied.add(stems[k])
+
     def close(at: int) -> None:
-        nonlocal stems, positions, surfaces, in_scope, denied, clause_start, conditional
+        nonlocal stems, positions, surfaces, in_scope, denied, clause_start, conditional, heads
         if stems:
             clauses.append(Clause(start + clause_start, start + at, tuple(stems), tuple(positions),
                                   frozenset(denied), tuple(surfaces), tuple(in_scope),
-                                  conditional))
-        stems, positions, surfaces, in_scope, denied = [], [], [], [], set()
+                                  conditional, frozenset(heads)))
+        stems, positions, surfaces, in_scope, denied, heads = [], [], [], [], set(), set()
         conditional = False
         clause_start = at
 
@@ -162,15 +190,24 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             continue
         opener = next((o for o in _SCOPE_OPENERS if tuple(words[index:index + len(o)]) == o), None)
         if opener:
-            scope, scope_words, skip = True, 0, len(opener) - 1
+            scope, scope_words, skip, scope_open = True, 0, len(opener) - 1, True
             continue
         if word in ("non", "un") and index + 1 < len(words):
             words[index + 1] = word + words[index + 1]  # "non static" names one thing
             continue
         if _is_negator(word):
             following = words[index + 1] if index + 1 < len(words) else ""
-            if following not in _NOT_NEGATING_NEXT:
-                scope, scope_words = True, 0
+            ahead = [w for w in words[index + 1:index + 4] if w not in _FILLER_BEFORE_PREDICATE]
+            if FEATURES["subject"] and ahead and ahead[0] in _DENYING_PREDICATES and stems:
+                deny_so_far()  # "gowns aren't needed": the gowns are what is denied
+            elif following not in _NOT_NEGATING_NEXT:
+                scope, scope_words, scope_open = True, 0, True
+            continue
+        if FEATURES["verbs"] and word in _DENYING_AFTER and stems:
+            deny_so_far()
+            continue
+        if FEATURES["verbs"] and word in _DENYING_BEFORE:
+            scope, scope_words, scope_open = True, 0, True
             continue
         if word in _SCOPE_ENDERS and scope and scope_words:
             following = words[index + 1] if index + 1 < len(words) else ""
@@ -188,6 +225,9 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             in_scope.append(scope)
             if scope:
                 denied.add(stem)
+                if scope_open:
+                    heads.add(stem)
+                    scope_open = False
         if scope and word not in stop:
             scope_words += 1
             if scope_words >= _SCOPE_WORDS:
@@ -248,6 +288,8 @@ def _shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
 
 def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str]) -> bool:
     """Do the two clauses say something about the same things, apart from ``changed``?"""
+    if FEATURES["loose"] and len(changed) >= 2 and len(changed) >= 0.5 * len(frozenset(sentence.stems)):
+        return True  # "You won't see it in query logs": the sentence is all about them
     rest = frozenset(point.stems) - changed
     if not rest:  # the whole clause is what changed ("does not remove a page from the index")
         return len(changed) >= 2
@@ -256,22 +298,41 @@ def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str]) 
 
 
 def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[str],
-                          sentence_all: frozenset[str]) -> Contradiction | None:
+                          sentence_all: frozenset[str],
+                          anchors: frozenset[str] = frozenset()) -> Contradiction | None:
     """``point_all``, ``sentence_all``: every stem of the whole point and sentence (a point
     that names both sides of an antonym pair is not contradicted by either)."""
-    if point.conditional or sentence.conditional:
+    conditional = point.conditional or sentence.conditional
+    if conditional and not FEATURES["cond"]:
         return None
-    flipped = (point.asserted & sentence.denied) | (point.denied & sentence.asserted)
-    flipped -= point.denied & sentence.denied
+    point_denied = point.denied - point.asserted  # "locking does not lock": both, so neither
+    sentence_denied = sentence.denied - sentence.asserted
+    flipped = (point.asserted & sentence_denied) | (point_denied & sentence.asserted)
     # Both negated ("no single person can both commit and conceal"): scopes are too rough
     # to compare, so only a negation on one side counts.
-    if flipped and not (point.denied and sentence.denied) and _same_proposition(
+    # The negated word itself must be what the other side asserts ("not *permitted*" against
+    # "is permitted"), not some other word of the negated phrase.
+    flipped = frozenset(f for f in flipped if f in point.heads or f in sentence.heads)
+    if not point.asserted and point.heads <= _POLAR_WORDS_STEMS:
+        # "..., not on every call": an elliptical contrast; the antonym check reads it.
+        flipped = frozenset()
+    if flipped and not conditional and not (point.denied and sentence.denied) and _same_proposition(
             point, sentence, flipped):
         return Contradiction("negation", ", ".join(sorted(flipped)))
+    point_clause = frozenset(point.stems)
     for stem in point.asserted:
         if same_side(stem) & sentence_all:
             continue
-        opposite = (antonyms_of(stem) & sentence.asserted) - frozenset(point.stems)
+        opposite = antonyms_of(stem) & sentence.asserted
+        # A point that names both sides ("an increase lowers income") is not flipped by either.
+        opposite = frozenset(o for o in opposite if not same_side(o) & point_clause)
+        if stem in anchors:
+            # The question contrasts them ("optimistic or pessimistic"): a sentence about the
+            # other one is not a contradiction (swapped roles are checked apart).
+            opposite = frozenset(o for o in opposite if o not in anchors)
+        shared = (point_clause & frozenset(sentence.stems)) - anchors
+        if opposite and len(shared) < 2 and len(point_clause - anchors - {stem}) >= 2:
+            continue
         if opposite and _same_proposition(point, sentence, frozenset([stem])):
             return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}")
     return None
@@ -282,7 +343,8 @@ def _as_clause(statement: Statement) -> Clause:
     return Clause(statement.start, statement.end,
                   tuple(s for c in statement.clauses for s in c.stems),
                   tuple(p for c in statement.clauses for p in c.positions),
-                  statement.denied - statement.asserted)
+                  statement.denied - statement.asserted,
+                  heads=frozenset(h for c in statement.clauses for h in c.heads))
 
 
 def _conditional(statement: Statement) -> bool:
@@ -298,14 +360,11 @@ def contradicts(point: Statement, sentence: Statement,
     only the question's words with the point (for answers that make no point at all)."""
     if not point.stems & sentence.stems and not (loose and sentence.stems & anchors):
         return None
-    if _conditional(point) or _conditional(sentence):
-        # "If none is defined, the compiler adds one": each clause holds only under the other.
-        return _swapped_roles(point, sentence, anchors, question) if question else None
     whole = _as_clause(sentence)
     for point_clause in point.clauses:
         for sentence_clause in (*sentence.clauses, whole):
             found = _clause_contradiction(point_clause, sentence_clause, point.stems,
-                                          sentence.stems)
+                                          sentence.stems, anchors)
             if found:
                 return found
     if loose and sentence.stems & anchors:

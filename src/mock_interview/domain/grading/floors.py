@@ -70,8 +70,10 @@ NON_ANSWER_MAX_WORDS = 20
 
 def says_no_answer(answer: str) -> bool:
     """A short answer with a "don't know", "rather not", "look it up" or dodge phrase."""
-    return (len(tx.tokens(answer)) <= NON_ANSWER_MAX_WORDS
-            and bool(_dont_know_re().search(tx.lower_same_length(answer))))
+    if len(tx.tokens(answer)) > NON_ANSWER_MAX_WORDS:
+        return False
+    return any(any(ch.isalpha() for ch in m.group())
+               for m in _dont_know_re().finditer(tx.lower_same_length(answer)))
 
 
 def _only_filler(lowered: str) -> bool:

@@ -48,7 +48,7 @@ QUOTE_MAX = 240
 FOLLOW_UP_PART_SHARE = 0.5  # share of a STAR follow-up's technical score that is the part it asked for
 WRONG_CLAIM_PENALTY = 12.0  # technical points lost per wrong claim (at most three)
 WRONG_CAP = 45.0  # the most an answer scores whose wrong claims outnumber its correct points
-KEYWORD_LIST_CAP = 35.0  # technical, for a bare list of terms
+KEYWORD_LIST_CAP = 55.0  # technical, for a bare list of terms (it may name the right things)
 KEYWORD_LIST_COMMUNICATION = 15.0
 # Flags that mean the answer earns no praise and no follow-up.
 HARD_FLAGS = frozenset(["empty", "dont-know", "gibberish", "off-topic", "copied-question",
