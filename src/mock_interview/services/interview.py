@@ -218,7 +218,7 @@ def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None)
     resume_facts = ResumeFacts.from_parsed(resume.skills, resume.experience, resume.education,
                                            resume.sections, resume.total_years_experience)
     job_facts = JobFacts(job.title, job.company, list(job.skills_required or []),
-                         job.experience_level)
+                         job.experience_level, getattr(job, "description", None) or "")
     if engine.name == "openai":
         from mock_interview.engines.openai_engine import PlanNotes
 

@@ -360,6 +360,9 @@ def contradicts(point: Statement, sentence: Statement,
     only the question's words with the point (for answers that make no point at all)."""
     if not point.stems & sentence.stems and not (loose and sentence.stems & anchors):
         return None
+    if _conditional(point) or _conditional(sentence):
+        # "If none is defined, the compiler adds one": each clause holds only under the other.
+        return _swapped_roles(point, sentence, anchors, question) if question else None
     whole = _as_clause(sentence)
     for point_clause in point.clauses:
         for sentence_clause in (*sentence.clauses, whole):
@@ -398,17 +401,40 @@ def _segments(ordered: list[tuple[int, str]], anchors: frozenset[str]) -> dict[s
 
 _CONTRAST_RE = re.compile(
     r"\b(?:differ\w*|difference|compare\w*|comparison|versus|vs|contrast\w*|distinguish\w*|between"
-    r"|rather than|or)\b", re.I)
+    r"|rather than|or|each|either|both)\b", re.I)
+_CONNECTORS = frozenset(["and", "or", "vs", "versus", "from", "than", "to"])
+_CONTRAST_VERBS = frozenset(["differ", "differs", "different", "compare", "compared", "contrast",
+                             "distinguish", "difference", "between"])
+
+
+@lru_cache(maxsize=4096)
+def contrast_pair(question: str) -> frozenset[str] | None:
+    """The two things a question contrasts ("optimistic and pessimistic locking", "a 301 and
+    a 302", "a list differ from a tuple"), as stems; None when it contrasts nothing."""
+    if not _CONTRAST_RE.search(question):
+        return None
+    stop = _stopwords()
+    words = [t.text for t in tx.tokens(question)]
+    for i, word in enumerate(words):
+        if word not in _CONNECTORS:
+            continue
+        before = next((words[j] for j in range(i - 1, max(-1, i - 4), -1)
+                       if words[j] not in stop and words[j] not in _CONTRAST_VERBS), None)
+        after = next((words[j] for j in range(i + 1, min(len(words), i + 4))
+                      if words[j] not in stop and words[j] not in _CONTRAST_VERBS), None)
+        if before and after and before != after:
+            first, second = tx.stem(before.replace("'", "")), tx.stem(after.replace("'", ""))
+            if first != second:
+                return frozenset([first, second])
+    return None
 
 
 def _swapped_roles(point: Statement, sentence: Statement, anchors: frozenset[str],
                    question: str) -> Contradiction | None:
     """The point ties its words to one of two things the question contrasts, the sentence
     ties the same words to the other ("agg keeps the rows, transform collapses each group")."""
-    if not _CONTRAST_RE.search(question):
-        return None
-    pair = anchors & point.stems & sentence.stems
-    if len(pair) != 2:
+    pair = contrast_pair(question)
+    if not pair or not pair <= point.stems & sentence.stems:
         return None
     ours = _segments(point.ordered(), pair)
     theirs = _segments(sentence.ordered(), pair)

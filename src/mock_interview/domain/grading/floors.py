@@ -76,6 +76,24 @@ def says_no_answer(answer: str) -> bool:
                for m in _dont_know_re().finditer(tx.lower_same_length(answer)))
 
 
+SAYS_NOTHING_MAX_WORDS = 25
+
+
+def says_nothing(answer: str, reference: Reference, star: bool = False) -> bool:
+    """A short answer with no word of its own: nothing but the question's words and courtesy
+    or filler ("What does a p-value mean? Yeah, what does it mean, that's the question")."""
+    if len(tx.tokens(answer)) > SAYS_NOTHING_MAX_WORDS:
+        return False
+    if star:
+        from mock_interview.domain.grading.communication import star_parts
+
+        if sum(star_parts(answer)[0].values()) >= 2:
+            return False
+    own = [s for w, s in zip(tx.content_words(answer), tx.content_stems(answer), strict=True)
+           if w not in _COURTESY and s not in reference.question_stems]
+    return not own
+
+
 def _only_filler(lowered: str) -> bool:
     words = [w for w in tx.words(lowered) if w.isalpha()]
     return bool(words) and all(w in _COURTESY or w in tx.stopwords() for w in words)
@@ -97,7 +115,7 @@ def is_keyword_list(answer: str) -> bool:
     if len(items) < 3:
         return False
     for item in items:
-        item_words = tx.words(item)
+        item_words = [t.text for t in tx.tokens(item)]  # as written: "SERP" is one word
         if len(item_words) > 4 or any(w in _VERB_HINTS for w in item_words):
             return False
     return True
@@ -204,6 +222,9 @@ def is_gibberish(answer: str, extra_known: frozenset[str] = frozenset()) -> bool
     known_count = plausible_count = 0
     for word in found:
         base = word.split("'")[0]
+        if len(base) < 2:
+            total -= 1  # "a", "s": a stray letter proves nothing
+            continue
         if (base in known or base in extra_known or tx.stem(base) in extra_known
                 or _known_parts(base, known)):
             known_count += 1
@@ -212,7 +233,7 @@ def is_gibberish(answer: str, extra_known: frozenset[str] = frozenset()) -> bool
                 return False  # real text: stop looking
         elif _plausible(base, trigrams):
             plausible_count += 1
-    return plausible_count / total < 0.6
+    return total > 0 and plausible_count / total < 0.6
 
 
 # ---- relevance --------------------------------------------------------------------------

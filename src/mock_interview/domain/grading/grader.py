@@ -46,8 +46,9 @@ IMPLIED_TERM_CONTENT = 0.3  # content score (0-1) from which the question's job 
 JOB_TERMS_SHARE = 0.6
 QUOTE_MAX = 240
 FOLLOW_UP_PART_SHARE = 0.5  # share of a STAR follow-up's technical score that is the part it asked for
-WRONG_CLAIM_PENALTY = 12.0  # technical points lost per wrong claim (at most three)
-WRONG_CAP = 45.0  # the most an answer scores whose wrong claims outnumber its correct points
+WRONG_CLAIM_PENALTY = 20.0  # technical points lost per wrong claim (at most three)
+WRONG_CAP = 45.0  # the most an answer scores whose wrong claims outweigh its correct points
+WRONG_CAP_CLAIMS = 3  # this many wrong claims outweigh any number of correct points
 KEYWORD_LIST_CAP = 55.0  # technical, for a bare list of terms (it may name the right things)
 KEYWORD_LIST_COMMUNICATION = 15.0
 # Flags that mean the answer earns no praise and no follow-up.
@@ -223,6 +224,10 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
         return _floor_grade(item, "gibberish", word_count, "The answer is not readable text")
 
     follow_up = item.kind == "follow-up"
+    if not follow_up and floors.says_nothing(answer, reference, item.star):
+        if set(tx.content_stems(answer)) & reference.question_stems:
+            return _floor_grade(item, "copied-question", word_count, "Only repeats the question")
+        return _floor_grade(item, "dont-know", word_count, "Did not answer the question")
     misconceptions = tuple(m for m in item.misconceptions if m and m.strip())
     read = rd.read_answer(answer, reference, misconceptions, tuning,
                           context=item.context_answer if follow_up else "", question=item.question)
@@ -282,7 +287,7 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     if wrong_claims:
         flags.append("wrong-claim")
         technical -= WRONG_CLAIM_PENALTY * min(len(wrong_claims), 3)
-        if len(wrong_claims) >= max(1, len(covered)):
+        if _mostly_wrong(len(wrong_claims), len(covered)):
             technical = min(technical, WRONG_CAP)
     if floors.is_keyword_list(answer):
         flags.append("keyword-list")
@@ -293,7 +298,7 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     overall = overall_score(item.kind, technical, communication, job)
     if "off-topic" in flags or "copied-question" in flags:
         overall = min(overall, floors.FLOOR_CAP)
-    if "wrong-claim" in flags and len(wrong_claims) >= max(1, len(covered)):
+    if "wrong-claim" in flags and _mostly_wrong(len(wrong_claims), len(covered)):
         overall = min(overall, WRONG_CAP)
 
     grade = AnswerGrade(
@@ -307,6 +312,11 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     if not (set(flags) & HARD_FLAGS) and not follow_up:
         grade.follow_up_reason = _follow_up(item, content, missed, told)
     return grade
+
+
+def _mostly_wrong(wrong: int, covered: int) -> bool:
+    """Wrong claims that outweigh the points made: two or more, or as many as the points."""
+    return wrong >= min(WRONG_CAP_CLAIMS, max(1, covered))
 
 
 def _follow_up(

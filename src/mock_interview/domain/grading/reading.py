@@ -20,6 +20,7 @@ from mock_interview.domain.grading import text as tx
 
 _ALL = frozenset(["*"])  # placeholder: Statement.words keeps denied words whose stem is listed
 WINDOW = 2  # sentences read together
+STATED_PLAINLY = 0.5  # coverage elsewhere that outweighs a contradiction of the point
 _COPY_NEW_WORDS = 0  # a sentence that adds no word to the question restates it
 
 
@@ -85,6 +86,14 @@ def read_answer(
             if found:
                 contradicted.setdefault(j, []).append((i, found))
 
+    # Roles swapped across points: a sentence about one of the two things the question
+    # contrasts that says what a point says of the other one.
+    pair = claims.contrast_pair(question) if question else None
+    if pair:
+        for i, j in _swapped_across(points, statements, own, pair, question_stems):
+            contradicted.setdefault(j, []).append((i, claims.Contradiction(
+                "swap", " and ".join(sorted(pair)) + " swapped")))
+
     # Misconceptions the answer asserts.
     wrong: list[WrongClaim] = []
     misconception_points: dict[int, list[int]] = {}
@@ -135,6 +144,10 @@ def read_answer(
             asserted = frozenset(s for i in window for s in statements[i].asserted)
             if set(result.matched) <= (denied - asserted - points[j].denied):
                 continue
+            result = _in_relation(result, points[j], [statements[i] for i in window],
+                                  question_stems, tuning)
+            if result.credit <= best.credit:
+                continue
             best, best_window = result, window
         results.append(best)
         if best_window is not None:
@@ -143,7 +156,7 @@ def read_answer(
                 best_spans[model.text] = (start - offset, end - offset)
 
     # A contradiction stands unless the answer states the point plainly elsewhere.
-    made = {r.point for r in results if r.coverage >= 0.35}
+    made = {r.point for r in results if r.coverage >= STATED_PLAINLY}
     nothing_made = not made
     for j, found in contradicted.items():
         model = reference.points[j]
@@ -174,6 +187,77 @@ def read_answer(
     content = (sum(r.credit * w for r, w in zip(results, weights, strict=True)) / total
                if total else 0.0)
     return Reading(content, results, best_spans, wrong, sum(usable))
+
+
+PAIR_REACH = 2  # neighbouring words of a point that state a relation
+PAIR_GAP = 4  # how far apart the answer may put them
+PAIR_FULL = 0.3  # share of a point's word pairs that shows its words are in relation
+PAIR_FLOOR = 0.8  # share of the credit kept when no pair of its words is in relation
+
+
+def _features(stem: str) -> frozenset[str]:
+    return frozenset([stem]) | tx.synonym_labels(stem)
+
+
+def _in_relation(result: cov.PointCoverage, point: claims.Statement,
+                 window: list[claims.Statement], question_stems: frozenset[str],
+                 tuning: cov.Tuning) -> cov.PointCoverage:
+    """Discount a point whose words the answer uses out of relation: the point's neighbouring
+    words ("optimistic ... checks a version") should stand near each other, in order, in the
+    answer too; a fluent answer that scatters them says something else."""
+    sequence = [s for _p, s in point.ordered() if s not in question_stems]
+    pairs = {(sequence[a], sequence[b]) for a in range(len(sequence))
+             for b in range(a + 1, min(len(sequence), a + 1 + PAIR_REACH))
+             if sequence[a] != sequence[b]}
+    if len(pairs) < 3 or not result.coverage:
+        return result
+    said = [_features(s) for st in window for _p, s in st.ordered() if s not in question_stems]
+    found = 0
+    for first, second in pairs:
+        want_first, want_second = _features(first), _features(second)
+        found += any(
+            said[a] & want_first and any(said[b] & want_second
+                                         for b in range(a + 1, min(len(said), a + 1 + PAIR_GAP)))
+            for a in range(len(said))
+        )
+    factor = PAIR_FLOOR + (1 - PAIR_FLOOR) * min(1.0, found / len(pairs) / PAIR_FULL)
+    coverage = result.coverage * factor
+    credit = min(1.0, coverage / tuning.saturation) ** tuning.curve if coverage else 0.0
+    return cov.PointCoverage(result.point, coverage, credit, result.matched)
+
+
+SWAP_MIN_SHARED = 3  # words a sentence must share with the other thing's point
+SWAP_MARGIN = 2  # more than it shares with any point about its own thing
+
+
+def _swapped_across(points: list[claims.Statement], statements: list[claims.Statement],
+                    own: list[int], pair: frozenset[str],
+                    question_stems: frozenset[str]) -> list[tuple[int, int]]:
+    """(sentence, point) pairs where the sentence names one contrasted thing but says what
+    the point says of the other."""
+    first, second = sorted(pair)
+    about = {first: [j for j, p in enumerate(points) if first in p.stems and second not in p.stems],
+             second: [j for j, p in enumerate(points) if second in p.stems and first not in p.stems]}
+    if not about[first] or not about[second]:
+        return []
+    found = []
+    for i in own:
+        sentence = statements[i]
+        names = pair & sentence.stems
+        if len(names) != 1:
+            continue
+        (thing,) = names
+        other = second if thing == first else first
+        said = sentence.asserted - pair - question_stems
+
+        def overlap(j: int, said: frozenset[str] = said) -> int:
+            return len(said & (points[j].asserted - pair - question_stems))
+
+        theirs = max(about[other], key=overlap)
+        ours = max((overlap(j) for j in about[thing]), default=0)
+        if overlap(theirs) >= SWAP_MIN_SHARED and overlap(theirs) >= ours + SWAP_MARGIN:
+            found.append((i, theirs))
+    return found
 
 
 def _shift(span: tuple[int, int], offset: int) -> tuple[int, int]:

@@ -3,6 +3,13 @@
 The plan mixes depth (required skills the person has), gaps (required skills they lack),
 their own experience (resume templates) and behaviour (STAR questions), at the requested
 difficulty, never repeating a question this person was asked before until the pool runs dry.
+
+Technical questions come from the job's field (families.py): a nurse applying for a nursing
+job gets clinical questions, an accountant IFRS and the close. Software jobs keep the
+skill-keyed banks. A field without a bank borrows the closest one, and the reason says so.
+Gaps leave out soft skills and skills core to the person's own field; a gap with a related
+skill on the resume is asked as a transfer question. Behavioural slots ask at least one of the
+field's own situations and never the same competency twice.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from mock_interview.domain.interview import families
 from mock_interview.domain.interview.bank import DIFFICULTIES, BankQuestion, QuestionBank
 from mock_interview.errors import UsageError
 
@@ -76,6 +84,7 @@ class JobFacts:
     company: str = "the company"
     skills_required: list[str] = field(default_factory=list)
     level: str | None = None
+    description: str = ""  # words of the posting help tell its field
 
 
 @dataclass
@@ -169,28 +178,154 @@ def plan_interview(bank: QuestionBank, resume: ResumeFacts, job: JobFacts,
                    request: PlanRequest) -> list[PlannedQuestion]:
     """Pick ``request.count`` questions; deterministic for a given seed."""
     request.validate()
-    rng = random.Random(request.seed)
-    asked = set(request.asked_before)
-    used: set[str] = set()
-    plan: list[PlannedQuestion] = []
+    return _Planner(bank, resume, job, request).plan()
 
-    in_bank = {s.lower(): s for s in bank.skills()}
-    depth = [s for s in request.matched_skills if s.lower() in in_bank]
-    depth += [s for s in resume.skills if s.lower() in in_bank and s not in depth and s in job.skills_required]
-    gaps = list(request.missing_skills)
-    extra = [s for s in resume.skills if s.lower() in in_bank and s not in depth]
-    rng.shuffle(extra)
-    technical_skills = depth + [s for s in gaps if s.lower() in in_bank] + extra
-    technical_skills = technical_skills * 3  # later rounds go deeper on the same skills
 
-    values = _template_values(resume, job)
-    resume_templates = [t for t in bank.resume_templates if all(values.get(r) for r in t.requires)]
-    slots = _slots(request.count, request.mix, bool(gaps), bool(resume_templates))
+_PLAIN_PARTS = frozenset({"under", "with", "in", "of", "to", "a", "the", "between", "and", "on"})
 
-    def take(question: BankQuestion, reason: str, text: str | None = None,
-             follow_up: str | None = None, skill: str | None = None) -> None:
-        used.add(question.id)
-        plan.append(PlannedQuestion(
+
+def _same_competency(a: str | None, b: str | None) -> bool:
+    """"conflict" and "stakeholder-conflict" are the same competency for one interview."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    return bool((set(a.split("-")) - _PLAIN_PARTS) & (set(b.split("-")) - _PLAIN_PARTS))
+
+
+def _phrase_in(phrase: str, text: str) -> bool:
+    return bool(phrase) and re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])",
+                                      text) is not None
+
+
+class _Planner:
+    """One plan: the job's field, the person's field, gaps and the slots filled in order."""
+
+    def __init__(self, bank: QuestionBank, resume: ResumeFacts, job: JobFacts,
+                 request: PlanRequest) -> None:
+        self.bank, self.resume, self.job, self.request = bank, resume, job, request
+        self.rng = random.Random(request.seed)
+        self.asked = set(request.asked_before)
+        self.used: set[str] = set()
+        self.competencies_used: list[str] = []
+        self.topics_used: set[str] = set()
+        self.plan_out: list[PlannedQuestion] = []
+        self.table = bank.skill_table
+        self.have = {s.strip().lower() for s in resume.skills}
+        # every spelling that means a skill on the resume ("US GAAP" also means "GAAP")
+        self.have_as = self.have | {self.table.canon(s).lower() for s in resume.skills}
+        self.job_family = families.detect_job_family(bank, job.title, job.skills_required,
+                                                     job.description)
+        self.resume_family = families.detect_resume_family(bank, [t for t, _ in resume.roles],
+                                                           resume.skills)
+        core: set[str] = set()
+        if self.job_family and self.job_family == self.resume_family and \
+                self.job_family in bank.families:
+            fb = bank.families[self.job_family]
+            core = {s.lower() for s in fb.core_skills}
+            # the field's own name as a skill ("Accounting" for an accountant) is core too
+            core |= {s.lower() for s in job.skills_required if s and _phrase_in(s.lower(), " ".join(
+                [fb.name.lower(), fb.family.replace("_", " ")]))}
+        self.core = core
+        self.required = [s for s in dict.fromkeys(job.skills_required)
+                         if s and not families.is_soft_skill(bank, s)]
+        # Gaps: required, really missing, not a soft skill, not core to the person's own field.
+        missing = list(request.missing_skills) or [s for s in self.required if not self._has(s)]
+        self.gaps = [s for s in dict.fromkeys(missing)
+                     if s and not families.is_soft_skill(bank, s)
+                     and not self._has(s) and not self._core(s)]
+        self.tech_family, self.closest_note = self._technical_source()
+
+    # -- where technical questions come from ------------------------------------------------
+
+    def _technical_source(self) -> tuple[str | None, str | None]:
+        """(family whose questions the technical slots use, or None for the skill-keyed banks
+        driven by the job's skills; a note for the reason when it is only the closest field)."""
+        bank, job = self.bank, self.job
+        if self.job_family in bank.families:
+            return self.job_family, None
+        if self.job_family == families.SOFTWARE:
+            return families.SOFTWARE, None
+        in_bank = {s.lower() for s in bank.skills()}
+        if any(s.lower() in in_bank for s in self.required):
+            return None, None  # no field fits, but the job's own skills have questions
+        closest = families.closest_family(bank, job.title, job.skills_required, job.description)
+        closest = closest or self.resume_family
+        if closest is None and any(s.lower() in in_bank for s in self.resume.skills):
+            closest = families.SOFTWARE
+        if closest is None:
+            return None, None
+        name = families.family_name(bank, closest)
+        return closest, (f"there is no question bank for {job.title} yet, so this comes from "
+                         f"{name}, the closest field")
+
+    def _has(self, skill: str) -> bool:
+        return skill.strip().lower() in self.have_as or self.table.canon(skill).lower() in self.have
+
+    def _core(self, skill: str) -> bool:
+        return any(self.table.same(skill, c) for c in self.core)
+
+    def _related_on_resume(self, skill: str) -> str | None:
+        """The resume's own spelling of a skill related to ``skill``, if it has one."""
+        for near in sorted(self.table.related_to(skill)):
+            if families.is_soft_skill(self.bank, near):
+                continue
+            mine = next((s for s in self.resume.skills if self.table.same(s, near)), None)
+            if mine:
+                return mine
+        return None
+
+    # -- the plan ----------------------------------------------------------------------------
+
+    def plan(self) -> list[PlannedQuestion]:
+        bank, resume, job, request = self.bank, self.resume, self.job, self.request
+        self.values = _template_values(resume, job, bank)
+        resume_templates = [t for t in bank.resume_templates
+                            if all(self.values.get(r) for r in t.requires)]
+        slots = _slots(request.count, request.mix, bool(self.gaps), bool(resume_templates))
+        # the gap slot's skill is not also spent on a technical question of the field's bank
+        self.reserved = {self.gaps[0].lower()} if "gap" in slots and self.gaps else set()
+        self.skill_queue = self._skill_queue()
+        self.skill_cursor = 0
+        self.level_competencies = list(LEVEL_COMPETENCIES.get(job.level or "mid",
+                                                              LEVEL_COMPETENCIES["mid"]))
+        behavioural_slots = 0
+        for slot in slots:
+            note = None
+            if slot == "technical":
+                if self._technical():
+                    continue
+                if any(p.kind == "technical" for p in self.plan_out):
+                    note = f"the technical questions for {job.title} are used up, so this one is about behaviour"
+                else:
+                    note = f"no technical question bank fits {job.title}, so this one is about behaviour"
+                slot = "behavioral"
+            if slot == "gap":
+                if self._gap():
+                    continue
+                slot = "behavioral"
+            if slot == "resume":
+                templates = [t for t in resume_templates if t.id not in self.used]
+                chosen = _by_difficulty(templates, request.difficulty, self.rng, self.asked)
+                if chosen:
+                    text, follow = _fill(chosen, self.values)
+                    self._take(chosen, "about your own experience", text, follow)
+                    continue
+                slot = "behavioral"
+            if not self._behavioural("situational" if slot == "situational" else "behavioral",
+                                     behavioural_slots, note):
+                break
+            behavioural_slots += 1
+        return self.plan_out
+
+    def _take(self, question: BankQuestion, reason: str, text: str | None = None,
+              follow_up: str | None = None, skill: str | None = None) -> None:
+        self.used.add(question.id)
+        if question.topic:
+            self.topics_used.add(question.topic.lower())
+        if question.competency and question.kind in ("behavioral", "situational"):
+            self.competencies_used.append(question.competency)
+        self.plan_out.append(PlannedQuestion(
             id=question.id, kind=question.kind, text=text or question.text,
             key_points=list(question.key_points), difficulty=question.difficulty,
             target_words=list(question.target_words), star=question.star,
@@ -199,64 +334,221 @@ def plan_interview(bank: QuestionBank, resume: ResumeFacts, job: JobFacts,
             misconceptions=list(question.misconceptions), family=question.family,
         ))
 
-    skill_cursor = 0
-    competencies = list(LEVEL_COMPETENCIES.get(job.level or "mid", LEVEL_COMPETENCIES["mid"]))
-    for slot in slots:
-        if slot == "technical":
-            chosen = None
-            while skill_cursor < len(technical_skills) and chosen is None:
-                skill = technical_skills[skill_cursor]
-                skill_cursor += 1
-                options = [q for q in bank.by_skill(skill) if q.id not in used]
-                chosen = _by_difficulty(options, request.difficulty, rng, asked)
+    # -- technical ---------------------------------------------------------------------------
+
+    def _skill_queue(self) -> list[str]:
+        """Skill-keyed path: the skills to ask about, in order (today's behaviour)."""
+        bank, resume, request, job = self.bank, self.resume, self.request, self.job
+        in_bank = {s.lower(): s for s in bank.skills()}
+        depth = [s for s in request.matched_skills if s.lower() in in_bank]
+        depth += [s for s in resume.skills if s.lower() in in_bank and s not in depth
+                  and s in job.skills_required]
+        extra = [s for s in resume.skills if s.lower() in in_bank and s not in depth]
+        if self.tech_family is not None:  # stay in the job's field
+            extra = [s for s in extra
+                     if self.tech_family in families.BANK_SKILL_FAMILIES.get(s.lower(),
+                                                                            (families.SOFTWARE,))]
+        self.rng.shuffle(extra)
+        self.depth = depth
+        queue = depth + [s for s in self.gaps if s.lower() in in_bank] + extra
+        return queue * 3  # later rounds go deeper on the same skills
+
+    def _technical(self) -> bool:
+        if self.tech_family is None or self.tech_family == families.SOFTWARE:
+            if self._technical_by_skill():
+                return True
+            if self.tech_family is None and self.closest_note is None:
+                return False
+        return self._technical_by_family()
+
+    def _technical_by_skill(self) -> bool:
+        # a skill whose questions were all asked before is passed over while another skill
+        # in the queue still has fresh ones (never repeat until the pool is used up)
+        chosen = None
+        for allow_repeat in (False, True):
+            for position in range(self.skill_cursor, len(self.skill_queue)):
+                skill = self.skill_queue[position]
+                options = [q for q in self.bank.by_skill(skill) if q.id not in self.used
+                           and (allow_repeat or q.id not in self.asked)]
+                chosen = _by_difficulty(options, self.request.difficulty, self.rng, self.asked)
                 if chosen:
-                    if skill in gaps:
-                        reason = f"the job needs {skill}, which your resume does not show"
-                    elif skill in depth:
-                        reason = f"the job needs {skill} and your resume lists it"
-                    else:
-                        reason = f"your resume lists {skill}"
-                    take(chosen, reason)
-            if chosen is None:
-                slot = "behavioral"  # no skill left with questions: ask about behaviour instead
+                    self.skill_cursor = position + 1
+                    break
+            if chosen:
+                break
+        if chosen:
+            if skill in self.gaps:
+                related = self._related_on_resume(skill)
+                reason = f"the job needs {skill}, which your resume does not show"
+                if related:
+                    reason += f" (you list the related {related})"
+            elif skill in self.depth:
+                reason = f"the job needs {skill} and your resume lists it"
             else:
+                reason = f"your resume lists {skill}"
+            if self.closest_note:
+                reason = f"{self.closest_note}; {reason}"
+            self._take(chosen, reason)
+            return True
+        self.skill_cursor = len(self.skill_queue)
+        return False
+
+    def _technical_by_family(self) -> bool:
+        family = self.tech_family
+        if family is None:
+            return False
+        pool = [q for q in self.bank.technical if q.id not in self.used
+                and family in families.families_of_question(q)]
+        covered = {p.skill.lower() for p in self.plan_out if p.skill} | self.reserved
+        order = sorted(DIFFICULTIES, key=lambda d: abs(DIFFICULTIES.index(d)
+                                                       - DIFFICULTIES.index(self.request.difficulty)))
+        for allow_repeat in (False, True):
+            for level in order:
+                options = [q for q in pool if q.difficulty == level
+                           and (allow_repeat or q.id not in self.asked)]
+                if not options:
+                    continue
+                scored = [(self._relevance(q, covered), q) for q in options]
+                best = max(score for score, _ in scored)
+                chosen = self.rng.choice([q for score, q in scored if score == best])
+                skill, reason = self._family_reason(chosen)
+                self._take(chosen, reason, skill=skill)
+                return True
+        return False
+
+    def _question_terms(self, q: BankQuestion) -> tuple[set[str], str]:
+        skills = {s.lower() for s in q.skills}
+        if q.skill:
+            skills.add(q.skill.lower())
+        text = " | ".join([(q.topic or "").lower(), *sorted(skills)])
+        return skills, text
+
+    def _matches(self, skill: str, q_skills: set[str], q_text: str) -> bool:
+        """The question is about ``skill``: same skill, or the skill named in its topic or
+        skills ("IFRS" in "IFRS 16", "Month-End Close" in "month-end close")."""
+        wanted = skill.strip().lower()
+        return (wanted in q_skills or any(self.table.same(skill, s) for s in q_skills)
+                or _phrase_in(wanted, q_text))
+
+    def _relevance(self, q: BankQuestion, covered: set[str]) -> float:
+        q_skills, q_text = self._question_terms(q)
+        score = 0.0
+        for skill in self.required:
+            if skill.lower() in covered or not self._matches(skill, q_skills, q_text):
                 continue
-        if slot == "gap":
-            skill = next((s for s in gaps if s.lower() not in {p.skill.lower() for p in plan if p.skill}),
-                         gaps[0] if gaps else None)
-            templates = [t for t in bank.gap_templates if t.id not in used]
-            chosen = _by_difficulty(templates, request.difficulty, rng, asked) if skill else None
-            if chosen:
-                text, follow = _fill(chosen, {**values, "skill": skill})
-                take(chosen, f"the job needs {skill}, which your resume does not show", text,
-                     follow, skill=skill)
-                continue
-            slot = "behavioral"
-        if slot == "resume":
-            templates = [t for t in resume_templates if t.id not in used]
-            chosen = _by_difficulty(templates, request.difficulty, rng, asked)
-            if chosen:
-                text, follow = _fill(chosen, values)
-                take(chosen, "about your own experience", text, follow)
-                continue
-            slot = "behavioral"
-        kind = "situational" if slot == "situational" else "behavioral"
-        pool = [q for q in bank.behavioral if q.kind == kind and q.id not in used]
-        pool = pool or [q for q in bank.behavioral if q.id not in used]
-        preferred = [q for q in pool if q.competency in competencies[:2]]
-        chosen = _by_difficulty(preferred, request.difficulty, rng, asked) if preferred else None
-        chosen = chosen or _by_difficulty(pool, request.difficulty, rng, asked)
+            score += 3.0 if self._has(skill) else 2.0
+        resume_hits = sum(1 for s in self.resume.skills if s.lower() not in covered
+                          and not families.is_soft_skill(self.bank, s)
+                          and self._matches(s, q_skills, q_text))
+        score += min(resume_hits, 2)
+        if q.family:
+            score += 0.5  # the field's own question before a borrowed skill-keyed one
+        if q.topic and q.topic.lower() in self.topics_used:
+            score -= 2.0
+        return score
+
+    def _family_reason(self, q: BankQuestion) -> tuple[str | None, str]:
+        q_skills, q_text = self._question_terms(q)
+        needed = [s for s in self.required if self._matches(s, q_skills, q_text)]
+        listed = [s for s in self.resume.skills if self._matches(s, q_skills, q_text)
+                  and not families.is_soft_skill(self.bank, s)]
+        name = families.family_name(self.bank, self.tech_family)
+        if needed:
+            fresh = [s for s in needed if s.lower() not in self.reserved] or needed
+            skill = sorted(fresh, key=lambda s: (not self._has(s), self._core(s)))[0]
+            if self._has(skill):
+                reason = f"the job needs {skill} and your resume lists it"
+            elif self._core(skill):
+                reason = f"the job needs {skill}, core to {name}"
+            else:
+                reason = f"the job needs {skill}, which your resume does not show"
+        elif listed:
+            skill = listed[0]
+            reason = f"your resume lists {skill}"
+        else:
+            skill = q.skill or (q.skills[0] if q.skills else None)
+            reason = f"a core {name} topic: {q.topic or skill or 'fundamentals'}"
+        if self.closest_note:
+            reason = f"{self.closest_note}; {reason}"
+        return skill, reason
+
+    # -- gaps --------------------------------------------------------------------------------
+
+    def _gap(self) -> bool:
+        if not self.gaps:
+            return False
+        asked_skills = {p.skill.lower() for p in self.plan_out if p.skill}
+        skill = next((s for s in self.gaps if s.lower() not in asked_skills), self.gaps[0])
+        related = self._related_on_resume(skill)
+        transfer = [t for t in self.bank.gap_templates if "related" in t.requires]
+        plain = [t for t in self.bank.gap_templates if "related" not in t.requires]
+        templates = [t for t in (transfer if related and transfer else plain)
+                     if t.id not in self.used and all(
+                         r in ("skill", "related") or self.values.get(r) for r in t.requires)]
+        chosen = _by_difficulty(templates, self.request.difficulty, self.rng, self.asked)
         if chosen is None:
-            break
-        if chosen.competency in competencies:
-            competencies.remove(chosen.competency)
-            competencies.append(chosen.competency)
-        take(chosen, f"{chosen.competency} matters at {job.level} level" if job.level
-             else f"a {chosen.competency} question")
-    return plan
+            return False
+        values = {**self.values, "skill": skill}
+        if related:
+            values["related"] = related
+        text, follow = _fill(chosen, values)
+        reason = f"the job needs {skill}, which your resume does not show"
+        if related and "related" in chosen.requires:
+            reason = f"the job needs {skill}; your resume shows the related {related}"
+        self._take(chosen, reason, text, follow, skill=skill)
+        return True
+
+    # -- behaviour ---------------------------------------------------------------------------
+
+    def _fresh(self, q: BankQuestion) -> bool:
+        return not any(_same_competency(q.competency, c) for c in self.competencies_used)
+
+    def _behavioural(self, kind: str, index: int, note: str | None) -> bool:
+        bank, request, job = self.bank, self.request, self.job
+        family = self.job_family if self.job_family in bank.families else None
+        own = [q for q in bank.behavioral if family and q.family == family and q.id not in self.used]
+        chosen = None
+        reason = ""
+        first = not any(p.family == family and p.kind == "behavioral" for p in self.plan_out)
+        if own and (index % 2 == 0 or kind == "behavioral" and first):
+            fresh = [q for q in own if self._fresh(q)]
+            unasked = [q for q in fresh if q.id not in self.asked]
+            all_asked = not any(q.id not in self.asked for q in own)
+            # a repeat only for the interview's one field question, once the field's are used up
+            options = unasked or (fresh if first and all_asked else [])
+            chosen = _by_difficulty(options, request.difficulty, self.rng, self.asked)
+            if chosen:
+                name = families.family_name(bank, family)
+                reason = f"a situation every {name} professional meets: " \
+                         f"{chosen.competency.replace('-', ' ')}"
+        if chosen is None:
+            generic = [q for q in bank.behavioral if q.family is None and q.id not in self.used]
+            pool = [q for q in generic if q.kind == kind] or generic
+            fresh = [q for q in pool if self._fresh(q)] or [q for q in generic if self._fresh(q)]
+            wanted = [c for c in self.level_competencies
+                      if not any(_same_competency(c, u) for u in self.competencies_used)][:2]
+            preferred = [q for q in fresh if q.competency in wanted]
+            chosen = _by_difficulty(preferred, request.difficulty, self.rng, self.asked) \
+                if preferred else None
+            chosen = chosen or _by_difficulty(fresh, request.difficulty, self.rng, self.asked)
+            # every competency used up: a repeat beats a short interview
+            chosen = chosen or _by_difficulty(pool + own, request.difficulty, self.rng, self.asked)
+            if chosen is None:
+                return False
+            if chosen.family:
+                reason = f"a {chosen.competency} question"
+            elif job.level:
+                reason = f"{chosen.competency} matters at {job.level} level"
+            else:
+                reason = f"a {chosen.competency} question"
+        if note:
+            reason = f"{note}; {reason}"
+        self._take(chosen, reason)
+        return True
 
 
-def _template_values(resume: ResumeFacts, job: JobFacts) -> dict[str, str]:
+def _template_values(resume: ResumeFacts, job: JobFacts,
+                     bank: QuestionBank | None = None) -> dict[str, str]:
     values: dict[str, str] = {"job_title": job.title, "job_company": job.company}
     for title, company in resume.roles:
         if title and company:
@@ -264,8 +556,9 @@ def _template_values(resume: ResumeFacts, job: JobFacts) -> dict[str, str]:
             values.setdefault("company", company)
         elif company:
             values.setdefault("company", company)
-    if resume.skills:
-        values["skill"] = resume.skills[0]
+    tools = [s for s in resume.skills if bank is None or not families.is_soft_skill(bank, s)]
+    if tools:  # a tool or method, never a soft skill ("the pitfalls of Communication")
+        values["skill"] = tools[0]
     if resume.projects:
         values["project"] = resume.projects[0]
     for bullet in resume.bullets:
