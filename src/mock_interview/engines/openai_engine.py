@@ -97,6 +97,31 @@ def resume_summary(resume: ResumeFacts, limit: int = 3500) -> str:
     return "\n".join(lines)[:limit]
 
 
+def _clean_resume(text: str) -> str:
+    from mock_interview.domain.grading import floors
+
+    return floors.clean_untrusted(text)[0]
+
+
+def _known_wrong(base: EngineGrade) -> bool:
+    """The offline rules found the answer asserting a known misconception of the question."""
+    return any(c.get("misconception") for c in base.feedback.get("wrong_claims") or [])
+
+
+def _offline_caps(base: EngineGrade, flags: list[str], technical: float,
+                  communication: float) -> tuple[float, float]:
+    """The rules' caps hold whatever the model says: a bare list of terms, and an answer
+    asserting a known misconception never scores above the rules' grade for it."""
+    from mock_interview.domain.grading.grader import KEYWORD_LIST_CAP, KEYWORD_LIST_COMMUNICATION
+
+    if "keyword-list" in flags:
+        technical = min(technical, KEYWORD_LIST_CAP)
+        communication = min(communication, KEYWORD_LIST_COMMUNICATION)
+    if _known_wrong(base):
+        technical = min(technical, base.technical)
+    return technical, communication
+
+
 def _question_id(text: str) -> str:
     return "llm-" + hashlib.sha1(text.strip().lower().encode("utf-8")).hexdigest()[:12]
 
@@ -166,7 +191,8 @@ class OpenAIEngine:
         for number, slot in enumerate(slots, start=1):
             topic = slot.skill or slot.competency or "general"
             slot_lines.append(f"{number}. kind={slot.kind} skill={topic} difficulty={slot.difficulty}"
-                              f" why={slot.reason or '-'}")
+                              f" field={slot.family or '-'} why={slot.reason or '-'}"
+                              f" | the offline question, to improve on: {slot.text[:240]}")
         match_lines = []
         if notes.match_score is not None:
             match_lines.append(f"Resume-to-job match: {notes.match_score:.0f}/100")
@@ -180,7 +206,7 @@ class OpenAIEngine:
             prompt("plan"),
             "JOB:\n" + data_block("job", f"{job.title} at {job.company}\nLevel: {job.level or 'unknown'}\n"
                                   f"Required skills: {', '.join(job.skills_required[:30])}", nonce),
-            "RESUME:\n" + data_block("resume", resume_summary(resume), nonce),
+            "RESUME:\n" + data_block("resume", _clean_resume(resume_summary(resume)), nonce),
             "MATCH:\n" + ("\n".join(match_lines) or "unknown"),
             "ALREADY_ASKED:\n" + ("\n".join(f"- {q[:200]}" for q in notes.recent_questions[:15]) or "none"),
             "SLOTS:\n" + "\n".join(slot_lines),
@@ -245,6 +271,7 @@ class OpenAIEngine:
             return self._offline_result(base, "floor", f"{hard}: graded by the floor rules")
         injection = floors.find_injection(answer)
         shown = floors.without_spans(answer, injection.spans) if injection.found else answer
+        resume_text, resume_injected = floors.clean_untrusted(self.background.resume_text)
         nonce = secrets.token_hex(4)
         low, high = (question.target_words + [60, 220])[:2] if question.target_words else (60, 220)
         facts = [f"Kind: {question.kind}" + (" (answer as a STAR story)" if question.star else ""),
@@ -254,10 +281,11 @@ class OpenAIEngine:
         user = "\n\n".join([
             prompt("grade"),
             "JOB:\n" + data_block("job", self._job_block(), nonce),
-            "RESUME:\n" + data_block("resume", self.background.resume_text or "(not available)", nonce),
+            "RESUME:\n" + data_block("resume", resume_text or "(not available)", nonce),
             "QUESTION:\n" + question.text + "\n" + "\n".join(facts),
             "REFERENCE key points:\n" + ("\n".join(f"- {p}" for p in question.key_points if p.strip())
                                          or "- (none: judge by the question)"),
+            *self._rubric_extras(question, context, nonce),
             "ANSWER:\n" + data_block("answer", shown, nonce),
         ])
         from mock_interview.engines.schemas import GradeOut
@@ -269,7 +297,30 @@ class OpenAIEngine:
             self._failed("grade", failure)
             return self._offline_result(base, "fallback", failure.reason)
         self._succeeded()
-        return self._merge(question, answer, base, reply, injection.found)
+        grade = self._merge(question, answer, base, reply, injection.found)
+        if resume_injected:
+            grade.feedback["flags"] = list(grade.feedback.get("flags") or []) + ["resume-injection"]
+            grade.feedback["llm"]["resume"] = "lines addressing the grader were removed from the resume"
+        return grade
+
+    @staticmethod
+    def _rubric_extras(question: PlannedQuestion, context: GradeContext, nonce: str) -> list[str]:
+        """The question's known wrong claims, and for a follow-up the answer it completes."""
+        extras = []
+        wrong = [m for m in (question.misconceptions or []) if m.strip()]
+        if wrong:
+            extras.append(
+                "COMMON WRONG CLAIMS (an answer that asserts one is wrong on that point: it loses "
+                "the point, and your weaknesses must name the wrong claim; saying the opposite is "
+                "right):\n" + "\n".join(f"- {m}" for m in wrong))
+        if question.kind == "follow-up":
+            part = f" It asks for the {context.star_part} of the story." if context.star_part else ""
+            extras.append(
+                "This is a FOLLOW-UP question: grade the answer on what the follow-up asked (the "
+                "REFERENCE key points above)." + part + " Read it together with the EARLIER "
+                "ANSWER; restating that story is not off topic.\nEARLIER ANSWER:\n"
+                + data_block("earlier", context.earlier_answer or "(not available)", nonce))
+        return extras
 
     def _offline_result(self, base: EngineGrade, status: str, reason: str) -> EngineGrade:
         feedback = dict(base.feedback)
@@ -298,10 +349,13 @@ class OpenAIEngine:
         floored = any(f in SOFT_FLOORS for f in flags)
         if floored:
             technical = min(technical, FLOOR_CAP)
+        technical, communication = _offline_caps(base, flags, technical, communication)
         kind = question.kind if question.kind in OVERALL_WEIGHTS else "technical"
         overall = overall_score(kind, technical, communication, job)
         if floored:
             overall = min(overall, FLOOR_CAP)
+        if _known_wrong(base):
+            overall = min(overall, base.overall)
         if "injection" in flags and not injected:
             overall = min(overall, base.overall)
 

@@ -300,6 +300,15 @@ def find_injection(answer: str) -> Injection:
     return Injection(spans)
 
 
+def clean_untrusted(text: str) -> tuple[str, bool]:
+    """Untrusted text meant as data (a resume, a job posting) without its lines that address
+    the grader; and whether there were any."""
+    found = find_injection(text)
+    if not found.found:
+        return text, False
+    return without_spans(text, found.spans), True
+
+
 def without_spans(answer: str, spans: tuple[tuple[int, int], ...]) -> str:
     """The answer with those spans blanked to spaces, so every offset (and quote) still holds."""
     chars = list(answer)
