@@ -219,3 +219,25 @@ def test_grade_a_file_keeps_order_reports_bad_items_and_exits_1(tmp_path: Path) 
 def test_grade_without_question_is_a_usage_error() -> None:
     result = CliRunner().invoke(app, ["grade", "--answer", "x"])
     assert result.exit_code == 2
+
+
+def test_grade_with_the_model_keeps_the_floors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.llm_server import LLMServer
+
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "MOCK_INTERVIEW_ENGINE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MOCK_INTERVIEW_HOME", str(tmp_path / "home"))
+    source = tmp_path / "items.jsonl"
+    source.write_text("\n".join(json.dumps(x) for x in [
+        {"id": "good", "question": DEFAULTS_Q, "key_points": DEFAULTS_KP, "answer": DEFAULTS_GOOD},
+        {"id": "none", "question": DEFAULTS_Q, "key_points": DEFAULTS_KP, "answer": "I don't know."},
+    ]) + "\n")
+    with LLMServer() as server:
+        result = CliRunner().invoke(app, ["grade", "--input", str(source), "--engine", "openai",
+                                          "--base-url", server.url, "--model", "test-model"])
+        assert result.exit_code == 0, result.output
+        lines = [json.loads(x) for x in result.stdout.splitlines()]
+        assert lines[0]["feedback"]["engine"] == ["openai"]
+        assert lines[0]["technical"] == 72.0  # the scripted model's grade
+        assert lines[1]["overall"] <= 20 and len(server.calls("grade")) == 1  # never sent
+    assert not list((tmp_path / "home").rglob("*.db"))  # nothing stored

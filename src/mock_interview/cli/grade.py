@@ -27,35 +27,54 @@ def grade(
         "--input", metavar="PATH", help="Grade every item of a JSONL or CSV file (- for stdin).")] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", metavar="PATH", help="Write results here (CSV when it ends in .csv).")] = None,
+    engine: Annotated[str, typer.Option(
+        "--engine", metavar="ENGINE",
+        help="auto (the model when one is configured), offline or openai.")] = "auto",
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", metavar="URL", help="OpenAI-compatible endpoint. Also OPENAI_BASE_URL.")] = None,
+    model: Annotated[str | None, typer.Option("--model", metavar="NAME", help="Model name.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Grade answers offline against key points or a reference answer.
+    """Grade answers against key points or a reference answer, with the offline grader or a model.
 
     One answer: scores (0-100), the points covered and missed, and any wrong claims. A file
     (--input): one result per item, in input order, as JSON lines (or CSV); a bad item gets an
     error line and the rest are still graded; exit code 1 if any item failed. Nothing is stored.
+    With a model, the offline rules still run before and after it (floors, caps).
     Bands: 80+ excellent, 45-70 correct but thin, 45 or less wrong, 20 or less no answer.
     """
     from mock_interview.services import grading
 
     env = env_of(ctx)
-    if input_file is not None:
-        if question or answer or key_point or reference:
-            raise UsageError("--input grades a file; leave out --question, --answer, --key-point "
-                             "and --reference")
-        failed = _grade_file(env, input_file, output)
-        if failed:
-            raise typer.Exit(1)
-        return
-    if not question or answer is None:
+    if input_file is not None and (question or answer or key_point or reference):
+        raise UsageError("--input grades a file; leave out --question, --answer, --key-point "
+                         "and --reference")
+    if input_file is None and (not question or answer is None):
         raise UsageError("give --question and --answer (or --input FILE)",
                          hint='mock-interview grade --question "..." --answer "..." --key-point "..."')
+    grader = grading.Grader(env.app, engine, base_url=base_url, model=model) \
+        if engine != "offline" else grading.Grader(None, "offline")
+    try:
+        if input_file is not None:
+            failed = _grade_file(env, input_file, output, grader)
+            if failed:
+                raise typer.Exit(1)
+            return
+        _grade_one(env, grader, question or "", answer or "", key_point, reference, kind, as_json)
+    finally:
+        grader.close()
+
+
+def _grade_one(env, grader, question: str, answer: str, key_point, reference, kind: str,  # type: ignore[no-untyped-def]
+               as_json: bool) -> None:
+    from mock_interview.services import grading
+
     if answer == "-":
         answer = env.stdin.read(grading.MAX_FIELD_CHARS + 1)
     item = grading.item_from_mapping({
         "question": question, "answer": answer, "key_points": list(key_point or []),
         "reference": reference or "", "kind": kind, "id": "1"}, 1)
-    result = grading.grade_item(item)
+    result = grader.grade(item)
     if as_json:
         env.emit_json(result.to_json())
         return
@@ -81,7 +100,7 @@ def _print_result(env, result) -> None:  # type: ignore[no-untyped-def]
             out.print(f"  [dim]{escape(line)}[/dim]")
 
 
-def _grade_file(env, input_file: Path, output: Path | None) -> int:  # type: ignore[no-untyped-def]
+def _grade_file(env, input_file: Path, output: Path | None, grader) -> int:  # type: ignore[no-untyped-def]
     import csv
     import json
 
@@ -103,7 +122,7 @@ def _grade_file(env, input_file: Path, output: Path | None) -> int:  # type: ign
                 result = grading.GradeResult(id=str(index), error=item.message)
             else:
                 try:
-                    result = grading.grade_item(item)
+                    result = grader.grade(item)
                 except UsageError as exc:
                     result = grading.GradeResult(id=item.id, error=exc.message)
             failed += result.error is not None

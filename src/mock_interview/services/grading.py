@@ -147,16 +147,22 @@ def _safe_item(data: Any, index: int) -> GradeItem | UsageError:
         return exc
 
 
-def grade_item(item: GradeItem) -> GradeResult:
-    """Grade one item offline."""
-    from mock_interview.domain.grading import GradingInput, grade_answer, split_points
+def _points(item: GradeItem) -> list[str]:
+    from mock_interview.domain.grading import split_points
 
     points = list(item.key_points)
     if item.reference.strip():
         points = points or split_points(item.reference)
+    return points
+
+
+def grade_item(item: GradeItem) -> GradeResult:
+    """Grade one item offline."""
+    from mock_interview.domain.grading import GradingInput, grade_answer
+
     star = item.kind == "behavioral"
     grade = grade_answer(GradingInput(
-        question=item.question, kind=item.kind, key_points=points, answer=item.answer,
+        question=item.question, kind=item.kind, key_points=_points(item), answer=item.answer,
         target_words=(100, 280) if star else (40, 220), star=star,
     ))
     return GradeResult(
@@ -166,6 +172,62 @@ def grade_item(item: GradeItem) -> GradeResult:
         wrong_claims=grade.wrong_claims, flags=grade.flags,
         feedback={"strengths": grade.strengths, "weaknesses": grade.weaknesses},
     )
+
+
+class Grader:
+    """Grades items with the chosen engine: ``offline``, ``openai``, or ``auto`` (the model
+    when a key or base URL is configured). With the model, the offline rules run before and
+    after it, as in an interview; nothing is stored (no cost ledger rows either)."""
+
+    def __init__(self, ctx: Any, engine: str = "auto", *, base_url: str | None = None,
+                 model: str | None = None) -> None:
+        if engine not in ("auto", "offline", "openai"):
+            raise UsageError("--engine must be one of auto, offline, openai")
+        self.model_engine: Any = None
+        if engine == "offline":
+            return
+        from mock_interview.services import llm
+
+        config = llm.load_config(ctx, provider=None if engine == "auto" else engine,
+                                 base_url=base_url, model=model)
+        if llm.engine_choice(config) == "offline":
+            return
+        llm.require_configured(config)
+        from mock_interview.engines.openai_engine import OpenAIEngine
+
+        self.model_engine = OpenAIEngine(config.endpoint(), memory=llm.memory_for(ctx))
+
+    @property
+    def name(self) -> str:
+        return "openai" if self.model_engine is not None else "offline"
+
+    def grade(self, item: GradeItem) -> GradeResult:
+        if self.model_engine is None:
+            return grade_item(item)
+        from mock_interview.domain.interview.planner import PlannedQuestion
+        from mock_interview.engines.base import GradeContext
+
+        star = item.kind == "behavioral"
+        question = PlannedQuestion(
+            id=f"grade-{item.id}", kind=item.kind, text=item.question, key_points=_points(item),
+            difficulty="medium", target_words=[100, 280] if star else [40, 220], star=star)
+        graded = self.model_engine.grade(question, item.answer, GradeContext())
+        feedback = graded.feedback
+        return GradeResult(
+            id=item.id, technical=round(graded.technical, 1),
+            communication=round(graded.communication, 1), overall=round(graded.overall, 1),
+            covered=list(feedback.get("covered_points") or []),
+            missed=list(feedback.get("missed_points") or []),
+            wrong_claims=list(feedback.get("wrong_claims") or []),
+            flags=list(feedback.get("flags") or []),
+            feedback={"strengths": list(feedback.get("strengths") or []),
+                      "weaknesses": list(feedback.get("weaknesses") or []),
+                      "engine": [graded.engine]},
+        )
+
+    def close(self) -> None:
+        if self.model_engine is not None:
+            self.model_engine.close()
 
 
 CSV_COLUMNS = ("id", "technical", "communication", "overall", "covered", "missed",
