@@ -360,11 +360,47 @@ def long_answer_timing(rows: list[Row]) -> dict:
             "max_ms": round(samples[-1], 3)}
 
 
+# What the grader scored at 4a3d492 (before issue #16), dev split, reference as one point.
+BEFORE = {"r": 0.651, "rmse": 0.923, "rmse_fitted": 0.814, "cv_r": 0.636}
+
+
+def via_command(rows: list[Row], engine: str, base_url: str | None, model: str | None,
+                whole: bool) -> list[float | None]:
+    """Technical scores (0-5) from `mock-interview grade --input`, as a user would run it:
+    the reference as one key point (``whole``) or as ``reference`` (split by the command)."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        items = Path(tmp) / "items.jsonl"
+        with items.open("w", encoding="utf-8") as handle:
+            for index, row in enumerate(rows):
+                item = {"id": str(index), "question": row.question, "answer": row.answer}
+                item.update({"key_points": [row.reference]} if whole else {"reference": row.reference})
+                handle.write(json.dumps(item) + "\n")
+        out = Path(tmp) / "out.jsonl"
+        command = [sys.executable, "-m", "mock_interview", "grade", "--input", str(items),
+                   "--output", str(out), "--engine", engine]
+        command += ["--base-url", base_url] if base_url else []
+        command += ["--model", model] if model else []
+        subprocess.run(command, check=False, capture_output=True)
+        scores: list[float | None] = [None] * len(rows)
+        for line in out.read_text("utf-8").splitlines():
+            data = json.loads(line)
+            if data.get("technical") is not None:
+                scores[int(data["id"])] = data["technical"] / 20
+        return scores
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_csv", type=Path, help="path to mohler_dev.csv")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--engine", default="offline", choices=("auto", "offline", "openai"),
+                        help="engine for the `grade --input` rows (the CV is offline)")
+    parser.add_argument("--base-url", help="model endpoint for --engine openai")
+    parser.add_argument("--model", help="model name for --engine openai")
     args = parser.parse_args()
     if not args.data_csv.is_file():
         print(f"error: benchmark data not found: {args.data_csv} "
@@ -380,6 +416,15 @@ def main() -> int:
     report: dict = {"data": str(args.data_csv), "split": args.split, "answers": len(rows),
                     "questions": len({r.qid for r in rows})}
 
+    for key, whole in (("command_whole_reference", True), ("command_split_reference", False)):
+        scores = via_command(rows, args.engine, args.base_url, args.model, whole)
+        kept = [(r, sc) for r, sc in zip(rows, scores, strict=True) if sc is not None]
+        report[key] = summary([r for r, _ in kept], [sc for _, sc in kept])
+        report[key]["rmse_fitted"] = round(fitted_rmse([sc for _, sc in kept],
+                                                       [r.gold for r, _ in kept]), 4)
+        report[key]["failed_items"] = len(rows) - len(kept)
+    report["engine"] = args.engine
+    report["before"] = BEFORE
     grades, timing = timed_grades(rows, split_reference=False)
     whole = [g.technical / 20 for g in grades]
     report["grader_whole_reference"] = summary(rows, whole)
@@ -411,7 +456,16 @@ def main() -> int:
         return 0
     print(f"Mohler answers: {report['answers']} ({report['questions']} questions, "
           f"split {args.split})\n")
-    print(f"{'scorer (0-5)':38} {'r':>7} {'95% CI':>17} {'RMSE':>7} {'per-q r':>8}")
+    print(f"{'scorer (0-5)':38} {'r':>7} {'95% CI':>17} {'RMSE':>7} {'per-q r':>8} {'RMSE fit':>9}")
+    before = report["before"]
+    print(f"{'before #16 (4a3d492), one point':38} {before['r']:7.3f} {'':17} {before['rmse']:7.3f} "
+          f"{'':8} {before['rmse_fitted']:9.3f}")
+    for label, key in ((f"grade --input ({args.engine}), one point", "command_whole_reference"),
+                       (f"grade --input ({args.engine}), reference", "command_split_reference")):
+        s = report[key]
+        print(f"{label:38} {s['r']:7.3f}   [{s['r_ci95'][0]:.3f}, {s['r_ci95'][1]:.3f}] "
+              f"{s['rmse']:7.3f} {s['per_question_r']:8.3f} {s['rmse_fitted']:9.3f}"
+              + (f"  ({s['failed_items']} items failed)" if s["failed_items"] else ""))
     for label, key in (("grader, reference as one point", "grader_whole_reference"),
                        ("grader, reference split in clauses", "grader_split_reference"),
                        ("grader, 5-fold CV over questions", "cv_whole_reference"),

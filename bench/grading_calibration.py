@@ -34,6 +34,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("suite", nargs="?", default=str(Path(__file__).parent / "calibration"))
     parser.add_argument("--score", default="overall", choices=("overall", "technical"))
+    parser.add_argument("--engine", default="offline", choices=("auto", "offline", "openai"))
+    parser.add_argument("--base-url", help="model endpoint for --engine openai")
+    parser.add_argument("--model", help="model name for --engine openai")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     files = sorted(Path(args.suite).glob("*.jsonl"))
@@ -52,8 +55,11 @@ def main() -> int:
                         "key_points": q["key_points"], "answer": q["answers"][variant],
                         "kind": q.get("kind", "technical")}) + "\n")
         out = Path(tmp) / "out.jsonl"
-        subprocess.run([sys.executable, "-m", "mock_interview", "grade", "--input", str(items),
-                        "--output", str(out)], check=False, capture_output=True)
+        command = [sys.executable, "-m", "mock_interview", "grade", "--input", str(items),
+                   "--output", str(out), "--engine", args.engine]
+        command += ["--base-url", args.base_url] if args.base_url else []
+        command += ["--model", args.model] if args.model else []
+        subprocess.run(command, check=False, capture_output=True)
         results = {}
         for line in out.read_text("utf-8").splitlines():
             data = json.loads(line)
@@ -80,7 +86,7 @@ def main() -> int:
             by_field[field]["total"] += 1
     share = sum(held.values()) / max(1, sum(total.values()))
     report = {
-        "json_version": 1, "questions": len(questions), "score": args.score,
+        "json_version": 1, "questions": len(questions), "score": args.score, "engine": args.engine,
         "orderings": {k: round(held[k] / total[k], 3) for k in total},
         "orderings_held": round(share, 3), "violations": violations,
         "mean_score": {k: round(sum(v) / len(v), 1) for k, v in means.items()},
@@ -89,7 +95,8 @@ def main() -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    print(f"calibration suite: {len(questions)} questions, {len(files)} files, score = {args.score}")
+    print(f"calibration suite: {len(questions)} questions, {len(files)} files, score = {args.score}, "
+          f"engine = {args.engine}")
     for name in CHECKS:
         print(f"  {name:<36} {held[name]:>4}/{total[name]:<4} {held[name] / total[name]:6.1%}")
     print(f"  {'all orderings':<36} {sum(held.values()):>4}/{sum(total.values()):<4} {share:6.1%}")

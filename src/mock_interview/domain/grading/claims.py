@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from mock_interview.domain.grading import text as tx
 
@@ -37,6 +37,7 @@ _NOT_NEGATING_NEXT = frozenset([
 ])
 _SCOPE_OPENERS = (("rather", "than"), ("instead", "of"), ("as", "opposed", "to"), ("no", "longer"),
                   ("in", "place", "of"), ("preferred", "over"), ("preferable", "to"))
+_OPENER_FIRST = frozenset(o[0] for o in _SCOPE_OPENERS)
 _CLAUSE_WORDS = frozenset([
     "but", "whereas", "while", "although", "though", "however", "because", "since", "so",
     "which", "unlike", "yet", "whilst", "instead",
@@ -78,7 +79,7 @@ class Clause:
     conditional: bool = False  # opened by "if", "when", "unless": states no fact by itself
     heads: frozenset[str] = frozenset()  # the first word of each negation scope ("not *permitted*")
 
-    @property
+    @cached_property
     def asserted(self) -> frozenset[str]:
         """Stems said at least once outside a negation."""
         if self.denied_words:
@@ -94,15 +95,15 @@ class Statement:
     end: int
     clauses: tuple[Clause, ...]
 
-    @property
+    @cached_property
     def stems(self) -> frozenset[str]:
         return frozenset(s for c in self.clauses for s in c.stems)
 
-    @property
+    @cached_property
     def asserted(self) -> frozenset[str]:
         return frozenset(s for c in self.clauses for s in c.asserted)
 
-    @property
+    @cached_property
     def denied(self) -> frozenset[str]:
         return frozenset(s for c in self.clauses for s in c.denied)
 
@@ -117,6 +118,10 @@ class Statement:
         return out
 
     def ordered(self) -> list[tuple[int, str]]:
+        return self._ordered
+
+    @cached_property
+    def _ordered(self) -> list[tuple[int, str]]:
         return [(p, s) for c in self.clauses for p, s in zip(c.positions, c.stems, strict=True)]
 
 
@@ -188,7 +193,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             close(token.start)
             scope, scope_words, conditional = False, 0, True
             continue
-        opener = next((o for o in _SCOPE_OPENERS if tuple(words[index:index + len(o)]) == o), None)
+        opener = next((o for o in _SCOPE_OPENERS if tuple(words[index:index + len(o)]) == o),
+                      None) if word in _OPENER_FIRST else None
         if opener:
             scope, scope_words, skip, scope_open = True, 0, len(opener) - 1, True
             continue
@@ -267,6 +273,10 @@ def _sides() -> dict[str, frozenset[str]]:
             for stem in stems:
                 index.setdefault(stem, set()).update(stems)
     return {key: frozenset(value) for key, value in index.items()}
+
+
+def _antonyms_of_all(statement: Statement) -> frozenset[str]:
+    return frozenset(o for s in statement.stems for o in antonyms_of(s))
 
 
 def same_side(stem: str) -> frozenset[str]:
@@ -360,6 +370,9 @@ def contradicts(point: Statement, sentence: Statement,
     only the question's words with the point (for answers that make no point at all)."""
     if not point.stems & sentence.stems and not (loose and sentence.stems & anchors):
         return None
+    if not (point.denied or sentence.denied or _antonyms_of_all(point) & sentence.stems
+            or (question and contrast_pair(question))):
+        return None  # nothing that could flip: no negation, no antonym, no contrast
     if _conditional(point) or _conditional(sentence):
         # "If none is defined, the compiler adds one": each clause holds only under the other.
         return _swapped_roles(point, sentence, anchors, question) if question else None

@@ -71,6 +71,9 @@ class AnswerTerms:
     features: frozenset[str]  # stems plus synonym labels of words the question does not use
     surfaces: tuple[str, ...]  # distinct written forms of 4+ letters, for near spellings
     gram_index: dict[str, list[int]]  # trigram -> positions in surfaces that contain it
+    # Instead of the index, for part of an answer: the point words that some word of this part
+    # nearly spells, worked out from the whole answer's ``near_map`` (see ``windowed``).
+    near: dict[str, frozenset[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -156,10 +159,52 @@ def terms_from_words(
     return AnswerTerms(stems, frozenset(features), surfaces, gram_index)
 
 
+def near_map(reference: Reference, answer: AnswerTerms) -> dict[str, frozenset[str]]:
+    """For every point word, the answer's words that are near spellings of it."""
+    out: dict[str, frozenset[str]] = {}
+    for point in reference.points:
+        for term in point.terms:
+            if term.surface not in out and len(term.surface) >= 4:
+                out[term.surface] = frozenset(_near_words(term, answer))
+    return out
+
+
+def windowed(parts: list[AnswerTerms], near: dict[str, frozenset[str]]) -> AnswerTerms:
+    """The terms of neighbouring sentences together, with near spellings read from the whole
+    answer's map (``near_map``) instead of a trigram index of their own."""
+    if len(parts) == 1:
+        stems, features, surfaces = parts[0].stems, parts[0].features, parts[0].surfaces
+    else:
+        stems = tuple(s for part in parts for s in part.stems)
+        features = frozenset().union(*(part.features for part in parts))
+        surfaces = tuple(dict.fromkeys(w for part in parts for w in part.surfaces))
+    present = frozenset(surfaces)
+    hits = {term: frozenset([term]) for term, words in near.items() if words & present}
+    return AnswerTerms(stems, features, surfaces, {}, hits)
+
+
+def _near_words(term: PointTerm, answer: AnswerTerms) -> list[str]:
+    grams = _trigrams(term.surface)
+    shared: dict[int, int] = {}
+    for gram in grams:
+        for position in answer.gram_index.get(gram, ()):
+            shared[position] = shared.get(position, 0) + 1
+    found = []
+    for position, count in shared.items():
+        word = answer.surfaces[position]
+        if abs(len(word) - len(term.surface)) <= 3 and 2 * count >= FUZZY_DICE * (
+            len(grams) + len(_trigrams(word))
+        ):
+            found.append(word)
+    return found
+
+
 def _near_spelling(term: PointTerm, answer: AnswerTerms) -> bool:
     """Does the answer hold a word whose trigrams match this term's (Dice >= FUZZY_DICE)?"""
     if len(term.surface) < 4:
         return False
+    if answer.near is not None:
+        return term.surface in answer.near
     grams = _trigrams(term.surface)
     shared: dict[int, int] = {}
     for gram in grams:

@@ -12,6 +12,7 @@ takes away the point it distorts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mock_interview.domain.grading import claims
 from mock_interview.domain.grading import coverage as cov
@@ -120,11 +121,25 @@ def read_answer(
             windows.append(window)
     window_terms: dict[tuple[int, ...], cov.AnswerTerms] = {}
 
+    near = cov.near_map(reference, cov.terms_from_words(
+        [w for st in statements for w in st.words(_ALL)], question_stems))
+    per_sentence = [cov.terms_from_words(st.words(_ALL), question_stems, near_spellings=False)
+                    for st in statements]
+    per_sentence = [cov.AnswerTerms(t.stems, t.features,
+                                    tuple(w for w in dict.fromkeys(st.words(_ALL)) if len(w) >= 4),
+                                    {}, None)
+                    for t, st in zip(per_sentence, statements, strict=True)]
+    relation_index: dict[tuple[int, ...], dict[str, list[int]]] = {}
+
     def terms_for(window: tuple[int, ...]) -> cov.AnswerTerms:
         if window not in window_terms:
-            words = [w for i in window for w in statements[i].words(_ALL)]
-            window_terms[window] = cov.terms_from_words(words, question_stems)
+            window_terms[window] = cov.windowed([per_sentence[i] for i in window], near)
         return window_terms[window]
+
+    def index_for(window: tuple[int, ...]) -> dict[str, list[int]]:
+        if window not in relation_index:
+            relation_index[window] = _positions([statements[i] for i in window], question_stems)
+        return relation_index[window]
 
     results: list[cov.PointCoverage] = []
     best_spans: dict[str, tuple[int, int]] = {}
@@ -144,8 +159,7 @@ def read_answer(
             asserted = frozenset(s for i in window for s in statements[i].asserted)
             if set(result.matched) <= (denied - asserted - points[j].denied):
                 continue
-            result = _in_relation(result, points[j], [statements[i] for i in window],
-                                  question_stems, tuning)
+            result = _in_relation(result, points[j], index_for(window), question_stems, tuning)
             if result.credit <= best.credit:
                 continue
             best, best_window = result, window
@@ -195,12 +209,27 @@ PAIR_FULL = 0.3  # share of a point's word pairs that shows its words are in rel
 PAIR_FLOOR = 0.8  # share of the credit kept when no pair of its words is in relation
 
 
+@lru_cache(maxsize=50_000)
 def _features(stem: str) -> frozenset[str]:
     return frozenset([stem]) | tx.synonym_labels(stem)
 
 
+def _positions(window: list[claims.Statement], question_stems: frozenset[str]) -> dict[str, list[int]]:
+    """Each stem and synonym label of a window -> where it stands (question words skipped)."""
+    where: dict[str, list[int]] = {}
+    position = 0
+    for st in window:
+        for _p, stem in st.ordered():
+            if stem in question_stems:
+                continue
+            for feature in _features(stem):
+                where.setdefault(feature, []).append(position)
+            position += 1
+    return where
+
+
 def _in_relation(result: cov.PointCoverage, point: claims.Statement,
-                 window: list[claims.Statement], question_stems: frozenset[str],
+                 where: dict[str, list[int]], question_stems: frozenset[str],
                  tuning: cov.Tuning) -> cov.PointCoverage:
     """Discount a point whose words the answer uses out of relation: the point's neighbouring
     words ("optimistic ... checks a version") should stand near each other, in order, in the
@@ -211,15 +240,11 @@ def _in_relation(result: cov.PointCoverage, point: claims.Statement,
              if sequence[a] != sequence[b]}
     if len(pairs) < 3 or not result.coverage:
         return result
-    said = [_features(s) for st in window for _p, s in st.ordered() if s not in question_stems]
     found = 0
     for first, second in pairs:
-        want_first, want_second = _features(first), _features(second)
-        found += any(
-            said[a] & want_first and any(said[b] & want_second
-                                         for b in range(a + 1, min(len(said), a + 1 + PAIR_GAP)))
-            for a in range(len(said))
-        )
+        starts = [p for f in _features(first) for p in where.get(f, ())]
+        ends = [p for f in _features(second) for p in where.get(f, ())]
+        found += any(0 < b - a <= PAIR_GAP for a in starts for b in ends)
     factor = PAIR_FLOOR + (1 - PAIR_FLOOR) * min(1.0, found / len(pairs) / PAIR_FULL)
     coverage = result.coverage * factor
     credit = min(1.0, coverage / tuning.saturation) ** tuning.curve if coverage else 0.0
