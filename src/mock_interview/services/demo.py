@@ -44,16 +44,24 @@ def sample_answers() -> dict[str, Any]:
 
 def answer_with_samples(session: Any) -> dict[str, Any]:
     """Drive the interview with the sample answers: by question id, then by kind."""
+    from mock_interview.engines.offline import STAR_FOLLOW_UPS
+
     samples = sample_answers()
-    follow_ups = list(samples["follow_up"])
+    follow_ups = samples["follow_up"]
     by_kind = samples["by_kind"]
     plan = {q.text: q for q in session.plan()}
+    part_of = {text: part for part, text in STAR_FOLLOW_UPS.items()}
+    parent = ""
     while (question := session.ensure_asked()) is not None:
         if question.is_follow_up:
-            answer = follow_ups.pop(0) if follow_ups else by_kind["technical"]
+            part = part_of.get(question.text, "")
+            answer = (follow_ups["by_question"].get(f"{parent}:{part}")
+                      or (None if part else follow_ups["by_question"].get(parent))
+                      or follow_ups["by_part"].get(part) or follow_ups["default"])
         else:
             planned = plan.get(question.text)
-            answer = samples["by_question"].get(planned.id if planned else "") or by_kind.get(
+            parent = planned.id if planned else ""
+            answer = samples["by_question"].get(parent) or by_kind.get(
                 question.kind, by_kind["behavioral"])
         session.submit(answer)
     return session.finish()

@@ -475,8 +475,12 @@ def asserts(claim: Statement, sentence: Statement, distinctive: frozenset[str],
     claim_stems = claim.stems
     if not claim_stems:
         return False
-    found = claim_stems & sentence.stems
-    if len(found) < min(2, len(claim_stems)) or len(found) < min_share * len(claim_stems):
+    # Count written words, not stems: "ORM" stands for three stems but is one word.
+    units: dict[int, set[str]] = {}
+    for position, stem in claim.ordered():
+        units.setdefault(position, set()).add(stem)
+    found = sum(1 for stems in units.values() if stems & sentence.stems)
+    if found < min(2, len(units)) or found < min_share * len(units):
         return False
     if distinctive and not (distinctive & sentence.asserted):
         return False

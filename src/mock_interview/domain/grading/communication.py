@@ -38,6 +38,12 @@ _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+", re.M)
 _NAMED_RE = re.compile(r"(?<=[a-z,;] )[A-Z][A-Za-z0-9+#.]*[A-Za-z0-9+#]|\b[a-z]+[A-Z][A-Za-z]+\b")
 
 
+# A named place or employer sets a scene: "At Brightmoor", "While at St Mary's", "In 2022".
+_PLACE_RE = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:At|In|During|While at|When I was at|Working at|Back at|On)\s+"
+    r"(?:[A-Z][\w&'.-]+|\d{4}\b)")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     cues = tx.load_data("cues")
@@ -73,6 +79,8 @@ def star_parts(answer: str) -> tuple[dict[str, bool], dict[str, tuple[int, int]]
     spans: dict[str, tuple[int, int]] = {}
     for part in STAR_PARTS:
         match = patterns[part].search(lowered)
+        if match is None and part == "situation":
+            match = _PLACE_RE.search(answer)  # "At Brightmoor our releases ..."
         found[part] = match is not None
         if match:
             spans[part] = match.span()

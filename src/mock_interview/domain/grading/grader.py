@@ -314,6 +314,10 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     return grade
 
 
+_WOULD_RE = re.compile(r"\b(?:would|will|could) you\b|\bi (?:would|will|could)\b|\bi'd\b|\bi'll\b",
+                       re.I)
+
+
 def _mostly_wrong(wrong: int, covered: int) -> bool:
     """Wrong claims that outweigh the points made: two or more, or as many as the points."""
     return wrong >= min(WRONG_CAP_CLAIMS, max(1, covered))
@@ -322,8 +326,10 @@ def _mostly_wrong(wrong: int, covered: int) -> bool:
 def _follow_up(
     item: GradingInput, content: float, missed: list[str], told: comm.Communication
 ) -> str | None:
-    """One reason to ask a follow-up, or None: a STAR part missing, else key points missed."""
-    if item.star:
+    """One reason to ask a follow-up, or None: a STAR part missing, else key points missed.
+    A question about what one *would* do, answered that way, is not a story to complete."""
+    hypothetical = _WOULD_RE.search(item.question) and _WOULD_RE.search(item.answer)
+    if item.star and not hypothetical:
         if not (told.star_parts["situation"] or told.star_parts["action"]):
             return "missing-star:situation"  # no story yet: ask for a concrete occasion first
         for part in _STAR_ORDER:
