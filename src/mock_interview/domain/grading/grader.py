@@ -274,7 +274,8 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
         if floors.is_question_copy(reference, terms, credited, answer, item.question):
             flags.append("copied-question")
         elif floors.is_off_topic(relevance, max((r.credit for r in results), default=0.0),
-                                 word_count, sum(told.star_parts.values()), len(used_terms)):
+                                 word_count, sum(told.star_parts.values()) if item.star else 0,
+                                 len(used_terms)):
             flags.append("off-topic")
     if flags:
         technical = min(technical, floors.FLOOR_CAP)
