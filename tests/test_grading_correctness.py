@@ -241,3 +241,41 @@ def test_grade_with_the_model_keeps_the_floors(tmp_path: Path, monkeypatch: pyte
         assert lines[0]["technical"] == 72.0  # the scripted model's grade
         assert lines[1]["overall"] <= 20 and len(server.calls("grade")) == 1  # never sent
     assert not list((tmp_path / "home").rglob("*.db"))  # nothing stored
+
+
+# ---- follow-ups with a purpose ------------------------------------------------------------
+
+
+def test_follow_ups_probe_what_the_answer_named_and_never_repeat() -> None:
+    from mock_interview.domain.interview.follow_ups import word_follow_up
+
+    story = "At the clinic I set up Epic order sets and we cut turnaround by 30% in two months."
+    first = word_follow_up("missing-star:result", story)
+    second = word_follow_up("missing-star:result", story, avoid=[first])
+    third = word_follow_up("missing-star:result", story, avoid=[first, second])
+    assert len({first, second, third}) == 3
+    assert "Epic" in second
+    probe = word_follow_up("missed-key-points", story, None)
+    assert "30%" in probe
+    assert word_follow_up("missed-key-points", story, "Why order sets?") == "Why order sets?"
+
+
+def test_an_interview_never_asks_the_same_follow_up_twice(tmp_path: Path, monkeypatch) -> None:
+    """Script mode through the real command: thin stories earn follow-ups, all worded apart."""
+    monkeypatch.setenv("MOCK_INTERVIEW_HOME", str(tmp_path / "home"))
+    resume = tmp_path / "cv.txt"
+    resume.write_text(
+        "Sam Rivera\nsam@example.com\n\nExperience\nBackend Developer, Harbor Freight Tech\n"
+        "2021 - present\n- Cut checkout latency by 40% with Redis caching\n\nSkills\nPython, "
+        "Django, PostgreSQL, Docker\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["upload", str(resume)]).exit_code == 0
+    thin = "We had a problem with a release and it was fixed in the end."
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps([thin] * 20))
+    result = runner.invoke(app, ["interview", "--type", "behavioral", "--questions", "5",
+                                 "--answers", str(answers), "--json", "--seed", "3"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    asked = [q["question"] for q in data["questions"] if q.get("follow_up_of") is not None]
+    assert len(asked) >= 2 and len(asked) == len(set(asked))

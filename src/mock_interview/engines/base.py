@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -40,4 +41,5 @@ class Engine(Protocol):
 
     def grade(self, question: PlannedQuestion, answer: str, context: GradeContext) -> EngineGrade: ...
 
-    def follow_up(self, question: PlannedQuestion, reason: str, answer: str) -> str: ...
+    def follow_up(self, question: PlannedQuestion, reason: str, answer: str,
+                  avoid: Collection[str] = ()) -> str | None: ...

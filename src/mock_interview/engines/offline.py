@@ -5,6 +5,8 @@ No network, no key, deterministic for a given seed. Code decides follow-ups.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from mock_interview.domain.interview.bank import QuestionBank
 from mock_interview.domain.interview.planner import (
     JobFacts,
@@ -15,12 +17,10 @@ from mock_interview.domain.interview.planner import (
 )
 from mock_interview.engines.base import EngineGrade, GradeContext
 
-STAR_FOLLOW_UPS = {
-    "situation": "Can you set the scene a little more: where were you, and what was at stake?",
-    "task": "What exactly were you responsible for in that situation?",
-    "action": "What did you personally do, step by step?",
-    "result": "What was the outcome, and how did you know it worked? A number helps.",
-}
+from mock_interview.domain.interview.follow_ups import STAR_WORDINGS
+
+# The first wording of each STAR part (what the demo and older interviews asked).
+STAR_FOLLOW_UPS = {part: wordings[0] for part, wordings in STAR_WORDINGS.items()}
 
 
 class OfflineEngine:
@@ -48,8 +48,10 @@ class OfflineEngine:
             follow_up_reason=grade.follow_up_reason, engine=self.name,
         )
 
-    def follow_up(self, question: PlannedQuestion, reason: str, answer: str) -> str:
-        if reason.startswith("missing-star:"):
-            part = reason.split(":", 1)[1]
-            return STAR_FOLLOW_UPS.get(part, STAR_FOLLOW_UPS["result"])
-        return question.follow_up or "Can you go deeper on that: what would you add?"
+    def follow_up(self, question: PlannedQuestion, reason: str, answer: str,
+                  avoid: Collection[str] = ()) -> str | None:
+        """Probe what the answer said, in words not yet used in this interview (``avoid``);
+        None when every wording for that reason has been asked already."""
+        from mock_interview.domain.interview.follow_ups import word_follow_up
+
+        return word_follow_up(reason, answer, question.follow_up, avoid)

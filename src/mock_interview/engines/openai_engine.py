@@ -26,7 +26,7 @@ import hashlib
 import re
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -409,12 +409,13 @@ class OpenAIEngine:
 
     # -- follow-up ----------------------------------------------------------------------------
 
-    def follow_up(self, question: PlannedQuestion, reason: str, answer: str, *,
-                  position: int | None = None, use_model: bool = True) -> str:
+    def follow_up(self, question: PlannedQuestion, reason: str, answer: str,
+                  avoid: Collection[str] = (), *, position: int | None = None,
+                  use_model: bool = True) -> str | None:
         """The person waits for this one: a short timeout, one retry, and straight to the
         offline wording while the endpoint has just timed out or refused a connection, or when
         the caller says the model is busy (``use_model=False``)."""
-        fallback = self.offline.follow_up(question, reason, answer)
+        fallback = self.offline.follow_up(question, reason, answer, avoid)
         self.last_follow_up_engine = "offline"
         if not use_model or (self._transport_failed_at is not None
                              and time.monotonic() - self._transport_failed_at < CIRCUIT_SECONDS):
@@ -428,6 +429,8 @@ class OpenAIEngine:
         user = "\n\n".join([
             prompt("follow_up"), "QUESTION:\n" + question.text, "REASON:\n" + why,
             "ANSWER:\n" + data_block("answer", answer[:4000], nonce),
+            *(["ALREADY ASKED in this interview (never repeat these wordings):\n"
+               + "\n".join(f"- {a}" for a in list(avoid)[-8:])] if avoid else []),
         ])
         from mock_interview.engines.schemas import FollowUpOut
 
@@ -440,8 +443,11 @@ class OpenAIEngine:
             self._failed("follow-up", failure)
             return fallback
         self._succeeded()
+        text = reply.value.question.strip()
+        if text.lower() in {a.strip().lower() for a in avoid}:
+            return fallback  # the model repeated an earlier follow-up
         self.last_follow_up_engine = "openai"
-        return reply.value.question.strip()
+        return text
 
     def close(self) -> None:
         self.client.close()

@@ -704,16 +704,17 @@ class InterviewSession:
         follow_up = None
         if (row.follow_up_of is None and grade.follow_up_reason
                 and not any(r.follow_up_of == row.position for r in rows)):
+            asked = [r.question for r in rows if r.follow_up_of is not None]  # never twice
             if background:
                 # A local server serves one request at a time: while it grades an earlier
                 # answer, a model-written follow-up would queue behind it, so the offline
                 # wording is used at once (bench/llm_pipelining.py measured 17 s otherwise).
                 busy = self.pending_gradings() > 0 and engine.endpoint.is_local
-                text = engine.follow_up(question, grade.follow_up_reason, answer,
+                text = engine.follow_up(question, grade.follow_up_reason, answer, asked,
                                         position=row.position + 1, use_model=not busy)
             else:
-                text = engine.follow_up(question, grade.follow_up_reason, answer)
-            follow_up = Answer(
+                text = engine.follow_up(question, grade.follow_up_reason, answer, asked)
+            follow_up = None if text is None else Answer(
                 interview_id=interview.id, position=row.position + 1, question_id=None,
                 question=text,
                 kind=FOLLOW_UP, skill=row.skill, competency=row.competency,
