@@ -98,6 +98,9 @@ def _print_result(env, result) -> None:  # type: ignore[no-untyped-def]
     for line in result.feedback.get("weaknesses", [])[:3]:
         if not line.startswith(("Wrong:", "Did not clearly cover")):
             out.print(f"  [dim]{escape(line)}[/dim]")
+    from mock_interview.domain.grading import bands_line
+
+    out.print(f"[dim]{escape(bands_line())}[/dim]")
 
 
 def _grade_file(env, input_file: Path, output: Path | None, grader) -> int:  # type: ignore[no-untyped-def]

@@ -57,6 +57,9 @@ def render_result(env: Env, data: dict[str, Any]) -> None:
                   result["communication_score"], result["job_match_score"]]
         scores.add_row(*(f"[bold {_style(v)}]{v:.0f}[/]" for v in values))
         env.out.print(scores)
+        from mock_interview.domain.grading import bands_line
+
+        env.out.print(f"[dim]{escape(bands_line())}[/dim]")
     table = Table(title="Questions", title_justify="left", show_lines=False)
     table.add_column("#", justify="right")
     table.add_column("Question", overflow="fold", ratio=3)

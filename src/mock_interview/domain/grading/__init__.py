@@ -9,9 +9,11 @@ from mock_interview.domain.grading.coverage import Tuning, split_points
 from mock_interview.domain.grading.grader import (
     KINDS,
     OVERALL_WEIGHTS,
+    SCORE_BANDS,
     AnswerGrade,
     Evidence,
     GradingInput,
+    bands_line,
     follow_up_rubric,
     grade_answer,
     warm_up,
@@ -20,9 +22,11 @@ from mock_interview.domain.grading.grader import (
 __all__ = [
     "KINDS",
     "OVERALL_WEIGHTS",
+    "SCORE_BANDS",
     "AnswerGrade",
     "Evidence",
     "GradingInput",
+    "bands_line",
     "Tuning",
     "follow_up_rubric",
     "grade_answer",

@@ -27,6 +27,19 @@ from mock_interview.domain.grading import floors
 from mock_interview.domain.grading import reading as rd
 from mock_interview.domain.grading import text as tx
 
+# What a score means, the same for every dimension and both engines (README, result screen).
+SCORE_BANDS = (
+    ("80-100", "an excellent answer"),
+    ("45-70", "correct but thin"),
+    ("45 or less", "wrong claims outweigh the right ones"),
+    ("20 or less", "no real answer (empty, don't know, off topic, a copy of the question)"),
+)
+
+
+def bands_line() -> str:
+    return " · ".join(f"{band} {meaning}" for band, meaning in SCORE_BANDS)
+
+
 # (technical, communication, job_match) per kind; each row sums to 1.
 OVERALL_WEIGHTS: dict[str, tuple[float, float, float]] = {
     "technical": (0.65, 0.20, 0.15),
@@ -236,6 +249,8 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
         # "I'd have to look that up, I don't remember how it flows": a dodge that makes no point
         return _floor_grade(item, "dont-know", word_count, "Did not answer the question")
     told = comm.assess(answer, tuple(item.target_words), item.star, job_stems)
+    if item.star:
+        results, content = _story_points(reference, results, told, tuning)
     star_found = dict(told.star_parts)
     if follow_up and item.context_answer:
         # A follow-up completes the story it follows: its parts count together.
@@ -317,6 +332,45 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
 
 _WOULD_RE = re.compile(r"\b(?:would|will|could) you\b|\bi (?:would|will|could)\b|\bi'd\b|\bi'll\b",
                        re.I)
+
+
+# Rubric points about a story's parts ("States a concrete, measurable result") are made by
+# that part of the story, whatever its words: the STAR cues find it.
+_STORY_WORDS = {
+    "result": (
+        "result", "outcome", "impact", "effect", "measurable", "measured", "improvement",
+        "success", "lesson", "learned", "learnt", "difference", "resolved", "adoption"),
+    "action": ("action", "actions", "steps", "approach", "handled", "personally", "own", "did"),
+    "task": ("responsibility", "responsible", "role", "task", "goal", "objective", "owned"),
+    "situation": ("situation", "context", "background", "setting", "stakes", "risk", "challenge"),
+}
+
+
+@lru_cache(maxsize=1)
+def _story_aspects() -> dict[str, frozenset[str]]:
+    return {part: frozenset(tx.stem(w) for w in words) for part, words in _STORY_WORDS.items()}
+STORY_PART_CREDIT = 0.5  # coverage a point about a story part gets when that part is told
+
+
+def _story_points(reference: cov.Reference, results: list[cov.PointCoverage],
+                  told: comm.Communication, tuning: cov.Tuning
+                  ) -> tuple[list[cov.PointCoverage], float]:
+    out = []
+    for model, result in zip(reference.points, results, strict=True):
+        stems = {t.stem for t in model.terms}
+        told_parts = [part for part, words in _story_aspects().items()
+                      if stems & words and told.star_parts[part]]
+        if "result" in told_parts and not told.numbers:
+            told_parts.remove("result")  # a result point wants a measurable result
+        if told_parts and result.coverage < STORY_PART_CREDIT:
+            coverage = STORY_PART_CREDIT
+            credit = min(1.0, coverage / tuning.saturation) ** tuning.curve
+            result = cov.PointCoverage(result.point, coverage, credit, result.matched)
+        out.append(result)
+    weights = [cov.point_weight(model, tuning) for model in reference.points]
+    total = sum(weights)
+    content = sum(r.credit * w for r, w in zip(out, weights, strict=True)) / total if total else 0.0
+    return out, content
 
 
 def _mostly_wrong(wrong: int, covered: int) -> bool:
