@@ -11,8 +11,8 @@ needs instead:
 
 Actions, consumed in order per step (then the default answer again): ``Fault`` (an HTTP
 error), ``Hang`` (wait, then answer: a timeout when longer than the client's), ``Drop``
-(close the connection without answering), ``Reply`` (this content), ``Call`` (a function of
-the request). Every request is recorded in ``server.requests``.
+(close the connection without answering), ``Reply`` (this content), ``Raw`` (a 200 with a
+body that is not the API's JSON), ``Call`` (a function of the request). Every request is recorded in ``server.requests``.
 """
 
 from __future__ import annotations
@@ -63,6 +63,14 @@ class Drop:
 class Reply:
     content: str | dict[str, Any]
     usage: tuple[int, int] | None = None
+
+
+@dataclass
+class Raw:
+    """A 200 whose body is not the API's JSON: empty, an HTML page, a truncated document."""
+
+    body: bytes
+    content_type: str = "application/json"
 
 
 @dataclass
@@ -246,6 +254,13 @@ class LLMServer:
                 if isinstance(action, Fault):
                     self._send(action.status, action.body or {"error": {"message": f"scripted {action.status}",
                                                                         "type": "test"}}, action.headers)
+                    return
+                if isinstance(action, Raw):
+                    self.send_response(200)
+                    self.send_header("content-type", action.content_type)
+                    self.send_header("content-length", str(len(action.body)))
+                    self.end_headers()
+                    self.wfile.write(action.body)
                     return
                 if isinstance(action, Drop):
                     self.close_connection = True

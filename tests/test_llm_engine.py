@@ -520,3 +520,17 @@ def test_the_grade_prompt_carries_misconceptions_and_a_follow_up_its_own_rubric(
         assert "FOLLOW-UP" in sent and "Harbor Freight Tech" in sent and "result" in sent
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize("body", [b"", b"<html><body>502 Bad Gateway</body></html>",
+                                  b'{"id": "chatcmpl-1", "choices": [{"message": {"con'])
+@pytest.mark.parametrize("step", ["grade", "follow-up", "plan"])
+def test_a_200_that_is_not_json_never_loses_an_answer(ready, server, tmp_path, body, step):
+    from tests.llm_server import Raw
+
+    server.script(step, *[Raw(body, "text/html" if body.startswith(b"<") else "application/json")] * 6)
+    thin = "Our checkout was slow once and it got better after a while."  # earns a follow-up
+    out, data = run(ready, tmp_path, server.url, [thin] * 6, questions=2)
+    assert "internal error" not in out.stderr
+    stored = [q for q in data["questions"] if q["status"] == "answered"]
+    assert len(stored) >= 2 and all(q["answer"] == thin for q in stored)

@@ -469,6 +469,7 @@ class StructuredClient:
             if timeout is not None:
                 kwargs["timeout"] = timeout
             retry_after: float | None = None
+            started = time.monotonic()
             try:
                 with self.limiter or contextlib.nullcontext():
                     started = time.monotonic()  # the latency is the server's, not the queue's
@@ -512,6 +513,11 @@ class StructuredClient:
                 outcome = "server-error"
                 retry_after = None
                 _ = exc
+            except Exception:  # noqa: BLE001 - a body that is not JSON, a broken stream, ...
+                # Whatever the client raises is a provider failure like any other: retried, then
+                # the offline engine takes the step. Nothing a server sends may end an interview.
+                outcome = "bad-response"
+                retry_after = None
             else:
                 latency = int((time.monotonic() - started) * 1000)
                 text = ""

@@ -705,15 +705,10 @@ class InterviewSession:
         if (row.follow_up_of is None and grade.follow_up_reason
                 and not any(r.follow_up_of == row.position for r in rows)):
             asked = [r.question for r in rows if r.follow_up_of is not None]  # never twice
-            if background:
-                # A local server serves one request at a time: while it grades an earlier
-                # answer, a model-written follow-up would queue behind it, so the offline
-                # wording is used at once (bench/llm_pipelining.py measured 17 s otherwise).
-                busy = self.pending_gradings() > 0 and engine.endpoint.is_local
-                text = engine.follow_up(question, grade.follow_up_reason, answer, asked,
-                                        position=row.position + 1, use_model=not busy)
-            else:
-                text = engine.follow_up(question, grade.follow_up_reason, answer, asked)
+            # The offline wording first: the answer and its follow-up are stored before any
+            # model call, which may then reword the follow-up (see ``_reword_follow_up``).
+            offline_engine = engine.offline if background else engine
+            text = offline_engine.follow_up(question, grade.follow_up_reason, answer, asked)
             follow_up = None if text is None else Answer(
                 interview_id=interview.id, position=row.position + 1, question_id=None,
                 question=text,
@@ -731,12 +726,39 @@ class InterviewSession:
             "overall_score": grade.overall, "feedback": feedback, "engine": grade.engine,
             "answered_at": answered_at, "duration_seconds": round(duration, 2),
         }, next_row, rows)
+        if background and follow_up is not None:
+            self._reword_follow_up(follow_up, question, grade.follow_up_reason, answer, asked)
         if background:
             self._grade_later(row.id, row.position, question, answer, context, grade)
         scores = {"technical": grade.technical, "communication": grade.communication,
                   "job_match": grade.job_match, "overall": grade.overall}
         self.flush_notices()
         return SubmitOutcome(scores, follow_up is not None, next_row is None, provisional=background)
+
+    def _reword_follow_up(self, follow_up: Any, question: PlannedQuestion, reason: str,
+                          answer: str, asked: list[str]) -> None:
+        """Let the model word a follow-up that is already stored with the offline wording. A
+        local server still grading an earlier answer serves one request at a time, so the
+        offline wording stays (bench/llm_pipelining.py measured 17 s of waiting otherwise)."""
+        import sqlalchemy as sa
+
+        from mock_interview.store.models import Answer
+
+        engine = self.engine
+        busy = self.pending_gradings() > 0 and engine.endpoint.is_local
+        if busy:
+            return
+        text = engine.follow_up(question, reason, answer, asked, position=follow_up.position,
+                                use_model=True)
+        if not text or text == follow_up.question:
+            return
+        table = Answer.__table__
+        with self.ctx.database().transaction() as connection:
+            changed = connection.execute(
+                table.update().where(table.c.id == follow_up.id, table.c.status == "asked")
+                .values(question=text))
+        if changed.rowcount == 1:
+            follow_up.question = text
 
     # -- model gradings in the background ---------------------------------------------------------
 
