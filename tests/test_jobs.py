@@ -185,8 +185,51 @@ def test_whole_words_match_as_words_and_fragments_as_prefixes(cli, tmp_path, dat
 
     assert found("java") == {"w-java"}  # a word of the index: not every word it begins
     assert found("javascr") == {"w-js"}  # not a word of the index: a prefix
-    assert found("c#") == {"w-csharp"}  # the index sees "c": never every c-word
+    assert found("c#") == {"w-csharp"}  # a word of its own: never every c-word
     assert found("developers") == {"w-java", "w-js"}  # word forms still match
+
+
+def test_names_with_punctuation_are_terms_of_their_own(cli, tmp_path, database_url):
+    """C#, F#, C++, .NET, Node.js and CI/CD are distinct terms on both backends, in titles,
+    skills, requirements and descriptions; a one- or two-letter word never matches as a prefix."""
+    rows = [posting("C# Developer", skills_required=["C#", ".NET"], slug="p-csharp"),
+            posting("C++ Developer", skills_required=["C++"], slug="p-cpp"),
+            posting("F# Engineer", description="Functional code in F#.", slug="p-fsharp"),
+            posting("Backend Engineer", requirements=["Node.js services", "CI/CD pipelines"],
+                    slug="p-node"),
+            posting("C Programmer", description="Embedded C for firmware.", slug="p-c"),
+            posting("Finance Manager", description="Forecasts and figures.", slug="p-finance"),
+            posting("Network Engineer", description="Networks and the internet.", slug="p-net")]
+    out = cli("--db", database_url, "jobs", "import", str(write_json(tmp_path / "p.json", rows)))
+    assert out.exit_code == 0, out.stderr
+
+    def found(query: str) -> list[str]:
+        out = cli("--db", database_url, "search-jobs", query, "--json", "--limit", "500",
+                  "--no-match")
+        assert out.exit_code == 0, out.stderr
+        return [j["slug"] for j in out.json()["jobs"] if j["slug"].startswith("p-")]
+
+    assert found("C#") == ["p-csharp"]
+    assert found("c++") == ["p-cpp"]
+    assert found("F#") == ["p-fsharp"]
+    assert found(".NET") == ["p-csharp"]
+    assert found("node.js") == ["p-node"]
+    assert found("CI/CD") == ["p-node"]
+    assert found("C") == ["p-c"]
+    assert found("f") == []
+    assert "p-net" not in found("dotnet .net")
+
+
+def test_search_tokens_match_the_index_migration():
+    import importlib
+
+    from mock_interview.domain.jobs import SEARCH_TOKENS, query_terms, search_text
+
+    migration = importlib.import_module("mock_interview.store.migrations.versions.0006_search_tokens")
+    assert migration.TOKENS == SEARCH_TOKENS
+    assert query_terms("Senior C#/.NET developer, CI/CD, Node.js, C++ and F#") == [
+        "senior", "csharp", "dotnet", "developer", "cicd", "nodejs", "cplusplus", "and", "fsharp"]
+    assert search_text("ASP.NET") == "asp dotnet "
 
 
 @pytest.mark.parametrize("query", ['"', "*", "-", "()", "NEAR(", "python AND", '"python'])
@@ -398,10 +441,13 @@ def test_match_components_explain_the_score():
 
 def test_better_candidate_scores_higher():
     job = {"title": "Data Engineer", "skills_required": ["Python", "SQL", "Airflow"],
-           "experience_level": "mid", "remote": "remote", "location": "Remote (EU)"}
-    strong = CandidateProfile(skills={"Python", "SQL", "Airflow"}, titles=["Data Engineer"], years=3)
-    weak = CandidateProfile(skills={"Photoshop"}, titles=["Graphic Designer"], years=1)
-    assert match_job(strong, job).score > 85 > 40 > match_job(weak, job).score
+           "experience_level": "mid", "remote": "remote", "location": "Remote (EU)",
+           "description": "Build batch pipelines in Python and SQL, scheduled with Airflow."}
+    strong = CandidateProfile(skills={"Python", "SQL", "Airflow"}, titles=["Data Engineer"], years=3,
+                              text="Data engineer. Built Airflow pipelines in Python and SQL.")
+    weak = CandidateProfile(skills={"Photoshop"}, titles=["Graphic Designer"], years=1,
+                            text="Graphic designer. Posters and logos in Photoshop.")
+    assert match_job(strong, job).score > 75 > 40 > match_job(weak, job).score
 
 
 def test_search_ranks_by_resume_when_there_is_one(cli, small_catalogue, database_url):
@@ -428,7 +474,7 @@ def test_search_ranks_by_resume_when_there_is_one(cli, small_catalogue, database
     assert scores == sorted(scores, reverse=True)
     shown = cli("--db", database_url, "jobs", "show", "t-python-backend", "--json").json()["job"]
     assert shown["match"]["missing_skills"] == ["Python", "PostgreSQL"]
-    assert set(shown["match"]["components"]) == {"skills", "title", "experience", "location"}
+    assert set(shown["match"]["components"]) == {"text", "skills", "title", "experience", "location"}
     plain = small_catalogue("--no-match")
     assert plain["matched_against"] is None
 
@@ -493,7 +539,7 @@ def test_annual_usd_conversion():
 def test_build_search_rejects_punctuation_only():
     with pytest.raises(UsageError):
         build_search("!!! ---")
-    assert build_search("C++ developer").terms == ["c", "developer"]
+    assert build_search("C++ developer").terms == ["cplusplus", "developer"]
 
 
 def test_rows_written_by_other_tools_are_indexed(small_catalogue, database_url):

@@ -130,11 +130,12 @@ def interview(
     else:
         if resume is not None and _looks_like_path(resume):
             resume = _upload_for_interview(env, resume)
-        chosen = _choose_job(env, job)
+        chosen, reason = _choose_job(env, job, resume)
         options = service.InterviewOptions(job=None, resume=resume, count=questions, mix=kind,
                                            difficulty=difficulty, seed=seed, time_limit=time_limit,
                                            engine=engine or "auto", **llm_flags)
         session = service.start(app, options, job=chosen)
+        _say_job(env, session, reason)
     session.notify = env.warn
     session.flush_notices()
     _say_engine(env, session)
@@ -216,18 +217,32 @@ def _upload_for_interview(env, path: str) -> str:
     return resume.id.hex
 
 
-def _choose_job(env, key: str | None):
-    """The job by id/slug, or the best of a search (asking in a terminal when it is close)."""
+def _say_job(env, session, reason: str | None) -> None:
+    """The interview's job, resume and match, in one line."""
+    from rich.markup import escape
+
+    heading = getattr(session, "job_heading", None)
+    if not heading:
+        return
+    if reason:
+        env.info(f"Interviewing for {reason}: [bold]{escape(heading)}[/bold]. Use --job ID to choose another.")
+    else:
+        env.info(f"Interviewing for [bold]{escape(heading)}[/bold].")
+
+
+def _choose_job(env, key: str | None, resume: str | None = None):
+    """The job by id/slug, or the best of a search by fit with ``resume`` (an id; default the
+    latest), asking in a terminal when it is close; with why it was chosen (None: named)."""
     from mock_interview.errors import NotFoundError
     from mock_interview.services import jobs as job_service
 
     app = env.app
     if key is not None:
         try:
-            return job_service.resolve_job(app, key)
+            return job_service.resolve_job(app, key), None
         except NotFoundError:
             pass  # not an id: search for the words
-    result = job_service.search(app, key, limit=5)
+    result = job_service.search(app, key, limit=5, resume=resume)
     if not result.jobs:
         if key is None:
             raise UsageError("no job to interview for", hint="import some: mock-interview jobs import FILE")
@@ -252,11 +267,11 @@ def _choose_job(env, key: str | None):
                                choices=[str(n) for n in range(1, len(views) + 1)],
                                show_choices=False) - 1
     view = views[choice]
-    match = f" (match {view.match.score}/100)" if view.match is not None else ""
-    reason = "your best match" if key is None else f"the best match for {key!r}"
-    env.info(f"Interviewing for {reason}: [bold]{view.job.title}[/bold] at {view.job.company}"
-             f"{match}. Use --job ID to choose another.")
-    return view.job
+    if choice:
+        reason = "your choice"
+    else:
+        reason = "your best match" if key is None else f"the best match for {key!r}"
+    return view.job, reason
 
 
 @interview_app.command("show")

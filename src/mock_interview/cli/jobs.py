@@ -30,6 +30,37 @@ def _salary(view: JobView) -> str:
     return f"{low}–{high} {job.currency or ''}{per}".strip()
 
 
+ResumeOption = Annotated[
+    str | None,
+    typer.Option("--resume", "-r", metavar="ID|PATH",
+                 help="Match against this resume: an id from 'resumes list', or a file (uploaded, "
+                      "or reused if uploaded before). Default: your latest upload."),
+]
+
+
+def looks_like_path(value: str) -> bool:
+    import os
+
+    return (os.path.exists(value) or os.sep in value or "/" in value
+            or value.lower().endswith((".pdf", ".docx", ".txt")))
+
+
+def resume_key(env: Env, value: str | None) -> str | None:
+    """--resume as a resume id: a file is uploaded first (or its earlier upload reused)."""
+    if value is None or not looks_like_path(value):
+        return value
+    from mock_interview.services import resumes
+
+    outcome = resumes.upload_path(env.app, value)
+    if outcome.profile_created:
+        env.info(f"Created a local profile ({outcome.profile_email}); "
+                 f'rename it any time with: mock-interview register --name "…" --email …')
+    resume = outcome.resume
+    verb = "Uploaded" if outcome.created else "Using your earlier upload of"
+    env.info(f"{verb} {resume.filename} (resume {resume.id.hex[:8]}).")
+    return resume.id.hex
+
+
 def _render_results(env: Env, result: SearchResult, title: str) -> None:
     from rich.markup import escape
     from rich.table import Table
@@ -40,7 +71,9 @@ def _render_results(env: Env, result: SearchResult, title: str) -> None:
     matched = result.matched_against is not None
     caption = f"{len(result.jobs)} of {result.total:,}{'' if result.total_exact else '+'}"
     if matched:
-        caption += f" · ranked by fit with {escape(result.matched_against)} (match 0–100)"
+        how = "fit" if result.ranked_by == "fit" else "your words and fit"
+        caption += (f" · ranked by {how} with resume {escape(result.matched_against)} "
+                    "(match 0–100)")
     table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
     if matched:
         table.add_column("Match", justify="right")
@@ -82,16 +115,22 @@ def search_jobs(
     match: Annotated[
         bool | None,
         typer.Option("--match/--no-match", show_default=False,
-                     help="Rank by fit with your latest resume (default: when you have one)."),
+                     help="Rank by fit with your resume (default: when you have one)."),
     ] = None,
+    resume: ResumeOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Search the job catalogue; ranked by fit with your resume when you have uploaded one."""
     from mock_interview.services import jobs
 
     env = env_of(ctx)
+    if resume is not None and match is False:
+        from mock_interview.errors import UsageError
+
+        raise UsageError("--resume and --no-match contradict each other")
     result = jobs.search(
-        env.app, query, match=match, location=location, remote=remote, job_type=job_type,
+        env.app, query, match=match, resume=resume_key(env, resume), location=location,
+        remote=remote, job_type=job_type,
         level=level, min_salary=min_salary, currency=currency, company=company,
         skills=skill or [], limit=limit,
     )
@@ -122,13 +161,14 @@ def jobs_list(
 def jobs_show(
     ctx: typer.Context,
     job_id: Annotated[str, typer.Argument(help="Job id, its first 8 characters, or its slug.")],
+    resume: ResumeOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Show one posting in full, with how well your resume matches it."""
     from mock_interview.services import jobs
 
     env = env_of(ctx)
-    view = jobs.show(env.app, job_id)
+    view = jobs.show(env.app, job_id, resume=resume_key(env, resume))
     if as_json:
         env.emit_json({"job": view.to_json(full=True)})
         return
@@ -154,7 +194,8 @@ def jobs_show(
         env.info("Upload a resume to see how well you match: mock-interview upload cv.pdf")
         return
     match = view.match
-    table = Table(title=f"Match {match.score}/100", title_justify="left")
+    table = Table(title=escape(jobs.heading(job.title, job.company, view.resume_name, match.score))
+                  + " (0–100)", title_justify="left")
     for name in ("Component", "Score (0–100)", "Weight", "Why"):
         table.add_column(name)
     for component in match.components:
@@ -232,9 +273,11 @@ def jobs_delete(
 search_jobs.__doc__ += examples(
     'mock-interview search-jobs "python backend" --remote --json',
     "mock-interview search-jobs --skill Kubernetes --level senior --min-salary 120000",
+    "mock-interview search-jobs data --resume cv.pdf",
 )
 jobs_list.__doc__ += examples("mock-interview jobs list --limit 10")
-jobs_show.__doc__ += examples("mock-interview jobs show 3f2a9c1e")
+jobs_show.__doc__ += examples("mock-interview jobs show 3f2a9c1e",
+                              "mock-interview jobs show 3f2a9c1e --resume 1a2b3c4d --json")
 jobs_import.__doc__ += examples("mock-interview jobs import postings.jsonl --skip-invalid")
 jobs_delete.__doc__ += examples("mock-interview jobs delete 3f2a9c1e")
 

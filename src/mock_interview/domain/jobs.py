@@ -283,12 +283,30 @@ def validate_job(
 
 MAX_QUERY_TERMS = 16
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Names whose punctuation is what tells them apart: a word tokenizer reads "C#", "C++" and "C"
+# alike, "F#" as "f" and "CI/CD" as two words. Both indexes (SQLite FTS5 and Postgres, see
+# migration 0006) and every query spell them as one plain word instead. Plain substring
+# replacements on lower-cased text, in this order, so the SQL of the index triggers
+# (nested replace(lower(...))) does exactly what search_text does.
+SEARCH_TOKENS = (
+    ("c++", " cplusplus "), ("c#", " csharp "), ("f#", " fsharp "), ("node.js", " nodejs "),
+    (".net", " dotnet "), ("ci/cd", " cicd "),
+)
+
+
+def search_text(text: str | None) -> str:
+    """``text`` as the full-text indexes see it: lower case, with SEARCH_TOKENS spelled out."""
+    text = (text or "").lower()
+    for token, word in SEARCH_TOKENS:
+        if token in text:
+            text = text.replace(token, word)
+    return text
 
 
 def query_terms(text: str | None) -> list[str]:
     """The searchable words of a free-text query (FTS syntax and punctuation dropped)."""
     terms: list[str] = []
-    for word in _WORD.findall((text or "").lower()):
+    for word in _WORD.findall(search_text(text)):
         if word not in terms and len(word) <= 40:
             terms.append(word)
     return terms[:MAX_QUERY_TERMS]

@@ -205,7 +205,8 @@ def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None)
             raise UsageError("which job? give --job ID", hint="find one with mock-interview search-jobs")
         job = jobs.resolve_job(ctx, options.job)
     _, related = jobs._skill_functions()
-    match = match_job(jobs.candidate_for(resume), jobs._job_fields(job), related)
+    match = match_job(jobs.candidate_for(resume), jobs._job_fields(job), related,
+                      jobs.term_stats(ctx))
     with ctx.database().session() as session:
         asked_before = set(session.exec(
             select(Answer.question_id).join(Interview, Interview.id == Answer.interview_id)
@@ -242,8 +243,10 @@ def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None)
         settings["llm"] = _llm_settings(engine)
         settings["plan_engine"] = engine.plan_engine
         settings["job_level"] = job.experience_level
-    return _open(ctx, user_id, resume.id, job.id, plan, engine, settings, notices,
-                 grader_workers=options.grader_workers)
+    session = _open(ctx, user_id, resume.id, job.id, plan, engine, settings, notices,
+                    grader_workers=options.grader_workers)
+    session.job_heading = jobs.heading(job.title, job.company, resume.filename, match.score)
+    return session
 
 
 def _open(ctx: AppContext, user_id: uuid.UUID, resume_id: Any, job_id: Any,

@@ -38,6 +38,36 @@ def _skill_functions() -> tuple[Callable[[str], str | None], Callable[[str], set
     return skills.canonical_skill, skills.related_skills
 
 
+skill_functions = _skill_functions
+
+
+def record_for_row(row: Any, canonical: Callable[[str], str | None] | None = None) -> tuple[Any, list[Any]]:
+    """A catalogue row as the record an import stores, or its problems."""
+    record, errors = validate_job(row, canonical or _skill_functions()[0])
+    if record is not None:
+        fill_skills(record)
+    return record, errors
+
+
+SKILLS_FROM_DESCRIPTION_CHARS = 3000
+
+
+def fill_skills(record: Any) -> None:
+    """A posting that lists no skills gets the skills its title, requirements and description
+    name (the resume parser's extractor), so matching can compare skills. Postings that list
+    skills keep their list: it is what the employer chose (and extracting from every
+    description would cost an import of 100k postings about a millisecond a row)."""
+    if record.skills_required:
+        return
+    try:
+        from mock_interview.domain.skills import extract_skills
+    except ImportError:
+        return
+    text = "\n".join([record.title, *record.requirements,
+                      record.description[:SKILLS_FROM_DESCRIPTION_CHARS]])
+    record.skills_required = list(dict.fromkeys(m.name for m in extract_skills(text)))
+
+
 # -- the packaged sample catalogue ----------------------------------------------------------------
 
 def packaged_catalogue_path() -> Path:
@@ -98,6 +128,7 @@ def ensure_catalogue(ctx: AppContext) -> bool:
             current.value, current.updated_at = version, utcnow()
             session.add(current)
     ctx.catalogue_checked = True
+    refresh_term_stats(ctx, force=False)
     return True
 
 
@@ -176,6 +207,7 @@ def import_catalogue(ctx: AppContext, path: Path, *, skip_invalid: bool = False)
     if inserted + updated >= 1000:
         with ctx.database().session() as session:
             job_store.refresh_statistics(session)
+    refresh_term_stats(ctx, force=False)
     report.imported = True
     return report
 
@@ -184,7 +216,7 @@ def _checked(raw: Any, canonical: Callable[[str], str | None]) -> tuple[Any, lis
     """A catalogue row as a record, or its problems."""
     if raw.error is not None:
         return None, [RowProblem(raw.line, "(row)", raw.error)]
-    record, errors = validate_job(raw.data, canonical)
+    record, errors = record_for_row(raw.data, canonical)
     return record, [RowProblem(raw.line, e.field, e.reason) for e in errors]
 
 
@@ -197,6 +229,8 @@ class JobView:
     job: Any
     match: MatchResult | None = None
     text_rank: float = 0.0
+    resume_name: str | None = None  # the resume matched against (jobs show)
+    resume_id: str | None = None
 
     def to_json(self, *, full: bool = False) -> dict[str, Any]:
         job = self.job
@@ -218,6 +252,7 @@ class JobView:
                       "missing_skills": self.match.missing_skills}
             )
         if full:
+            data["matched_against"], data["resume_id"] = self.resume_name, self.resume_id
             data.update({
                 "description": job.description, "requirements": job.requirements or [],
                 "skills_required": job.skills_required or [],
@@ -230,17 +265,22 @@ class JobView:
 class SearchResult:
     total: int
     jobs: list[JobView]
-    matched_against: str | None = None  # the resume used for ranking, if any
+    matched_against: str | None = None  # the resume used for ranking, if any (its file name)
     total_exact: bool = True  # False: at least ``total`` postings match (counting stops there)
+    resume_id: str | None = None
+    # "fit": in match order; "words and fit": the query's relevance and the match blended;
+    # "words": relevance to the query; "newest": newest first.
+    ranked_by: str = "newest"
 
     def to_json(self) -> dict[str, Any]:
         return {"total": self.total, "total_exact": self.total_exact,
-                "matched_against": self.matched_against,
+                "matched_against": self.matched_against, "resume_id": self.resume_id,
+                "ranked_by": self.ranked_by,
                 "jobs": [view.to_json() for view in self.jobs]}
 
 
 MATCH_FIELDS = ("title", "skills_required", "experience_level", "years_experience_min", "remote",
-                "location", "country")
+                "location", "country", "requirements", "description")
 
 
 def _job_fields(job: Any) -> dict[str, Any]:
@@ -248,7 +288,74 @@ def _job_fields(job: Any) -> dict[str, Any]:
         "title": job.title, "skills_required": job.skills_required, "experience_level":
         job.experience_level, "years_experience_min": job.years_experience_min,
         "remote": job.remote, "location": job.location, "country": job.country,
+        "requirements": job.requirements, "description": job.description,
     }
+
+
+# -- term statistics for text relevance (domain/matching.py) ------------------------------------
+
+TERM_STATS_KEY = "match_term_stats"
+TERM_STATS_SAMPLE = 2000  # postings read to estimate document frequencies
+_term_stats_cache: dict[str, Any] = {}
+
+
+def refresh_term_stats(ctx: AppContext, *, force: bool = True) -> Any:
+    """Count the document frequency of every term over (a sample of) the catalogue and keep it
+    in the database: text relevance weighs a word by how rare it is in postings. A sample of
+    2,000 postings (in id order, which is random) estimates it for any catalogue size."""
+    import sqlalchemy as sa
+
+    from mock_interview.domain.matching import TermStats, posting_text, terms
+    from mock_interview.store.models import Job, Meta, utcnow
+
+    database = ctx.database()
+    with database.session() as session:
+        total = session.execute(sa.select(sa.func.count()).select_from(Job)).scalar_one()
+        current = session.get(Meta, TERM_STATS_KEY)
+        if current is not None and not force and total > TERM_STATS_SAMPLE:
+            stored = json.loads(current.value or "{}")
+            if abs(stored.get("catalogue", 0) - total) <= 0.1 * total:
+                return None  # a large catalogue that changed by a tenth or less
+        rows = session.execute(
+            sa.select(Job.title, Job.requirements, Job.skills_required,
+                      sa.func.substr(Job.description, 1, 3000))
+            .order_by(Job.id).limit(TERM_STATS_SAMPLE)).all()
+        df: dict[str, int] = {}
+        for title, requirements, skills, description in rows:
+            for term in terms(posting_text({"title": title, "requirements": requirements,
+                                            "skills_required": skills, "description": description})):
+                df[term] = df.get(term, 0) + 1
+        value = json.dumps({"documents": len(rows), "catalogue": total,
+                            "df": {t: n for t, n in df.items() if n > 1}}, separators=(",", ":"))
+        if current is None:
+            session.add(Meta(key=TERM_STATS_KEY, value=value))
+        else:
+            current.value, current.updated_at = value, utcnow()
+            session.add(current)
+    _term_stats_cache.clear()
+    return TermStats(len(rows), df)
+
+
+def term_stats(ctx: AppContext) -> Any:
+    """The catalogue's term statistics (built on first use if missing), cached per process."""
+    from mock_interview.domain.matching import TermStats
+    from mock_interview.store.models import Meta
+
+    with ctx.database().session() as session:
+        row = session.get(Meta, TERM_STATS_KEY)
+        if row is None:
+            stamp, value = None, None
+        else:
+            stamp, value = (ctx.database().display_url, row.updated_at.isoformat()), row.value
+    if value is None:
+        return refresh_term_stats(ctx)
+    cached = _term_stats_cache.get("stats")
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    data = json.loads(value)
+    stats = TermStats(data.get("documents", 0), data.get("df", {}))
+    _term_stats_cache["stats"] = (stamp, stats)
+    return stats
 
 
 def latest_resume(ctx: AppContext) -> Any | None:
@@ -268,9 +375,29 @@ def latest_resume(ctx: AppContext) -> Any | None:
         ).first()
 
 
+def find_resume(ctx: AppContext, key: str | None) -> Any | None:
+    """The resume ``key`` (an id or id prefix of the active profile's), or the latest one."""
+    if key is None:
+        return latest_resume(ctx)
+    from mock_interview.services import resumes
+
+    return resumes.find_resume(ctx, key)
+
+
+def heading(title: str, company: str, resume_name: str | None, score: int | None) -> str:
+    """One line naming the job, the resume and the match: what every match is shown under."""
+    parts = [f"{title} at {company}"]
+    if resume_name:
+        parts.append(f"resume {resume_name}")
+    if score is not None:
+        parts.append(f"match {score}")
+    return " · ".join(parts)
+
+
 def candidate_for(resume: Any) -> CandidateProfile:
     return CandidateProfile.from_resume(
-        resume.skills, resume.experience, resume.total_years_experience, resume.contact
+        resume.skills, resume.experience, resume.total_years_experience, resume.contact,
+        getattr(resume, "extracted_text", None),
     )
 
 
@@ -285,24 +412,30 @@ def search(
     text: str | None = None,
     *,
     match: bool | None = None,
+    resume: str | None = None,
     **filters: Any,
 ) -> SearchResult:
-    """Full-text search with filters; ranked by fit with the latest resume when there is one
-    (``match=None``), always (``True``, an error without a resume) or never (``False``)."""
+    """Full-text search with filters; ranked by fit with the resume ``resume`` (an id), or the
+    latest one, when there is one (``match=None``), always (``True``, an error without a
+    resume) or never (``False``)."""
     canonical, related = _skill_functions()
     params: JobSearch = build_search(text, canonical_skill=canonical, **filters)
+    if resume is not None and match is False:
+        raise UsageError("--resume and --no-match contradict each other")
     ensure_catalogue(ctx)
-    resume = latest_resume(ctx) if match is not False else None
+    resume = find_resume(ctx, resume) if match is not False else None
     if match is True and resume is None:
         raise ConfigError("no resume to match against",
                           hint="upload one first: mock-interview upload cv.pdf")
     from mock_interview.store import jobs as job_store
 
+    stats = term_stats(ctx) if resume is not None else None  # (may write: before the search)
     with ctx.database().session() as session:
         if resume is None:
             page = job_store.search_jobs(session, params)
             return SearchResult(page.total, [JobView(h.job, None, h.text_rank) for h in page.hits],
-                                total_exact=page.total_exact)
+                                total_exact=page.total_exact,
+                                ranked_by="words" if params.terms else "newest")
         candidate = candidate_for(resume)
         if params.terms:  # the person's words decide what is relevant, the resume the order
             page = job_store.search_jobs(session, params, limit=RETRIEVE_FOR_RERANK,
@@ -318,7 +451,7 @@ def search(
                 page.hits.extend(h for h in newest.hits if h.job.id not in seen)
             counted = job_store.search_jobs(session, params, terms=[], limit=0)
             page.total, page.total_exact = counted.total, counted.total_exact
-        matches = match_jobs(candidate, (_job_fields(h.job) for h in page.hits), related)
+        matches = match_jobs(candidate, (_job_fields(h.job) for h in page.hits), related, stats)
         ranked = [(hit, found) for hit, found in zip(page.hits, matches, strict=True)]
         if params.terms:
             # The person's words say what they want; fit orders within that. Relevance is
@@ -333,7 +466,8 @@ def search(
         whole = job_store.jobs_by_id(session, [hit.job.id for hit, _ in ranked])
     views = [JobView(whole[hit.job.id], found, hit.text_rank) for hit, found in ranked]
     return SearchResult(page.total, views, matched_against=resume.filename,
-                        total_exact=page.total_exact)
+                        total_exact=page.total_exact, resume_id=resume.id.hex,
+                        ranked_by="words and fit" if params.terms else "fit")
 
 
 def resolve_job(ctx: AppContext, key: str) -> Any:
@@ -350,13 +484,15 @@ def resolve_job(ctx: AppContext, key: str) -> Any:
     return found[0]
 
 
-def show(ctx: AppContext, key: str) -> JobView:
+def show(ctx: AppContext, key: str, resume: str | None = None) -> JobView:
+    """One posting, matched against the resume ``resume`` (an id) or the latest one."""
     job = resolve_job(ctx, key)
-    resume = latest_resume(ctx)
-    if resume is None:
+    found = find_resume(ctx, resume)
+    if found is None:
         return JobView(job)
     _, related = _skill_functions()
-    return JobView(job, match_job(candidate_for(resume), _job_fields(job), related))
+    return JobView(job, match_job(candidate_for(found), _job_fields(job), related, term_stats(ctx)),
+                   resume_name=found.filename, resume_id=found.id.hex)
 
 
 def delete(ctx: AppContext, keys: list[str]) -> list[Any]:

@@ -17,11 +17,12 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.selectable import Join
 from sqlmodel import Session, select
 
-from mock_interview.domain.jobs import JobRecord, JobSearch, query_terms
+from mock_interview.domain.jobs import JobRecord, JobSearch, query_terms, search_text
 from mock_interview.store.models import Job, utcnow
 
 SQLITE_WEIGHTS = (10.0, 5.0, 2.0, 1.0)  # title, skills, requirements, description
-TOTAL_CAP = 1_000  # totals are exact up to this many matches (docs/architecture.md)
+TOTAL_CAP = 1_000
+SHORTEST_PREFIX = 3  # a fragment of fewer letters matches as a word only  # totals are exact up to this many matches (docs/architecture.md)
 JOB_COLUMNS = [c.name for c in Job.__table__.columns]
 
 
@@ -88,6 +89,9 @@ def _indexed_words(session: Session, terms: Sequence[str], backend: str) -> froz
             sa.text("jobs_fts MATCH :term")).limit(1)
     words = set()
     for term in terms:
+        if len(term) <= SHORTEST_PREFIX - 1:
+            words.add(term)  # "c", "f", "go": a word, never every word that starts with it
+            continue
         if stem(term) + "e" == term:
             continue  # "backe": "back" or "backend" half typed? Porter cannot tell: a prefix
         quoted = term if backend == "postgresql" else f'"{term}"'
@@ -498,13 +502,15 @@ def upsert_jobs(session: Session, records: Iterable[JobRecord], source: str) -> 
 
 
 def _index_new_rows(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Add freshly inserted rows to jobs_fts (the insert trigger skips rows that carry a key)."""
+    """Add freshly inserted rows to jobs_fts (the insert trigger skips rows that carry a key),
+    their text spelled as the trigger spells it (migration 0006)."""
     session.connection().exec_driver_sql(
         "INSERT INTO jobs_fts (rowid, title, skills, requirements, description) "
         "VALUES (?, ?, ?, ?, ?)",
         [
-            (row["search_rowid"], row["title"], " ".join(row["skills_required"] or []),
-             " ".join(row["requirements"] or []), row["description"])
+            (row["search_rowid"], search_text(row["title"]),
+             search_text(" ".join(row["skills_required"] or [])),
+             search_text(" ".join(row["requirements"] or [])), search_text(row["description"]))
             for row in rows
         ],
     )
