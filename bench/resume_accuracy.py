@@ -1,11 +1,16 @@
-"""Resume parser accuracy and speed on public labelled data (see bench-data/SCORING.md).
+"""Resume parser accuracy and speed: our own corpus and public labelled data.
 
-    python bench/resume_accuracy.py DATA_DIR [--json] [--show FIELD]
+    python bench/resume_accuracy.py DATA_DIR [--json] [--show FIELD] [--only PART]
+        [--corpus DIR] [--show-corpus]
 
-DATA_DIR is the bench-data root. Scores (1) resumes-ner/dataturks_dev.jsonl through
-parse_resume(content), per field, exact and partial, micro and macro P/R/F1; (2) the
-resume-pdfs-rendercv PDFs against their YAML source, per layout. Prints tables and timing;
---json prints one JSON object of the figures instead. Needs PyYAML and PyMuPDF.
+DATA_DIR is the bench-data root. Scores (1) the corpus of bench/resume_corpus.py (10 fields x
+4 layouts, PDF and DOCX, generated into a temporary folder unless --corpus names one) per
+layout and format and per field: roles with the right title, company and dates, skills
+precision and recall, certifications found, years within 1 of the truth; (2)
+resumes-ner/dataturks_dev.jsonl through parse_resume(content), per field, exact and partial,
+micro and macro P/R/F1; (3) the resume-pdfs-rendercv PDFs against their YAML source, per
+layout. Prints tables and timing; --json prints one JSON object of the figures instead.
+--only corpus|dataturks|rendercv runs one part. Needs PyYAML, PyMuPDF and python-docx.
 """
 
 from __future__ import annotations
@@ -462,6 +467,182 @@ def score_pdf(cv: dict[str, Any], parsed: Any, today: date) -> dict[str, Any]:
     }
 
 
+
+# -- our corpus (bench/resume_corpus.py) -------------------------------------------------------
+
+_PAREN = re.compile(r"\s*\([^()]*\)")
+
+
+def key(text: str | None, company: bool = False) -> str:
+    """Lower-case word tokens: punctuation and separators do not decide a match."""
+    text = _PAREN.sub("", unicodedata.normalize("NFKC", text or "")).casefold()
+    words = re.findall(r"[a-z0-9+#]+", text)
+    if company:
+        while words and words[-1] in _LEGAL | {"llp", "plc"}:
+            words.pop()
+    return " ".join(words)
+
+
+def _role_checks(pred: Any, gold: dict[str, Any]) -> tuple[bool, bool, bool]:
+    titles = {key(gold["title"])}
+    if gold.get("unit"):
+        titles.add(key(f"{gold['title']} {gold['unit']}"))
+    title = key(pred.title) in titles
+    company = key(pred.company, True) == key(gold["company"], True)
+    end_ok = (pred.current and gold["current"]) or (
+        not pred.current and not gold["current"] and pred.end == gold["end"])
+    dates = pred.start == gold["start"] and bool(end_ok)
+    return title, company, dates
+
+
+def score_corpus_one(parsed: Any, gold: dict[str, Any]) -> dict[str, Any]:
+    roles = gold["roles"]
+    pairs = []
+    for i, p in enumerate(parsed.experience):
+        for j, g in enumerate(roles):
+            checks = _role_checks(p, g)
+            if any(checks):
+                pairs.append((sum(checks), checks, i, j))
+    used_p, used_g = set(), set()
+    row = {"roles": len(roles), "predicted_roles": len(parsed.experience), "title": 0,
+           "company": 0, "dates": 0, "right": 0, "misses": []}
+    for n, checks, i, j in sorted(pairs, key=lambda x: -x[0]):
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        row["title"] += checks[0]
+        row["company"] += checks[1]
+        row["dates"] += checks[2]
+        row["right"] += n == 3
+        if n < 3:
+            p = parsed.experience[i]
+            row["misses"].append(f"{roles[j]['title']} @ {roles[j]['company']} "
+                                 f"{roles[j]['start']}..{roles[j]['end']} -> {p.title!r} @ "
+                                 f"{p.company!r} {p.start}..{'now' if p.current else p.end}")
+    for j, g in enumerate(roles):
+        if j not in used_g:
+            row["misses"].append(f"{g['title']} @ {g['company']}: not found")
+    certs = list(getattr(parsed, "certifications", []) or [])
+    skills = [s for s in parsed.skills if s.family != "certification"]
+    gold_skills = [norm(s) for s in gold["skills"]]
+    sk = match([[norm(s.name), norm(s.evidence)] for s in skills], gold_skills)
+    ct = match([[norm(c)] for c in certs], [norm(c) for c in gold["certifications"]])
+    matched = {norm(s.name) for s in skills} | {norm(s.evidence) for s in skills}
+    row.update({
+        "skills_hits": sk["partial"], "skills_pred": sk["pred"], "skills_gold": sk["gold"],
+        "certs_hits": ct["partial"], "certs_pred": ct["pred"], "certs_gold": ct["gold"],
+        "years": parsed.total_years_experience, "years_gold": gold["years"],
+        "years_ok": parsed.total_years_experience is not None
+        and abs(parsed.total_years_experience - gold["years"]) <= 1.0,
+        "new_graduate_ok": bool(getattr(parsed, "new_graduate", False)) == gold["new_graduate"],
+        "name_ok": norm(parsed.contact.name or "") == norm(gold["name"]),
+        "email_ok": (parsed.contact.email or "").lower() == gold["email"],
+        "extra_skills": [s.name for s in skills
+                         if not any(similarity(norm(s.name), g)[1] or
+                                    similarity(norm(s.evidence), g)[1] for g in gold_skills)],
+        "missed_skills": [g for g in gold_skills if not any(
+            similarity(m, g)[1] for m in matched)],
+        "missed_certs": [c for c in gold["certifications"] if not any(
+            similarity(norm(p), norm(c))[1] for p in certs)],
+        "warnings": list(parsed.warnings),
+    })
+    return row
+
+
+def _sum_rows(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    total = {k: sum(r[k] for r in rows) for k in (
+        "roles", "predicted_roles", "title", "company", "dates", "right", "skills_hits",
+        "skills_pred", "skills_gold", "certs_hits", "certs_pred", "certs_gold")}
+    n = len(rows)
+    roles = total["roles"] or 1
+    return {
+        "resumes": n, "roles": total["roles"], "predicted_roles": total["predicted_roles"],
+        "roles_right": round(total["right"] / roles, 3),
+        "title": round(total["title"] / roles, 3), "company": round(total["company"] / roles, 3),
+        "dates": round(total["dates"] / roles, 3),
+        "skills_p": round(total["skills_hits"] / total["skills_pred"], 3)
+        if total["skills_pred"] else 0.0,
+        "skills_r": round(total["skills_hits"] / total["skills_gold"], 3)
+        if total["skills_gold"] else 0.0,
+        "certs_r": round(total["certs_hits"] / total["certs_gold"], 3)
+        if total["certs_gold"] else 0.0,
+        "certs_p": round(total["certs_hits"] / total["certs_pred"], 3)
+        if total["certs_pred"] else 0.0,
+        "years_ok": round(sum(r["years_ok"] for r in rows) / n, 3) if n else 0.0,
+        "new_graduate_ok": round(sum(r["new_graduate_ok"] for r in rows) / n, 3) if n else 0.0,
+        "name_ok": round(sum(r["name_ok"] for r in rows) / n, 3) if n else 0.0,
+    }
+
+
+def bench_corpus(folder: Path | None, show: bool, repeat: int = 3) -> dict[str, Any]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import resume_corpus
+
+    from mock_interview.domain.resume import parse_resume
+    from mock_interview.io.readers import read_path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        target = folder or Path(tmp)
+        if folder is None or not any(target.glob("*.json")):
+            resume_corpus.write_corpus(target)
+        rows: list[dict[str, Any]] = []
+        timings = []
+        for truth_path in sorted(target.glob("*.json")):
+            gold = json.loads(truth_path.read_text(encoding="utf-8"))
+            today = date.fromisoformat(gold["today"])
+            for fmt in ("pdf", "docx"):
+                doc = read_path(truth_path.with_suffix(f".{fmt}"))
+                best = float("inf")
+                for _ in range(repeat):
+                    start = time.perf_counter()
+                    parsed = parse_resume(doc.text, links=doc.links, today=today)
+                    best = min(best, (time.perf_counter() - start) * 1000)
+                timings.append(best)
+                row = score_corpus_one(parsed, gold)
+                row.update({"id": gold["id"], "field": gold["field"], "layout": gold["layout"],
+                            "format": fmt, "arrangement": gold.get("arrangement")})
+                rows.append(row)
+                if show and (row["misses"] or row["extra_skills"] or row["missed_skills"]
+                             or row["missed_certs"] or not row["years_ok"]):
+                    print(f"--- {gold['id']}.{fmt} ({row['arrangement']})")
+                    for miss in row["misses"]:
+                        print(f"  role: {miss}")
+                    if row["extra_skills"]:
+                        print(f"  extra skills: {row['extra_skills']}")
+                    if row["missed_skills"]:
+                        print(f"  missed skills: {row['missed_skills']}")
+                    if row["missed_certs"]:
+                        print(f"  missed certs: {row['missed_certs']}")
+                    if not row["years_ok"]:
+                        print(f"  years {row['years']} (truth {row['years_gold']})")
+    by_layout = {}
+    for layout in resume_corpus.LAYOUTS:
+        for fmt in ("pdf", "docx"):
+            chosen = [r for r in rows if r["layout"] == layout and r["format"] == fmt]
+            by_layout[f"{layout} {fmt}"] = _sum_rows(chosen)
+    by_field = {f: _sum_rows([r for r in rows if r["field"] == f])
+                for f in sorted({r["field"] for r in rows})}
+    return {"files": len(rows), "total": _sum_rows(rows), "by_layout": by_layout,
+            "by_field": by_field, "timing_ms": timing(timings)}
+
+
+def print_corpus(result: dict[str, Any]) -> None:
+    cols = ("roles", "predicted_roles", "roles_right", "title", "company", "dates", "skills_p",
+            "skills_r", "certs_r", "years_ok", "new_graduate_ok", "name_ok")
+    heads = ("roles", "found", "right", "title", "company", "dates", "skill P", "skill R",
+             "cert R", "years±1", "new grad", "name")
+    print(f"Corpus (bench/resume_corpus.py): {result['files']} files, file → reader → "
+          "parse_resume")
+    for label, table in (("layout", result["by_layout"]), ("field", result["by_field"])):
+        print(f"{label:<20}" + "".join(f"{h:>9}" for h in heads))
+        for name, s in [*table.items(), ("all", result["total"])]:
+            print(f"{name:<20}" + "".join(f"{s[c]:>9}" for c in cols))
+        print()
+    t = result["timing_ms"]
+    print(f"time per resume (text → fields): median {t['median']} ms, p95 {t['p95']} ms\n")
+
+
 # -- start-up cost ---------------------------------------------------------------------------
 
 
@@ -512,6 +693,8 @@ def start_cost() -> dict[str, float]:
 
 
 def print_report(result: dict[str, Any]) -> None:
+    if result.get("corpus"):
+        print_corpus(result["corpus"])
     dt = result.get("dataturks")
     if dt:
         print(f"DataTurks dev: {dt['resumes']} resumes (text → parse_resume)")
@@ -556,6 +739,12 @@ def main() -> int:
     parser.add_argument("data_dir", type=Path, help="the bench-data root")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--show", help="print mismatches of one DataTurks field")
+    parser.add_argument("--only", choices=("corpus", "dataturks", "rendercv"),
+                        help="run one part of the bench")
+    parser.add_argument("--corpus", type=Path,
+                        help="a folder written by bench/resume_corpus.py (default: a new one)")
+    parser.add_argument("--show-corpus", action="store_true",
+                        help="print each corpus file's misses")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs per resume; the fastest counts (default 3)")
     args = parser.parse_args()
@@ -565,20 +754,27 @@ def main() -> int:
               "(the shared bench-data root)", file=sys.stderr)
         return 2
     try:
+        import docx  # noqa: F401
         import pymupdf  # noqa: F401
         import yaml  # noqa: F401
     except ImportError as exc:
-        print(f"missing dependency for the PDF bench: {exc.name} (pip install pyyaml pymupdf)",
+        print(f"missing dependency for the PDF bench: {exc.name} (pip install pyyaml pymupdf python-docx)",
               file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as home:
         import os
 
         os.environ["MOCK_INTERVIEW_HOME"] = home  # a private cache; the user's stays untouched
-        result: dict[str, Any] = {"start": start_cost()}
-        result["dataturks"] = bench_dataturks(data / DATATURKS, args.show, args.repeat)
-        result["rendercv"] = bench_pdfs(data / RENDERCV, "reader", args.repeat)
-        result["rendercv_plain"] = bench_pdfs(data / RENDERCV, "pymupdf", args.repeat)
+        result: dict[str, Any] = {}
+        if args.only is None:
+            result["start"] = start_cost()
+        if args.only in (None, "corpus"):
+            result["corpus"] = bench_corpus(args.corpus, args.show_corpus, args.repeat)
+        if args.only in (None, "dataturks"):
+            result["dataturks"] = bench_dataturks(data / DATATURKS, args.show, args.repeat)
+        if args.only in (None, "rendercv"):
+            result["rendercv"] = bench_pdfs(data / RENDERCV, "reader", args.repeat)
+            result["rendercv_plain"] = bench_pdfs(data / RENDERCV, "pymupdf", args.repeat)
     if args.json:
         print(json.dumps(result, indent=None, default=str))
     else:

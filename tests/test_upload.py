@@ -155,3 +155,36 @@ def test_show_reparse_delete(cli, two_column_pdf):
     assert cli("resumes", "delete", short).exit_code == 0
     assert not Path(resume["file_path"]).exists()
     assert cli("resumes", "show", short).exit_code == ExitCode.NOT_FOUND
+
+
+def test_a_note_is_not_a_resume_unless_forced(cli, tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("hello\n")
+    out = cli("upload", str(note))
+    assert out.exit_code == ExitCode.USAGE
+    assert "does not look like a resume" in out.stderr and "--force" in out.stderr
+    assert len(out.stderr.strip().splitlines()) <= 2
+    assert cli("resumes", "list", "--json").json()["total"] == 0
+    kept = cli("upload", str(note), "--force", "--json")
+    assert kept.exit_code == 0, kept.stderr
+    assert kept.json()["resume"]["warnings"]
+
+
+def test_certifications_are_their_own_field_on_review_and_in_json(cli, tmp_path):
+    path = docs.make_resume_docx(tmp_path / "nurse.docx", [
+        "Rosa Lin, RN", "rosa.lin@example.com", "EXPERIENCE",
+        "Registered Nurse – Emergency Department", "Mercy Hospital", "Jan 2019 - Present",
+        "• Triaged 40 patients a shift", "LICENSES & CERTIFICATIONS", "BLS, ACLS, PALS",
+        "SKILLS", "Triage, Epic",
+    ])
+    out = cli("upload", str(path), "--json")
+    assert out.exit_code == 0, out.stderr
+    resume = out.json()["resume"]
+    assert {"BLS", "ACLS", "PALS", "RN License"} <= set(resume["certifications"])
+    assert not {"BLS", "ACLS"} & set(resume["skills"])
+    role = resume["experience"][0]
+    assert (role["title"], role["unit"], role["company"]) == (
+        "Registered Nurse", "Emergency Department", "Mercy Hospital")
+    assert resume["experience_summary"]["new_graduate"] is False
+    shown = cli("resumes", "show", resume["id"][:8])
+    assert "certifications" in shown.stdout and "ACLS" in shown.stdout

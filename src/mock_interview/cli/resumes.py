@@ -30,11 +30,26 @@ def render_review(env: Env, resume: Any) -> None:
         head.add_row(label, escape(str(contact.get(key) or "—")))
     for link in contact.get("links") or []:
         head.add_row("link", escape(link))
+    from mock_interview.services.resumes import (
+        CERTIFICATION_FAMILY,
+        certifications_of,
+        experience_summary,
+    )
+
+    summary = experience_summary(resume)
     years = resume.total_years_experience
-    head.add_row("experience", "—" if years is None else f"{years:g} years")
+    shown = "—" if years is None else f"{years:g} years"
+    if summary["part_time_years"]:
+        shown += f" (internships, part-time and student roles: {summary['part_time_years']:g})"
+    if summary["new_graduate"]:
+        shown += " · new graduate"
+    head.add_row("experience", shown)
+    certs = certifications_of(resume)
+    head.add_row("certifications", escape(", ".join(certs)) if certs else "—")
     env.out.print(head)
 
-    skills = resume.skills or []
+    skills = [s for s in resume.skills or []
+              if not (isinstance(s, dict) and s.get("family") == CERTIFICATION_FAMILY)]
     if skills:
         families: dict[str, list[str]] = {}
         for item in skills:
@@ -53,7 +68,12 @@ def render_review(env: Env, resume: Any) -> None:
             table.add_column(name, overflow="fold")
         for entry in resume.experience:
             end = "present" if entry.get("current") else entry.get("end") or "—"
-            table.add_row(escape(entry.get("title") or "—"), escape(entry.get("company") or "—"),
+            title = entry.get("title") or "—"
+            if entry.get("unit"):
+                title = f"{title} – {entry['unit']}"
+            if entry.get("employment") not in (None, "full-time"):
+                title = f"{title} ({entry['employment']})"
+            table.add_row(escape(title), escape(entry.get("company") or "—"),
                           entry.get("start") or "—", end, str(len(entry.get("bullets") or [])))
         env.out.print(table)
     if resume.education:
@@ -72,6 +92,7 @@ def upload(
     ctx: typer.Context,
     path: Annotated[str, typer.Argument(help="A PDF, DOCX or TXT resume, or - to read stdin.")],
     filename: Annotated[str | None, typer.Option("--filename", help="Name to record when reading stdin.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Keep a file that does not look like a resume.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Upload a resume: parsed locally into contact, skills, education and experience."""
@@ -85,9 +106,9 @@ def upload(
                              hint="pipe a file in: cat cv.pdf | mock-interview upload - --filename cv.pdf")
         stream = getattr(env.stdin, "buffer", None)
         data = stream.read() if stream is not None else env.stdin.read().encode("utf-8")
-        outcome = resumes.upload(env.app, data, filename or "stdin")
+        outcome = resumes.upload(env.app, data, filename or "stdin", force=force)
     else:
-        outcome = resumes.upload_path(env.app, path)
+        outcome = resumes.upload_path(env.app, path, force=force)
     if outcome.profile_created:
         env.info(f"Created a local profile ({outcome.profile_email}) for your data; "
                  f'rename it any time with: mock-interview register --name "…" --email …')

@@ -80,6 +80,7 @@ def _read(pymupdf, data: bytes, name: str) -> PdfText:
         flags = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
         texts, links, warnings = [], [], []
         failed = images = 0
+        read: list[tuple[int, list[Line], float]] = []
         for number, page in enumerate(doc, start=1):
             try:
                 lines = page_lines(page.get_text("dict", flags=flags))
@@ -90,12 +91,14 @@ def _read(pymupdf, data: bytes, name: str) -> PdfText:
                 warnings.append(f"page {number} could not be read")
                 continue
             if lines:
-                texts.append(order_lines(lines))
+                read.append((number, lines, float(page.rect.height)))
             elif _has_images(page):
                 images += 1
                 warnings.append(f"page {number} has no text layer (scanned?)")
             else:
                 warnings.append(f"page {number} has no text")
+        for _number, lines in drop_running_lines(read):
+            texts.append(order_lines(lines))
         repaired = bool(getattr(doc, "is_repaired", False))
         pages = doc.page_count
     if failed == pages:
@@ -133,6 +136,67 @@ def page_lines(page_dict: dict) -> list[Line]:
     return lines
 
 
+# -- running headers and footers -------------------------------------------------------------
+
+MARGIN_SHARE = 0.1  # the top and bottom tenth of a page is where running lines sit
+_PAGE_WORDS_RE = re.compile(
+    r"(?:^|\s)(?:page|p\.|pg\.?)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$"
+    r"|^\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}\s*$|^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$",
+    re.I,
+)
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def drop_running_lines(
+    pages: list[tuple[int, list[Line], float]],
+) -> list[tuple[int, list[Line]]]:
+    """Remove headers and footers: a line in a page's top or bottom margin that carries a page
+    number ("Maria Delgado — BSN — page 1 of 2", "2/3"), or whose text (numbers aside) is in
+    the margin of every page of a document of two pages or more."""
+    margins: list[list[Line]] = []
+    for _, lines, height in pages:
+        top, bottom = _bounds(lines, height)
+        margins.append([ln for ln in lines if ln.y1 <= top or ln.y0 >= bottom])
+    repeated: set[str] = set()
+    if len(pages) >= 2:
+        counts: dict[str, int] = {}
+        for found in margins:
+            for key in {_running_key(ln.text) for ln in found}:
+                counts[key] = counts.get(key, 0) + 1
+        repeated = {k for k, n in counts.items() if n >= len(pages) and re.search(r"\w", k)}
+    # The name atop page 1 repeated in the top margin of later pages ("Jane Doe · email").
+    first_row = sorted(pages[0][1], key=lambda ln: (ln.y0, ln.x0))[:1] if pages else []
+    name = _running_key(first_row[0].text) if first_row else ""
+    out = []
+    for index, ((number, lines, height), found) in enumerate(zip(pages, margins, strict=True)):
+        if index and len(name.split()) >= 2:
+            repeated |= {_running_key(ln.text) for ln in found if ln.y1 <= height / 2
+                         and _running_key(ln.text).startswith(name)}
+        drop = {id(ln) for ln in found
+                if _PAGE_WORDS_RE.search(ln.text) or (
+                    _running_key(ln.text) in repeated
+                    # the first page's own header (the name) is content: keep it once
+                    and not (index == 0 and ln.y1 <= height / 2))}
+        out.append((number, [ln for ln in lines if id(ln) not in drop]))
+    return out
+
+
+def _bounds(lines: list[Line], height: float) -> tuple[float, float]:
+    """The y below which a line is in the top margin, and above which in the bottom one:
+    the page's margin band, but never inside the text itself (a line counts only if it is
+    the first or last row of the page)."""
+    top_row = min(ln.y0 for ln in lines)
+    bottom_row = max(ln.y1 for ln in lines)
+    first = [ln.y1 for ln in lines if ln.y0 <= top_row + 2]
+    last = [ln.y0 for ln in lines if ln.y1 >= bottom_row - 2]
+    top = min(max(first), height * MARGIN_SHARE)
+    bottom = max(min(last), height * (1 - MARGIN_SHARE))
+    return top, bottom
+
+
 # -- reading order --------------------------------------------------------------------------
 
 MIN_GUTTER = 6.0  # points; a column gap narrower than this is a word gap
@@ -146,6 +210,12 @@ def order_lines(lines: Sequence[Line]) -> str:
     gutter = find_gutter(lines)
     if gutter is None:
         return _render(list(lines))
+    title = _title_line(lines)
+    if title is not None:
+        # A sidebar page puts the name at the top of the main column, beside the sidebar:
+        # read as a column it would come after the whole sidebar. It is the page's title.
+        rest = [ln for ln in lines if ln is not title]
+        return title.text + "\n\n" + order_lines(rest)
     g0, g1 = gutter
     crossing = sorted((ln for ln in lines if ln.x1 > g0 + 1 and ln.x0 < g1 - 1),
                       key=lambda ln: ln.y0)
@@ -173,6 +243,20 @@ def order_lines(lines: Sequence[Line]) -> str:
     if run:
         chunks.append(_render(run))
     return "\n\n".join(chunks)
+
+
+def _title_line(lines: Sequence[Line]) -> Line | None:
+    """The line set much larger than the rest near the top of the page (a name), if any."""
+    heights = sorted(ln.y1 - ln.y0 for ln in lines)
+    usual = heights[len(heights) // 2]
+    top = min(ln.y0 for ln in lines)
+    span = max(ln.y1 for ln in lines) - top
+    tallest = max(lines, key=lambda ln: ln.y1 - ln.y0)
+    if tallest.y1 - tallest.y0 < 1.5 * usual or tallest.y0 > top + 0.15 * span:
+        return None
+    if len(tallest.text.split()) > 5:
+        return None
+    return tallest
 
 
 def find_gutter(lines: Sequence[Line]) -> tuple[float, float] | None:
@@ -253,7 +337,21 @@ def _columns_score(lines: Sequence[Line], g0: float, g1: float, height: float) -
         return 0
     if _right_aligned(right):
         return 0  # dates or amounts set flush right beside the text: a table, not a column
+    page_left = min(ln.x0 for ln in lines)
+    page_right = max(ln.x1 for ln in lines)
+    if g0 - page_left < 0.3 * (page_right - page_left) and _dates_column(left):
+        return 0  # a narrow column of dates beside each entry: a grid read row by row
     return len(left) + len(right)
+
+
+_DATEISH_RE = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:present|current|now)\b|^\s*(?:jan|feb|mar|apr|may|jun|jul|aug"
+    r"|sep|oct|nov|dec)[a-z]*\.?\s*[-–]?\s*$", re.I)
+
+
+def _dates_column(lines: Sequence[Line]) -> bool:
+    """Most of the column's lines are dates (or their wrapped halves)."""
+    return sum(1 for ln in lines if _DATEISH_RE.search(ln.text)) >= 0.4 * len(lines)
 
 
 def _right_aligned(lines: Sequence[Line]) -> bool:
@@ -314,7 +412,7 @@ def _join_row(row: list[Line]) -> str:
     DOCX text has where Word used a tab stop."""
     text = row[0].text
     for before, piece in zip(row, row[1:], strict=False):
-        wide = piece.x0 - before.x1 > 2 * (piece.y1 - piece.y0)
+        wide = piece.x0 - before.x1 > 1.0 * (piece.y1 - piece.y0)
         text += ("\t" if wide else " ") + piece.text
     return text
 

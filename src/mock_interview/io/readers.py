@@ -4,7 +4,7 @@ The type comes from the content, never the extension. Every check that can refus
 (size, type, zip bomb, encryption, encoding) runs before a parser sees it, and every refusal is
 an :class:`UnreadableFileError` whose message is one line saying what is wrong and how to fix it.
 
-PyMuPDF and docx2txt are imported inside the functions that use them: importing this module
+PyMuPDF is imported inside the functions that use it: importing this module
 stays cheap (``mock-interview --help`` must not load them).
 """
 
@@ -400,8 +400,6 @@ def check_zip(data: bytes, name: str) -> zipfile.ZipFile:
 def _read_docx(data: bytes, name: str) -> tuple[str, list[str]]:
     import xml.etree.ElementTree as ET
 
-    import docx2txt
-
     damaged = CorruptFileError(f"{name} is a damaged DOCX file",
                                hint="open it in Word and save it again, or export it as PDF")
     with check_zip(data, name) as archive:
@@ -416,12 +414,78 @@ def _read_docx(data: bytes, name: str) -> tuple[str, list[str]]:
     if any(b"<!DOCTYPE" in xml or b"<!ENTITY" in xml for xml in (*parts.values(), *rels.values())):
         raise damaged
     try:
-        text = docx2txt.process(io.BytesIO(data))
+        text = _docx_text(parts, ET)
         links = _docx_links(parts, rels, ET)
     except (ET.ParseError, zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError,
             OSError, NotImplementedError):
         raise damaged from None
     return normalise_text(text), links
+
+
+_CONTACT_RE = re.compile(r"@|https?://|www\.|\+?\d[\d ().-]{7,}\d")
+
+
+def _docx_text(parts: dict[str, bytes], ET) -> str:
+    """The document's text: headers first, then the body, paragraphs and table cells in order,
+    one paragraph per line with a blank line between. A paragraph Word numbers or bullets
+    (``w:numPr``, or a list style) gets a "• " in front, since the glyph is not in its text.
+    Footers are kept only when they carry contact details; page furniture (a name and a page
+    number on every page) is not content."""
+    blocks: list[str] = []
+    headers = sorted(n for n in parts if "/header" in n)
+    footers = sorted(n for n in parts if "/footer" in n)
+    for name in headers:
+        blocks += _docx_blocks(ET.fromstring(parts[name]))
+    for name in footers:
+        found = _docx_blocks(ET.fromstring(parts[name]))
+        blocks += [b for b in found if _CONTACT_RE.search(b)]
+    if "word/document.xml" in parts:
+        blocks += _docx_blocks(ET.fromstring(parts["word/document.xml"]))
+    return "\n\n".join(b for b in blocks if b.strip())
+
+
+def _docx_blocks(root) -> list[str]:  # type: ignore[no-untyped-def]
+    out: list[str] = []
+
+    def walk(element) -> None:  # type: ignore[no-untyped-def]
+        for child in element:
+            if child.tag == f"{_W}p":
+                out.append(_docx_paragraph(child))
+            elif child.tag == f"{_W}tbl":
+                for row in child.iter(f"{_W}tr"):
+                    for cell in row.findall(f"{_W}tc"):
+                        walk(cell)
+            elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}body", f"{_W}hdr",
+                               f"{_W}ftr", f"{_W}customXml", f"{_W}txbxContent"):
+                walk(child)
+
+    walk(root)
+    return out
+
+
+_LIST_STYLE_RE = re.compile(r"list|bullet", re.I)
+
+
+def _docx_paragraph(p) -> str:  # type: ignore[no-untyped-def]
+    pieces: list[str] = []
+    for run in p.iter(f"{_W}r"):  # runs, also inside hyperlinks and fields
+        for node in run:
+            if node.tag == f"{_W}t" and node.text:
+                pieces.append(node.text)
+            elif node.tag == f"{_W}tab":
+                pieces.append("\t")
+            elif node.tag in (f"{_W}br", f"{_W}cr"):
+                pieces.append("\n")
+    props = p.find(f"{_W}pPr")
+    listed = False
+    if props is not None:
+        style = props.find(f"{_W}pStyle")
+        listed = props.find(f"{_W}numPr") is not None or bool(
+            style is not None and _LIST_STYLE_RE.search(style.get(f"{_W}val", "")))
+    text = "".join(pieces)
+    if listed and text.strip() and not text.lstrip().startswith(("•", "-", "*", "–", "·")):
+        text = "• " + text.lstrip()
+    return text
 
 
 def _docx_links(parts: dict[str, bytes], rels: dict[str, bytes], ET) -> list[str]:

@@ -50,12 +50,19 @@ def _parse(document: Any) -> Any:
     return parse_resume(document.text, links=document.links)
 
 
+CERTIFICATION_FAMILY = "certification"
+
+
 def _apply(resume: Any, document: Any, parsed: Any) -> None:
     data = parsed.to_json()
     resume.extracted_text = document.text
     resume.media_type = document.media_type
     resume.contact = data["contact"]
-    resume.skills = data["skills"]
+    # Certifications travel with the skills (family "certification"), so matching and the
+    # interview planner see them without a column of their own.
+    resume.skills = data["skills"] + [
+        {"name": name, "family": CERTIFICATION_FAMILY, "source": "certifications",
+         "evidence": name} for name in data["certifications"]]
     resume.education = data["education"]
     resume.experience = data["experience"]
     resume.sections = data["sections"]
@@ -64,8 +71,9 @@ def _apply(resume: Any, document: Any, parsed: Any) -> None:
     resume.parser_version = data["parser_version"]
 
 
-def upload(ctx: AppContext, data: bytes, filename: str) -> UploadOutcome:
-    """Read and parse a resume; nothing is stored unless all of it succeeds."""
+def upload(ctx: AppContext, data: bytes, filename: str, *, force: bool = False) -> UploadOutcome:
+    """Read and parse a resume; nothing is stored unless all of it succeeds. Text that has
+    nothing a resume has (no section, no dated entry, no contact) is refused unless ``force``."""
     from sqlmodel import select
 
     from mock_interview.io.readers import read_document
@@ -86,6 +94,11 @@ def upload(ctx: AppContext, data: bytes, filename: str) -> UploadOutcome:
     if existing is not None:
         return UploadOutcome(existing, False, profile_created, profile.email)
     parsed = _parse(document)
+    if not force and not parsed.looks_like_resume():
+        raise UsageError(
+            f"{filename} does not look like a resume: no sections, no dated roles and no "
+            "contact details were found",
+            hint="upload your resume, or add --force to keep this file anyway")
     path = _store_file(ctx, data, digest, document.kind)
     resume = Resume(user_id=user_id, filename=Path(filename).name[:500], file_path=str(path),
                     content_hash=digest)
@@ -103,12 +116,12 @@ def upload(ctx: AppContext, data: bytes, filename: str) -> UploadOutcome:
     return UploadOutcome(resume, True, profile_created, profile.email)
 
 
-def upload_path(ctx: AppContext, path: str) -> UploadOutcome:
+def upload_path(ctx: AppContext, path: str, *, force: bool = False) -> UploadOutcome:
     from mock_interview.io.readers import read_file_bytes
 
     # Missing, special and oversized files are refused before reading; the content is read
     # (and checked) once, by upload.
-    return upload(ctx, read_file_bytes(path), Path(path).name)
+    return upload(ctx, read_file_bytes(path), Path(path).name, force=force)
 
 
 def list_resumes(ctx: AppContext, user_id: uuid.UUID | None = None) -> list[Any]:
@@ -170,18 +183,68 @@ def delete(ctx: AppContext, key: str) -> Any:
     return resume
 
 
+def certifications_of(resume: Any) -> list[str]:
+    return [s["name"] for s in resume.skills or []
+            if isinstance(s, dict) and s.get("family") == CERTIFICATION_FAMILY]
+
+
+def experience_summary(resume: Any) -> dict[str, Any]:
+    """Years as a recruiter counts them, from the stored roles: the total (full-time in
+    full, internships and part-time roles at half, student jobs not at all), the years of
+    internships, part-time and student roles apart, and whether this is a new graduate."""
+    from mock_interview.domain.resume.dates import merged_years
+
+    spans = []
+    for entry in resume.experience or []:
+        if not isinstance(entry, dict) or entry.get("employment", "full-time") == "full-time":
+            continue
+        start = _month(entry.get("start"))
+        end = _month(entry.get("end"), end=True)
+        if start is not None and (end is not None or entry.get("current")):
+            spans.append((start, end if end is not None else start + 1))
+    return {
+        "total_years": resume.total_years_experience,
+        "part_time_years": merged_years(spans) if spans else None,
+        "new_graduate": _new_graduate(resume),
+    }
+
+
+def _month(value: Any, *, end: bool = False) -> int | None:
+    if not isinstance(value, str) or not value[:4].isdigit():
+        return None
+    year = int(value[:4])
+    month = int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else (12 if end else 1)
+    return year * 12 + month - (0 if end else 1)
+
+
+def _new_graduate(resume: Any) -> bool:
+    from datetime import date
+
+    years = [e.get("year") for e in resume.education or [] if isinstance(e, dict)]
+    latest = max((y for y in years if isinstance(y, int)), default=None)
+    full = [e for e in resume.experience or []
+            if isinstance(e, dict) and e.get("employment", "full-time") == "full-time"]
+    today = date.today().year
+    return bool(latest is not None and today - 1 <= latest <= today + 1 and not any(
+        (_month(e.get("start")) or 0) < (_month(e.get("end"), end=True) or today * 12) - 12
+        for e in full))
+
+
 def resume_json(resume: Any, *, full: bool = True) -> dict[str, Any]:
     data = {
         "id": str(resume.id), "filename": resume.filename, "created_at": resume.created_at.isoformat(),
         "content_hash": resume.content_hash, "media_type": resume.media_type,
         "parser_version": resume.parser_version,
         "total_years_experience": resume.total_years_experience,
-        "skills": [s.get("name") if isinstance(s, dict) else s for s in resume.skills or []],
+        "skills": [s.get("name") if isinstance(s, dict) else s for s in resume.skills or []
+                   if not (isinstance(s, dict) and s.get("family") == CERTIFICATION_FAMILY)],
+        "certifications": certifications_of(resume),
     }
     if full:
         data.update({
             "file_path": resume.file_path, "contact": resume.contact, "skill_mentions": resume.skills,
             "education": resume.education, "experience": resume.experience,
             "warnings": resume.parse_warnings or [], "extracted_text": resume.extracted_text,
+            "experience_summary": experience_summary(resume),
         })
     return data

@@ -84,16 +84,18 @@ def title_score(text: str) -> int:
         return 2
     heads = [w for w in words if w in vocab.TITLE_WORDS and w not in _MODIFIER_ONLY]
     if not heads:
-        return 0
+        # "Account Executive", "Team Lead": a qualifier that ends a phrase is its head.
+        return 1 if len(words) >= 2 and words[-1] in _HEAD_AT_END else 0
     if words[-1] in vocab.TITLE_WORDS or any(w in _CHIEFS for w in words):
         return 2
     return 1
 
 
 _CHIEFS = {"cto", "ceo", "cfo", "coo", "vp"}
+_HEAD_AT_END = {"executive", "lead", "principal"}
 # Title words that only qualify another ("Senior", "Junior"): alone they are not a title.
 _MODIFIER_ONLY = {"senior", "junior", "sr", "jr", "vice", "deputy", "staff", "member", "head",
-                  "principal", "associate", "executive", "lead"}
+                  "principal", "executive", "lead"}
 
 
 def company_score(text: str) -> int:
@@ -111,6 +113,10 @@ def _is_location(text: str) -> bool:
     text = text.strip()
     if _REMOTE_RE.match(text):
         return True
+    city, _, region = text.rpartition(",")
+    if region.strip() in _US_STATES and _CITY_RE.match(city.strip()) and not (
+            title_score(city) or company_score(city)):
+        return True  # "Denver, CO": a state code, even one that reads as "Co."
     return is_location_like(text) and not title_score(text) and not company_score(text)
 
 
@@ -145,6 +151,29 @@ def split_trailing_place(chunk: str) -> tuple[str, str | None]:
     return " ".join(words), f"{city}, {match['region']}"
 
 
+_US_STATES = frozenset("""
+AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
+NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON BC QC AB NSW VIC QLD
+""".split())
+_CITY_RE = re.compile(r"^[A-Z][A-Za-zà-ÿ.'’-]*(?:\s+[A-Z][A-Za-zà-ÿ.'’-]*){0,2}$")
+
+
+def split_place_tail(chunk: str) -> tuple[str, str | None]:
+    """"Red Bull North America, Santa Monica, CA" → ("Red Bull North America",
+    "Santa Monica, CA"): an employer and its place in one comma list. Only a city followed by
+    a state or province code, or by "Remote", counts as a place here."""
+    pieces = [p.strip() for p in chunk.split(",")]
+    if len(pieces) < 3 or not all(pieces):
+        return chunk, None
+    region, city = pieces[-1], pieces[-2]
+    if region not in _US_STATES or not _CITY_RE.match(city):
+        return chunk, None
+    head = ", ".join(pieces[:-2])
+    if title_score(head) > company_score(head) and len(pieces) == 3:
+        return chunk, None  # "Engineer, Austin, TX" is left to the other rules
+    return head, f"{city}, {region}"
+
+
 def _parenthesis(match: re.Match[str]) -> str:
     inner = match.group(1)
     return f" | {inner} | " if title_score(inner) or company_score(inner) else " "
@@ -152,8 +181,20 @@ def _parenthesis(match: re.Match[str]) -> str:
 
 def _parts(header: list[str]) -> list[str]:
     """Header lines cut into title/company/location candidates, in reading order."""
+    return [part for part, _ in _line_parts(header)]
+
+
+def _line_parts(header: list[str]) -> list[tuple[str, int]]:
+    """Like :func:`_parts`, each part with the index of the header line it came from."""
+    out: list[tuple[str, int]] = []
+    for number, line in enumerate(header):
+        out += [(part, number) for part in _one_line_parts(line)]
+    return out
+
+
+def _one_line_parts(line: str) -> list[str]:
     parts: list[str] = []
-    for line in header:
+    if True:
         chunks: list[str] = []
         # "Test Lead (HCL Technologies)": a parenthesis holds a part of its own.
         # Anything else in parentheses ("(Bangalore)", "(3 years)") is dropped.
@@ -162,6 +203,10 @@ def _parts(header: list[str]) -> list[str]:
         for chunk in _SPLIT_RE.split(line):
             chunk = chunk.strip(" ,;:-–—|()\"“”‘’")
             if not chunk:
+                continue
+            head, place = split_place_tail(chunk)
+            if place is not None:
+                chunks += [head, place]
                 continue
             head, place = (chunk, None) if _is_location(chunk) else split_trailing_place(chunk)
             chunks.append(head)
@@ -183,6 +228,26 @@ def _parts(header: list[str]) -> list[str]:
             parts.extend(merged)
     parts = [p.strip(" \"“”‘’") for p in parts]
     return [p for p in parts if p and not _LABEL_RE.match(p) and not _junk_part(p)]
+
+
+def _unit_split(header: list[str]) -> tuple[int, str, str] | None:
+    """(line, title, unit) when one header line reads "Title – Unit" and another line of the
+    same header names the employer: "Registered Nurse – Medical/Surgical ICU" above or below
+    "Bayview Memorial Hospital". Without a separate employer line the part after the title
+    is the employer ("Software Engineer – Google")."""
+    parts = [(p, n) for p, n in _line_parts(header) if not _sentence_like(p)]
+    for k, (part, line) in enumerate(parts):
+        if title_score(part) <= company_score(part) or k + 1 >= len(parts):
+            continue
+        after, after_line = parts[k + 1]
+        if after_line != line or _is_location(after) or title_score(after) > company_score(after):
+            continue
+        others = [p for p, n in parts if n != line and not _is_location(p)
+                  and not title_score(p) > company_score(p)]
+        if others:
+            return line, part, after
+        return None
+    return None
 
 
 _MONTH_WORD_RE = re.compile(
@@ -216,6 +281,12 @@ def _assign_roles(header: list[str], *, title_first: bool) -> Roles:
             None, None, None)
         return (labelled.get("title", title), labelled.get("company", company),
                 labelled.get("location", location))
+    split = _unit_split(header)
+    if split is not None:
+        # "Title – Unit" with the employer on its own line: the unit is neither.
+        line, _, unit = split
+        kept = [p for p in _one_line_parts(header[line]) if p != unit]
+        header = [*header[:line], " | ".join(kept), *header[line + 1:]]
     parts = [p for p in _parts(header) if not _sentence_like(p)]
     title = company = location = None
     if not parts:
@@ -523,17 +594,30 @@ def parse_experience(
     entries: list[ExperienceEntry] = []
     ranges: list[DateRange | None] = []
     previous_company: str | None = None
+    previous_location: str | None = None
+    under_heading = False  # the previous employer was named on a line of its own
     for draft in drafts:
         _use_sides(draft)
         title, company, location = _assign_roles(draft.header, title_first=title_first)
+        split = _unit_split(draft.header)
+        unit = split[2] if split else None
         first = draft.ranges[0] if draft.ranges else None
         rng = next((r for r in draft.ranges if r.is_range), first)
+        inherited = False
         if company is None and title is not None and previous_company and draft.ranges:
             # A second role under the same employer heading.
-            company = previous_company
+            company, inherited = previous_company, True
+        elif (under_heading and previous_company and title and company and draft.ranges
+              and _title_then(draft.header, title, company)):
+            # "Registered Nurse – Telemetry Unit" under the employer of the role before: a
+            # promotion or a move within it, the part after the title is the unit.
+            unit, company, inherited = company, previous_company, True
+        if inherited and location is None:
+            location = previous_location
         entry = ExperienceEntry(
             title=title,
             company=company,
+            unit=unit,
             location=location,
             start=rng.start.iso() if rng and rng.start else None,
             end=rng.end.iso() if rng and rng.end and not rng.current else None,
@@ -542,5 +626,24 @@ def parse_experience(
         )
         entries.append(entry)
         ranges.append(rng)
+        if not inherited:
+            under_heading = bool(company) and _on_own_line(draft.header, company, title)
         previous_company = company or previous_company
+        previous_location = location if company else previous_location
     return entries, ranges
+
+
+def _title_then(header: list[str], title: str, company: str) -> bool:
+    """The header is one line: the title, then the part read as the company."""
+    parts = _line_parts(header)
+    lines = {n for _, n in parts}
+    names = [p for p, _ in parts if not _is_location(p)]
+    return len(lines) == 1 and names[:2] == [title, company] and company_score(company) < 2
+
+
+def _on_own_line(header: list[str], company: str, title: str | None) -> bool:
+    """The employer has a header line without the title on it."""
+    parts = _line_parts(header)
+    company_lines = {n for p, n in parts if p == company}
+    title_lines = {n for p, n in parts if p == title}
+    return bool(company_lines) and not company_lines & title_lines

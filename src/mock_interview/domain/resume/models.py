@@ -35,6 +35,8 @@ class ExperienceEntry:
     end: str | None = None  # "YYYY-MM", "YYYY", or None when current or unknown
     current: bool = False
     bullets: list[str] = field(default_factory=list)
+    unit: str | None = None  # "Medical/Surgical ICU" in "Registered Nurse – Medical/Surgical ICU"
+    employment: str = "full-time"  # full-time | part-time | internship | student
 
 
 @dataclass
@@ -48,6 +50,16 @@ class ParsedResume:
     total_years_experience: float | None
     warnings: list[str]
     parser_version: str
+    certifications: list[str] = field(default_factory=list)
+    part_time_years: float | None = None  # internships, part-time and student roles, apart
+    new_graduate: bool = False
+    stated_years: float | None = None  # "8 years of experience" written in the resume
+
+    def looks_like_resume(self) -> bool:
+        """Anything a resume has: a section, an entry with dates, or contact details."""
+        named = [name for name in self.sections if name != "header"]
+        return bool(named or self.experience or self.education or self.contact.email
+                    or self.contact.phone)
 
     def to_json(self) -> dict[str, Any]:
         """A plain JSON-able dict."""

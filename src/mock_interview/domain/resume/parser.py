@@ -12,6 +12,7 @@ from datetime import date
 
 from mock_interview.domain import skills as skills_mod
 from mock_interview.domain.resume import contact as contact_mod
+from mock_interview.domain.resume import certifications as certs_mod
 from mock_interview.domain.resume.dates import YearMonth, interval, merged_years, month_index
 from mock_interview.domain.resume.education import parse_education
 from mock_interview.domain.resume.experience import parse_experience
@@ -36,7 +37,7 @@ __all__ = [
     "parse_resume",
 ]
 
-PARSER_VERSION = "1"  # bump when output changes
+PARSER_VERSION = "2"  # bump when output changes
 
 NO_TEXT = "no text: nothing extracted"
 _PROFILE_HOSTS = (
@@ -53,7 +54,7 @@ _SKILL_LABEL_RE = re.compile(
 )
 _NO_LABEL_LISTS = {"skills", "languages", "experience", "education", "header", "projects"}
 # Sections whose prose may mention skills (with corroboration).
-_TEXT_SKILL_SECTIONS = ("projects", "certifications")
+_TEXT_SKILL_SECTIONS = ("projects",)
 
 
 def parse_resume(
@@ -81,6 +82,13 @@ def parse_resume(
     contact_block = top + [unside(ln) for section in by_name.get("contact", [])
                            for ln in section.lines if ln.strip()]
     contact = _contact(cleaned, contact_block, list(links), name_lines=top)
+    if contact.name is None:
+        # A sidebar read first leaves the name atop the main column: the line just before
+        # its first heading (the summary or the experience).
+        before = [unside(ln) for previous, section in zip(sections, sections[1:], strict=False)
+                  if section.name in ("summary", "experience")
+                  for ln in previous.lines[-1:] if ln.strip()]
+        contact.name = contact_mod.find_name(before) if before else None
 
     exp_lines = _lines_of(by_name.get("experience", []))
     experience, ranges = parse_experience(exp_lines, width)
@@ -90,25 +98,60 @@ def parse_resume(
         summary_text = _header_summary(header)
     found_skills = _skills(by_name, experience, summary_text)
 
+    certifications = _certifications(by_name, header, summary_text, experience)
+
     warnings: list[str] = []
-    intervals = []
     current_month = month_index(today)
+    graduation = max((e.year for e in education if e.year and e.year <= today.year + 1),
+                     default=None)
+    full: list[tuple[int, int]] = []
+    partial: list[tuple[int, int]] = []
+    side: list[tuple[int, int]] = []
     for entry, rng in zip(experience, ranges, strict=True):
+        label = entry.title or entry.company or "an entry"
+        if entry.title and not entry.company:
+            warnings.append(f"no employer found for {label}")
         if rng is None:
+            if entry.title:
+                warnings.append(f"no dates found for {label}")
             continue
         span = interval(rng, today)
-        label = entry.title or entry.company or "an entry"
         if rng.start and rng.start.index() > current_month:
             warnings.append(f"dates in the future: {label} starts {rng.start.iso()}")
         elif rng.end and not rng.current and rng.end.index() > current_month:
             warnings.append(f"dates in the future: {label} ends {rng.end.iso()}")
         if rng.start and rng.end and not rng.current and _before(rng.end, rng.start):
             warnings.append(f"end before start: {label} ({rng.start.iso()} to {rng.end.iso()})")
-        if span:
-            first, last = span
-            intervals.append((first, min(last, current_month + 1)))
-    intervals = [(a, b) for a, b in intervals if b > a]
-    total = merged_years(intervals) if intervals else None
+        elif rng.start and not rng.is_range and not rng.current:
+            warnings.append(f"only one date for {label} ({rng.start.iso()}); check its dates")
+        elif span and span[1] - span[0] > 45 * 12:
+            warnings.append(f"dates look wrong: {label} spans over 45 years")
+        if not span:
+            continue
+        first, last = span
+        last = min(last, current_month + 1)
+        if last <= first:
+            continue
+        entry.employment = _employment(entry, first, last, graduation)
+        if entry.employment == "full-time":
+            full.append((first, last))
+        else:
+            side.append((first, last))
+            if entry.employment != "student":
+                partial.append((first, last))
+    total = None
+    if full or side:
+        extra = _minus(_union(partial), _union(full))
+        total = round(_length(_union(full)) / 12 + 0.5 * _length(extra) / 12, 1)
+    part_time = merged_years(side) if side else None
+    new_graduate = bool(
+        graduation is not None and graduation >= today.year - 1
+        and _length(_union(full)) < 12
+    )
+    stated = _stated_years(summary_text or "", header)
+    if stated is not None and total is not None and abs(stated - total) > 2 and not new_graduate:
+        warnings.append(f"the resume says {stated:g} years of experience; its dates give "
+                        f"{total:g}")
 
     if not contact.email:
         warnings.append("missing email")
@@ -127,7 +170,117 @@ def parse_resume(
         total_years_experience=total,
         warnings=warnings,
         parser_version=PARSER_VERSION,
+        certifications=certifications,
+        part_time_years=part_time,
+        new_graduate=new_graduate,
+        stated_years=stated,
     )
+
+
+_INTERN_RE = re.compile(r"\bintern(?:ship)?s?\b|\bco-?op\b|\bapprentice", re.I)
+_PART_TIME_RE = re.compile(
+    r"part[- ]?time|\bprn\b|per[- ]diem|\bseasonal\b|\bcasual\b|\bvolunteer|\bfreelance"
+    r"|\bcontract(?:or)?\b.*\bhours?\b", re.I)
+_STUDENT_RE = re.compile(
+    r"\bstudent\b|teaching assistant|research assistant|graduate assistant|work[- ]study"
+    r"|\bresident assistant\b", re.I)
+_STATED_RE = re.compile(
+    r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\.?(?:\s+of)?(?:\s+[\w/&-]+){0,4}?"
+    r"\s+(?:experience|expertise)", re.I)
+
+
+def _employment(entry: ExperienceEntry, first: int, last: int, graduation: int | None) -> str:
+    """How a recruiter counts a role: full-time; internship and part-time at half; student
+    jobs (and any role that is not full-time and ended by graduation) not at all."""
+    text = " ".join(x for x in (entry.title, entry.unit, entry.company) if x)
+    raw = " ".join(entry.bullets[:0])  # bullets do not decide: "managed part-time staff"
+    kind = "full-time"
+    if _STUDENT_RE.search(text):
+        kind = "student"
+    elif _INTERN_RE.search(entry.title or ""):
+        kind = "internship"
+    elif _PART_TIME_RE.search(text + raw) or _PART_TIME_RE.search(entry.location or ""):
+        kind = "part-time"
+    if graduation is not None and last <= graduation * 12 + 6:
+        # Ended by the (June of the) graduation year: held while studying.
+        studying = first >= (graduation - 4) * 12
+        if kind != "full-time" or studying:
+            kind = "student"
+    return kind
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _minus(spans: list[tuple[int, int]], cut: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        pieces = [(a, b)]
+        for c, d in cut:
+            pieces = [q for x, y in pieces for q in ((x, min(y, c)), (max(x, d), y)) if q[1] > q[0]]
+        out += pieces
+    return out
+
+
+def _length(spans: list[tuple[int, int]]) -> int:
+    return sum(b - a for a, b in spans)
+
+
+def _stated_years(summary: str, header: list[str]) -> float | None:
+    """"8 years of experience", "10+ years of nursing experience" in the summary or header."""
+    for text in (summary, "\n".join(header)):
+        match = _STATED_RE.search(text)
+        if match:
+            return float(match.group(1))
+    return None
+
+
+def _certifications(by_name: dict[str, list[Section]], header: list[str], summary: str | None,
+                    experience: list[ExperienceEntry]) -> list[str]:
+    """Credentials of a certifications section (each line), then known ones named anywhere
+    else: after the name ("Maria Delgado, RN"), in the summary, skills, education, bullets."""
+    match = certs_mod.matcher()
+    found: list[str] = []
+
+    def add(names: list[str]) -> None:
+        for name in names:
+            if name.lower() not in {f.lower() for f in found}:
+                found.append(name)
+
+    for section in by_name.get("certifications", []):
+        own = bool(re.search(r"certif|licen[cs]|credential", section.heading, re.I))
+        for line in _logical_items(section.lines):
+            add(match.from_section_line(line) if own else match.find(line))
+    other = [*header, summary or ""]
+    for name in ("skills", "education", "awards", "summary"):
+        other += [unside(ln) for s in by_name.get(name, []) for ln in s.lines]
+    other += [b for entry in experience for b in entry.bullets]
+    add(match.find("\n".join(other)))
+    return found
+
+
+def _logical_items(lines: list[str]) -> list[str]:
+    """Lines of a list with wrapped items rejoined (a line without a bullet after a bulleted
+    one continues it when the list uses bullets)."""
+    bulleted = any(strip_bullet(unside(ln))[0] for ln in lines if ln.strip())
+    out: list[str] = []
+    for raw in lines:
+        line = unside(raw).strip()
+        if not line or is_page_footer(line):
+            continue
+        had_bullet, body = strip_bullet(line)
+        if bulleted and not had_bullet and out:
+            out[-1] = f"{out[-1]} {body}"
+        else:
+            out.append(body)
+    return out
 
 
 def _before(end: YearMonth, start: YearMonth) -> bool:

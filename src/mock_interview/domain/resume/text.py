@@ -75,7 +75,58 @@ def prepare_lines(text: str) -> list[str]:
             out.append(main)
             last_main = len(out) - 1
         out.extend(SIDE + s for s in sides)
-    return [line.replace("\u00ad", "") for line in out]
+    return _join_wrapped_dates([line.replace("\u00ad", "") for line in out])
+
+
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A date cut short by a narrow column: "May 2024 –", "Jan 2017 – Jun", "September".
+_OPEN_DATE_RE = re.compile(
+    rf"(?:\b(?:19|20)\d\d\s*(?:[-–—]|\bto|\btill|\buntil)"
+    rf"|(?:[-–—]|\bto|^)\s*{_MONTH_WORD}|^\s*{_MONTH_WORD}\s+(?:19|20)\d\d\s*[-–—])\s*$",
+    re.I,
+)
+_DATE_REST_RE = re.compile(
+    rf"^\s*(?:(?:19|20)\d\d\b|{_MONTH_WORD}\s+(?:19|20)\d\d\b|present\b|current\b|now\b"
+    rf"|today\b|date\b)",
+    re.I,
+)
+
+
+_SEP_REST_RE = re.compile(
+    rf"^\s*(?:[-–—]|to\b|till\b|until\b)\s*(?:(?:19|20)\d\d\b|{_MONTH_WORD}\s+(?:19|20)\d\d\b"
+    rf"|present\b|current\b|now\b|today\b|date\b)",
+    re.I,
+)
+_ENDS_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\s*$")
+_ENDS_SEP_RE = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–—]|to)\s*$", re.I)
+_LONE_MONTH_RE = re.compile(rf"^\s*{_MONTH_WORD}\s*$", re.I)
+
+
+def _join_wrapped_dates(lines: list[str]) -> list[str]:
+    """Rejoin a date range a narrow column wrapped over two rows ("May 2024 – Aug" / "2024",
+    "January 2017" / "- June 2019"), whether it sits in the main text or in a right-hand
+    column: the rest moves up to the row where the date starts."""
+    out: list[str] = []
+    for line in lines:
+        body = unside(line).strip()
+        rest = _DATE_REST_RE.match(body)
+        with_sep = _SEP_REST_RE.match(body)
+        month = _LONE_MONTH_RE.match(body)
+        if (rest or with_sep or month) and len(body.split()) <= 4 and out:
+            # The fragment it continues: the nearest date piece in the last two rows.
+            for back in range(len(out) - 1, max(-1, len(out) - 4), -1):
+                piece = unside(out[back])
+                if (rest and _OPEN_DATE_RE.search(piece)) or (
+                        month and _ENDS_SEP_RE.search(piece)) or (
+                        with_sep and _ENDS_YEAR_RE.search(piece)
+                        and not _OPEN_DATE_RE.search(piece)):
+                    out[back] = f"{out[back]} {body}"
+                    break
+            else:
+                out.append(line)
+            continue
+        out.append(line)
+    return out
 
 
 def _trailing_side(line: str, find_ranges) -> tuple[str, list[str]]:  # type: ignore[no-untyped-def]

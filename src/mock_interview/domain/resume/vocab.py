@@ -28,6 +28,9 @@ TITLE_WORDS = _words(
     nutritionist pharmacologist chemist biologist physicist mathematician geologist
     technologist sonographer radiographer phlebotomist rn lpn cna gm avp svp evp md deputy
     sr jr senior junior principal postdoc postdoctoral ra ta tl pm dba sme ba sa bdm bde
+    barista bartender waiter waitress housekeeper custodian janitor lifeguard nanny stylist
+    bookkeeper merchandiser dispatcher estimator courier marketeer preparer generalist
+    sourcer hrbp registrar lvn crna aprn
     """
 )
 # Words that make a phrase a title even without a head word above ("Co-Founder & CTO").
