@@ -11,6 +11,7 @@ takes away the point it distorts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -89,11 +90,11 @@ def read_answer(
 
     # Roles swapped across points: a sentence about one of the two things the question
     # contrasts that says what a point says of the other one.
-    pair = claims.contrast_pair(question) if question else None
-    if pair:
-        for i, j in _swapped_across(points, statements, own, pair, question_stems):
+    about = _things(reference, points, claims.contrast_pair(question) if question else None)
+    if about:
+        for i, j in _swapped_across(points, statements, own, about, question_stems):
             contradicted.setdefault(j, []).append((i, claims.Contradiction(
-                "swap", " and ".join(sorted(pair)) + " swapped")))
+                "swap", "said of " + ", ".join(sorted(about)) + " swapped")))
 
     # Misconceptions the answer asserts.
     wrong: list[WrongClaim] = []
@@ -255,34 +256,75 @@ SWAP_MIN_SHARED = 3  # words a sentence must share with the other thing's point
 SWAP_MARGIN = 2  # more than it shares with any point about its own thing
 
 
+DEFINED_THINGS = 3  # points defining this many different things make their subjects things
+_DEFINITION_RE = re.compile(
+    r"^\s*(?:(?:an?|the)\s+)?([A-Za-z0-9][\w/-]*(?:\s+[A-Za-z0-9][\w/-]*){0,2}?)\s+"
+    r"(?:is|are|means|mean|equals|refers to|measures|compares|handles|takes|involves|covers)\b")
+
+
+def _things(reference: cov.Reference, points: list[claims.Statement],
+            pair: frozenset[str] | None) -> dict[str, list[int]]:
+    """The things the points are about, each with the points that speak of it alone: the two
+    the question contrasts, else the subjects of definition-like points ("Availability is
+    ...", "Tier 1 handles ...") when several points define different things."""
+    if pair:
+        things = set(pair)
+    else:
+        things = set()
+        for model in reference.points:
+            match = _DEFINITION_RE.match(model.text)
+            stems = tx.content_stems(match.group(1)) if match else ()
+            if stems:
+                things.add(stems[-1])
+    about = {t: [j for j, p in enumerate(points) if t in p.stems and not (things - {t}) & p.stems]
+             for t in things}
+    about = {t: js for t, js in about.items() if js}
+    # Subjects count only in a parallel structure: several points each defining its own thing.
+    return about if len(about) >= (2 if pair else DEFINED_THINGS) else {}
+
+
 def _swapped_across(points: list[claims.Statement], statements: list[claims.Statement],
-                    own: list[int], pair: frozenset[str],
+                    own: list[int], about: dict[str, list[int]],
                     question_stems: frozenset[str]) -> list[tuple[int, int]]:
-    """(sentence, point) pairs where the sentence names one contrasted thing but says what
-    the point says of the other."""
-    first, second = sorted(pair)
-    about = {first: [j for j, p in enumerate(points) if first in p.stems and second not in p.stems],
-             second: [j for j, p in enumerate(points) if second in p.stems and first not in p.stems]}
-    if not about[first] or not about[second]:
-        return []
+    """(sentence, point) pairs where a part of the sentence names one thing but says what a
+    point says of another ("quality is actual speed against ideal speed")."""
+    things = frozenset(about)
     found = []
     for i in own:
-        sentence = statements[i]
-        names = pair & sentence.stems
-        if len(names) != 1:
-            continue
-        (thing,) = names
-        other = second if thing == first else first
-        said = sentence.asserted - pair - question_stems
+        segments = _segments(statements[i], things)
+        if len({thing for thing, _said in segments}) >= 3:
+            continue  # an enumeration ("availability times performance times quality")
+        for thing, said in segments:
+            said = said - things - question_stems
 
-        def overlap(j: int, said: frozenset[str] = said) -> int:
-            return len(said & (points[j].asserted - pair - question_stems))
+            def overlap(j: int, said: frozenset[str] = said) -> int:
+                return len(said & (points[j].asserted - things - question_stems))
 
-        theirs = max(about[other], key=overlap)
-        ours = max((overlap(j) for j in about[thing]), default=0)
-        if overlap(theirs) >= SWAP_MIN_SHARED and overlap(theirs) >= ours + SWAP_MARGIN:
-            found.append((i, theirs))
+            ours = max((overlap(j) for j in about[thing]), default=0)
+            others = [j for t, js in about.items() if t != thing for j in js]
+            theirs = max(others, key=overlap)
+            if overlap(theirs) >= SWAP_MIN_SHARED and overlap(theirs) >= ours + SWAP_MARGIN:
+                found.append((i, theirs))
+                break
     return found
+
+
+def _segments(sentence: claims.Statement, things: frozenset[str]) -> list[tuple[str, frozenset[str]]]:
+    """The sentence cut where it names a thing: (thing, the asserted words up to the next)."""
+    asserted = sentence.asserted
+    segments: list[tuple[str, set[str]]] = []
+    leading: set[str] = set()
+    for _position, stem in sentence.ordered():
+        if stem in things:
+            if segments and segments[-1][0] == stem:
+                continue
+            segments.append((stem, set(leading) if not segments else set()))
+        elif stem in asserted:
+            if segments:
+                segments[-1][1].add(stem)
+            else:
+                leading.add(stem)
+    return [(t, frozenset(words)) for t, words in segments]
 
 
 def _shift(span: tuple[int, int], offset: int) -> tuple[int, int]:
