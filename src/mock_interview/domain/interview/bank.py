@@ -40,6 +40,7 @@ class BankQuestion:
     family: str | None = None
     topic: str | None = None
     skills: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()  # only for jobs in these fields (families); empty: every field
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> BankQuestion:
@@ -53,6 +54,7 @@ class BankQuestion:
             requires=tuple(data.get("requires") or ()), tags=tuple(data.get("tags") or ()),
             misconceptions=tuple(data.get("misconceptions") or ()), family=data.get("family"),
             topic=data.get("topic"), skills=tuple(data.get("skills") or ()),
+            fields=tuple(data.get("fields") or ()),
         )
 
 

@@ -286,3 +286,71 @@ def closest_family(bank: QuestionBank, title: str, skills: Iterable[str], descri
     for family in exclude:
         scores.pop(family, None)
     return _best(scores, 1e-9)
+
+
+# -- the person's own field, for career-change questions -----------------------------------------
+
+# Fields without a question bank that people often move from, recognised by job title only.
+OTHER_FIELDS: dict[str, tuple[str, ...]] = {
+    "teaching": ("teacher", "lecturer", "tutor", "teaching assistant", "educator", "head of year",
+                 "head of department", "professor", "instructor", "classroom assistant"),
+    "hospitality": ("barista", "waiter", "waitress", "bartender", "chef", "sous chef", "cook",
+                    "front of house", "hotel", "restaurant manager", "hospitality"),
+    "retail": ("retail", "cashier", "store manager", "shop assistant", "sales assistant",
+               "store associate", "merchandiser", "shop manager"),
+    "law": ("lawyer", "solicitor", "paralegal", "attorney", "barrister", "legal counsel",
+            "legal assistant"),
+    "journalism": ("journalist", "reporter", "news editor", "sub-editor", "correspondent"),
+    "academic research": ("postdoctoral", "postdoc", "research fellow", "phd candidate",
+                          "doctoral researcher", "research associate"),
+    "social work": ("social worker", "caseworker", "case worker", "support worker", "youth worker"),
+    "the armed forces": ("army", "navy", "royal air force", "soldier", "infantry", "sergeant",
+                         "lieutenant", "corporal"),
+    "pharmacy": ("pharmacist", "pharmacy technician"),
+    "logistics driving": ("delivery driver", "hgv driver", "lorry driver", "courier"),
+}
+# How a field is named in a sentence ("Why product management, and what from teaching carries over?").
+FIELD_NOUNS = {
+    SOFTWARE: "software engineering", "accounting": "accounting", "finance": "finance",
+    "nursing": "nursing", "sales": "sales", "marketing": "marketing",
+    "customer_support": "customer support", "product_management": "product management",
+    "design": "design", "operations": "operations", "hr": "HR", "project_management":
+    "project management", "data_science": "data science", "qa": "testing", "security": "security",
+    "embedded": "embedded engineering", "engineering_management": "engineering management",
+    "logistics driving": "driving",
+}
+# Moves between these fields are a step, not a change of career.
+_ADJACENT = (
+    {SOFTWARE, "qa", "security", "embedded", "engineering_management", "data_science"},
+    {"accounting", "finance"},
+    {"project_management", "engineering_management"},
+    {"customer_support", "sales"},
+)
+
+
+def field_noun(field: str | None) -> str | None:
+    if not field:
+        return None
+    return FIELD_NOUNS.get(field, field.replace("_", " "))
+
+
+def detect_resume_field(bank: QuestionBank, role_titles: Sequence[str | None],
+                        skills: Iterable[str]) -> str | None:
+    """The person's field: a family with a bank, software, or a field without a bank that is
+    plain from the most recent job title ("teaching" for a Year 9 science teacher)."""
+    titles = [t for t in role_titles if t][:2]
+    if titles:
+        vocab = _vocab(bank)
+        latest = _norm(titles[0])
+        if not _title_hits(vocab, titles[0]):
+            for field, phrases in OTHER_FIELDS.items():
+                if any(_phrase_re(_norm(p)).search(latest) for p in phrases):
+                    return field
+    return detect_resume_family(bank, role_titles, skills)
+
+
+def is_career_change(from_field: str | None, to_field: str | None) -> bool:
+    """A move between two known fields that are not neighbours."""
+    if not from_field or not to_field or from_field == to_field:
+        return False
+    return not any(from_field in group and to_field in group for group in _ADJACENT)

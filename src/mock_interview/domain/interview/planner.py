@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from mock_interview.domain.interview import families
+from mock_interview.domain.interview import families, phrasing
 from mock_interview.domain.interview.bank import DIFFICULTIES, BankQuestion, QuestionBank
 from mock_interview.errors import UsageError
 
@@ -40,6 +40,19 @@ _NUMBER_CLAIM = re.compile(r"\d[\d,.]*\s*(%|percent|x\b|k\b|m\b|ms\b|hours?|days
 
 
 @dataclass
+class Position:
+    """One job on the resume, as much as the parser found (dates "YYYY-MM" or "YYYY")."""
+
+    title: str | None = None
+    company: str | None = None
+    unit: str | None = None  # "Medical/Surgical ICU" in "Registered Nurse – Medical/Surgical ICU"
+    start: str | None = None
+    end: str | None = None
+    current: bool = False
+    employment: str | None = None  # full-time | part-time | internship | student
+
+
+@dataclass
 class ResumeFacts:
     """What the planner needs from a parsed resume."""
 
@@ -50,6 +63,11 @@ class ResumeFacts:
     degree: str | None = None
     institution: str | None = None
     years: float | None = None
+    positions: list[Position] = field(default_factory=list)  # most recent first, with dates
+    certifications: list[str] = field(default_factory=list)
+    coursework: str | None = None
+    activities: list[str] = field(default_factory=list)  # competitions, societies, awards
+    education_field: str | None = None
 
     @classmethod
     def from_parsed(cls, skills: Iterable[Any] | None, experience: Iterable[Any] | None,
@@ -60,22 +78,53 @@ class ResumeFacts:
             name = item.get("name") if isinstance(item, Mapping) else item
             if isinstance(name, str) and name not in names:
                 names.append(name)
-        roles, bullets = [], []
+        roles, bullets, positions = [], [], []
         for entry in experience or []:
             if isinstance(entry, Mapping):
                 roles.append((entry.get("title"), entry.get("company")))
                 bullets.extend(b for b in entry.get("bullets") or [] if isinstance(b, str))
-        degree = institution = None
+                positions.append(Position(
+                    title=entry.get("title"), company=entry.get("company"), unit=entry.get("unit"),
+                    start=_text(entry.get("start")), end=_text(entry.get("end")),
+                    current=bool(entry.get("current")), employment=entry.get("employment")))
+        degree = institution = subject = None
         for entry in education or []:
             if isinstance(entry, Mapping) and (entry.get("degree") or entry.get("institution")):
                 degree, institution = entry.get("degree"), entry.get("institution")
+                subject = entry.get("field")
                 break
-        projects = []
-        text = (sections or {}).get("projects") if isinstance(sections, Mapping) else None
+        sections = sections if isinstance(sections, Mapping) else {}
+        projects: list[str] = []
+        activities: list[str] = []
+        text = sections.get("projects")
         if isinstance(text, str):
-            projects = [line.strip(" •-*\t") for line in text.splitlines()
-                        if 3 <= len(line.strip(" •-*\t").split()) <= 12][:5]
-        return cls(names, roles, bullets, projects, degree, institution, years)
+            for line in text.splitlines():
+                item = line.strip(" •-*\t")
+                if not 2 <= len(item.split()) <= 14:
+                    continue
+                (activities if phrasing.activity_phrase(item) else projects).append(item)
+        projects = projects[:5]
+        for key in ("activities", "awards", "volunteering"):
+            value = sections.get(key)
+            if isinstance(value, str):
+                activities.extend(line.strip(" •-*\t") for line in value.splitlines()
+                                  if line.strip(" •-*\t"))
+        certifications = []
+        value = sections.get("certifications")
+        if isinstance(value, str):
+            certifications = [line.strip(" •-*\t") for line in value.splitlines()
+                              if line.strip(" •-*\t")][:6]
+        coursework = sections.get("coursework") if isinstance(sections.get("coursework"), str) else None
+        if coursework is None and isinstance(sections.get("education"), str):
+            found = re.search(r"(?:relevant\s+)?(?:coursework|modules)\s*[:\-–]\s*(.+)",
+                              sections["education"], re.IGNORECASE)
+            coursework = found.group(1) if found else None
+        return cls(names, roles, bullets, projects, degree, institution, years, positions,
+                   certifications, coursework, activities[:6], subject)
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 @dataclass
@@ -133,21 +182,30 @@ class PlanRequest:
             raise UsageError(f"--difficulty must be one of {', '.join(DIFFICULTIES)}")
 
 
-def _slots(count: int, mix: str, has_gap: bool, has_resume: bool) -> list[str]:
+def _slots(count: int, mix: str, has_gap: bool, has_resume: bool | int) -> list[str]:
+    """The kinds of question, in order. ``has_resume``: how many resume questions can be asked
+    (True counts as one); a longer interview asks more than one about the person's own story."""
+    available = int(has_resume)
     if mix == "technical":
         gaps = 1 if has_gap and count >= 3 else 0
         return ["gap"] * gaps + ["technical"] * (count - gaps)
     if mix == "behavioral":
-        resume = 1 if has_resume and count >= 2 else 0
+        wanted = 0 if count < 2 else 1 if count < 5 else 2 if count < 10 else 3
+        resume = min(wanted, available)
         situational = count // 3
         return ["resume"] * resume + ["situational"] * situational + [
             "behavioral"] * (count - resume - situational)
     technical = max(1, round(count * 0.34)) if count >= 2 else 1
     slots = ["technical"] * technical
-    if has_resume and len(slots) < count:
+    wanted = 1 if count < 6 else 2 if count < 10 else 3
+    resume = min(wanted, available)
+    if resume and len(slots) < count:
         slots.append("resume")
     if has_gap and count >= 4:
         slots.append("gap")
+    for _ in range(resume - 1):
+        if len(slots) < count - 1:  # always room for one question about behaviour
+            slots.append("resume")
     while len(slots) < count:
         slots.append("situational" if slots.count("behavioral") >= 2 and count >= 7 else "behavioral")
     return slots[:count]
@@ -163,6 +221,18 @@ def _by_difficulty(candidates: list[BankQuestion], difficulty: str, rng: random.
             if pool:
                 return rng.choice(pool)
     return None
+
+
+_FIRST_GROUPS = ("career", "grad")
+_GROUP_WEIGHTS = {"number": 6.0, "bullet": 5.0, "break": 6.0, "stint": 4.0, "cert": 4.0,
+                  "project": 5.0, "role": 4.0, "transition": 2.0, "move": 1.5, "skill": 2.0,
+                  "education": 1.0, "years": 1.0}
+
+
+def _group(template: BankQuestion) -> str:
+    """"res-number-003" -> "number": the kind of story a resume template asks about."""
+    parts = template.id.split("-")
+    return parts[1] if len(parts) >= 3 else template.id
 
 
 def _fill(template: BankQuestion, values: Mapping[str, str]) -> tuple[str, str | None]:
@@ -181,16 +251,44 @@ def plan_interview(bank: QuestionBank, resume: ResumeFacts, job: JobFacts,
     return _Planner(bank, resume, job, request).plan()
 
 
-_PLAIN_PARTS = frozenset({"under", "with", "in", "of", "to", "a", "the", "between", "and", "on"})
+_PLAIN_PARTS = frozenset({"under", "with", "in", "of", "to", "a", "the", "between", "and", "on",
+                          "vs", "non", "hard", "high", "bad", "back", "for"})
+# Words of competency names that mean the same thing in an interview ("a campaign that failed"
+# and "a mistake you made" are both the failure question).
+_COMPETENCY_SYNONYMS = {
+    "failed": "failure", "fail": "failure", "failure": "failure", "mistake": "failure",
+    "mistakes": "failure", "error": "failure", "escaped": "failure", "lost": "failure",
+    "disagreement": "conflict", "pushback": "conflict", "pushing": "conflict",
+    "objection": "influence", "negotiation": "influence", "persuasion": "influence",
+    "deadline": "deadline", "slipping": "deadline", "pressure": "deadline", "crunch": "deadline",
+    "explaining": "communication", "news": "communication",
+    "prioritisation": "prioritisation", "saying": "prioritisation", "scope": "prioritisation",
+    "workload": "prioritisation", "volume": "prioritisation", "trade-offs": "prioritisation",
+    "tradeoff": "prioritisation",
+    "ambiguous": "ambiguity", "ambiguity": "ambiguity", "unclear": "ambiguity",
+    "coaching": "mentoring", "growing": "mentoring", "mentoring": "mentoring",
+    "motivation": "leadership", "leadership": "leadership", "underperformer": "leadership",
+    "improvement": "improvement", "initiative": "improvement",
+    "customer": "customer", "empathy": "customer", "churn": "customer",
+    "owning": "ownership", "ownership": "ownership",
+    "change": "adaptability", "reorg": "adaptability", "adaptability": "adaptability",
+    "disruption": "adaptability",
+}
+
+
+def _competency_words(name: str) -> set[str]:
+    parts = {p for p in name.lower().split("-") if p and p not in _PLAIN_PARTS}
+    return {_COMPETENCY_SYNONYMS.get(p, p) for p in parts}
 
 
 def _same_competency(a: str | None, b: str | None) -> bool:
-    """"conflict" and "stakeholder-conflict" are the same competency for one interview."""
+    """"conflict" and "stakeholder-conflict" (or "campaign-failed" and "failure") are the same
+    competency for one interview."""
     if not a or not b:
         return False
     if a == b:
         return True
-    return bool((set(a.split("-")) - _PLAIN_PARTS) & (set(b.split("-")) - _PLAIN_PARTS))
+    return bool(_competency_words(a) & _competency_words(b))
 
 
 def _phrase_in(phrase: str, text: str) -> bool:
@@ -227,6 +325,10 @@ class _Planner:
             core |= {s.lower() for s in job.skills_required if s and _phrase_in(s.lower(), " ".join(
                 [fb.name.lower(), fb.family.replace("_", " ")]))}
         self.core = core
+        # the resume's skills of the job's own field, when the person is from that field
+        self.own_field_skills = [
+            s for s in resume.skills if core and not families.is_soft_skill(bank, s)
+            and self.job_family in families.skill_families(bank, s)]
         self.required = [s for s in dict.fromkeys(job.skills_required)
                          if s and not families.is_soft_skill(bank, s)]
         # Gaps: required, really missing, not a soft skill, not core to the person's own field.
@@ -279,16 +381,21 @@ class _Planner:
 
     def plan(self) -> list[PlannedQuestion]:
         bank, resume, job, request = self.bank, self.resume, self.job, self.request
-        self.values = _template_values(resume, job, bank)
+        self.values = _template_values(resume, job, bank, pick=request.seed,
+                                       job_family=self.job_family)
         resume_templates = [t for t in bank.resume_templates
-                            if all(self.values.get(r) for r in t.requires)]
-        slots = _slots(request.count, request.mix, bool(self.gaps), bool(resume_templates))
+                            if all(self.values.get(r) for r in t.requires) and self._fits(t)]
+        self.resume_groups_used: list[str] = []
+        groups = {_group(t) for t in resume_templates}
+        slots = _slots(request.count, request.mix, bool(self.gaps), len(groups))
         # the gap slot's skill is not also spent on a technical question of the field's bank
         self.reserved = {self.gaps[0].lower()} if "gap" in slots and self.gaps else set()
         self.skill_queue = self._skill_queue()
         self.skill_cursor = 0
         self.level_competencies = list(LEVEL_COMPETENCIES.get(job.level or "mid",
                                                               LEVEL_COMPETENCIES["mid"]))
+        # the level's competencies in a per-seed order, so the same few do not lead every time
+        self.rng.shuffle(self.level_competencies)
         behavioural_slots = 0
         for slot in slots:
             note = None
@@ -305,11 +412,7 @@ class _Planner:
                     continue
                 slot = "behavioral"
             if slot == "resume":
-                templates = [t for t in resume_templates if t.id not in self.used]
-                chosen = _by_difficulty(templates, request.difficulty, self.rng, self.asked)
-                if chosen:
-                    text, follow = _fill(chosen, self.values)
-                    self._take(chosen, "about your own experience", text, follow)
+                if self._resume(resume_templates):
                     continue
                 slot = "behavioral"
             if not self._behavioural("situational" if slot == "situational" else "behavioral",
@@ -333,6 +436,64 @@ class _Planner:
             follow_up=follow_up if follow_up is not None else question.follow_up, reason=reason,
             misconceptions=list(question.misconceptions), family=question.family,
         ))
+
+    def _fits(self, q: BankQuestion) -> bool:
+        """A question limited to some fields ("a pull request the day before a release") is
+        asked only for jobs in those fields."""
+        if not q.fields:
+            return True
+        return any(f in q.fields for f in (self.job_family, self.tech_family) if f)
+
+    # -- the person's own story --------------------------------------------------------------
+
+    def _resume(self, templates: list[BankQuestion]) -> bool:
+        """One resume question, from a kind of story not asked yet in this interview: a career
+        change or a new graduate's studies first, then a weighted draw (figures, achievements,
+        a break, projects, certifications, roles...) so interviews do not all ask the same."""
+        groups: dict[str, list[BankQuestion]] = {}
+        for t in templates:
+            if t.id not in self.used:
+                groups.setdefault(_group(t), []).append(t)
+        for allow_repeat in (False, True):
+            options = {g: [t for t in ts if allow_repeat or t.id not in self.asked]
+                       for g, ts in sorted(groups.items())}
+            options = {g: ts for g, ts in options.items() if ts}
+            fresh = {g: ts for g, ts in options.items() if g not in self.resume_groups_used}
+            options = fresh or options
+            if not options:
+                continue
+            group = next((g for g in _FIRST_GROUPS if g in options), None)
+            if group is None:
+                names = list(options)
+                group = self.rng.choices(names, [_GROUP_WEIGHTS.get(g, 1.0) for g in names])[0]
+            chosen = _by_difficulty(options[group], self.request.difficulty, self.rng, self.asked)
+            if chosen is None:
+                continue
+            self.resume_groups_used.append(group)
+            text, follow = _fill(chosen, self.values)
+            self._take(chosen, self._resume_reason(group), text, follow)
+            return True
+        return False
+
+    def _resume_reason(self, group: str) -> str:
+        v = self.values
+        reasons = {
+            "career": f"you are moving from {v.get('from_field')} into {v.get('to_field')}",
+            "grad": "early in your career: what your studies, internships and activities show",
+            "number": "a figure on your resume, probed",
+            "bullet": "something your resume says you did",
+            "project": "a project on your resume",
+            "cert": "a certification on your resume",
+            "break": "a break between jobs on your resume",
+            "stint": "a short stay in one of your jobs",
+            "role": f"your role at {v.get('company')}",
+            "move": "the moves in your career",
+            "transition": f"why this role at {v.get('job_company', 'this company')}",
+            "skill": f"a skill on your resume: {v.get('skill')}",
+            "education": "your education",
+            "years": "your experience so far",
+        }
+        return reasons.get(group, "about your own experience")
 
     # -- technical ---------------------------------------------------------------------------
 
@@ -441,6 +602,10 @@ class _Planner:
                           and not families.is_soft_skill(self.bank, s)
                           and self._matches(s, q_skills, q_text))
         score += min(resume_hits, 2)
+        # the person's own bread and butter in the job's field (an accountant's close)
+        if any(self._matches(s, q_skills, q_text) for s in self.own_field_skills
+               if s.lower() not in covered):
+            score += 1.0
         if q.family:
             score += 0.5  # the field's own question before a borrowed skill-keyed one
         if q.topic and q.topic.lower() in self.topics_used:
@@ -506,7 +671,8 @@ class _Planner:
     def _behavioural(self, kind: str, index: int, note: str | None) -> bool:
         bank, request, job = self.bank, self.request, self.job
         family = self.job_family if self.job_family in bank.families else None
-        own = [q for q in bank.behavioral if family and q.family == family and q.id not in self.used]
+        own = [q for q in bank.behavioral if family and q.family == family and q.id not in self.used
+               and self._fits(q)]
         chosen = None
         reason = ""
         first = not any(p.family == family and p.kind == "behavioral" for p in self.plan_out)
@@ -522,7 +688,8 @@ class _Planner:
                 reason = f"a situation every {name} professional meets: " \
                          f"{chosen.competency.replace('-', ' ')}"
         if chosen is None:
-            generic = [q for q in bank.behavioral if q.family is None and q.id not in self.used]
+            generic = [q for q in bank.behavioral if q.family is None and q.id not in self.used
+                       and self._fits(q)]
             pool = [q for q in generic if q.kind == kind] or generic
             fresh = [q for q in pool if self._fresh(q)] or [q for q in generic if self._fresh(q)]
             wanted = [c for c in self.level_competencies
@@ -547,28 +714,191 @@ class _Planner:
         return True
 
 
-def _template_values(resume: ResumeFacts, job: JobFacts,
-                     bank: QuestionBank | None = None) -> dict[str, str]:
-    values: dict[str, str] = {"job_title": job.title, "job_company": job.company}
-    for title, company in resume.roles:
-        if title and company:
-            values.setdefault("title", title)
-            values.setdefault("company", company)
-        elif company:
-            values.setdefault("company", company)
+_STUDENT_ROLE = re.compile(r"\b(?:intern|internship|trainee|student|apprentice|apprenticeship|placement|"
+                           r"work experience|summer analyst|graduate assistant|volunteer)\b", re.IGNORECASE)
+_BREAK_MONTHS = 6  # a break shorter than this is no question
+_SHORT_STINT_MONTHS = 12
+
+
+def _month(value: str | None) -> tuple[int, int | None] | None:
+    """"2019-03" -> (2019, 3); "2019" -> (2019, None)."""
+    found = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?", value or "")
+    if not found:
+        return None
+    return int(found.group(1)), int(found.group(2)) if found.group(2) else None
+
+
+def _index(point: tuple[int, int | None], end: bool = False) -> int:
+    year, month = point
+    return year * 12 + (month - 1 if month else (11 if end else 0))
+
+
+def _positions(resume: ResumeFacts) -> list[Position]:
+    return list(resume.positions) or [Position(title=t, company=c) for t, c in resume.roles]
+
+
+def is_student_role(position: Position) -> bool:
+    return (position.employment or "").lower() in ("internship", "student") or bool(
+        _STUDENT_ROLE.search(position.title or ""))
+
+
+def is_new_graduate(resume: ResumeFacts) -> bool:
+    """Only student and intern roles, or no job yet but a degree, or under a year of work."""
+    positions = _positions(resume)
+    if positions and all(is_student_role(p) for p in positions):
+        return True
+    if not positions:
+        return bool(resume.degree or resume.institution)
+    return resume.years is not None and resume.years < 1
+
+
+def _breaks_and_stints(positions: list[Position]) -> tuple[tuple[str, str] | None,
+                                                            list[tuple[str, int]]]:
+    """(the longest break between two jobs as words, if one is long enough; the jobs that lasted
+    under a year, with their length in months). Internships and current roles are no stints."""
+    dated = []
+    for p in positions:
+        start, end = _month(p.start), _month(p.end)
+        if start is None or (end is None and not p.current):
+            continue
+        dated.append((p, start, end))
+    dated.sort(key=lambda item: _index(item[1]))
+    longest: tuple[int, str, str] | None = None
+    covered_until: tuple[int, tuple[int, int | None]] | None = None
+    for p, start, end in dated:
+        if covered_until is not None:
+            gap = _index(start) - covered_until[0] - 1
+            if gap >= _BREAK_MONTHS and (longest is None or gap > longest[0]):
+                longest = (gap, phrasing.month_name(*covered_until[1]), phrasing.month_name(*start))
+        if end is None:
+            covered_until = (10 ** 6, start)
+        elif covered_until is None or _index(end, True) > covered_until[0]:
+            covered_until = (_index(end, True), end)
+    stints = []
+    for p, start, end in dated:
+        if end is None or p.current or is_student_role(p):
+            continue
+        months = _index(end, True) - _index(start) + 1
+        company = phrasing.company_phrase(p.company)
+        if company and 1 <= months < _SHORT_STINT_MONTHS and end[1] and start[1]:
+            stints.append((company, months))
+    gap_words = (longest[1], longest[2]) if longest and longest[1] != longest[2] else None
+    return gap_words, stints
+
+
+def _tool_skill(resume: ResumeFacts, job: JobFacts, bank: QuestionBank | None) -> str | None:
+    """A tool or method from the resume to ask about: never a soft skill, and not a skill that is
+    simply the person's field ("Patient Care" for a nurse); the job's own skills first."""
+    core: set[str] = set()
+    if bank is not None:
+        for fb in bank.families.values():
+            core |= {c.lower() for c in fb.core_skills}
     tools = [s for s in resume.skills if bank is None or not families.is_soft_skill(bank, s)]
-    if tools:  # a tool or method, never a soft skill ("the pitfalls of Communication")
-        values["skill"] = tools[0]
-    if resume.projects:
-        values["project"] = resume.projects[0]
+    plain = [s for s in tools if s.lower() not in core] or tools
+    required = {s.lower() for s in job.skills_required}
+    wanted = [s for s in plain if s.lower() in required]
+    return (wanted or plain or [None])[0]
+
+
+def _clauses(resume: ResumeFacts) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """(clauses with a figure and the figure, clauses without one) from the resume's bullets."""
+    numbered, plain = [], []
     for bullet in resume.bullets:
-        if _NUMBER_CLAIM.search(bullet) and len(bullet) <= 200:
-            values["number_claim"] = bullet.rstrip(".")
-            break
-    if resume.years and resume.years >= 1:
+        clause = phrasing.bullet_clause(bullet)
+        if clause is None or clause.startswith("you were "):
+            continue
+        if phrasing.number_in(clause) or re.search(r"\b(?:by|to|from)\s+\d", clause):
+            numbered.append((clause, phrasing.number_in(clause)))
+        else:
+            plain.append(clause)
+    return numbered, plain
+
+
+_UNKNOWN = "?"
+
+
+def _template_values(resume: ResumeFacts, job: JobFacts,
+                     bank: QuestionBank | None = None, pick: int = 0,
+                     job_family: str | None = _UNKNOWN) -> dict[str, str]:
+    """Every value a template may need, each already phrased for a sentence (phrasing.py). A
+    value that cannot be phrased is left out, so the templates that need it are skipped.
+    ``pick`` chooses among several bullets, so interviews do not all probe the same one."""
+    values: dict[str, str] = {}
+    job_title = phrasing.title_phrase(job.title) if job.title != JobFacts.title else None
+    if job_title:
+        values["job_title"] = job_title
+        values["job_title_a"] = phrasing.with_article(job_title)
+    company = phrasing.company_phrase(job.company)
+    if company:
+        values["job_company"] = company
+    positions = _positions(resume)
+    for position in positions:
+        role = phrasing.role_phrase(position.title, position.unit)
+        title = phrasing.title_phrase(position.title)
+        where = phrasing.company_phrase(position.company)
+        if role and title and where:
+            values.setdefault("title", title)
+            values.setdefault("role_a", phrasing.with_article(role))
+            values.setdefault("company", where)
+        elif where:
+            values.setdefault("company", where)
+    skill = _tool_skill(resume, job, bank)
+    if skill:
+        values["skill"] = skill
+    projects = [p for p in (phrasing.project_phrase(line) for line in resume.projects) if p]
+    if projects:
+        values["project"] = projects[pick % len(projects)]
+    numbered, plain = _clauses(resume)
+    if numbered:
+        clause, number = numbered[pick % len(numbered)]
+        values["number_claim"] = clause
+        if number:
+            values["number"] = number
+    if plain:
+        values["achievement"] = plain[pick % len(plain)]
+    elif len(numbered) > 1:  # a second figure is still an achievement to ask about
+        values["achievement"] = numbered[(pick + 1) % len(numbered)][0]
+    new_grad = is_new_graduate(resume)
+    student_only = bool(positions) and all(is_student_role(p) for p in positions)
+    if resume.years and resume.years >= 2 and not new_grad and not student_only:
         values["years"] = str(int(round(resume.years)))
-    if resume.degree and resume.institution:
-        values["degree"], values["institution"] = resume.degree, resume.institution
-    elif resume.degree:
-        values["degree"] = resume.degree
-    return values
+    subject = phrasing.tidy(resume.education_field)
+    if subject and re.fullmatch(r"(?:hons|honours|honors|\(hons\))", subject, re.IGNORECASE):
+        subject = ""
+    degree = phrasing.tidy(resume.degree)
+    if degree and len(degree.split()) <= 8:
+        values["degree"] = f"{degree} in {subject}" if subject and " in " not in degree and \
+            subject.lower() not in degree.lower() else degree
+        institution = phrasing.institution_phrase(resume.institution)
+        if institution:
+            values["institution"] = institution
+    certifications = [c for c in (phrasing.certification_phrase(x) for x in resume.certifications) if c]
+    if certifications:
+        values["certification"] = certifications[pick % len(certifications)]
+    if new_grad:
+        values["new_grad"] = "yes"
+        interns = [p for p in positions if is_student_role(p) and phrasing.company_phrase(p.company)]
+        if interns:
+            values["internship"] = f"your internship at {phrasing.company_phrase(interns[0].company)}"
+        coursework = phrasing.coursework_phrase(resume.coursework)
+        if coursework:
+            values["coursework"] = coursework
+        activities = [a for a in (phrasing.activity_phrase(x) for x in resume.activities) if a]
+        if activities:
+            values["activity"] = activities[pick % len(activities)]
+    if bank is not None and not new_grad:
+        to_family = job_family if job_family != _UNKNOWN else families.detect_job_family(
+            bank, job.title, job.skills_required, job.description)
+        from_field = families.detect_resume_field(bank, [p.title for p in positions], resume.skills)
+        if families.is_career_change(from_field, to_family):
+            values["from_field"] = families.field_noun(from_field) or ""
+            values["to_field"] = families.field_noun(to_family) or ""
+    gap, stints = _breaks_and_stints(positions)
+    if gap:
+        values["break_from"], values["break_to"] = gap
+    if stints:
+        values["stint_company"], months = stints[-1]
+        values["stint_length"] = phrasing.months_words(months)
+        if len(stints) >= 2:
+            values["stints_pair"] = f"{stints[-2][0]} and {stints[-1][0]}"
+    return {k: v for k, v in values.items() if v}
