@@ -114,6 +114,22 @@ def test_keyboard_interrupt_exits_130(cli, monkeypatch):
     assert cli("users", "list").exit_code == ExitCode.INTERRUPTED
 
 
+def _has_open(pid: int, path) -> bool:
+    """Whether process ``pid`` holds ``path`` open (Linux /proc; elsewhere assume it does)."""
+    import os
+
+    fd_dir = f"/proc/{pid}/fd"
+    if not os.path.isdir(fd_dir):
+        return True
+    for fd in os.listdir(fd_dir):
+        try:
+            if os.readlink(os.path.join(fd_dir, fd)) == str(path):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def test_sigint_in_a_real_process_exits_130(home):
     """A real Ctrl-C (SIGINT) while a command waits on the database gives 130, no traceback."""
     import signal
@@ -136,7 +152,12 @@ def test_sigint_in_a_real_process_exits_130(home):
              "-n", "A", "-e", "a@example.com"],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
-        time.sleep(1.5)
+        # Interrupt it once it is waiting on the lock (it has the database open), not while
+        # it is still starting up: on a busy machine start-up alone can take seconds.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not _has_open(proc.pid, db):
+            time.sleep(0.1)
+        time.sleep(0.5)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=30)
     finally:

@@ -186,7 +186,7 @@ def test_lists_show_and_results(ready, tmp_path):
 def _spawn(args, env):
     pexpect = pytest.importorskip("pexpect")
     return pexpect.spawn(sys.executable, ["-m", "mock_interview", *args], env=env,
-                         encoding="utf-8", timeout=30, dimensions=(40, 120))
+                         encoding="utf-8", timeout=90, dimensions=(40, 120))
 
 
 def _pty_env(home, database_url):
