@@ -534,3 +534,24 @@ def test_a_200_that_is_not_json_never_loses_an_answer(ready, server, tmp_path, b
     assert "internal error" not in out.stderr
     stored = [q for q in data["questions"] if q["status"] == "answered"]
     assert len(stored) >= 2 and all(q["answer"] == thin for q in stored)
+
+
+def test_the_plan_prompt_carries_the_field_the_offline_question_and_career_change(server):
+    from mock_interview.domain.interview.bank import load_bank
+    from mock_interview.domain.interview.planner import JobFacts, PlanRequest, ResumeFacts
+    from mock_interview.engines.openai_engine import OpenAIEngine, PlanNotes
+    from mock_interview.engines.structured import Endpoint
+
+    engine = OpenAIEngine(Endpoint(base_url=server.url, model="test-model", api_key=None))
+    engine.plan_notes = PlanNotes()
+    teacher = ResumeFacts(skills=["Lesson Planning", "Excel"],
+                          roles=[("Secondary School Science Teacher", "Hillcrest Academy")],
+                          certifications=["PGCE"])
+    job = JobFacts("Associate Product Manager", "Thimbleoak", ["Product Management", "SQL"])
+    try:
+        engine.plan(load_bank(), teacher, job, PlanRequest(count=4, seed=1))
+        sent = server.calls("plan")[-1].user
+        assert "field=product_management" in sent and "the offline question" in sent
+        assert "career change" in sent and "Certifications: PGCE" in sent
+    finally:
+        engine.close()

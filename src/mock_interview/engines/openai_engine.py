@@ -94,7 +94,30 @@ def resume_summary(resume: ResumeFacts, limit: int = 3500) -> str:
         lines.append(f"Education: {resume.degree or ''} {resume.institution or ''}".strip())
     if resume.skills:
         lines.append("Skills: " + ", ".join(resume.skills[:40]))
+    if resume.certifications:
+        lines.append("Certifications: " + ", ".join(resume.certifications[:12]))
+    if resume.coursework:
+        lines.append(f"Coursework: {resume.coursework[:200]}")
+    for activity in resume.activities[:4]:
+        lines.append(f"Activity: {activity[:160]}")
+    from mock_interview.domain.interview.planner import is_new_graduate
+
+    if is_new_graduate(resume):
+        lines.append("New graduate: yes (ask about study, internships and projects, not years of work)")
     return "\n".join(lines)[:limit]
+
+
+def _field_lines(bank: QuestionBank, resume: ResumeFacts, job: JobFacts) -> list[str]:
+    """The job's field and the candidate's, and whether this is a career change."""
+    from mock_interview.domain.interview import families
+
+    job_field = families.detect_job_family(bank, job.title, job.skills_required,
+                                           getattr(job, "description", "") or "")
+    own_field = families.detect_resume_field(bank, [t for t, _c in resume.roles], resume.skills)
+    lines = [f"Job's field: {job_field or 'unknown'}; the candidate's field: {own_field or 'unknown'}"]
+    if families.is_career_change(own_field, job_field):
+        lines.append("This is a career change: ask why, and what carries over from their field.")
+    return lines
 
 
 def _clean_resume(text: str) -> str:
@@ -202,6 +225,7 @@ class OpenAIEngine:
             match_lines.append("Gaps (required, not on the resume): " + ", ".join(notes.missing_skills[:20]))
         if notes.weak_skills:
             match_lines.append("Scored low before on: " + ", ".join(notes.weak_skills[:10]))
+        match_lines.extend(_field_lines(bank, resume, job))
         user = "\n\n".join([
             prompt("plan"),
             "JOB:\n" + data_block("job", f"{job.title} at {job.company}\nLevel: {job.level or 'unknown'}\n"
