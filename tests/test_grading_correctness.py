@@ -96,6 +96,9 @@ def test_denying_a_misconception_is_not_asserting_it() -> None:
     ("Lists are mutable while tuples are immutable",
      "Lists are immutable but tuples can be changed.",
      "How does a list differ from a tuple?"),
+    ("Peripheral potassium chloride infusions are limited to about 10 mmol per hour",
+     "Peripheral potassium chloride infusions can safely run at 40 mmol per hour.",
+     "How do you give IV potassium safely?"),
 ])
 def test_contradictions_by_negation_antonym_and_swapped_roles(point: str, sentence: str,
                                                               question: str) -> None:
@@ -115,6 +118,8 @@ def test_contradictions_by_negation_antonym_and_swapped_roles(point: str, senten
      "Tuples are immutable and lists are mutable.", "How does a list differ from a tuple?"),
     ("Infusion rates are limited to about 10 mmol per hour",
      "The rate is usually no faster than 10 mmol per hour.", "How fast can potassium run?"),
+    ("A three-year $300,000 deal has a total contract value of $300,000",
+     "So a three-year deal at $300k has a TCV of $300k.", "What is TCV?"),
     ("It ensures no single person can both commit and conceal an error",
      "No single person should be able to both make an error and commit it unseen.",
      "Why separate duties?"),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 
 from mock_interview.domain.grading import text as tx
@@ -307,6 +308,37 @@ def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str]) 
     return bool(shared) and len(shared) >= 0.5 * len(rest) and (len(shared) >= 2 or len(rest) <= 1)
 
 
+def _figure(stem: str) -> str | None:
+    """A figure's significant digits ("300,000" and "300" both "3"); None for small counts
+    and anything that is not a number."""
+    if not stem[:1].isdigit():
+        return None
+    digits = stem.rstrip("%").replace(",", "")
+    try:
+        if float(digits) < 10 and "." not in digits and not stem.endswith("%"):
+            return None  # "3 tiers", "N+1": counts and labels, not measured figures
+    except ValueError:
+        return None
+    return digits.replace(".", "").strip("0") or "0"
+
+
+def _other_number(point: Clause, sentence: Clause, sentence_all: frozenset[str],
+                  anchors: frozenset[str] = frozenset()) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The point states a figure and the sentence, about the same thing, another one
+    ("limited to 10 mmol an hour" / "up to 40 mmol an hour"); None otherwise. Figures the
+    question names ("a 301 and a 302") are labels."""
+    ours = {s for s in point.asserted if s not in anchors and _figure(s)}
+    if not ours:
+        return None
+    said = {_figure(s) for s in sentence_all if _figure(s)}
+    if {_figure(s) for s in ours} & said:
+        return None
+    theirs = {s for s in sentence.asserted if s not in anchors and _figure(s)}
+    if not theirs:
+        return None
+    return frozenset(ours), frozenset(theirs)
+
+
 def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[str],
                           sentence_all: frozenset[str],
                           anchors: frozenset[str] = frozenset()) -> Contradiction | None:
@@ -330,6 +362,9 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
             point, sentence, flipped):
         return Contradiction("negation", ", ".join(sorted(flipped)))
     point_clause = frozenset(point.stems)
+    wrong_number = _other_number(point, sentence, sentence_all, anchors)
+    if wrong_number and _same_proposition(point, sentence, wrong_number[0] | wrong_number[1]):
+        return Contradiction("number", f"{sorted(wrong_number[0])[0]} / {sorted(wrong_number[1])[0]}")
     for stem in point.asserted:
         if same_side(stem) & sentence_all:
             continue
