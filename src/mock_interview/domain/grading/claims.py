@@ -322,6 +322,10 @@ def _figure(stem: str) -> str | None:
     return digits.replace(".", "").strip("0") or "0"
 
 
+def _has_figure(statement: Statement) -> bool:
+    return any(_figure(s) for s in statement.stems)
+
+
 def _other_number(point: Clause, sentence: Clause, sentence_all: frozenset[str],
                   anchors: frozenset[str] = frozenset()) -> tuple[frozenset[str], frozenset[str]] | None:
     """The point states a figure and the sentence, about the same thing, another one
@@ -406,8 +410,9 @@ def contradicts(point: Statement, sentence: Statement,
     if not point.stems & sentence.stems and not (loose and sentence.stems & anchors):
         return None
     if not (point.denied or sentence.denied or _antonyms_of_all(point) & sentence.stems
-            or (question and contrast_pair(question))):
-        return None  # nothing that could flip: no negation, no antonym, no contrast
+            or (question and contrast_pair(question))
+            or (_has_figure(point) and _has_figure(sentence))):
+        return None  # nothing that could flip: no negation, antonym, contrast or figure
     if _conditional(point) or _conditional(sentence):
         # "If none is defined, the compiler adds one": each clause holds only under the other.
         return _swapped_roles(point, sentence, anchors, question) if question else None
