@@ -26,7 +26,7 @@ from mock_interview.domain.grading import text as tx
 
 _NEGATORS = frozenset([
     "not", "no", "never", "without", "cannot", "nor", "neither", "none", "nothing", "nobody",
-    "nowhere", "lacks", "lack", "lacking",
+    "nowhere", "lacks", "lack", "lacking", "rarely", "seldom", "hardly", "barely",
 ])
 # "not only X but also Y" asserts X.
 _NOT_NEGATING_NEXT = frozenset([
@@ -51,20 +51,12 @@ _POLAR_WORDS = frozenset([
 ])
 _SCOPE_ENDERS = frozenset(["and", "or", "then"])
 _CONDITIONS = frozenset(["if", "unless", "whether", "when", "whenever", "until", "once"])
-FEATURES = {"subject": False, "verbs": False, "loose": False, "cond": True}
+# Words of advice: "you should not rebase pulled commits" is contradicted by advice to do
+# it, not by a sentence saying what a rebase does.
+_ADVICE_WORDS = frozenset(["should", "shouldn't", "must", "mustn't", "ought", "shall",
+                           "never", "avoid", "recommend", "recommended", "best", "fine", "okay",
+                           "ok", "safe", "can", "may", "need", "needs", "allowed"])
 _SCOPE_WORDS = 3  # a negation reaches this many content words at most
-# "gowns aren't needed", "bleach should be avoided": the subject before them is denied.
-_DENYING_PREDICATES = frozenset([
-    "need", "needed", "necessary", "required", "recommended", "helpful", "important",
-    "effective", "used", "allowed", "permitted", "matter", "matters", "relevant", "true",
-    "correct", "accurate", "possible", "advisable", "appropriate", "valid", "worth", "safe",
-    "enough", "sufficient", "supported",
-])
-_DENYING_AFTER = frozenset(["avoided", "unnecessary", "discouraged", "prohibited", "forbidden",
-                            "banned", "unneeded"])
-_DENYING_BEFORE = frozenset(["avoid", "avoids", "avoiding", "skip", "skipping", "skips"])
-_FILLER_BEFORE_PREDICATE = frozenset(["be", "really", "actually", "always", "strictly",
-                                      "usually", "generally", "even", "at", "all"])
 _CLAUSE_PUNCT_RE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
@@ -79,6 +71,7 @@ class Clause:
     denied_words: tuple[bool, ...] = ()  # whether each word sits in a negation scope
     conditional: bool = False  # opened by "if", "when", "unless": states no fact by itself
     heads: frozenset[str] = frozenset()  # the first word of each negation scope ("not *permitted*")
+    advice: bool = False  # says what one should or should not do ("you should not rebase ...")
 
     @cached_property
     def asserted(self) -> frozenset[str]:
@@ -156,22 +149,20 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     scope_open = False  # no word of the current scope seen yet
     clause_start = 0
     conditional = False
+    advice = False
     scope = False
     scope_words = 0
     break_index = 0
 
-    def deny_so_far() -> None:
-        for k in range(len(stems)):
-            in_scope[k] = True
-            denied.add(stems[k])
-
     def close(at: int) -> None:
         nonlocal stems, positions, surfaces, in_scope, denied, clause_start, conditional, heads
+        nonlocal advice
         if stems:
             clauses.append(Clause(start + clause_start, start + at, tuple(stems), tuple(positions),
                                   frozenset(denied), tuple(surfaces), tuple(in_scope),
-                                  conditional, frozenset(heads)))
+                                  conditional, frozenset(heads), advice))
         stems, positions, surfaces, in_scope, denied, heads = [], [], [], [], set(), set()
+        advice = False
         conditional = False
         clause_start = at
 
@@ -184,6 +175,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             scope, scope_words = False, 0
             break_index += 1
         word = words[index]
+        if word in _ADVICE_WORDS:
+            advice = True
         if skip:
             skip -= 1
             continue
@@ -204,17 +197,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             continue
         if _is_negator(word):
             following = words[index + 1] if index + 1 < len(words) else ""
-            ahead = [w for w in words[index + 1:index + 4] if w not in _FILLER_BEFORE_PREDICATE]
-            if FEATURES["subject"] and ahead and ahead[0] in _DENYING_PREDICATES and stems:
-                deny_so_far()  # "gowns aren't needed": the gowns are what is denied
-            elif following not in _NOT_NEGATING_NEXT:
+            if following not in _NOT_NEGATING_NEXT:
                 scope, scope_words, scope_open = True, 0, True
-            continue
-        if FEATURES["verbs"] and word in _DENYING_AFTER and stems:
-            deny_so_far()
-            continue
-        if FEATURES["verbs"] and word in _DENYING_BEFORE:
-            scope, scope_words, scope_open = True, 0, True
             continue
         if word in _SCOPE_ENDERS and scope and scope_words:
             following = words[index + 1] if index + 1 < len(words) else ""
@@ -299,7 +283,7 @@ def _shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
 
 def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str]) -> bool:
     """Do the two clauses say something about the same things, apart from ``changed``?"""
-    if FEATURES["loose"] and len(changed) >= 2 and len(changed) >= 0.5 * len(frozenset(sentence.stems)):
+    if len(changed) >= 2 and len(changed) >= 0.5 * len(frozenset(sentence.stems)):
         return True  # "You won't see it in query logs": the sentence is all about them
     rest = frozenset(point.stems) - changed
     if not rest:  # the whole clause is what changed ("does not remove a page from the index")
@@ -349,8 +333,6 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
     """``point_all``, ``sentence_all``: every stem of the whole point and sentence (a point
     that names both sides of an antonym pair is not contradicted by either)."""
     conditional = point.conditional or sentence.conditional
-    if conditional and not FEATURES["cond"]:
-        return None
     point_denied = point.denied - point.asserted  # "locking does not lock": both, so neither
     sentence_denied = sentence.denied - sentence.asserted
     flipped = (point.asserted & sentence_denied) | (point_denied & sentence.asserted)
@@ -358,9 +340,12 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
     # to compare, so only a negation on one side counts.
     # The negated word itself must be what the other side asserts ("not *permitted*" against
     # "is permitted"), not some other word of the negated phrase.
-    flipped = frozenset(f for f in flipped if f in point.heads or f in sentence.heads)
+    if not (flipped & (point.heads | sentence.heads)):
+        flipped = frozenset()
     if not point.asserted and point.heads <= _POLAR_WORDS_STEMS:
         # "..., not on every call": an elliptical contrast; the antonym check reads it.
+        flipped = frozenset()
+    if point.advice and point.denied and not sentence.advice:
         flipped = frozenset()
     if flipped and not conditional and not (point.denied and sentence.denied) and _same_proposition(
             point, sentence, flipped):
@@ -393,7 +378,8 @@ def _as_clause(statement: Statement) -> Clause:
                   tuple(s for c in statement.clauses for s in c.stems),
                   tuple(p for c in statement.clauses for p in c.positions),
                   statement.denied - statement.asserted,
-                  heads=frozenset(h for c in statement.clauses for h in c.heads))
+                  heads=frozenset(h for c in statement.clauses for h in c.heads),
+                  advice=any(c.advice for c in statement.clauses))
 
 
 def _conditional(statement: Statement) -> bool:
