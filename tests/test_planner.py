@@ -257,7 +257,8 @@ def test_family_behaviour_and_no_repeats_over_five_interviews():
 
 
 def test_a_field_without_a_bank_borrows_the_closest_and_says_so():
-    hr_job = JobFacts("HR Generalist", "Pebblewick", ["Employee Relations", "Recruiting", "HRIS"], "mid")
+    hr_job = JobFacts("HR Generalist", "Pebblewick",
+                      ["Employee Relations", "Recruiting", "HRIS", "Excel", "Project Management"], "mid")
     without_hr = replace(BANK, families={k: v for k, v in BANK.families.items() if k != "hr"},
                          technical=tuple(q for q in BANK.technical if q.family != "hr"),
                          behavioral=tuple(q for q in BANK.behavioral if q.family != "hr"))
@@ -265,8 +266,14 @@ def test_a_field_without_a_bank_borrows_the_closest_and_says_so():
     plan_ = plan_interview(without_hr, resume, hr_job, PlanRequest(count=5, mix="technical", seed=1))
     technical = [q for q in plan_ if q.kind == "technical"]
     assert technical, [q.kind for q in plan_]
-    assert all("closest field" in q.reason for q in technical)
-    with_hr = plan_interview(BANK, resume, hr_job, PlanRequest(count=5, mix="technical", seed=1))
+    # Each question is either on a skill the job names, or says it borrows the closest field.
+    assert all("closest field" in q.reason or q.skill in hr_job.skills_required for q in technical)
+    assert any("closest field" in q.reason for q in plan_interview(
+        without_hr, resume, JobFacts("HR Generalist", "Pebblewick", ["Employee Relations", "Recruiting", "HRIS",
+                                                                   "Stakeholder Management", "Budgeting"], "mid"),
+        PlanRequest(count=5, mix="technical", seed=2)))
+    hr_only = JobFacts("HR Generalist", "Pebblewick", ["Employee Relations", "Recruiting", "HRIS"], "mid")
+    with_hr = plan_interview(BANK, resume, hr_only, PlanRequest(count=5, mix="technical", seed=1))
     assert all(q.family == "hr" for q in with_hr if q.kind == "technical")
 
 

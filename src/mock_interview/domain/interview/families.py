@@ -52,7 +52,7 @@ TAXONOMY_FAMILIES = {
     "accounting": "accounting", "finance": "finance", "healthcare": "nursing",
     "sales": "sales", "support": "customer_support", "marketing": "marketing",
     "design": "design", "product": "product_management", "operations": "operations",
-    "security": "security", "machine-learning": "data_science", "testing": "qa",
+    "security": "security", "machine-learning": "data_science", "testing": "qa", "hr": "hr",
 }
 # Skill-keyed bank skills that belong to a field with its own bank (or to several fields).
 # Skills not listed here are "software" only.
