@@ -494,6 +494,22 @@ def _swapped_roles(point: Statement, sentence: Statement, anchors: frozenset[str
 # ---- misconceptions ---------------------------------------------------------------------
 
 
+def _units(statement: Statement) -> dict[int, set[str]]:
+    """Stems by written word: "ORM" stands for three stems but is one word."""
+    units: dict[int, set[str]] = {}
+    for position, stem in statement.ordered():
+        units.setdefault(position, set()).add(stem)
+    return units
+
+
+def match_share(statement: Statement, sentence: Statement) -> float:
+    """Share of the statement's written words that the sentence uses."""
+    units = _units(statement)
+    if not units:
+        return 0.0
+    return sum(1 for stems in units.values() if stems & sentence.stems) / len(units)
+
+
 def asserts(claim: Statement, sentence: Statement, distinctive: frozenset[str],
             min_share: float = 0.5) -> bool:
     """Does the sentence make this claim (a misconception): most of its words, at least one
@@ -501,10 +517,7 @@ def asserts(claim: Statement, sentence: Statement, distinctive: frozenset[str],
     claim_stems = claim.stems
     if not claim_stems:
         return False
-    # Count written words, not stems: "ORM" stands for three stems but is one word.
-    units: dict[int, set[str]] = {}
-    for position, stem in claim.ordered():
-        units.setdefault(position, set()).add(stem)
+    units = _units(claim)
     found = sum(1 for stems in units.values() if stems & sentence.stems)
     if found < min(2, len(units)) or found < min_share * len(units):
         return False

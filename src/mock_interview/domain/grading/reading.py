@@ -104,7 +104,11 @@ def read_answer(
         distinctive = claim.stems - point_stems - question_stems
         target = _closest_point(claim, points)
         for i in own:
-            if claims.asserts(claim, statements[i], distinctive):
+            # A sentence that says a key point at least as closely as the misconception (they
+            # share most words when the misconception swaps two roles) makes the point.
+            if claims.asserts(claim, statements[i], distinctive) and not any(
+                    claims.match_share(p, statements[i]) >= claims.match_share(claim, statements[i])
+                    for p in points):
                 point_text = reference.points[target].text if target is not None else None
                 wrong.append(WrongClaim(_shift(spans[i], offset), point_text, text_m,
                                         "misconception"))
