@@ -11,7 +11,8 @@ needs instead:
 
 Actions, consumed in order per step (then the default answer again): ``Fault`` (an HTTP
 error), ``Hang`` (wait, then answer: a timeout when longer than the client's), ``Drop``
-(close the connection without answering), ``Reply`` (this content), ``Raw`` (a 200 with a
+(close the connection without answering), ``Cut`` (close it halfway through the body),
+``Reply`` (this content), ``Raw`` (a 200 with a
 body that is not the API's JSON), ``Call`` (a function of the request). Every request is recorded in ``server.requests``.
 """
 
@@ -57,6 +58,11 @@ class Hang:
 @dataclass
 class Drop:
     pass
+
+
+@dataclass
+class Cut:
+    """A 200 that promises a whole body, sends half of it and closes the connection."""
 
 
 @dataclass
@@ -261,6 +267,18 @@ class LLMServer:
                     self.send_header("content-length", str(len(action.body)))
                     self.end_headers()
                     self.wfile.write(action.body)
+                    return
+                if isinstance(action, Cut):
+                    data = json.dumps(server.default(request)).encode()
+                    self.send_response(200)
+                    self.send_header("content-type", "application/json")
+                    self.send_header("content-length", str(len(data) + 200))
+                    self.end_headers()
+                    with contextlib.suppress(OSError):
+                        self.wfile.write(data[: len(data) // 2])
+                        self.wfile.flush()
+                        self.connection.shutdown(socket.SHUT_RDWR)
+                    self.close_connection = True
                     return
                 if isinstance(action, Drop):
                     self.close_connection = True

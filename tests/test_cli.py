@@ -284,3 +284,118 @@ def test_json_goes_to_stdout_and_messages_to_stderr(cli):
     assert json.loads(out.stdout)["profile"]["email"] == "ada@example.com"
     out = cli("register", "-n", "Grace", "-e", "grace@example.com")
     assert out.stdout == "" and "Grace" in out.stderr
+
+
+# -- conventions every command keeps (cli/conventions.py), checked on the whole tree --------------
+
+def _commands():
+    from typer.main import get_command
+
+    from mock_interview.cli.app import app
+    from mock_interview.cli.conventions import apply_conventions
+
+    root = get_command(app)
+    apply_conventions(root)
+    found = []
+
+    def walk(command, path):
+        found.append((path, command))
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            walk(sub, (*path, name))
+
+    walk(root, ())
+    return found
+
+
+def test_every_parameter_has_a_metavar_in_one_style():
+    from mock_interview.cli.conventions import METAVAR_STYLE
+
+    wrong = []
+    for path, command in _commands():
+        for param in command.params:
+            flag = getattr(param, "is_flag", False) or getattr(param, "count", False)
+            ok = param.metavar == "" if flag else bool(METAVAR_STYLE.match(param.metavar or ""))
+            if not ok:
+                wrong.append(f"{' '.join(path)} {param.name}: {param.metavar!r}")
+    assert wrong == []
+
+
+def test_help_is_wrapped_only_by_rich():
+    """No hard line breaks inside a paragraph of any command's or option's help."""
+    from mock_interview.cli.conventions import unwrap
+
+    for path, command in _commands():
+        assert unwrap(command.help) == command.help, path
+        for param in command.params:
+            assert "\n" not in (getattr(param, "help", None) or ""), (path, param.name)
+
+
+@pytest.mark.parametrize("path", all_command_paths(), ids=lambda p: " ".join(p) or "root")
+def test_usage_errors_are_one_line_with_a_hint(cli, path):
+    out = cli(*path, "--no-such-option")
+    assert out.exit_code == ExitCode.USAGE
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "--help" in lines[0], out.stderr
+    assert "╭" not in out.stderr
+
+
+def test_missing_argument_is_one_line_naming_it(cli):
+    out = cli("login")
+    assert out.exit_code == ExitCode.USAGE
+    assert out.stderr.strip() == "error: Missing argument 'EMAIL'. — see: mock-interview login --help"
+
+
+def test_choice_values_complete_and_match_what_the_services_accept():
+    from mock_interview.cli.conventions import CHOICES
+    from mock_interview.config import ENGINE_CHOICES
+    from mock_interview.domain.stats import DIMENSIONS
+    from mock_interview.services.report_export import FORMATS
+
+    assert CHOICES[("interview", "--engine")] == ENGINE_CHOICES
+    assert set(CHOICES[("results", "--format")]) == set(FORMATS)
+    assert CHOICES[("stats progress", "--dimension")] == DIMENSIONS
+    commands = {" ".join(path): command for path, command in _commands()}
+    for (path, option), values in CHOICES.items():
+        if path not in commands:
+            continue
+        param = next(p for p in commands[path].params if option in p.opts)
+        assert param._custom_shell_complete(None, param, "") == list(values)
+        assert param._custom_shell_complete(None, param, values[0][:2]) == [
+            v for v in values if v.startswith(values[0][:2])]
+
+
+def test_ids_and_emails_complete_from_the_database(cli, home):
+    from mock_interview.cli.common import complete_emails
+
+    assert complete_emails("") == []  # no database yet: nothing, and no error
+    cli("register", "-n", "Ada", "-e", "ada@example.com")
+    cli("register", "-n", "Grace", "-e", "grace@example.com")
+    assert complete_emails("") == ["ada@example.com", "grace@example.com"]
+    assert complete_emails("gr") == ["grace@example.com"]
+
+
+def test_json_numbers_are_rounded_to_one_decimal():
+    from mock_interview.domain.numbers import rounded
+
+    assert rounded({"a": 99.96994120171125, "b": [1.25, {"c": 2.0}], "cost_usd": 0.00123, "n": 3}) == {
+        "a": 100.0, "b": [1.2, {"c": 2.0}], "cost_usd": 0.00123, "n": 3}
+
+
+def test_quick_reads_match_the_regular_path_and_skip_sqlalchemy(cli, home):
+    """whoami and interviews list read SQLite directly; the data is the same as the services'."""
+    from mock_interview.services import interview, profiles, quick
+    from mock_interview.services.context import AppContext
+
+    assert cli("register", "-n", "Ada", "-e", "ada@example.com").exit_code == 0
+    fast, regular = AppContext.create(), AppContext.create()
+    regular.database()  # opened the regular way: quick then defers to the services
+    assert quick.connect(fast) is not None and quick.connect(regular) is None
+    assert quick.current_profile(fast) == profiles.current(regular)
+    assert quick.interviews(fast) == interview.list_interviews(regular)
+    assert quick.profile_emails(fast) == ["ada@example.com"]
+    regular.close()
+    out = _run_script(["whoami"], {"PYTHONPROFILEIMPORTTIME": "1"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in out.stderr.splitlines()
+                if line.startswith("import time:") and "|" in line}
+    assert not imported & {"sqlalchemy", "sqlmodel", "alembic"}

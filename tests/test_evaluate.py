@@ -355,3 +355,83 @@ def test_help_has_an_example_and_the_module_stays_light(run):
     imported = {line.split("|")[-1].strip().split(".")[0] for line in probe.stderr.splitlines()
                 if line.startswith("import time:") and "|" in line}
     assert "typer" in imported and not imported & set(HEAVY_MODULES)
+
+
+def test_runs_of_the_same_input_at_once_never_duplicate_an_interview(batch, tmp_path, database_url):
+    """Four processes on the same six items: each item is interviewed once; a run that finds an
+    item claimed by another says so on that item's line."""
+    lines = batch.read_text(encoding="utf-8").splitlines()[:6]
+    small = tmp_path / "six.jsonl"
+    small.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    env = subprocess_env(MOCK_INTERVIEW_DATABASE_URL=database_url)
+    assert subprocess.run([sys.executable, "-m", "mock_interview", "db", "upgrade"], env=env,
+                          capture_output=True, timeout=120).returncode == 0
+    outputs = [tmp_path / f"out{n}.jsonl" for n in range(4)]
+    runs = [subprocess.Popen([sys.executable, "-m", "mock_interview", "evaluate", str(small),
+                              "--output", str(out)], env=env, cwd=tmp_path,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for out in outputs]
+    for process in runs:
+        process.communicate(timeout=300)
+    assert _count(database_url, "interviews") == 6
+    claimed = 0
+    for out in outputs:
+        for line in _lines(out):
+            assert line["status"] == "ok" or "claimed by another evaluate run" in line["error"], line
+            claimed += line["status"] != "ok"
+    # Afterwards every item is done: a re-run does no work.
+    rerun = subprocess.run([sys.executable, "-m", "mock_interview", "evaluate", str(small), "--output",
+                            str(tmp_path / "again.jsonl")], env=env, cwd=tmp_path, capture_output=True,
+                           text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert all(line["skipped"] for line in _lines(tmp_path / "again.jsonl"))
+    assert _count(database_url, "interviews") == 6
+
+
+def test_resume_files_outside_the_batch_folder_need_allow_outside(run, tmp_path, resume_files, sqlite_url):
+    batch_dir = tmp_path / "batch"
+    batch_dir.mkdir()
+    outside = tmp_path / "elsewhere.txt"
+    shutil.copy(resume_files / "r0.txt", outside)
+    shutil.copy(resume_files / "r0.txt", batch_dir / "inside.txt")
+    (batch_dir / "link.txt").symlink_to(outside)  # a link inside pointing outside counts as outside
+    items = [dict(_item(0, "x"), key="abs", resume=str(outside)),
+             dict(_item(1, "x"), key="up", resume="../elsewhere.txt"),
+             dict(_item(2, "x"), key="link", resume="link.txt"),
+             dict(_item(3, "x"), key="in", resume="inside.txt")]
+    path = batch_dir / "b.jsonl"
+    path.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run("evaluate", str(path), "--output", str(out), "--questions", "2").exit_code == 1
+    lines = {line["key"]: line for line in _lines(out)}
+    assert lines["in"]["status"] == "ok"
+    for key in ("abs", "up", "link"):
+        assert lines[key]["status"] == "failed" and "--allow-outside" in lines[key]["error"]
+    assert _count(sqlite_url, "resumes") == 1
+    again = tmp_path / "again.jsonl"
+    assert run("evaluate", str(path), "--output", str(again), "--questions", "2",
+               "--allow-outside").exit_code == 0
+    assert all(line["status"] == "ok" for line in _lines(again))
+
+
+def test_name_and_email_come_from_the_resume_when_the_item_has_none(run, tmp_path, sqlite_url):
+    (tmp_path / "grace.txt").write_text("\n".join([
+        "Grace Hopper", "Backend Engineer", "grace.hopper@example.com", "", "SKILLS",
+        "Python, PostgreSQL, Docker", "", "EXPERIENCE", "Backend Developer", "Firm Ltd, Leeds",
+        "Mar 2020 – Present", "• Cut API latency by 30% with Redis caching"]) + "\n", encoding="utf-8")
+    (tmp_path / "nobody.txt").write_text("SKILLS\nPython\n\nEXPERIENCE\nDeveloper\nFirm Ltd\n"
+                                         "2020 – 2022\n", encoding="utf-8")
+    base = {"job": JOBS[0], "answers": ANSWERS[:3], "questions": 2}
+    items = [dict(base, key="g", resume="grace.txt"), dict(base, key="n", resume="nobody.txt"),
+             dict(base, key="given", resume="grace.txt", name="Ada Lovelace")]
+    path = tmp_path / "b.jsonl"
+    path.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run("evaluate", str(path), "--output", str(out)).exit_code == 1
+    lines = {line["key"]: line for line in _lines(out)}
+    assert lines["g"]["status"] == "ok", lines["g"]
+    assert (lines["g"]["candidate_name"], lines["g"]["candidate_email"]) == (
+        "Grace Hopper", "grace.hopper@example.com")
+    assert lines["g"]["candidate_from"] == "resume"
+    assert lines["n"]["status"] == "failed" and "name or email" in lines["n"]["error"]
+    assert lines["given"]["candidate_from"] == "item" and lines["given"]["candidate_name"] == "Ada Lovelace"

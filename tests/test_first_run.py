@@ -41,6 +41,28 @@ def test_demo_json_is_repeatable_and_reset_removes_it(cli, home):
     assert not (home / "demo").exists()
 
 
+def test_demo_answers_are_written_for_the_questions_it_asks(cli, home):
+    """Every question the demo asks, follow-ups included, gets a sample written for it (not
+    the fallback by kind), and none of them is graded off topic or a copy of the question."""
+    from mock_interview.services.demo import sample_answers
+
+    samples = sample_answers()
+    written = set(samples["by_question"].values()) | set(samples["follow_up"]["by_question"].values())
+    out = cli("demo")
+    assert out.exit_code == 0, out.stderr
+    said = " ".join(out.stderr.split())
+    assert "interview --resume cv.pdf" in said and "--job-file jd.txt" in said
+    assert "jobs add --text jd.txt" in said
+    assert "Best:" in said  # the note after each answer
+    data = cli("demo", "--json").json()
+    for question in data["questions"]:
+        assert question["answer"] in written, question["question"]
+        flags = set(question["feedback"].get("flags") or [])
+        assert not flags & {"off-topic", "copied-question", "keyword-list"}, question["question"]
+        assert question["model_answer"]["text"]
+    assert data["result"]["overall_score"] >= 75
+
+
 def test_demo_with_an_unwritable_home(cli, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
@@ -92,8 +114,10 @@ def test_demo_in_a_real_terminal(home):
     child = pexpect.spawn(sys.executable, ["-m", "mock_interview", "demo"], env=env,
                           encoding="utf-8", timeout=30, dimensions=(40, 120))
     while True:
-        index = child.expect([r"Question \d of \d", r"What to practise next"])
+        index = child.expect([r"Question \d of \d", r"That was the last question"])
         if index == 1:
+            child.send("\r")  # Enter alone: the result
+            child.expect("What to practise next")
             break
         child.send("I measured first, found the slow query, added an index and cut latency by 40%.")
         child.send("\x1b\r")

@@ -220,12 +220,15 @@ def test_real_terminal_answer_quit_and_resume(home, database_url):
     assert child.exitstatus == 0
 
     child = _spawn(["interview", "--continue", interview_id], env)
+    child.expect(r"Answered \d of 4; last score \d+")  # the recap
     while True:
-        index = child.expect([r"Question \d of 4", r"Overall"])
+        index = child.expect([r"Question \d of 4", r"That was the last question"])
         if index == 1:
             break
         _answer(child, GOOD)
         child.expect("Saved")
+    child.send("\r")  # Enter alone: the result
+    child.expect("Overall")
     child.expect(pexpect_eof())
     child.close()
     assert child.exitstatus == 0
@@ -273,6 +276,7 @@ def pexpect_eof():
 
 
 def test_review_brings_back_low_scores_first(ready, tmp_path, database_url):
+    import uuid
     from datetime import timedelta
 
     import sqlalchemy as sa
@@ -291,13 +295,22 @@ def test_review_brings_back_low_scores_first(ready, tmp_path, database_url):
     weak = {q["question_id"] for q in first["questions"]
             if q["follow_up_of"] is None and (q["scores"] or {"overall": 0})["overall"] < 40}
     assert weak
-    # Nothing is due right after the interview.
-    early = ready("interview", "--review", "--answers", write_answers(tmp_path, []), "--json")
-    assert early.exit_code == 0 and "Nothing is due" in early.stderr and early.stdout == ""
+    # Nothing is due right after the interview: the review is new questions on the weakest
+    # skills, never one asked before.
+    early = ready("interview", "--review", "--questions", "3", "--answers", write_answers(tmp_path, []),
+                  "--json")
+    assert early.exit_code == 0, early.stderr
+    assert "new on your weakest skills" in early.stderr and "due again" not in early.stderr
+    fresh = [q for q in early.json()["questions"] if q["follow_up_of"] is None]
+    assert len(fresh) == 3
+    assert not {q["question_id"] for q in fresh} & {q["question_id"] for q in first["questions"]}
+    first_topics = {q["skill"] or q["competency"] for q in first["questions"]}
+    assert all((q["skill"] or q["competency"]) in first_topics for q in fresh)
     # Low scores are due a day later: backdate the answers instead of waiting.
     ctx = AppContext.create(database_url=database_url)
     with ctx.database().session() as session:
-        session.execute(sa.update(Answer).values(asked_at=utcnow() - timedelta(days=2)))
+        session.execute(sa.update(Answer).where(Answer.interview_id == uuid.UUID(first["interview_id"]))
+                        .values(asked_at=utcnow() - timedelta(days=2)))
     ctx.close()
     out = ready("interview", "--review", "--questions", "3", "--answers",
                 write_answers(tmp_path, [GOOD] * 6), "--json")

@@ -566,3 +566,85 @@ def test_rows_written_by_other_tools_are_indexed(small_catalogue, database_url):
     assert slugs(small_catalogue("woodworking")) == ["t-manual"]
     assert slugs(small_catalogue("--skill", "Woodworking")) == ["t-manual"]
     assert slugs(small_catalogue("python"))[:2] == ["t-python-backend", "t-office"]
+
+
+# -- imports of real exports: header aliases, skills from text, progress ------------------------
+
+def test_import_reads_common_export_headers(cli, tmp_path):
+    path = tmp_path / "export.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Job Title", "Company Name", "Location", "Job Description", "Salary",
+                         "Employment Type", "Skills", "Remote Allowed", "Job ID"])
+        writer.writerow(["Payroll Specialist", "Marigold Foods", "Tulsa, OK",
+                         "Run biweekly payroll for 400 staff and reconcile it to the general ledger.",
+                         "$52,000 - $58,000 a year", "Full-time", "", "0", "mf-101"])
+        writer.writerow(["Junior Data Analyst", "Kestrel Freight", "Remote",
+                         "Build dashboards and write SQL against our warehouse.", "$31 an hour",
+                         "CONTRACT", "SQL; Tableau", "1", "kf-7"])
+    out = cli("jobs", "import", str(path), "--json")
+    assert out.exit_code == 0, out.stderr
+    assert out.json()["inserted"] == 2
+    payroll = cli("jobs", "show", "mf-101", "--json").json()["job"]
+    assert (payroll["company"], payroll["location"]) == ("Marigold Foods", "Tulsa, OK")
+    assert (payroll["salary_min"], payroll["salary_max"], payroll["salary_period"]) == (52000, 58000, "year")
+    assert payroll["currency"] == "USD" and payroll["workplace"] == "onsite"
+    assert "Payroll" in payroll["skills_required"]  # none listed: read from the text
+    analyst = cli("jobs", "show", "kf-7", "--json").json()["job"]
+    assert analyst["job_type"] == "contract" and analyst["workplace"] == "remote"
+    assert (analyst["salary_min"], analyst["salary_period"]) == (31, "hour")
+    assert analyst["skills_required"][:2] == ["SQL", "Tableau"]
+
+
+def test_import_json_with_aliased_keys_merges_skills_from_the_text(cli, tmp_path):
+    rows = [{"position": "Clinical Pharmacist", "employer": "Harbor Pharmacy Group",
+             "job_location": "Leeds, UK", "job_description": "Verify prescriptions and counsel patients.",
+             "qualifications": ["Registered pharmacist with GPhC", "Experience with Microsoft Excel"],
+             "skills": ["Patient Counseling"], "employment_type": "Part-time", "id": "hp-1"}]
+    path = write_json(tmp_path / "export.json", {"jobs": rows})
+    out = cli("jobs", "import", str(path), "--json")
+    assert out.exit_code == 0, out.stderr
+    job = cli("jobs", "show", "hp-1", "--json").json()["job"]
+    assert (job["title"], job["company"], job["job_type"]) == ("Clinical Pharmacist", "Harbor Pharmacy Group", "part-time")
+    assert job["requirements"][0] == "Registered pharmacist with GPhC"
+    skills = job["skills_required"]
+    assert skills[0] in {"Patient Counseling", "Patient Counselling"}  # the listed one first
+    assert "Excel" in skills  # named by a requirement
+
+
+@pytest.mark.parametrize("name, content", [
+    ("export.csv", "Name,Office,City\nx,y,z\n"),
+    ("export.json", '[{"name": "x", "city": "z"}]'),
+    ("export.jsonl", '{"Job Title": "Baker"}\n'),
+])
+def test_import_without_required_columns_lists_the_accepted_names(cli, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    out = cli("jobs", "import", str(path))
+    assert out.exit_code == ExitCode.USAGE
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert "job_title" in out.stderr or "company_name" in out.stderr
+    assert "company_name" in out.stderr
+    assert cli("jobs", "list", "--json").json()["total"] == 96  # nothing imported
+
+
+def test_import_shows_progress_only_on_a_terminal(cli, tmp_path, home):
+    rows = [posting(f"Line Cook {i}", slug=f"cook-{i}") for i in range(1500)]
+    path = write_json(tmp_path / "many.json", rows)
+    out = cli("jobs", "import", str(path))
+    assert out.exit_code == 0 and "rows/s" not in out.stderr  # not a terminal: no bar
+
+    pexpect = pytest.importorskip("pexpect")
+    import sys
+
+    from tests.conftest import subprocess_env
+
+    again = write_json(tmp_path / "again.json", [dict(r, slug=f"x-{r['slug']}") for r in rows])
+    child = pexpect.spawn(sys.executable, ["-m", "mock_interview", "jobs", "import", str(again)],
+                          env=subprocess_env(MOCK_INTERVIEW_HOME=str(home), TERM="xterm"),
+                          encoding="utf-8", timeout=60, dimensions=(30, 120))
+    child.expect(r"rows/s")
+    child.expect(r"imported 1500 new")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

@@ -135,3 +135,108 @@ def test_llm_commands_do_not_import_openai_before_calling_a_model(home, args):
                 if line.startswith("import time:") and "|" in line}
     assert "typer" in imported
     assert not imported & ({"openai", "httpx"} | set(HEAVY_MODULES))  # (Typer itself may load pydantic)
+
+
+@pytest.mark.parametrize(("key", "value", "allowed"), [
+    ("llm.temperature", "5", "from 0 to 2"),
+    ("llm.temperature", "-0.1", "from 0 to 2"),
+    ("llm.temperature", "warm", "from 0 to 2"),
+    ("llm.temperature", "nan", "from 0 to 2"),
+    ("llm.timeout", "0", "above 0 to 600"),
+    ("llm.max_retries", "11", "whole number from 0 to 10"),
+    ("llm.max_retries", "1.5", "whole number from 0 to 10"),
+    ("llm.max_cost", "-1", "0 or more"),
+    ("llm.provider", "magic", "one of auto, offline, openai"),
+    ("llm.base_url", "ftp://example.com", "http:// or https://"),
+    ("llm.prices", "gpt-x=1", "MODEL=INPUT/OUTPUT"),
+    ("llm.model", "  ", "empty"),
+])
+def test_config_set_checks_types_and_ranges(cli, home, key, value, allowed):
+    out = cli("config", "set", "--", key, value)
+    assert out.exit_code == ExitCode.USAGE, out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1 and allowed in out.stderr
+    assert not (home / "config.toml").exists()  # nothing bad is saved
+
+
+def test_config_set_accepts_values_in_range(cli):
+    for key, value, stored in (("llm.temperature", "2", 2.0), ("llm.timeout", "0.5", 0.5),
+                               ("llm.max_retries", "0", 0), ("llm.max_cost", "0", 0.0)):
+        assert cli("config", "set", key, value).exit_code == 0
+        rows = {r["key"]: r for r in cli("config", "show", "--json").json()["settings"]}
+        assert rows[key]["value"] == stored and rows[key]["source"] == "config"
+
+
+def test_bad_model_setting_in_the_file_never_stops_an_offline_interview(cli, home, tmp_path):
+    """A value written by hand (not through `config set`) is reported where it is read, and
+    an offline interview does not read it at all."""
+    from tests.interview_fixtures import store_resume
+    from tests.test_interview import JOB
+
+    store_resume(None)
+    (home / "config.toml").write_text('[llm]\ntemperature = 9\ntimeout = "slow"\n')
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(["I would profile first, then add an index."]))
+    out = cli("interview", "--job", JOB, "--questions", "1", "--engine", "offline",
+              "--answers", str(answers), "--json")
+    assert out.exit_code == 0, out.stderr
+    assert out.json()["result"] is not None
+    # Where the model would be used, the bad value is one line saying how to fix it.
+    out = cli("interview", "--job", JOB, "--questions", "1", "--answers", str(answers))
+    assert out.exit_code == ExitCode.NOT_FOUND
+    assert out.stderr.count("\n") == 1 and "llm.temperature" in out.stderr and "config set" in out.stderr
+    # config show lists it as invalid instead of failing.
+    rows = {r["key"]: r for r in cli("config", "show", "--json").json()["settings"]}
+    assert rows["llm.temperature"]["source"] == "invalid" and rows["llm.temperature"]["value"] == 9
+    assert rows["llm.model"]["source"] == "default"
+
+
+def test_credentials_in_the_base_url_are_never_stored_or_printed(cli, home, monkeypatch):
+    """A user:password@ and an api-key= inside OPENAI_BASE_URL reach the server but not the
+    database, the ledger, `config show` or `results`."""
+    import sqlite3
+
+    from mock_interview.engines.structured import redact_url
+    from tests.interview_fixtures import store_resume
+    from tests.llm_server import LLMServer
+
+    assert redact_url("https://ada:pw1@h.example:8443/v1?api-key=K2&deployment=d") == (
+        "https://***@h.example:8443/v1?api-key=***&deployment=d")
+    assert redact_url("http://127.0.0.1:8080/v1") == "http://127.0.0.1:8080/v1"
+    store_resume(None)
+    with LLMServer() as server:
+        url = server.url.replace("http://", "http://ada:hunter2pw@")
+        monkeypatch.setenv("OPENAI_BASE_URL", url)
+        answers = home / "a.json"
+        answers.parent.mkdir(parents=True, exist_ok=True)
+        answers.write_text('["A full answer about caching and measuring latency first."]')
+        out = cli("interview", "--job", "tallowbrook-senior-python-backend-engineer",
+                  "--questions", "1", "--answers", str(answers), "--json")
+        assert out.exit_code == 0, out.stderr
+        assert server.calls("plan")  # the credentials still reached the server
+        interview_id = out.json()["interview_id"]
+        shown = [out.stdout, out.stderr, cli("config", "show").stdout,
+                 cli("config", "show", "--json").stdout,
+                 cli("results", interview_id, "--json").stdout]
+        resumed = cli("interview", "--continue", interview_id[:8], "--json")
+        shown += [resumed.stdout, resumed.stderr]
+    database = home / "mock-interview.db"
+    with sqlite3.connect(database) as raw:
+        dump = "\n".join(raw.iterdump())
+    for text in [*shown, dump]:
+        assert "hunter2pw" not in text
+    assert "http://***@127.0.0.1" in dump
+
+
+def test_keys_show_and_interview_agree_about_a_keys_file_others_can_read(cli, home):
+    cli("keys", "set", input=SECRET + "\n")
+    os.chmod(home / "keys.json", 0o644)
+    shown = cli("keys", "show")
+    as_json = cli("keys", "show", "--json")
+    used = cli("interview", "--engine", "openai", "--answers", "-", input="[]")
+    for out in (shown, as_json, used):
+        assert out.exit_code == ExitCode.NOT_FOUND, out.stderr
+        assert "can be read by other users" in out.stderr and "chmod 600" in out.stderr
+        assert SECRET not in out.stdout + out.stderr
+    # An environment key is used instead, by both.
+    with_env = cli("keys", "show", "--json", env={"OPENAI_API_KEY": "sk-env-000000000000abcd"})
+    assert with_env.exit_code == 0 and with_env.json()["source"] == "env"

@@ -85,8 +85,6 @@ def _roles(parsed):
             for e in parsed.experience]
 
 
-@pytest.mark.xfail(strict=True, reason="open (issue 18): the role that starts page 2 is lost and "
-                   "the next employer inherits the previous one")
 def test_nurse_two_page_pdf_with_units_under_the_employer():
     data = rc.pdf_bytes(NURSE, "one-column", "company-titles", 0)
     doc, parsed = _parse(data, "nurse.pdf")
@@ -111,8 +109,6 @@ def test_nurse_two_page_pdf_with_units_under_the_employer():
     assert "joanna" not in " ".join(names) and "pike" not in names
 
 
-@pytest.mark.xfail(strict=True, reason="open (issue 18): the last role of a column loses its "
-                   "title and dates")
 def test_marketing_graduate_two_column_pdf_with_wrapped_dates():
     data = rc.pdf_bytes(GRADUATE, "two-column", "title-company", 0)
     doc, parsed = _parse(data, "lena.pdf")
@@ -142,8 +138,6 @@ def test_docx_built_with_tables():
     assert parsed.contact.name == "Joanna Pike"
 
 
-@pytest.mark.xfail(strict=True, reason="open (issue 18): 'Title – Unit' above the employer line "
-                   "reads the unit as the employer on the first role of a sidebar PDF")
 def test_sidebar_pdf_keeps_the_name_and_each_column_together():
     data = rc.pdf_bytes(NURSE, "sidebar", "title-company", 0)
     doc, parsed = _parse(data, "nurse.pdf")

@@ -208,3 +208,90 @@ def test_packaged_taxonomy_guards_ambiguous_words(packaged) -> None:
     assert "Go" not in names(extract_skills("I go to the gym every morning."))
     assert {"Go", "Rust", "Python"} <= set(names(extract_skills("Languages: Go, Rust, Python",
                                                                 section_hint="skills")))
+
+
+# -- context: ordinary words, names, shared forms, a resume's own list ------------------------
+
+
+@needs_packaged
+@pytest.mark.parametrize(
+    "text",
+    ["Barista at Lone Star Coffee Roasters, Austin",
+     "Brand manager for Red Bull in Phoenix, AZ",
+     "Junior designer at Swift Creek Studio",
+     "Store lead, Go Fresh Markets"],
+)
+def test_words_inside_company_and_place_names_are_not_skills(packaged, text: str) -> None:
+    assert extract_skills(text) == []
+    assert extract_skills(text, section_hint="skills") == []
+
+
+@needs_packaged
+def test_a_sentence_in_a_skills_section_yields_no_ordinary_words(packaged) -> None:
+    found = names(extract_skills("Ran weekly reports in Excel and Tableau", section_hint="skills"))
+    assert found == ["Excel", "Tableau"]
+
+
+@needs_packaged
+def test_a_skill_beside_another_or_a_role_word_is_no_name(packaged) -> None:
+    assert "Python" in names(extract_skills("Built APIs with Python Flask and PostgreSQL"))
+    assert "Go" in names(extract_skills("Wrote Go services with goroutines"))
+
+
+@needs_packaged
+def test_a_shared_form_goes_to_the_skill_its_neighbours_point_to(packaged) -> None:
+    cloud = names(extract_skills("Built pipelines on AWS (S3, EMR, Glue) with Spark"))
+    assert "Amazon EMR" in cloud and "Electronic Health Records" not in cloud
+    clinic = names(extract_skills("Charted in EMR and Epic for 30 patients a shift"))
+    assert "Electronic Health Records" in clinic and "Amazon EMR" not in clinic
+    listed = names(extract_skills("Clinical: EMR, patient assessment", section_hint="skills"))
+    assert "Electronic Health Records" in listed
+
+
+@needs_packaged
+def test_strict_prose_keeps_only_distinctive_names(packaged) -> None:
+    text = "Ran Monitoring and UAT for the Cloud team\nMigrated reports to PostgreSQL and C++"
+    strict = names(extract_skills_strict(text))
+    assert strict == ["PostgreSQL", "C++"]
+    # Capitals-only short forms count once they recur.
+    assert names(extract_skills_strict("Led UAT cycles\nWrote UAT scripts")) == [
+        "User Acceptance Testing"]
+
+
+def extract_skills_strict(text: str):
+    return skills.get_taxonomy().extract(text, strict_prose=True)
+
+
+@needs_packaged
+def test_spoken_languages_are_not_skills_by_themselves(packaged) -> None:
+    assert canonical_skill("Tamil") is None
+    assert "Multilingual" in names(extract_skills("Bilingual, Python", section_hint="skills"))
+
+
+@needs_packaged
+def test_fields_outside_software_have_their_skills(packaged) -> None:
+    for alias, name in [("wound care", "Wound Care"), ("acls", "Advanced Cardiac Life Support"),
+                        ("month-end close", "Month-End Close"), ("asc 606", "ASC 606"),
+                        ("objection handling", "Objection Handling"), ("meddic", "MEDDIC"),
+                        ("a/b testing", "A/B Testing"), ("kaizen", "Kaizen"),
+                        ("usability testing", "Usability Testing"),
+                        ("succession planning", "Succession Planning"),
+                        ("hris", "HRIS"), ("mrp", "MRP")]:
+        assert canonical_skill(alias) == name
+    assert skill_family("Succession Planning") == "hr"
+
+
+@needs_packaged
+def test_question_bank_skills_are_canonical_names() -> None:
+    """Each skill a question bank names either is a canonical name or is one of its aliases
+    (never a broader skill it was folded into by mistake)."""
+    from importlib import resources
+
+    taxonomy = load_taxonomy(use_cache=False)
+    base = resources.files("mock_interview") / "data" / "questions" / "families"
+    data = json.loads((Path(str(base)) / "nursing.json").read_text(encoding="utf-8"))
+    listed = data["detect"]["skills"] + data.get("core_skills", [])
+    for name in listed:
+        assert taxonomy.canonical(name) is not None, name
+    assert taxonomy.canonical("Wound Care") == "Wound Care"
+    assert taxonomy.canonical("Triage") == "Triage"

@@ -278,6 +278,8 @@ class Build:
             "aliases": {norm(a) for a in raw.get("aliases", [])},
             "ambiguous": {norm(a) for a in raw.get("ambiguous", [])},
             "context": {norm(a) for a in raw.get("context", [])},
+            # forms another skill owns that may mean this one, by context ("emr")
+            "senses": {norm(a) for a in raw.get("senses", [])},
             "related": list(raw.get("related", [])),
             "categories": set(), "sources": {SRC_CURATED},
         }
@@ -615,6 +617,10 @@ def check(build: Build) -> None:
             prev = owner.setdefault(form, entry["name"])
             if prev != entry["name"]:
                 build.errors.append(f"alias {form!r} maps to {prev!r} and {entry['name']!r}")
+        for form in sorted(entry.get("senses", set())):
+            other = build.index.get(form)
+            if other is None or other == entry["name"]:
+                build.errors.append(f"{entry['name']}: sense {form!r} is no other core skill's form")
         for rel in entry.get("related", []):
             if rel not in names:
                 build.errors.append(f"{entry['name']}: related target {rel!r} is not a core skill")
@@ -641,6 +647,8 @@ def to_records(build: Build) -> list[dict]:
             rec["ambiguous"] = sorted(e["ambiguous"])
         if e["context"]:
             rec["context"] = sorted(e["context"])
+        if e["senses"]:
+            rec["senses"] = sorted(e["senses"])
         if e["related"]:
             rec["related"] = sorted(set(e["related"]))
         if e["categories"]:

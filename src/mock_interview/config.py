@@ -115,7 +115,7 @@ def write_private_file(path: Path, text: str) -> None:
 
 @dataclass(frozen=True)
 class SettingSpec:
-    """One configurable key: its type, default, environment variable and help."""
+    """One configurable key: its type, default, environment variable, help and allowed values."""
 
     key: str
     type: type
@@ -123,6 +123,26 @@ class SettingSpec:
     help: str
     env: str | None = None
     choices: tuple[str, ...] | None = None
+    low: float | None = None  # inclusive bounds of a number
+    high: float | None = None
+    low_exclusive: bool = False
+    url: bool = False  # must be an http(s) URL
+
+    def allowed(self) -> str:
+        """What values are accepted, for error messages and `config show`."""
+        if self.choices:
+            return "one of " + ", ".join(self.choices)
+        if self.type is bool:
+            return "true or false"
+        if self.url:
+            return "an http:// or https:// URL"
+        kind = "a whole number" if self.type is int else "a number"
+        if self.low is not None and self.high is not None:
+            above = "above" if self.low_exclusive else "from"
+            return f"{kind} {above} {self.low:g} to {self.high:g}"
+        if self.low is not None:
+            return f"{kind} of {self.low:g} or more" if not self.low_exclusive else f"{kind} above {self.low:g}"
+        return "text" if self.type is str else kind
 
     def parse(self, raw: Any) -> Any:
         if self.type is bool and isinstance(raw, str):
@@ -132,12 +152,23 @@ class SettingSpec:
             if lowered in {"0", "false", "no", "off"}:
                 return False
             raise UsageError(f"{self.key} must be true or false, not {raw!r}")
+        if self.type in (int, float) and isinstance(raw, bool):
+            raise UsageError(f"{self.key} must be {self.allowed()}, not {raw!r}")
         try:
-            value = self.type(raw)
+            value = self.type(raw.strip() if isinstance(raw, str) else raw)
         except (TypeError, ValueError) as exc:
-            raise UsageError(f"{self.key} must be a {self.type.__name__}, not {raw!r}") from exc
+            raise UsageError(f"{self.key} must be {self.allowed()}, not {raw!r}") from exc
+        if self.type is float and value != value:  # NaN passes no range check
+            raise UsageError(f"{self.key} must be {self.allowed()}, not {raw!r}")
         if self.choices and value not in self.choices:
-            raise UsageError(f"{self.key} must be one of {', '.join(self.choices)}, not {raw!r}")
+            raise UsageError(f"{self.key} must be {self.allowed()}, not {raw!r}")
+        too_low = self.low is not None and (value <= self.low if self.low_exclusive else value < self.low)
+        too_high = self.high is not None and value > self.high
+        if too_low or too_high:
+            raise UsageError(f"{self.key} must be {self.allowed()}, not {raw!r}")
+        if self.url and value and not value.lower().startswith(("http://", "https://")):
+            raise UsageError(f"{self.key} must be {self.allowed()}, not {raw!r}",
+                             hint="e.g. http://127.0.0.1:8080/v1")
         return value
 
 
@@ -165,13 +196,16 @@ SETTINGS: dict[str, SettingSpec] = {
             None,
             "OpenAI-compatible endpoint (Ollama, llama.cpp, vLLM, LM Studio); empty means OpenAI's",
             env=BASE_URL_ENV,
+            url=True,
         ),
         SettingSpec("llm.model", str, "gpt-4o-mini", "model name sent to the endpoint",
                     env="MOCK_INTERVIEW_LLM_MODEL"),
-        SettingSpec("llm.temperature", float, 0.2, "sampling temperature"),
-        SettingSpec("llm.timeout", float, 60.0, "seconds to wait for one model call"),
+        SettingSpec("llm.temperature", float, 0.2, "sampling temperature", low=0, high=2),
+        SettingSpec("llm.timeout", float, 60.0, "seconds to wait for one model call",
+                    low=0, high=600, low_exclusive=True),
         SettingSpec("llm.max_retries", int, 2,
-                    "retries of a failed model call (timeout, 429, 5xx, refused) before offline"),
+                    "retries of a failed model call (timeout, 429, 5xx, refused) before offline",
+                    low=0, high=10),
         SettingSpec(
             "llm.prices",
             str,
@@ -180,7 +214,7 @@ SETTINGS: dict[str, SettingSpec] = {
             "(added to the built-in table; local endpoints cost 0)",
         ),
         SettingSpec("llm.max_cost", float, None,
-                    "default --max-cost: USD an interview may spend before finishing offline"),
+                    "default --max-cost: USD an interview may spend before finishing offline", low=0),
     )
 }
 
@@ -218,9 +252,18 @@ class Settings:
         if key in self.flags:
             return ResolvedSetting(key, spec.parse(self.flags[key]), "flag")
         if spec.env and self.environ.get(spec.env, "").strip():
-            return ResolvedSetting(key, spec.parse(self.environ[spec.env].strip()), "env")
+            try:
+                return ResolvedSetting(key, spec.parse(self.environ[spec.env].strip()), "env")
+            except UsageError as exc:
+                raise ConfigError(f"{exc.message} (from {spec.env})",
+                                  hint=f"fix or unset {spec.env}") from None
         if key in self.file_values:
-            return ResolvedSetting(key, spec.parse(self.file_values[key]), "config")
+            try:
+                return ResolvedSetting(key, spec.parse(self.file_values[key]), "config")
+            except UsageError as exc:
+                raise ConfigError(
+                    f"{exc.message} (in {self.paths.config_file})",
+                    hint=f"mock-interview config set {key} VALUE, or config unset {key}") from None
         return ResolvedSetting(key, spec.default, "default")
 
     def get(self, key: str) -> Any:

@@ -19,6 +19,7 @@ from mock_interview.cli import doctor as doctor_cmd
 from mock_interview.cli import evaluate as evaluate_cmd
 from mock_interview.cli import grade as grade_cmd
 from mock_interview.cli import interview as interview_cmd
+from mock_interview.cli import interview_history as interview_history_cmd
 from mock_interview.cli import jobs as jobs_cmd
 from mock_interview.cli import keys as keys_cmd
 from mock_interview.cli import profiles as profiles_cmd
@@ -30,6 +31,31 @@ from mock_interview.errors import ExitCode, MockInterviewError
 
 class AppGroup(TyperGroup):
     """Turns expected errors into one line and an exit code; unexpected ones into a short report."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Usage errors as one line with a hint, like every other error (exit 2)."""
+        from mock_interview.cli.conventions import apply_conventions
+
+        apply_conventions(self)  # the tree is complete only now
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        import sys
+
+        try:
+            outcome = super().main(*args, standalone_mode=False, **kwargs)
+        except typer.Abort:
+            Env().error("aborted")
+            sys.exit(int(ExitCode.ERROR))
+        except Exception as exc:
+            if not (type(exc).__module__.startswith("typer.") and hasattr(exc, "format_message")):
+                raise
+            if type(exc).__name__ != "NoArgsIsHelpError":  # the help is already shown
+                from mock_interview.cli.conventions import usage_error_line
+
+                Env().err.print(usage_error_line(exc), soft_wrap=True, markup=False)
+            sys.exit(exc.exit_code)
+        # Without standalone mode an explicit Exit comes back as its code; a return value is not one.
+        sys.exit(outcome if isinstance(outcome, int) else int(ExitCode.OK))
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -137,6 +163,7 @@ profiles_cmd.install(app)
 resumes_cmd.install(app)
 jobs_cmd.install(app)
 interview_cmd.install(app)
+interview_history_cmd.install(interview_cmd.interviews_app)
 evaluate_cmd.install(app)
 grade_cmd.install(app)
 stats_cmd.install(app)

@@ -19,19 +19,27 @@ config_app = typer.Typer(
 def config_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Show every setting, its effective value and where that value comes from."""
     from mock_interview.config import SETTINGS
+    from mock_interview.errors import MockInterviewError
 
     env = env_of(ctx)
     settings = env.app.settings
     rows = []
     for key, spec in SETTINGS.items():
-        resolved = settings.resolve(key)
-        rows.append(
-            {"key": key, "value": resolved.value, "source": resolved.source, "env": spec.env,
-             "help": spec.help}
-        )
+        try:
+            resolved = settings.resolve(key)
+            row = {"key": key, "value": resolved.value, "source": resolved.source, "error": None}
+        except MockInterviewError as exc:  # shown, so it can be fixed; not a reason to hide the rest
+            raw = settings.environ.get(spec.env or "", "").strip() or settings.file_values.get(key)
+            row = {"key": key, "value": raw, "source": "invalid", "error": exc.message}
+        if key == "llm.base_url" and row["value"]:  # never print credentials inside the URL
+            from mock_interview.engines.structured import redact_url
+
+            row["value"] = redact_url(str(row["value"]))
+        rows.append({**row, "env": spec.env, "allowed": spec.allowed(), "help": spec.help})
     if as_json:
         env.emit_json({"config_file": str(settings.paths.config_file), "settings": rows})
         return
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=f"Settings ({settings.paths.config_file})", title_justify="left")
@@ -39,8 +47,12 @@ def config_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         table.add_column(column)
     for row in rows:
         value = "" if row["value"] is None else str(row["value"])
-        table.add_row(row["key"], value or "[dim](unset)[/dim]", row["source"], row["env"] or "")
+        source = row["source"] if row["error"] is None else "[red]invalid[/red]"
+        table.add_row(row["key"], escape(value) or "[dim](unset)[/dim]", source, row["env"] or "")
     env.out.print(table)
+    for row in rows:
+        if row["error"]:
+            env.warn(f"{escape(row['error'])} — fix: mock-interview config set {row['key']} VALUE")
 
 
 @config_app.command("set")

@@ -36,21 +36,34 @@ def demo(
             try:
                 data = run_loop(env, session)
             except (KeyboardInterrupt, EOFError, InterviewQuit):
-                env.info("\nDemo stopped. Try the real thing: mock-interview interview --resume cv.pdf")
+                env.info("\nDemo stopped.")
+                _next_steps(env)
                 raise typer.Exit(0) from None
         else:
             env.info("[dim]No terminal: answering with the demo's sample answers.[/dim]")
-            data = service.answer_with_samples(session)
+            from mock_interview.cli.interview import _script_note
+
+            data = service.answer_with_samples(session, on_answer=None if as_json else _script_note(env))
     finally:
         demo_ctx.close()
     if as_json:
         env.emit_json(data)
         return
-    from mock_interview.cli.interview_render import render_result
+    from mock_interview.cli.interview_render import render_model_answers, render_result
 
     render_result(env, data)
-    env.info("\nNext: [bold]mock-interview interview --resume your-cv.pdf[/bold] "
-             "(add --job WORDS to choose the job)")
+    render_model_answers(env, data)
+    _next_steps(env)
+
+
+def _next_steps(env) -> None:
+    """How to start with one's own resume and a job description one has."""
+    env.info("\n[bold]Your turn[/bold], with your own resume (parsed on your machine):\n"
+             "  [bold]mock-interview interview --resume cv.pdf[/bold]\n"
+             '  [bold]mock-interview interview --resume cv.pdf "data engineer"[/bold]  (words pick the job)\n'
+             "With a job description pasted into jd.txt (or - to read stdin):\n"
+             "  [bold]mock-interview interview --resume cv.pdf --job-file jd.txt[/bold]\n"
+             "  [bold]mock-interview jobs add --text jd.txt[/bold]  (keeps it in your catalogue)")
 
 
 demo.__doc__ += examples("mock-interview demo", "mock-interview demo --json < /dev/null")

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import IO, TYPE_CHECKING, Any
 
 from mock_interview.config import DEBUG_ENV
+from mock_interview.domain.numbers import rounded
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -88,7 +89,7 @@ class Env:
 
     def emit_json(self, payload: dict[str, Any]) -> None:
         """Write one versioned JSON document to stdout."""
-        document = {"json_version": JSON_VERSION, **payload}
+        document = rounded({"json_version": JSON_VERSION, **payload})
         self.stdout.write(json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n")
         self.stdout.flush()
 

@@ -57,6 +57,10 @@ def evaluate(
     difficulty: Annotated[str, typer.Option(
         "--difficulty", "-d", help="easy, medium or hard, for items that do not say.")] = "medium",
     engine: Annotated[str, typer.Option("--engine", help="auto, offline or openai.")] = "auto",
+    allow_outside: Annotated[bool, typer.Option(
+        "--allow-outside",
+        help="Read resume files outside INPUT's folder too (by default only files inside it, "
+             "or stored resume ids).")] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Evaluate many candidates at once, from a JSONL or CSV file or a folder (no terminal).
@@ -64,11 +68,12 @@ def evaluate(
     Each item's resume, job and answers become a scored interview stored in the candidate's own
     profile (created if needed; your active profile stays as it is).
 
-    An item (a JSONL line, a CSV row, or a JSON file) has "name" and/or "email"; "resume": a file
+    An item (a JSONL line, a CSV row, or a JSON file) has "name" and/or "email" (without either,
+    both come from the parsed resume and the line says candidate_from "resume"); "resume": a file
     (relative to the input) or a resume id; "job": an id or slug, or a posting object (title,
     company, …); "answers": a list of strings, a follow-up taking the next one (in CSV: a JSON
     list, or answer_1, answer_2, … columns); optional "key", "questions", "type", "difficulty",
-    "seed". A folder is read as its *.jsonl, *.csv and *.json files and its sub-folders holding
+    "seed". Resume files must be inside INPUT's folder unless --allow-outside. A folder is read as its *.jsonl, *.csv and *.json files and its sub-folders holding
     an item.json (with the resume beside it).
 
     Writes one line per item: key, candidate, job, interview_id, status ok/failed, the four
@@ -97,7 +102,8 @@ def evaluate(
     options = service.BatchOptions(questions=questions, mix=kind.strip().lower(),
                                    difficulty=difficulty.strip().lower(), engine=engine,
                                    concurrency=concurrency, source=f"evaluate:{input_path.name}",
-                                   debug=env.debug)
+                                   debug=env.debug, allow_outside=allow_outside,
+                                   root=input_path if input_path.is_dir() else input_path.parent)
     options.validate(env.app)
     items = service.read_items(input_path, exclude=output)  # a malformed INPUT stops here (2)
     app = env.app

@@ -7,15 +7,40 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from mock_interview.cli.common import JsonFlag, env_of, examples
 from mock_interview.errors import ExitCode, UsageError
 
+
+class _InterviewGroup(TyperGroup):
+    """`interview "data engineer"` reads as `interview --job "data engineer"`: words that are
+    not a subcommand, given before any option, name the job."""
+
+    def parse_args(self, ctx, args):  # noqa: ANN001, ANN201 (Click's own signature)
+        takes_value = {name for param in self.params if param.param_type_name == "option"
+                       and not getattr(param, "is_flag", False) for name in param.opts}
+        index = 0
+        while index < len(args):
+            word = args[index]
+            if word == "--" or word in self.commands:
+                break
+            if word.startswith("-"):
+                index += 2 if word in takes_value else 1
+                continue
+            args = [*args[:index], "--job", word, *args[index + 1:]]
+            break
+        return super().parse_args(ctx, args)
+
+
 interview_app = typer.Typer(
+    cls=_InterviewGroup,
     help="Run a mock interview for a job, tailored to your resume; scores are 0–100."
     + examples(
         "mock-interview interview --job 3f2a9c1e",
+        'mock-interview interview "data engineer"',
         "mock-interview interview --job 3f2a9c1e --answers answers.json --json",
+        "cat posting.txt | mock-interview interview --job-file - --resume cv.pdf",
         "mock-interview interview --continue 7c41d2aa",
         "mock-interview interview --review",
     ),
@@ -26,29 +51,48 @@ interviews_app = typer.Typer(help="Your interviews." + examples("mock-interview 
 
 
 def read_answers(source: str, stdin) -> list[str]:
-    """Answers from a JSON list, JSONL (strings or {"answer": …}) file, or '-' for stdin."""
+    """Answers from a JSON list, JSONL (strings or {"answer": …}) file, or '-' for stdin, read
+    up to the documented limits (io/limits.py)."""
+    from mock_interview.io import limits
+
+    what = "the answers on stdin" if source == "-" else f"answers file {source}"
+    if source == "-":
+        stream = getattr(stdin, "buffer", None)
+        raw = (limits.read_capped(stream, limits.MAX_ANSWERS_FILE_BYTES, what) if stream is not None
+               else stdin.read(limits.MAX_ANSWERS_FILE_BYTES + 1))
+    elif not Path(source).exists():
+        raise UsageError(f"answers file {source} does not exist")
+    else:
+        raw = limits.read_file_capped(Path(source), limits.MAX_ANSWERS_FILE_BYTES, what)
+    if len(raw) > limits.MAX_ANSWERS_FILE_BYTES:
+        raise UsageError(f"{what} is over the limit of {limits.MAX_ANSWERS_FILE_BYTES / limits.MB:g} MB")
     try:
-        text = stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"answers file {source} does not exist") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read answers from {source}: {exc}") from None
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"cannot read {what}: not UTF-8 text (byte {exc.start})") from None
     text = text.strip()
     if not text:
         return []
     try:
-        data = json.loads(text)
+        data = limits.loads_json(text, what)
         items = data if isinstance(data, list) else data.get("answers") if isinstance(data, dict) else None
-    except ValueError:
+    except UsageError as whole:
+        if "deeper" in whole.message or "surrogate" in whole.message:
+            raise
         try:
-            items = [json.loads(line) for line in text.splitlines() if line.strip()]
-        except ValueError as exc:
-            raise UsageError(f"{source} is not a JSON list or JSON lines: {exc}") from None
+            items = [limits.loads_json(line, what) for line in text.splitlines() if line.strip()]
+        except UsageError as exc:
+            raise UsageError(f"{source} is not a JSON list or JSON lines: {exc.message}") from None
     if not isinstance(items, list):
         raise UsageError(f'{source} must hold a JSON list of answers (or {{"answers": [...]}})')
     from mock_interview.domain.interview.answers import normalise_answers
 
-    return normalise_answers(items, source)
+    answers = normalise_answers(items, source)
+    for number, answer in enumerate(answers, start=1):
+        if len(answer) > limits.MAX_ANSWER_CHARS:
+            raise UsageError(f"answer {number} in {source} is {len(answer):,} characters; the limit "
+                             f"is {limits.MAX_ANSWER_CHARS:,}")
+    return answers
 
 
 @interview_app.callback()
@@ -58,6 +102,12 @@ def interview(
         str | None,
         typer.Option("--job", "-j",
                      help="Job id, id prefix or slug, or words to search for. Default: your best match."),
+    ] = None,
+    job_file: Annotated[
+        str | None,
+        typer.Option("--job-file", metavar="FILE|-",
+                     help="A job description as copied from a posting (text, PDF or DOCX; - for "
+                          "stdin): added to the catalogue, then the interview is for it."),
     ] = None,
     resume: Annotated[
         str | None,
@@ -92,8 +142,13 @@ def interview(
     ] = False,
     answers: Annotated[
         str | None,
-        typer.Option("--answers", help="Script mode: answers from a JSON list / JSONL file, or - for stdin."),
+        typer.Option("--answers", help="Script mode: answers from a JSON list / JSONL file, or - for stdin. "
+                                       'An answer "/retry" makes the next one a new attempt at the last question.'),
     ] = None,
+    exam: Annotated[
+        bool,
+        typer.Option("--exam", help="Scores only: no feedback notes, hints, retries or model answers."),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Run a mock interview (interactive in a terminal; --answers for scripts)."""
@@ -106,6 +161,12 @@ def interview(
     if not scripted and not env.stdin_isatty:
         raise UsageError("no terminal to answer in",
                          hint="give --answers FILE (or --answers - to read stdin)")
+    if job_file is not None:
+        if job is not None or resume_id or review:
+            raise UsageError("--job-file chooses the job: leave out --job, --continue and --review")
+        if job_file == "-" and answers == "-":
+            raise UsageError("--job-file - and --answers - cannot both read stdin",
+                             hint="give one of them as a file")
     answer_list = read_answers(answers, env.stdin) if scripted else []
     app = env.app
     if engine is not None and engine not in service.ENGINES:
@@ -117,6 +178,10 @@ def interview(
         if session.status == "completed":
             raise UsageError(f"interview {str(record.id)[:8]} is already complete",
                              hint=f"see mock-interview results {str(record.id)[:8]}")
+        from mock_interview.cli.interview_render import recap_text
+
+        for line in recap_text(session.recap()):
+            env.info(line)
     elif review:
         try:
             session = service.start_review(app, service.InterviewOptions(
@@ -126,11 +191,21 @@ def interview(
             when = f" The next one is due on {nothing.next_due:%Y-%m-%d}." if nothing.next_due else ""
             env.info(f"Nothing is due for review yet.{when} Try a new interview: mock-interview interview")
             return
-        env.info(f"Review: {len(session.plan())} question(s) you found hard before, or on your weakest skills.")
+        plan = session.plan()
+        due = sum(1 for q in plan if (q.reason or "").startswith("review: you scored"))
+        topics = list(dict.fromkeys((q.reason or "").removeprefix("review: ").removesuffix(
+            " is among your weakest skills") for q in plan[due:]))
+        parts = [f"{due} question(s) due again"] if due else []
+        if len(plan) > due:
+            parts.append(f"{len(plan) - due} new on your weakest skills ({', '.join(topics[:4])})")
+        env.info("Review: " + " and ".join(parts) + ".")
     else:
         if resume is not None and _looks_like_path(resume):
             resume = _upload_for_interview(env, resume)
-        chosen, reason = _choose_job(env, job, resume)
+        if job_file is not None:
+            chosen, reason = _job_from_file(env, job_file), None
+        else:
+            chosen, reason = _choose_job(env, job, resume)
         options = service.InterviewOptions(job=None, resume=resume, count=questions, mix=kind,
                                            difficulty=difficulty, seed=seed, time_limit=time_limit,
                                            engine=engine or "auto", **llm_flags)
@@ -140,23 +215,54 @@ def interview(
     session.flush_notices()
     _say_engine(env, session)
     if scripted:
-        data = service.run_script(session, answer_list)
+        if exam and any(a.strip().lower() == service.RETRY for a in answer_list):
+            raise UsageError("/retry is not available with --exam")
+        data = service.run_script(session, answer_list,
+                                  on_answer=None if exam else _script_note(env))
     else:
         from mock_interview.cli.interview_loop import InterviewQuit, run_loop
 
         try:
-            data = run_loop(env, session)
+            data = run_loop(env, session, exam=exam)
         except (KeyboardInterrupt, EOFError, InterviewQuit) as exc:
             env.info(f"\nYour answers are saved. Resume with: mock-interview interview --continue "
                      f"{str(session.interview_id)[:8]}")
             raise typer.Exit(int(ExitCode.INTERRUPTED if isinstance(exc, KeyboardInterrupt) else ExitCode.OK)) from None
+    if exam:
+        data = _numbers_only(data)
     if as_json:
         env.emit_json(data)
         return
-    from mock_interview.cli.interview_render import render_result
+    from mock_interview.cli.interview_render import render_model_answers, render_result
 
     render_result(env, data)
+    if not exam:
+        render_model_answers(env, data)
     _render_llm(env, data)
+
+
+def _script_note(env):
+    """Script mode tells, per answer, its scores and the coach's note (on stderr)."""
+    from mock_interview.cli.interview_render import note_text, retry_text
+
+    def on_answer(question: str, outcome) -> None:
+        from rich.markup import escape
+
+        short = question if len(question) <= 70 else question[:69] + "…"
+        if outcome.attempt > 1:
+            env.err.print(f"[dim]{escape(short)}[/dim] " + retry_text(outcome))
+        else:
+            env.err.print(f"[dim]{escape(short)}: overall {outcome.scores['overall']:.0f}[/dim]")
+        for line in note_text(outcome.note):
+            env.err.print(line)
+
+    return on_answer
+
+
+def _numbers_only(data: dict) -> dict:
+    """An exam's result without the coaching: no notes and no model answers."""
+    questions = [{**q, "note": None, "model_answer": None} for q in data.get("questions") or []]
+    return {**data, "questions": questions}
 
 
 def _say_engine(env, session) -> None:
@@ -215,6 +321,22 @@ def _upload_for_interview(env, path: str) -> str:
     env.info(f"{verb} {resume.filename} (resume {resume.id.hex[:8]}): "
              f"{len(resume.skills or [])} skills, {len(resume.experience or [])} roles.")
     return resume.id.hex
+
+
+def _job_from_file(env, source: str):
+    """The posting read from --job-file, stored in the catalogue (or updated if seen before)."""
+    from mock_interview.cli.jobs import read_job_file
+    from mock_interview.services import jobs as job_service
+
+    added = job_service.add_from_text(env.app, read_job_file(env, source))
+    read = added.parsed
+    found = [f"{len(read.requirements)} requirements", f"{len(read.skills)} skills"]
+    if read.certifications:
+        found.append(f"{len(read.certifications)} certifications")
+    verb = "Added" if added.created else "Using"
+    env.info(f"{verb} job {str(added.job.id)[:8]} from the description ({', '.join(found)}); "
+             f"see it with: mock-interview jobs show {str(added.job.id)[:8]}")
+    return added.job
 
 
 def _say_job(env, session, reason: str | None) -> None:
@@ -280,8 +402,9 @@ def interview_show(
     interview_id: Annotated[str, typer.Argument(help="Interview id (or its first 8 characters).")],
     as_json: JsonFlag = False,
 ) -> None:
-    """Show one interview: questions, answers, per-answer scores and the result."""
-    from mock_interview.cli.interview_render import render_result
+    """Show one interview's transcript: each question with your answer, its scores, the
+    coach's note, retries and a model answer; then the result."""
+    from mock_interview.cli.interview_render import render_transcript
     from mock_interview.services import interview as service
 
     env = env_of(ctx)
@@ -289,7 +412,7 @@ def interview_show(
     if as_json:
         env.emit_json(data)
         return
-    render_result(env, data)
+    render_transcript(env, data)
     _render_llm(env, data)
 
 
@@ -339,7 +462,17 @@ def results(
 ) -> None:
     """Show the result of an interview: the four scores, feedback and what to practise."""
     if fmt is None and output is None:
-        interview_show(ctx, interview_id, as_json)
+        from mock_interview.cli.interview_render import render_model_answers, render_result
+        from mock_interview.services import interview as service
+
+        env = env_of(ctx)
+        data = service.describe(env.app, service.find_interview(env.app, interview_id).id)
+        if as_json:
+            env.emit_json(data)
+            return
+        render_result(env, data)
+        render_model_answers(env, data)
+        _render_llm(env, data)
         return
     from mock_interview.services import interview as service
     from mock_interview.services import report_export

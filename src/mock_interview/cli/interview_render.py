@@ -39,6 +39,102 @@ def question_panel(question: AskedQuestion) -> Any:
                  border_style="cyan" if not question.is_follow_up else "magenta", padding=(1, 2))
 
 
+def scores_text(scores: dict[str, float]) -> str:
+    return (f"[green]Saved.[/green] [dim]overall {scores['overall']:.0f} · technical "
+            f"{scores['technical']:.0f} · communication {scores['communication']:.0f} "
+            f"· job match {scores['job_match']:.0f} (0–100)[/dim]")
+
+
+def note_text(note: dict[str, str] | None) -> list[str]:
+    """The coach's note after an answer, as one or two Rich lines."""
+    from rich.markup import escape
+
+    from mock_interview.domain.interview.coaching import note_lines
+
+    styled = []
+    for line in note_lines(note or {}):
+        colour = "yellow" if line.startswith("Not right") else "cyan" if line.startswith("Tip") else "white"
+        styled.append(f"  [{colour}]{escape(line)}[/]")
+    return styled
+
+
+def retry_text(outcome: Any) -> str:
+    """How a retry went against the attempt it tried to beat."""
+    new, old = outcome.scores["overall"], outcome.previous_overall or 0.0
+    change = f"{old:.0f} → {new:.0f}"
+    if outcome.counts:
+        return f"[green]Saved attempt {outcome.attempt}:[/green] overall {change}; this attempt counts."
+    return (f"[yellow]Saved attempt {outcome.attempt}:[/yellow] overall {change}; "
+            "the earlier, better attempt still counts.")
+
+
+def recap_text(recap: dict[str, Any]) -> list[str]:
+    """Where a resumed interview stands."""
+    from rich.markup import escape
+
+    job = recap.get("job_title") or "a job"
+    if recap.get("job_company"):
+        job += f" at {recap['job_company']}"
+    lines = [f"[bold]Resuming[/bold] {escape(job)}"
+             + (f" · resume {escape(recap['resume'])}" if recap.get("resume") else "")]
+    progress = f"Answered {recap['answered']} of {recap['total']}"
+    if recap.get("last_score") is not None:
+        progress += f"; last score {recap['last_score']:.0f} (0–100)"
+        if recap.get("last_question"):
+            progress += f" on “{escape(_short(recap['last_question'], 70))}”"
+    lines.append(f"[dim]{progress}.[/dim]")
+    return lines
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_transcript(env: Env, data: dict[str, Any]) -> None:
+    """Every question with the answer given, its scores, the coach's note, earlier attempts
+    and a model answer; then the result."""
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    number = 0
+    for q in data["questions"]:
+        if q.get("follow_up_of") is None:
+            number += 1
+            title = f"Question {number} · {KIND_LABEL.get(q['kind'], q['kind'])}"
+        else:
+            title = f"Follow-up to question {number}"
+        if q.get("skill") or q.get("competency"):
+            title += f" · {q.get('skill') or q.get('competency')}"
+        body = [f"[bold]{escape(q['question'])}[/bold]", ""]
+        if q["status"] == "answered":
+            body.append(escape(q.get("answer") or ""))
+            scores = q.get("scores") or {}
+            if scores:
+                body += ["", f"[{_style(scores['overall'])}]overall {scores['overall']:.0f}[/] [dim]· technical "
+                             f"{scores['technical']:.0f} · communication {scores['communication']:.0f} · "
+                             f"job match {scores['job_match']:.0f}[/dim]"]
+            body += note_text(q.get("note"))
+        else:
+            body.append(f"[dim]({q['status']})[/dim]")
+        attempts = q.get("attempts") or []
+        if len(attempts) > 1:
+            trail = " → ".join(f"{(a['scores'] or {}).get('overall', 0):.0f}"
+                               + ("*" if a["counts"] else "") for a in attempts)
+            body += ["", f"[dim]Attempts (overall; * counts): {trail}[/dim]"]
+            for attempt in attempts:
+                if not attempt["counts"]:
+                    earlier = escape(_short(attempt.get("answer") or "", 300))
+                    body.append(f"[dim]Attempt {attempt['attempt']}: {earlier}[/dim]")
+        model = q.get("model_answer")
+        if model:
+            source = "by the model" if model["source"] == "model" else "from the key points and your resume"
+            body += ["", f"[cyan]Model answer[/cyan] [dim]({source})[/dim]", escape(model["text"])]
+        env.out.print(Panel("\n".join(body), title=title, title_align="left",
+                            border_style="magenta" if q.get("follow_up_of") is not None else "cyan"))
+    render_result(env, data)
+
+
 def render_result(env: Env, data: dict[str, Any]) -> None:
     from rich.markup import escape
     from rich.table import Table
@@ -74,8 +170,15 @@ def render_result(env: Env, data: dict[str, Any]) -> None:
             number = str(numbers[q["position"]])
         else:
             number = f"↳{numbers.get(q['follow_up_of'], '?')}"
-        feedback = q.get("feedback") or {}
-        note = "; ".join((feedback.get("weaknesses") or [])[:1] + (feedback.get("strengths") or [])[:1])
+        from mock_interview.domain.interview.coaching import note_lines
+
+        note = " ".join(note_lines(q.get("note") or {}))
+        if not note:
+            feedback = q.get("feedback") or {}
+            note = "; ".join((feedback.get("weaknesses") or [])[:1] + (feedback.get("strengths") or [])[:1])
+        attempts = q.get("attempts") or []
+        if len(attempts) > 1 and q.get("improvement") is not None:
+            note = f"{len(attempts)} attempts, {q['improvement']:+.0f}. " + note
         if q["status"] != "answered":
             note = q["status"]
         table.add_row(number, escape(q["question"]),
@@ -104,3 +207,20 @@ def render_result(env: Env, data: dict[str, Any]) -> None:
             parts.append("most repeated: " + ", ".join(f"{w['word']} ×{w['count']}" for w in repeated[:4]))
         if parts:
             env.out.print("[dim]" + escape(" · ".join(parts)) + "[/dim]")
+
+
+def render_model_answers(env: Env, data: dict[str, Any], below: float = 70.0) -> None:
+    """Model answers for the questions worth practising: answered under ``below`` or not answered."""
+    from rich.markup import escape
+
+    chosen = [q for q in data["questions"] if q.get("model_answer") and (
+        q["status"] != "answered" or (q.get("scores") or {}).get("overall", 0) < below)]
+    if not chosen:
+        return
+    env.out.print(f"[bold cyan]Model answers[/] [dim](questions under {below:.0f} or not answered; "
+                  "all of them: mock-interview interview show ID)[/dim]")
+    for q in chosen:
+        source = "by the model" if q["model_answer"]["source"] == "model" else "from the key points and your resume"
+        env.out.print(f"[bold]{escape(_short(q['question'], 100))}[/bold] [dim]({source})[/dim]")
+        for line in q["model_answer"]["text"].splitlines():
+            env.out.print(f"  {escape(line)}")

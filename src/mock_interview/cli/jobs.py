@@ -14,8 +14,9 @@ if TYPE_CHECKING:
     from mock_interview.services.jobs import JobView, SearchResult
 
 jobs_app = typer.Typer(
-    help="The job catalogue: list, show, import and delete postings."
-    + examples("mock-interview jobs list", "mock-interview jobs import postings.csv"),
+    help="The job catalogue: list, show, add, import and delete postings."
+    + examples("mock-interview jobs list", "mock-interview jobs add --text posting.txt",
+               "mock-interview jobs import postings.csv"),
     no_args_is_help=True,
 )
 
@@ -210,6 +211,103 @@ def jobs_show(
         env.out.print(f"[cyan]Related:[/cyan] {escape(pair['have'])} for {escape(pair['required'])}")
 
 
+def read_job_file(env: Env, source: str) -> str:
+    """The text of --text/--job-file: a file (TXT, PDF or DOCX) or - for stdin."""
+    from mock_interview.services import jobs
+
+    if source != "-":
+        return jobs.job_description_file(source)
+    if env.stdin_isatty:
+        from mock_interview.errors import UsageError
+
+        raise UsageError("nothing on stdin", hint="pipe the job description in, or give a file")
+    stream = getattr(env.stdin, "buffer", None)
+    data = stream.read() if stream is not None else env.stdin.read().encode("utf-8")
+    return jobs.job_description_text(data, "stdin")
+
+
+def render_added(env: Env, added) -> None:
+    """What was read from a job description, for review."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    read = added.parsed
+    table = Table(title="Read from the job description", title_justify="left", show_header=False)
+    table.add_column("field", style="bold")
+    table.add_column("value", overflow="fold")
+    salary = ""
+    if read.salary is not None:
+        high = f"–{read.salary.high:,}" if read.salary.high else ""
+        salary = f"{read.salary.low:,}{high} {read.salary.currency}/{read.salary.period}"
+    rows = [("Title", read.title), ("Company", read.company), ("Location", read.location),
+            ("Workplace", read.workplace), ("Level", read.experience_level),
+            ("Years", None if read.years_experience_min is None else f"{read.years_experience_min}+"),
+            ("Type", read.job_type), ("Salary", salary),
+            ("Skills", ", ".join(read.skills)), ("Certifications", ", ".join(read.certifications))]
+    for name, value in rows:
+        table.add_row(name, escape(str(value)) if value else "[dim]not found[/dim]")
+    for name, items in (("Requirements", read.requirements), ("Responsibilities", read.responsibilities)):
+        table.add_row(name, "\n".join(f"• {escape(item)}" for item in items) or "[dim]not found[/dim]")
+    env.out.print(table)
+    for warning in read.warnings:
+        env.warn(warning)
+    if added.job is not None:
+        verb = "Added" if added.created else "Updated"
+        env.success(f"{verb} job {str(added.job.id)[:8]}: {escape(added.job.title)} at "
+                    f"{escape(added.job.company)}. Interview for it with: "
+                    f"mock-interview interview --job {str(added.job.id)[:8]}")
+
+
+@jobs_app.command("add")
+def jobs_add(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Option("--text", "-t", metavar="FILE|-",
+                                      help="The job description as copied from a posting: a text, "
+                                           "PDF or DOCX file, or - for stdin.")],
+    title: Annotated[str | None, typer.Option("--title", help="The job title, when the text does not say it.")] = None,
+    company: Annotated[str | None, typer.Option("--company", help="The company, when the text does not say it.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what was read; store nothing.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Add a job from its description: title, company, location, pay, requirements and skills are
+    read from the text and shown for review."""
+    from mock_interview.services import jobs
+
+    env = env_of(ctx)
+    added = jobs.add_from_text(env.app, read_job_file(env, text), title=title, company=company,
+                               store=not dry_run)
+    if as_json:
+        env.emit_json(added.to_json())
+        return
+    render_added(env, added)
+
+
+def _import_progress(env: Env, path: Path):
+    """A progress bar with rows per second on stderr, when stderr is a terminal."""
+    import contextlib
+
+    if not env.err.is_terminal:
+        return contextlib.nullcontext(None)
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("importing {task.fields[name]}"), BarColumn(),
+                   TextColumn("{task.fields[rows]:,} rows · {task.fields[rate]:,.0f} rows/s"),
+                   TimeRemainingColumn(), console=env.err, transient=True)
+    task = bar.add_task("import", total=None, name=path.name, rows=0, rate=0.0)
+
+    def report(rows: int, done: int, total: int) -> None:
+        elapsed = bar.tasks[0].elapsed or 0.0
+        bar.update(task, completed=done, total=total or None, rows=rows,
+                   rate=rows / elapsed if elapsed > 0 else 0.0)
+
+    @contextlib.contextmanager
+    def running():
+        with bar:
+            yield report
+
+    return running()
+
+
 @jobs_app.command("import")
 def jobs_import(
     ctx: typer.Context,
@@ -226,7 +324,8 @@ def jobs_import(
     from mock_interview.services import jobs
 
     env = env_of(ctx)
-    report = jobs.import_catalogue(env.app, path, skip_invalid=skip_invalid)
+    with _import_progress(env, path) as progress:
+        report = jobs.import_catalogue(env.app, path, skip_invalid=skip_invalid, progress=progress)
     if as_json:
         env.emit_json(report.to_json())
     else:
@@ -278,6 +377,9 @@ search_jobs.__doc__ += examples(
 jobs_list.__doc__ += examples("mock-interview jobs list --limit 10")
 jobs_show.__doc__ += examples("mock-interview jobs show 3f2a9c1e",
                               "mock-interview jobs show 3f2a9c1e --resume 1a2b3c4d --json")
+jobs_add.__doc__ += examples("pbpaste | mock-interview jobs add --text -",
+                             "mock-interview jobs add --text posting.txt --json",
+                             'mock-interview jobs add --text body.txt --title "Staff Accountant"')
 jobs_import.__doc__ += examples("mock-interview jobs import postings.jsonl --skip-invalid")
 jobs_delete.__doc__ += examples("mock-interview jobs delete 3f2a9c1e")
 

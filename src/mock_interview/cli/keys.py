@@ -50,6 +50,8 @@ def keys_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
     env = env_of(ctx)
     status = llm.key_status(env.app)
+    if status["keys_file_error"] and status["source"] != "env":
+        llm.resolve_key(env.app)  # refuses the file exactly as `interview` and `doctor` do (exit 3)
     if as_json:
         env.emit_json(status)
         return

@@ -105,7 +105,12 @@ def upload(
             raise UsageError("nothing on stdin",
                              hint="pipe a file in: cat cv.pdf | mock-interview upload - --filename cv.pdf")
         stream = getattr(env.stdin, "buffer", None)
-        data = stream.read() if stream is not None else env.stdin.read().encode("utf-8")
+        from mock_interview.io.limits import read_capped
+        from mock_interview.io.readers import MAX_FILE_BYTES
+
+        # Read no more than the limit: a 1.5 GB pipe is refused after 10 MB, not held whole.
+        data = (read_capped(stream, MAX_FILE_BYTES, "stdin") if stream is not None
+                else env.stdin.read(MAX_FILE_BYTES + 1).encode("utf-8"))
         outcome = resumes.upload(env.app, data, filename or "stdin", force=force)
     else:
         outcome = resumes.upload_path(env.app, path, force=force)

@@ -24,6 +24,7 @@ _REMOTE_ALIASES = {
     "in-office": "onsite", "in office": "onsite", "no": "onsite", "false": "onsite",
     "hybrid": "hybrid", "partly remote": "hybrid", "flexible": "hybrid",
     "remote": "remote", "fully remote": "remote", "yes": "remote", "true": "remote",
+    "1": "remote", "1.0": "remote", "0": "onsite", "0.0": "onsite", "remote allowed": "remote",
     "work from home": "remote", "wfh": "remote", "anywhere": "remote",
 }
 _LEVEL_ALIASES = {
@@ -252,6 +253,21 @@ def validate_job(
     years = _int(row.get("years_experience_min"), "years_experience_min", errors, 0, 60)
     salary_min = _int(row.get("salary_min"), "salary_min", errors, 0, MAX_SALARY)
     salary_max = _int(row.get("salary_max"), "salary_max", errors, 0, MAX_SALARY)
+    stated = row.get("salary")
+    if salary_min is None and salary_max is None and isinstance(stated, int | float) \
+            and not isinstance(stated, bool):
+        salary_min = salary_max = _int(stated, "salary", errors, 0, MAX_SALARY)
+    elif salary_min is None and salary_max is None and isinstance(stated, str) and stated.strip():
+        # One "Salary" column as exports write it: "$85,000 - $95,000 a year".
+        from mock_interview.domain.job_text import parse_salary
+
+        found = parse_salary(stated)
+        if found is not None:
+            salary_min, salary_max = found.low, found.high or found.low
+            if row.get("currency") in (None, ""):
+                row = {**row, "currency": found.currency}
+            if row.get("salary_period") in (None, ""):
+                period = found.period
     if salary_min is not None and salary_max is not None and salary_min > salary_max:
         errors.append(FieldError("salary_max", "is smaller than salary_min"))
     currency = row.get("currency")

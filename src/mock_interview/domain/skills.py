@@ -14,6 +14,15 @@ prose ("text"), where a skill written as a name ("PyTorch", "AWS", "C++") counts
 tier, and a plain lower-case word ("typography") only when seen twice or listed beside another
 skill (extended-tier single words never). Denylisted words never count.
 
+A form that is also an ordinary word or part of a name needs evidence as well: a single word
+written as English writes words ("Coffee", "Ran") is part of a longer name when a capitalised
+word follows or precedes it with only a space between ("Red Bull", "Swift Creek Studio") or a
+state code follows ("Phoenix, AZ"); there it counts only as a list item of its own. A form two
+skills share ("EMR": health records, or Amazon EMR) goes to the one its neighbours and the
+words around it point to. With ``strict_prose`` (the resume lists its skills itself) prose
+adds only core names that cannot be ordinary words ("PyTorch", "C++", "PostgreSQL"), and
+capitals-only short forms ("UAT", "HR") only when mentioned twice.
+
 The compiled matcher is cached with marshal under the user cache directory, keyed by the
 taxonomy file's hash and MATCHER_VERSION, so a normal run does not rebuild it.
 """
@@ -34,7 +43,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-MATCHER_VERSION = "2"  # bump when compile_taxonomy() output changes
+MATCHER_VERSION = "3"  # bump when compile_taxonomy() output changes
 TAXONOMY_FILES = ("taxonomy.json", "curated.json")  # preferred first
 SKILLS_SECTION = "skills-section"
 TEXT = "text"
@@ -87,6 +96,7 @@ class Taxonomy:
         self.prefixes: frozenset[str] = compiled["prefixes"]
         self.denylist: frozenset[str] = compiled["denylist"]
         self.by_name: dict[str, int] = compiled["by_name"]
+        self.senses: dict[str, tuple[int, ...]] = compiled.get("senses", {})
         self.source = compiled.get("source", "")
         self.built = bool(compiled.get("_built"))
 
@@ -158,24 +168,34 @@ class Taxonomy:
             i = j + 1
         return found
 
-    def extract(self, text: str, *, section_hint: str | None = None) -> list[SkillMention]:
+    def extract(
+        self, text: str, *, section_hint: str | None = None, strict_prose: bool = False
+    ) -> list[SkillMention]:
         """Skill mentions in text, one per skill, in order of first appearance.
 
         ``section_hint="skills"`` means the text is a skills section or list: listed skills
-        count fully. Any other text is prose, where a mention needs corroboration.
+        count fully. Any other text is prose, where a mention needs corroboration; with
+        ``strict_prose`` only distinctive core names count there.
         """
         in_skills = section_hint == "skills"
         accepted: list[tuple[_Found, str]] = []
         counts: Counter[int] = Counter()
         lines = [_SPACES_RE.sub(" ", ln) for ln in _blank_noise(text).split("\n") if ln.strip()]
         per_line = [(line, self.scan(line)) for line in lines]
+        if self.senses:
+            self._resolve_senses(per_line)
         for _, found in per_line:
             counts.update(f.skill for f in found)
-        for line, found in per_line:
+        # A sentence inside a skills section is prose: it gets the prose rules, the strict
+        # ones when the section lists skills too.
+        listy_lines = [in_skills and _list_like(line, len(found)) for line, found in per_line]
+        if sum(len(found) for (_, found), listy in zip(per_line, listy_lines) if listy) >= 3:
+            strict_prose = True
+        for (line, found), listy in zip(per_line, listy_lines):
             if in_skills and line.rstrip().endswith(":"):
                 continue  # "Operating Systems:" above its list labels a group
-            # A sentence inside a skills section is prose: it gets the prose rules.
-            listy = in_skills and _list_like(line, len(found))
+            core = [o for o in found if self.tiers[o.skill] == "core"]
+            skills = {o.start for o in core} | {o.end for o in core}
             label = _LABEL_RE.match(line) if listy else None
             for k, f in enumerate(found):
                 if f.alias in self.denylist:
@@ -184,13 +204,23 @@ class Taxonomy:
                     continue  # "Operating Systems: Windows, Linux": the label is no skill
                 whole = _whole_item(line, f.start, f.end)
                 neighbour = _has_neighbour(line, found, k, self.ambiguous)
+                wordlike = _wordlike(f.surface)
+                if wordlike and not (listy and whole) and _in_name(line, f.start, f.end, skills):
+                    continue  # "Lone Star Coffee Roasters", "Phoenix, AZ": part of a name
+                if strict_prose and not listy and (
+                    f.ambiguous or self.tiers[f.skill] != "core" or not _distinctive(f.surface)
+                    or (counts[f.skill] < 2 and _acronym(f.surface))
+                ):
+                    continue
                 if f.ambiguous:
                     if not self._supported(line, f, listy and whole, neighbour):
                         continue
                 elif listy:
                     # "Neural architecture search": a generic extended-tier word inside a
                     # longer item is not the skill the person listed.
-                    if not whole and self.tiers[f.skill] != "core" and _plain(f.surface):
+                    if not whole and self.tiers[f.skill] != "core" and (
+                        _plain(f.surface) or wordlike
+                    ):
                         continue
                 elif not self._corroborated(f, counts[f.skill], neighbour):
                     continue
@@ -206,14 +236,45 @@ class Taxonomy:
                 )
         return sorted(out.values(), key=lambda m: m.source != SKILLS_SECTION)
 
+    def _resolve_senses(self, per_line: list[tuple[str, list[_Found]]]) -> None:
+        """Give a shared form ("EMR") to the skill its surroundings point to: context words
+        and skills of the same family (or related ones) on its line, then skills of that
+        family anywhere in the text. The first-listed skill keeps it when nothing points."""
+        everywhere: Counter[str] = Counter()
+        for _, found in per_line:
+            everywhere.update(self.families[f.skill] for f in found if f.alias not in self.senses)
+        for line, found in per_line:
+            if not any(f.alias in self.senses for f in found):
+                continue
+            words = set(re.findall(r"[a-z0-9+#.]+", line.lower()))
+            for f in found:
+                options = self.senses.get(f.alias)
+                if not options:
+                    continue
+                others = [o for o in found if o is not f]
+                best, best_score = options[0], (0, 0)
+                for option in options:
+                    related = {r.lower() for r in self.related[option]}
+                    near = sum(
+                        self.families[o.skill] == self.families[option]
+                        or self.names[o.skill].lower() in related
+                        for o in others
+                    )
+                    score = (len((words - {f.alias}) & self.context[option]) + near,
+                             everywhere[self.families[option]])
+                    if score > best_score:
+                        best, best_score = option, score
+                f.skill = best
+
     def _corroborated(self, f: _Found, count: int, neighbour: bool) -> bool:
         """Prose rules: a plain lower-case word ("typography", "order") is too often just
-        English. Extended-tier single plain words never count in prose; other plain forms
-        need a second mention or a neighbouring skill; a core skill written as a name
-        ("PyTorch", "AWS", "C++") counts at once, an extended one needs support too."""
+        English. Extended-tier single words written as words ("order", "Coffee") never
+        count in prose; other plain forms need a second mention or a neighbouring skill; a
+        core skill written as a name ("PyTorch", "AWS", "C++") counts at once, an extended
+        one needs support too."""
         plain = _plain(f.surface)
         core = self.tiers[f.skill] == "core"
-        if plain and not core and " " not in f.surface:
+        if (plain or _wordlike(f.surface)) and not core and " " not in f.surface:
             return False
         if core and not plain:
             return True
@@ -251,6 +312,56 @@ def _plain(surface: str) -> bool:
     return surface.replace(" ", "").isalpha() and surface.islower()
 
 
+def _wordlike(surface: str) -> bool:
+    """One word written as English writes words ("coffee", "Coffee"), not as a name is
+    ("PyTorch", "AWS", "C++")."""
+    return surface.isalpha() and (surface.islower() or surface[1:].islower())
+
+
+def _acronym(surface: str) -> bool:
+    """Capitals only ("UAT", "RCA", "HR"): a short form that names a domain as often as a tool."""
+    return surface.replace(" ", "").isalpha() and surface.isupper()
+
+
+def _distinctive(surface: str) -> bool:
+    """A name that cannot be an ordinary word: a digit or symbol ("C++", "Node.js", "S3")
+    or a capital inside a word ("PyTorch", "AWS", "Power BI"; not "Unit Testing")."""
+    return any(not w.isalpha() or any(c.isupper() for c in w[1:]) for w in surface.split())
+
+
+_CAPITAL_WORD_RE = re.compile(r"[A-Z][A-Za-z&'-]*")
+# Capitalised words that do not make a name of the mention before or after them: function
+# words, and role words ("Python Developer" is a title that names a skill).
+_NOT_NAME_WORDS = frozenset(
+    """a an and or the of in on at for to with by from as via i we my our using
+    developer developers engineer engineers analyst analysts programmer programmers
+    administrator architect consultant specialist expert lead manager tester designer
+    developer trainer certified certification skills experience""".split()
+)
+_STATE_CODE_RE = re.compile(r",\s?[A-Z]{2}(?![A-Za-z0-9+#])")
+
+
+def _in_name(line: str, start: int, end: int, skill_edges: set[int]) -> bool:
+    """Is a word-like mention part of a longer proper name: a capitalised word right before
+    or after it with one space between ("Red Bull", "Swift Creek Studio", "Go Fresh
+    Markets"), or a state code after it ("Phoenix, AZ")? A core skill beside it ("Python
+    Flask") or a capital that only starts a sentence ("Wrote Go services") makes no name.
+    ``skill_edges`` holds the start and end offsets of core skills on the line."""
+    if _STATE_CODE_RE.match(line, end):
+        return True
+    if line[end : end + 1] == " " and end + 1 not in skill_edges:
+        after = _CAPITAL_WORD_RE.match(line, end + 1)
+        if after and after.group(0).lower() not in _NOT_NAME_WORDS:
+            return True
+    if start >= 2 and line[start - 1] == " " and start - 1 not in skill_edges:
+        head, _, word = line[: start - 1].rpartition(" ")
+        starts_sentence = not head.strip(" -–—*•·") or head.rstrip().endswith((".", ":", ";"))
+        if (_CAPITAL_WORD_RE.fullmatch(word) and word.lower() not in _NOT_NAME_WORDS
+                and not starts_sentence):
+            return True
+    return False
+
+
 def _whole_item(line: str, start: int, end: int) -> bool:
     """Is the mention a list item of its own (nothing but separators or a version around)?"""
     # Look only 60 characters either way: a list item is never longer, and long lines stay cheap.
@@ -281,7 +392,8 @@ def _list_like(line: str, mentions: int) -> bool:
 
 
 def _has_neighbour(line: str, found: list[_Found], k: int, ambiguous: frozenset[str]) -> bool:
-    """Is mention k next to another (unambiguous) mention with only list separators between?"""
+    """Is mention k next to another (unambiguous) mention with only list separators between?
+    A bare space is no separator: "Red Bull" is one name, not a list of two."""
     me = found[k]
     for other_index in (k - 1, k + 1):
         if not 0 <= other_index < len(found):
@@ -290,7 +402,7 @@ def _has_neighbour(line: str, found: list[_Found], k: int, ambiguous: frozenset[
         if other.skill == me.skill or other.alias in ambiguous:
             continue
         gap = line[other.end : me.start] if other_index < k else line[me.end : other.start]
-        if len(gap) <= 24 and _LIST_GAP_RE.match(gap.lower()):
+        if len(gap) <= 24 and gap.strip() and _LIST_GAP_RE.match(gap.lower()):
             return True
     return False
 
@@ -309,7 +421,9 @@ def compile_taxonomy(data: dict[str, Any], source: str = "") -> dict[str, Any]:
     aliases: dict[str, int] = {}
     ambiguous: set[str] = set()
     prefixes: set[str] = set()
+    shared: list[tuple[str, int]] = []
     for index, skill in enumerate(data["skills"]):
+        shared += [(_normalise(form), index) for form in skill.get("senses") or []]
         names.append(skill["name"])
         families.append(skill.get("family") or OTHER_FAMILY)
         tiers.append(skill.get("tier") or "core")
@@ -333,9 +447,16 @@ def compile_taxonomy(data: dict[str, Any], source: str = "") -> dict[str, Any]:
             ambiguous.add(form)
             aliases.setdefault(_AMBIGUOUS_KEY + form, index)
             prefixes.update(_alias_prefixes(form))
+    senses: dict[str, tuple[int, ...]] = {}
+    for form, index in shared:
+        owner = aliases.get(form, aliases.get(_AMBIGUOUS_KEY + form))
+        if owner is not None and owner != index:
+            known = senses.get(form, (owner,))
+            senses[form] = known if index in known else (*known, index)
     return {
         "version": MATCHER_VERSION,
         "source": source,
+        "senses": senses,
         "names": names,
         "families": families,
         "tiers": tiers,

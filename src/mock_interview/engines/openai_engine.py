@@ -36,7 +36,13 @@ from mock_interview.domain.interview.bank import QuestionBank
 from mock_interview.domain.interview.planner import JobFacts, PlannedQuestion, PlanRequest, ResumeFacts
 from mock_interview.engines.base import EngineGrade, GradeContext
 from mock_interview.engines.offline import OfflineEngine
-from mock_interview.engines.structured import Endpoint, LLMFailure, ModeMemory, StructuredClient
+from mock_interview.engines.structured import (
+    Endpoint,
+    LLMFailure,
+    ModelBudget,
+    ModeMemory,
+    StructuredClient,
+)
 
 HARD_FLOORS = ("empty", "dont-know", "gibberish")  # never sent to the model
 SOFT_FLOORS = ("off-topic", "copied-question")  # sent, but capped afterwards
@@ -168,8 +174,10 @@ class OpenAIEngine:
         limiter: Any = None,
     ) -> None:
         self.endpoint = endpoint
+        # One time budget for the interview this engine serves (an engine per interview).
+        self.budget = ModelBudget()
         self.client = StructuredClient(endpoint, memory=memory, on_call=on_call, allow_spend=allow_spend,
-                                       limiter=limiter)
+                                       limiter=limiter, budget=self.budget)
         self.offline = offline or OfflineEngine()
         self.on_fallback = on_fallback
         self.background = Background()
@@ -183,6 +191,8 @@ class OpenAIEngine:
     def _failed(self, step: str, failure: LLMFailure) -> None:
         if failure.reason in {"timeout", "connection"}:
             self._transport_failed_at = time.monotonic()
+        if self.budget.given_up is not None:
+            failure.given_up = True  # the rest of the interview runs offline
         if self.on_fallback is not None:
             with contextlib.suppress(Exception):  # telling the person must never fail a step
                 self.on_fallback(step, failure)

@@ -27,6 +27,7 @@ import contextlib
 import functools
 import json
 import random
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -36,7 +37,9 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 MODES = ("json_schema", "json_object_schema", "json_object", "text")
-MAX_RETRY_AFTER = 30.0  # seconds: a longer Retry-After is not waited for (offline instead)
+MAX_RETRY_AFTER = 5.0  # seconds: a longer Retry-After is not waited for (that step goes offline)
+WAIT_BUDGET = 10.0  # seconds of backoff and Retry-After one interview may spend in all
+CONSECUTIVE_FAILURES = 3  # failed attempts in a row before the rest of the interview goes offline
 BACKOFF_BASE = 0.5
 BACKOFF_MAX = 8.0
 DEFAULT_OPENAI_URL = "https://api.openai.com/v1"
@@ -50,10 +53,56 @@ class LLMFailure(Exception):
     timeout, connection, rate-limited, server-error, rejected, bad-request, auth, not-found,
     invalid-output, budget, empty."""
 
-    def __init__(self, reason: str, detail: str = "") -> None:
+    def __init__(self, reason: str, detail: str = "", *, given_up: bool = False) -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
+        self.given_up = given_up  # the model's budget for this interview is spent
+
+
+class ModelBudget:
+    """One per interview, shared by its steps and threads: how long the person may wait on a
+    failing model. A timeout, or ``CONSECUTIVE_FAILURES`` failed attempts in a row, gives the
+    model up for the rest of the interview (``given_up`` says why), as does a step whose every
+    attempt found no server listening; backoff and Retry-After
+    waits draw on ``wait_seconds`` in all, and a Retry-After over ``retry_after_cap`` is not
+    waited for (that step falls back)."""
+
+    def __init__(self, *, wait_seconds: float = WAIT_BUDGET, retry_after_cap: float = MAX_RETRY_AFTER,
+                 max_consecutive: int = CONSECUTIVE_FAILURES) -> None:
+        self.wait_left = wait_seconds
+        self.retry_after_cap = retry_after_cap
+        self.max_consecutive = max_consecutive
+        self.given_up: str | None = None
+        self._consecutive = 0
+        self._lock = threading.Lock()
+
+    def failed(self, outcome: str) -> None:
+        with self._lock:
+            self._consecutive += 1
+            if self.given_up is None and (outcome == "timeout"
+                                          or self._consecutive >= self.max_consecutive):
+                self.given_up = outcome
+
+    def give_up(self, outcome: str) -> None:
+        with self._lock:
+            self.given_up = self.given_up or outcome
+
+    def succeeded(self) -> None:
+        with self._lock:
+            self._consecutive = 0
+
+    def wait(self, delay: float, retry_after: float | None) -> float | None:
+        """The seconds to sleep before the next attempt, or None: fall back now."""
+        with self._lock:
+            if self.given_up is not None:
+                return None
+            if retry_after is not None and retry_after > self.retry_after_cap:
+                return None
+            if delay > self.wait_left:
+                return None
+            self.wait_left -= delay
+            return delay
 
 
 class _Rejected(Exception):
@@ -100,6 +149,35 @@ def safe_url(url: str) -> str:
         host = f"[{host}]"
     netloc = f"{host}:{parts.port}" if parts.port else host
     return urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
+
+
+REDACTED = "***"
+# Query parameters that carry credentials (api-key=, access_token=, sig=, ...).
+_CREDENTIAL_PARAM = re.compile(r"key|token|secret|passw|pwd|sig|auth|credential|session", re.I)
+
+
+def redact_url(url: str) -> str:
+    """The URL with any user name, password and credential-like query values replaced by
+    ``***``; everything else kept, so it still says where the endpoint is."""
+    from urllib.parse import parse_qsl, urlencode
+
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return "(invalid URL)"
+    netloc = parts.netloc
+    if parts.username is not None or parts.password is not None:
+        host = parts.hostname or ""
+        if ":" in host:
+            host = f"[{host}]"
+        netloc = f"{REDACTED}@{host}" + (f":{port}" if port else "")
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        query = urlencode([(k, REDACTED if _CREDENTIAL_PARAM.search(k) else v) for k, v in pairs],
+                          safe="*")
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def mask_secret(secret: str | None) -> str:
@@ -301,8 +379,10 @@ class StructuredClient:
         allow_spend: Callable[[int, int], bool] | None = None,
         sleep: Callable[[float], None] = time.sleep,
         limiter: threading.Semaphore | None = None,
+        budget: ModelBudget | None = None,
     ) -> None:
         self.endpoint = endpoint
+        self.budget = budget
         self.memory = memory or ModeMemory(None)
         self.on_call = on_call
         self.allow_spend = allow_spend
@@ -455,7 +535,11 @@ class StructuredClient:
         retries = self.endpoint.max_retries if max_retries is None else max_retries
         prompt_estimate = sum(estimate_tokens(m["content"]) for m in messages)
         attempt = 0
+        refused = True  # every attempt so far found no server listening
         while True:
+            if self.budget is not None and self.budget.given_up is not None:
+                raise LLMFailure(self.budget.given_up, "given up earlier in this interview",
+                                 given_up=True)
             if self.allow_spend is not None and not self.allow_spend(prompt_estimate, max_tokens):
                 raise LLMFailure("budget", "the --max-cost limit is reached")
             record = CallRecord(step=step, model=self.endpoint.model, endpoint=self.endpoint.display,
@@ -476,8 +560,9 @@ class StructuredClient:
                     response = self.client().chat.completions.create(**kwargs)
             except openai.APITimeoutError:
                 outcome = "timeout"
-            except openai.APIConnectionError:
+            except openai.APIConnectionError as exc:
                 outcome = "connection"
+                refused = refused and _refused(exc)
             except openai.APIStatusError as exc:
                 status = exc.status_code
                 retry_after = _retry_after(exc.response.headers if exc.response is not None else {})
@@ -532,16 +617,28 @@ class StructuredClient:
                 record.prompt_tokens, record.completion_tokens = prompt_tokens, completion_tokens
                 record.latency_ms, record.outcome = latency, outcome_ok
                 self._record(record)
+                if self.budget is not None:
+                    self.budget.succeeded()
                 return text, prompt_tokens, completion_tokens, latency
             record.outcome = outcome
             record.latency_ms = int((time.monotonic() - started) * 1000)
             self._record(record)
+            if self.budget is not None:
+                self.budget.failed(outcome)
             if attempt >= retries:
+                if self.budget is not None and outcome == "connection" and refused:
+                    self.budget.give_up(outcome)  # nothing answers there: no later step tries
                 raise LLMFailure(outcome, f"after {attempt + 1} attempt(s)")
-            if retry_after is not None and retry_after > MAX_RETRY_AFTER:
+            cap = self.budget.retry_after_cap if self.budget is not None else MAX_RETRY_AFTER
+            if retry_after is not None and retry_after > cap:
                 raise LLMFailure(outcome, f"the server asked to wait {retry_after:.0f}s")
             delay = retry_after if retry_after is not None else min(
                 BACKOFF_MAX, BACKOFF_BASE * 2 ** attempt) * (1 - 0.25 * random.random())
+            if self.budget is not None:
+                allowed = self.budget.wait(max(0.0, delay), retry_after)
+                if allowed is None:
+                    raise LLMFailure(outcome, "the model's time budget for this interview is spent")
+                delay = allowed
             self.sleep(max(0.0, delay))
             attempt += 1
 
@@ -549,6 +646,18 @@ class StructuredClient:
         """The ids the endpoint serves (``GET /models``), for `doctor`."""
         page = self.client().models.list()
         return [getattr(m, "id", "") for m in page]
+
+
+def _refused(exc: Any) -> bool:
+    """Did the connection fail to open (nothing listening), rather than break mid-request?
+    The HTTP library's own ConnectError is matched by name: its module differs by version."""
+    seen = 0
+    cause = exc.__cause__
+    while cause is not None and seen < 8:
+        if isinstance(cause, ConnectionRefusedError) or type(cause).__name__ == "ConnectError":
+            return True
+        cause, seen = cause.__cause__ or cause.__context__, seen + 1
+    return False
 
 
 def _mentions_format(exc: Any) -> bool:

@@ -1,7 +1,10 @@
 """Streaming readers for job catalogue files: JSON (an array, or {"jobs": [...]}), JSONL, CSV.
 
 Rows are yielded one at a time with the line they start on, so a 200 MB file never sits in
-memory and every bad row can be reported by line.
+memory and every bad row can be reported by line. Column names of common exports ("Job
+Title", "Company Name", "job_location", "Employment Type", …) are read as the catalogue's own
+(FIELD_ALIASES); when the first row names no title or no company, the file is refused with
+the names that are accepted.
 """
 
 from __future__ import annotations
@@ -19,6 +22,99 @@ from mock_interview.errors import NotFoundError, UsageError
 CHUNK = 1 << 20
 MAX_ROW_BYTES = 8 << 20  # one posting bigger than this is not a posting
 _JOBS_KEY = re.compile(r'"jobs"\s*:\s*\[')
+
+
+# The catalogue's fields and the column names exports use for them, compared after
+# lower-casing and turning anything but letters and digits into "_" ("Job Title" = job_title).
+# When a row has several, the first non-empty one in this order wins.
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "job_title", "position", "position_title", "job_name", "role",
+              "job_role", "jobtitle", "job_position"),
+    "company": ("company", "company_name", "employer", "employer_name", "organization",
+                "organisation", "hiring_organization", "companyname", "company_title"),
+    "description": ("description", "job_description", "jobdescription", "job_details",
+                    "details", "full_description", "description_text"),
+    "requirements": ("requirements", "qualifications", "job_requirements", "requirement"),
+    "skills_required": ("skills_required", "skills", "required_skills", "job_skills",
+                        "skills_desc", "key_skills", "skill"),
+    "location": ("location", "job_location", "city", "work_location", "joblocation",
+                 "formatted_location", "office_location"),
+    "country": ("country", "country_code"),
+    "remote": ("remote", "workplace", "remote_allowed", "work_model", "is_remote",
+               "workplace_type", "remote_type", "work_arrangement", "work_from_home"),
+    "experience_level": ("experience_level", "formatted_experience_level", "seniority",
+                         "seniority_level", "level", "career_level", "job_level"),
+    "years_experience_min": ("years_experience_min", "min_years_experience",
+                             "years_of_experience", "experience_years", "min_experience"),
+    "job_type": ("job_type", "employment_type", "formatted_work_type", "work_type", "type",
+                 "contract_type", "schedule_type", "jobtype", "employment"),
+    "salary": ("salary", "salary_range", "salary_estimate", "compensation", "pay",
+               "pay_range", "salary_text"),
+    "salary_min": ("salary_min", "min_salary", "salary_from", "minimum_salary", "salary_low",
+                   "min_amount", "salary_minimum"),
+    "salary_max": ("salary_max", "max_salary", "salary_to", "maximum_salary", "salary_high",
+                   "max_amount", "salary_maximum"),
+    "salary_period": ("salary_period", "pay_period", "compensation_period", "salary_interval",
+                      "interval", "period"),
+    "currency": ("currency", "salary_currency", "currency_code"),
+    "posted_at": ("posted_at", "date_posted", "posted_date", "posting_date"),
+    "slug": ("slug", "id", "job_id", "external_id", "job_key", "jobkey", "reference"),
+}
+REQUIRED_FIELDS = ("title", "company")
+_KEY_RE = re.compile(r"[^a-z0-9]+")
+_ALIAS_RANK = {alias: (name, rank) for name, aliases in FIELD_ALIASES.items()
+               for rank, alias in enumerate(aliases)}
+
+
+def column_key(name: str) -> str:
+    """A column name as FIELD_ALIASES spells it: "Job Title" -> "job_title"."""
+    return _KEY_RE.sub("_", str(name).strip().lower()).strip("_")
+
+
+class FieldMap:
+    """Maps a file's column names to the catalogue's fields; each distinct name is looked up
+    once per file (a catalogue has a few columns and many rows)."""
+
+    def __init__(self) -> None:
+        self._known: dict[Any, tuple[str, int] | None] = {}
+
+    def field_of(self, name: Any) -> tuple[str, int] | None:
+        found = self._known.get(name, False)
+        if found is False:
+            found = _ALIAS_RANK.get(column_key(name)) if isinstance(name, str) else None
+            self._known[name] = found
+        return found
+
+    def row(self, data: Any) -> Any:
+        """``data`` with its keys as the catalogue's fields (non-objects are left as they are,
+        for validation to report)."""
+        if not isinstance(data, dict):
+            return data
+        out: dict[str, Any] = {}
+        ranks: dict[str, int] = {}
+        for key, value in data.items():
+            found = self.field_of(key)
+            if found is None:
+                continue
+            name, rank = found
+            if name in out:
+                empty, was_empty = value in (None, ""), out[name] in (None, "")
+                if empty or (not was_empty and rank > ranks[name]):
+                    continue
+            out[name], ranks[name] = value, rank
+        return out
+
+    def missing(self, names: Any) -> list[str]:
+        """The required fields none of ``names`` stands for."""
+        present = {found[0] for name in names if (found := self.field_of(name))}
+        return [name for name in REQUIRED_FIELDS if name not in present]
+
+
+def missing_columns_error(path: Path, missing: list[str], what: str) -> UsageError:
+    accepted = "; ".join(f"for {name}: " + ", ".join(FIELD_ALIASES[name]) for name in missing)
+    return UsageError(f"{path}: {what} has no {' and no '.join(missing)} "
+                      f"(accepted names, any case, with spaces or _: {accepted})",
+                      hint="rename the column; other columns are ignored")
 
 
 @dataclass
@@ -60,33 +156,72 @@ def open_catalogue(path: Path) -> tuple[str, Iterator[RawRow]]:
         raise UsageError(f"{path} is not a text file (JSON, JSONL or CSV expected)")
     kind = detect_format(path, head)
     readers = {"json": _json_rows, "jsonl": _jsonl_rows, "csv": _csv_rows}
-    return kind, readers[kind](path)
+    return kind, CatalogueRows(path, readers[kind])
+
+
+class CatalogueRows:
+    """A catalogue file's rows, keyed by the catalogue's field names, and how far into the
+    file reading has got (for a progress bar)."""
+
+    def __init__(self, path: Path, reader: Any) -> None:
+        self.path = path
+        self.total_bytes = path.stat().st_size
+        self._reader = reader
+        self._handle: Any = None
+        self.fields = FieldMap()
+
+    def bytes_read(self) -> int:
+        buffer = getattr(self._handle, "buffer", None)
+        try:
+            return min(self.total_bytes, buffer.tell()) if buffer is not None else 0
+        except (OSError, ValueError):
+            return 0
+
+    def _opened(self, handle: Any) -> None:
+        self._handle = handle
+
+    def __iter__(self) -> Iterator[RawRow]:
+        checked = False
+        for raw in self._reader(self.path, self):
+            if raw.data is not None:
+                if not checked and isinstance(raw.data, dict):
+                    missing = self.fields.missing(raw.data)
+                    if missing:
+                        raise missing_columns_error(self.path, missing, "the first posting")
+                    checked = True
+                raw.data = self.fields.row(raw.data)
+            yield raw
 
 
 def _decode_error(path: Path, exc: UnicodeDecodeError) -> UsageError:
     return UsageError(f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8")
 
 
-def _jsonl_rows(path: Path) -> Iterator[RawRow]:
+def _jsonl_rows(path: Path, rows: CatalogueRows) -> Iterator[RawRow]:
     with path.open("r", encoding="utf-8-sig", newline="") as handle:
+        rows._opened(handle)
         try:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
-                try:
-                    yield RawRow(number, json.loads(line))
-                except ValueError as exc:
-                    yield RawRow(number, error=f"invalid JSON: {exc.msg}")
+                from mock_interview.io.limits import loads_json
+
+                try:  # deep nesting, huge integers, lone surrogates: that row fails alone
+                    yield RawRow(number, loads_json(line, "the line"))
+                except UsageError as exc:
+                    yield RawRow(number, error=exc.message.replace("the line is ", "", 1))
         except UnicodeDecodeError as exc:
             raise _decode_error(path, exc) from exc
 
 
-def _csv_rows(path: Path) -> Iterator[RawRow]:
+def _csv_rows(path: Path, rows: CatalogueRows) -> Iterator[RawRow]:
     with path.open("r", encoding="utf-8-sig", newline="") as handle:
+        rows._opened(handle)
         try:
             reader = csv.DictReader(handle)
-            if not reader.fieldnames or "title" not in [f.strip() for f in reader.fieldnames]:
-                raise UsageError(f"{path}: the CSV header must name the columns, including title")
+            missing = rows.fields.missing(reader.fieldnames or [])
+            if missing:
+                raise missing_columns_error(path, missing, "the CSV header")
             for row in reader:
                 line = reader.line_num
                 if None in row:
@@ -99,10 +234,11 @@ def _csv_rows(path: Path) -> Iterator[RawRow]:
             raise UsageError(f"{path}: broken CSV near line {reader.line_num}: {exc}") from exc
 
 
-def _json_rows(path: Path) -> Iterator[RawRow]:
+def _json_rows(path: Path, rows: CatalogueRows) -> Iterator[RawRow]:
     """Objects of a top-level array (or of a top-level object's "jobs" array), one at a time."""
     decoder = json.JSONDecoder()
     with path.open("r", encoding="utf-8-sig") as handle:
+        rows._opened(handle)
         buffer, line, eof = "", 1, False
 
         def fill() -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mock_interview.errors import ExitCode, MockInterviewError, NotFoundError
+from mock_interview.io import limits  # bounds on the work per document (io/limits.py)
 
 MEDIA_TYPES = {
     "pdf": "application/pdf",
@@ -131,6 +132,7 @@ def read_document(data: bytes, filename: str | None = None) -> Document:
         pages = 1
     else:
         text, explicit, pages = _read_text(data, name), [], 1
+    limits.check_resume_text(text, name)  # io/limits.py: bound the parsing work
     if kind != "pdf" and not text:
         warnings.append(f"{name} contains no text")
     return Document(
@@ -163,7 +165,10 @@ def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
         if info.st_size > MAX_FILE_BYTES:
             raise _too_large(name, info.st_size)
         with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
+            # A buffer the file's size, not the cap's: a small file costs what it weighs.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since stat
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
     except (FileNotFoundError, NotADirectoryError):
         raise MissingFileError(f"no such file: {name}", hint="check the path") from None
     except PermissionError:
@@ -410,6 +415,7 @@ def _read_docx(data: bytes, name: str) -> tuple[str, list[str]]:
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
                 NotImplementedError):
             raise damaged from None  # includes a CRC mismatch from sizes that lie
+    limits.check_docx_xml(parts, name)  # io/limits.py: bound the parsing work
     # Word never writes a DTD; one in a DOCX can only be an entity-expansion attack.
     if any(b"<!DOCTYPE" in xml or b"<!ENTITY" in xml for xml in (*parts.values(), *rels.values())):
         raise damaged

@@ -42,8 +42,9 @@ def sample_answers() -> dict[str, Any]:
     return json.loads(text)
 
 
-def answer_with_samples(session: Any) -> dict[str, Any]:
-    """Drive the interview with the sample answers: by question id, then by kind."""
+def answer_with_samples(session: Any, on_answer: Any = None) -> dict[str, Any]:
+    """Drive the interview with the sample answers: by question id, then by kind;
+    ``on_answer(question_text, outcome)`` after each."""
     from mock_interview.engines.offline import STAR_FOLLOW_UPS
 
     samples = sample_answers()
@@ -63,7 +64,9 @@ def answer_with_samples(session: Any) -> dict[str, Any]:
             parent = planned.id if planned else ""
             answer = samples["by_question"].get(parent) or by_kind.get(
                 question.kind, by_kind["behavioral"])
-        session.submit(answer)
+        outcome = session.submit(answer)
+        if on_answer is not None:
+            on_answer(question.text, outcome)
     return session.finish()
 
 

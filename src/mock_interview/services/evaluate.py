@@ -10,6 +10,9 @@ its interview id. It sits next to the interviews it points to, so pointing ``--d
 starts afresh instead of claiming work that is not there, it survives a lost output file, and
 every write is a transaction (BEGIN IMMEDIATE on SQLite), so parallel workers never clobber it.
 A re-run skips finished items, continues an interrupted interview, and retries failed items.
+Before working on an item a run claims it (a ``meta`` row under ``evaluate-claim:<sha256>``,
+inserted in its own transaction); a second run of the same input at the same time skips the
+items claimed elsewhere and says so, instead of interviewing the same candidate twice.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from mock_interview.errors import MockInterviewError, NotFoundError, UsageError
 from mock_interview.services.context import AppContext
 
 META_PREFIX = "evaluate:"
+CLAIM_PREFIX = "evaluate-claim:"  # an item being worked on, by which run (see ``_claim``)
+CLAIM_STALE_SECONDS = 30 * 60  # a claim this old is taken over (its run died on another machine)
 ITEM_FILE = "item.json"  # a folder holding this file is one item (with its resume beside it)
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "json"}
 FORMATS = ("jsonl", "csv")
@@ -46,7 +51,8 @@ NAME_ONLY_DOMAIN = "candidates.localdomain"  # profiles for candidates given wit
 # an item or adding a column to the spreadsheet does not redo finished work.
 KNOWN_FIELDS = ("key", "name", "email", "resume", "resume_id", "job", "answers", "questions",
                 "type", "difficulty", "seed")
-OUTPUT_FIELDS = ("key", "source", "status", "skipped", "candidate_name", "candidate_email", "job",
+OUTPUT_FIELDS = ("key", "source", "status", "skipped", "candidate_name", "candidate_email",
+                 "candidate_from", "job",
                  "job_id", "job_title", "job_company", "interview_id", "technical_score",
                  "communication_score", "job_match_score", "overall_score", "answered", "error")
 _ANSWER_COLUMN = re.compile(r"answers?_?(\d+)")
@@ -120,10 +126,9 @@ def _read_folder(folder: Path, exclude: Path | None) -> list[tuple]:
 
 
 def _text_of(path: Path, shown: str) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {shown}: {exc.strerror}") from exc
+    from mock_interview.io.limits import MAX_BATCH_FILE_BYTES, read_file_capped
+
+    data = read_file_capped(path, MAX_BATCH_FILE_BYTES, shown)
     if not data.strip():
         raise UsageError(f"{shown} is empty")
     if b"\x00" in data[:4096]:
@@ -168,15 +173,17 @@ def _read_file(path: Path, shown: str, key: str) -> list[tuple]:
 
 
 def _jsonl_rows(text: str, shown: str, base: Path) -> list[tuple] | None:
+    from mock_interview.io.limits import loads_json
+
     rows, objects = [], 0
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         where = f"{shown}:{number}"
         try:
-            value = json.loads(line)
-        except ValueError as exc:
-            rows.append((where, base, None, f"invalid JSON: {exc.msg}", ""))
+            value = loads_json(line, "the line")
+        except UsageError as exc:  # a bad line fails alone
+            rows.append((where, base, None, exc.message.replace("the line is ", "", 1), ""))
             continue
         if isinstance(value, dict):
             objects += 1
@@ -187,10 +194,9 @@ def _jsonl_rows(text: str, shown: str, base: Path) -> list[tuple] | None:
 
 
 def _json_rows(text: str, shown: str, base: Path, key: str) -> list[tuple]:
-    try:
-        value = json.loads(text)
-    except ValueError as exc:
-        raise UsageError(f"{shown} is not valid JSON: {exc.msg} (line {exc.lineno})") from None
+    from mock_interview.io.limits import loads_json
+
+    value = loads_json(text, shown)
     if isinstance(value, dict) and isinstance(value.get("items"), list):
         value = value["items"]
     if isinstance(value, dict):
@@ -263,6 +269,9 @@ class BatchOptions:
     debug: bool = False
     call_limiter: Any = field(default=None, repr=False)  # set by evaluate(): N model requests at most
     resolved_engine: str = "offline"  # set by validate()
+    run_id: str = field(default_factory=lambda: uuid.uuid4().hex)  # whose claims are whose
+    root: Path | None = None  # the batch's folder: resume files must be inside it
+    allow_outside: bool = False  # --allow-outside: resume files anywhere
 
     @property
     def workers(self) -> int:
@@ -296,6 +305,7 @@ class ItemSpec:
     mix: str
     difficulty: str
     seed: int | None
+    candidate_from: str = "item"  # "resume": the item gave neither name nor email
 
     @property
     def job_label(self) -> str:
@@ -358,7 +368,8 @@ def check_item(item: Item, options: BatchOptions) -> ItemSpec:
     if item.error is not None:
         raise UsageError(item.error)
     data = item.data or {}
-    name, email = _candidate(data)
+    given_candidate = any(isinstance(data.get(k), str) and data[k].strip() for k in ("name", "email"))
+    name, email = _candidate(data) if given_candidate else ("", "")  # else: from the resume
     resume_path = resume_id = None
     if data.get("resume_id") not in (None, ""):
         resume_id = str(data["resume_id"]).strip()
@@ -368,6 +379,10 @@ def check_item(item: Item, options: BatchOptions) -> ItemSpec:
         candidate = candidate if candidate.is_absolute() else item.base_dir / candidate
         if candidate.exists():
             resume_path = candidate
+            root = options.root or item.base_dir
+            if not options.allow_outside and not candidate.resolve().is_relative_to(root.resolve()):
+                raise UsageError(f"resume {given} is outside the batch's folder {root}; move it "
+                                 "there, give a stored resume id, or pass --allow-outside")
         elif _RESUME_ID.fullmatch(given):
             resume_id = given
         else:
@@ -396,7 +411,35 @@ def check_item(item: Item, options: BatchOptions) -> ItemSpec:
         raise UsageError(f"difficulty must be one of {', '.join(DIFFICULTIES)}")
     seed = None if data.get("seed") in (None, "") else _integer(data["seed"], "seed", 0, 2**31 - 1)
     return ItemSpec(name, email, resume_path, resume_id, job_key, job_record, answers, count, mix,
-                    difficulty, seed)
+                    difficulty, seed, "item" if given_candidate else "resume")
+
+
+def _candidate_from_resume(ctx: AppContext, spec: ItemSpec) -> tuple[str, str]:
+    """The name and email the parsed resume gives, for an item that gives neither."""
+    contact: dict[str, Any] = {}
+    if spec.resume_path is not None:
+        from mock_interview.io.readers import read_document, read_file_bytes
+        from mock_interview.services.resumes import _parse
+
+        with _DOCUMENT_LOCK:
+            document = read_document(read_file_bytes(str(spec.resume_path)), spec.resume_path.name)
+            contact = _parse(document).to_json().get("contact") or {}
+    elif spec.resume_id is not None:
+        from sqlmodel import select
+
+        from mock_interview.store.database import id_prefix_clause
+        from mock_interview.store.models import Resume
+
+        with ctx.database().session() as session:
+            clause = id_prefix_clause(session, Resume.id, spec.resume_id)
+            found = [] if clause is None else list(session.exec(select(Resume).where(clause).limit(2)))
+        if len(found) == 1:
+            contact = found[0].contact or {}
+    name, email = contact.get("name"), contact.get("email")
+    if not (name or email):
+        raise UsageError("give the candidate's name or email: the item has neither and the "
+                         "resume shows none")
+    return _candidate({"name": name, "email": email})
 
 
 def item_digest(spec: ItemSpec, options: BatchOptions) -> str:
@@ -430,6 +473,7 @@ class ItemResult:
     skipped: bool = False  # done by an earlier run: the stored result, no new work
     candidate_name: str | None = None
     candidate_email: str | None = None
+    candidate_from: str | None = None  # item | resume: where the name and email came from
     job: str | None = None  # as the item gave it (id/slug), or the inline posting's slug
     job_id: str | None = None
     job_title: str | None = None
@@ -553,6 +597,69 @@ def _write_record(ctx: AppContext, digest: str, record: dict[str, Any]) -> None:
                 raise
 
 
+class _ClaimedElsewhere(Exception):
+    pass
+
+
+def _claim_owner(run_id: str) -> dict[str, Any]:
+    import os
+    import socket
+
+    return {"run": run_id, "pid": os.getpid(), "host": socket.gethostname(), "at": time.time()}
+
+
+def _claim_is_stale(owner: dict[str, Any]) -> bool:
+    import os
+    import socket
+
+    if time.time() - float(owner.get("at") or 0) > CLAIM_STALE_SECONDS:
+        return True
+    if owner.get("host") == socket.gethostname():
+        try:
+            os.kill(int(owner.get("pid") or 0), 0)
+        except ProcessLookupError:
+            return True  # the run that claimed it is gone (killed): its claim is void
+        except (OSError, ValueError):
+            return False
+    return False
+
+
+def _claim(ctx: AppContext, digest: str, run_id: str) -> None:
+    """Claim the item for this run, or raise ``_ClaimedElsewhere`` with who holds it. One
+    transaction reads and writes the claim (BEGIN IMMEDIATE on SQLite; on Postgres the primary
+    key makes a second insert fail), so two runs never both hold it."""
+    import sqlalchemy as sa
+
+    from mock_interview.store.models import Meta, utcnow
+
+    mine = _claim_owner(run_id)
+    try:
+        with ctx.database().session() as session:
+            row = session.get(Meta, CLAIM_PREFIX + digest, with_for_update=True)
+            if row is None:
+                session.add(Meta(key=CLAIM_PREFIX + digest, value=json.dumps(mine)))
+                return
+            try:
+                owner = json.loads(row.value)
+            except ValueError:
+                owner = {}
+            if owner.get("run") not in (None, run_id) and not _claim_is_stale(owner):
+                raise _ClaimedElsewhere(f"process {owner.get('pid')} on {owner.get('host')}")
+            row.value, row.updated_at = json.dumps(mine), utcnow()
+            session.add(row)
+    except sa.exc.IntegrityError as exc:  # inserted by another run a moment earlier
+        raise _ClaimedElsewhere("another run") from exc
+
+
+def _release(ctx: AppContext, digest: str, run_id: str) -> None:
+    from mock_interview.store.models import Meta
+
+    with contextlib.suppress(Exception), ctx.database().session() as session:
+        row = session.get(Meta, CLAIM_PREFIX + digest)
+        if row is not None and json.loads(row.value).get("run") == run_id:
+            session.delete(row)
+
+
 def _ensure_candidate(ctx: AppContext, name: str, email: str) -> None:
     """The candidate's profile, created if missing and never made the active one."""
     from mock_interview.services import profiles
@@ -615,6 +722,7 @@ def run_item(ctx: AppContext, item: Item, options: BatchOptions, stop: threading
     from mock_interview.services import interview as service
 
     result = ItemResult(item.index, item.key, item.source)
+    claimed: str | None = None
     raw = item.data or {}
     for name, value in (("candidate_name", raw.get("name")), ("candidate_email", raw.get("email")),
                         ("job", raw.get("job"))):
@@ -622,10 +730,17 @@ def run_item(ctx: AppContext, item: Item, options: BatchOptions, stop: threading
             setattr(result, name, value)
     try:
         spec = check_item(item, options)
+        if spec.candidate_from == "resume":
+            spec.name, spec.email = _candidate_from_resume(ctx, spec)
+        result.candidate_from = spec.candidate_from
         result.candidate_name, result.candidate_email, result.job = spec.name, spec.email, spec.job_label
         digest = item_digest(spec, options)
         ctx.profile_override = spec.email  # this worker's context only; state.json untouched
         record = _read_record(ctx, digest)
+        if record is None or record.get("status") != "done":
+            _claim(ctx, digest, options.run_id)
+            claimed = digest
+            record = _read_record(ctx, digest)  # as the run that held the claim left it
         if record is not None and record.get("status") == "done":
             for name, value in record.items():
                 if name != "status" and hasattr(result, name):
@@ -662,6 +777,9 @@ def run_item(ctx: AppContext, item: Item, options: BatchOptions, stop: threading
         _write_record(ctx, digest, result.record())
     except _Stopped:
         raise
+    except _ClaimedElsewhere as exc:
+        result.status, result.error = "failed", (
+            f"claimed by another evaluate run ({exc}); not run here: run again once it finishes")
     except MockInterviewError as exc:
         result.status, result.error = "failed", str(exc)
     except Exception as exc:  # noqa: BLE001 - one item's bug must not lose the other items
@@ -670,6 +788,9 @@ def run_item(ctx: AppContext, item: Item, options: BatchOptions, stop: threading
             import traceback
 
             result.trace = traceback.format_exc()
+    finally:
+        if claimed is not None:
+            _release(ctx, claimed, options.run_id)
     return result
 
 

@@ -18,6 +18,7 @@ from mock_interview.services.context import AppContext
 
 ENGINES = ("auto", "offline", "openai")
 FOLLOW_UP = "follow-up"
+FINISH_WAIT_MARGIN = 5.0  # seconds past one model timeout that `finish` waits for gradings
 
 
 @dataclass
@@ -67,6 +68,13 @@ class SubmitOutcome:
     # True when the model grades this answer in the background: the scores are the instant
     # offline estimate, replaced when the model's grade arrives (see `describe`).
     provisional: bool = False
+    # The coach's note: wrong_claim, best, missed, tip (coaching.answer_note).
+    note: dict[str, str] = field(default_factory=dict)
+    # /retry: which attempt this was, whether it is the one that counts, and the score it beat
+    # or did not beat.
+    attempt: int = 1
+    counts: bool = True
+    previous_overall: float | None = None
 
 
 def _engine(name: str, ctx: AppContext | None = None, options: InterviewOptions | None = None,
@@ -78,7 +86,7 @@ def _engine(name: str, ctx: AppContext | None = None, options: InterviewOptions 
         raise UsageError(f"--engine must be one of {', '.join(ENGINES)}")
     from mock_interview.engines.offline import OfflineEngine
 
-    if ctx is None:
+    if ctx is None or name == "offline":  # offline reads no model setting: a bad one cannot stop it
         if name == "openai":
             raise ConfigError("the openai engine needs the application context")
         return OfflineEngine()
@@ -110,7 +118,7 @@ def _llm_settings(engine: Any) -> dict[str, Any] | None:
     config = getattr(engine, "config", None)
     if config is None:
         return None
-    return {"base_url": config.base_url, "model": config.model, "max_cost": config.max_cost,
+    return {"base_url": config.stored_base_url, "model": config.model, "max_cost": config.max_cost,
             "endpoint": config.endpoint().display}
 
 
@@ -363,11 +371,10 @@ def find_interview(ctx: AppContext, key: str, *, user_only: bool = True) -> Any:
             found = session.get(Interview, uuid.UUID(key))
             rows = [found] if found else []
         except ValueError:
-            if len(key.replace("-", "")) < 4:
-                rows = []
-            else:
-                rows = [i for i in session.exec(select(Interview)).all()
-                        if str(i.id).startswith(key)]
+            from mock_interview.store.database import id_prefix_clause
+
+            clause = id_prefix_clause(session, Interview.id, key)  # any length, dashes or not
+            rows = [] if clause is None else list(session.exec(select(Interview).where(clause)))
     if user_only and rows:
         me = profiles.current(ctx)
         rows = [r for r in rows if str(r.user_id) == me.id]
@@ -395,7 +402,8 @@ class Notices:
 
     def fallback(self, step: str, failure: Any) -> None:
         reason = getattr(failure, "reason", str(failure))
-        kind = "budget" if reason == "budget" else "failure"
+        given_up = bool(getattr(failure, "given_up", False))
+        kind = "budget" if reason == "budget" else "given-up" if given_up else "failure"
         with self._lock:
             self.fallbacks[reason] = self.fallbacks.get(reason, 0) + 1
             if kind in self._told:
@@ -404,7 +412,7 @@ class Notices:
         if self.config is not None:
             from mock_interview.services.llm import fallback_notice
 
-            message = fallback_notice(step, reason, self.config)
+            message = fallback_notice(step, reason, self.config, given_up=given_up)
         else:
             message = f"the model failed ({reason}); the {step} step used the offline engine"
         self.add(message)
@@ -491,6 +499,7 @@ class InterviewSession:
         self._grader: _Grader | None = None
         self._grader_workers = grader_workers
         self._pending: dict[uuid.UUID, Any] = {}
+        self._abandoned: set[uuid.UUID] = set()  # gradings finish stopped waiting for
         self._state = opened
         self._started_here = opened is not None  # every grading of it is then in _pending
 
@@ -654,24 +663,7 @@ class InterviewSession:
         )
 
     def _question_for(self, interview: Any, row: Any, rows: list[Any]) -> PlannedQuestion:
-        plan = [PlannedQuestion.from_json(q) for q in interview.questions or []]
-        index = sum(1 for r in rows if r.follow_up_of is None and r.position <= (
-            row.follow_up_of if row.follow_up_of is not None else row.position)) - 1
-        planned = plan[index]
-        if row.follow_up_of is None:
-            return planned
-        from mock_interview.domain.grading import follow_up_rubric
-
-        parent = self._parent(row, rows)
-        feedback = (parent.feedback or {}) if parent is not None else {}
-        points, _part = follow_up_rubric(feedback.get("follow_up_reason"),
-                                         feedback.get("missed_points") or [], planned.key_points)
-        return PlannedQuestion(
-            id=f"{planned.id}#follow-up", kind=FOLLOW_UP, text=row.question,
-            key_points=points, difficulty=planned.difficulty,
-            target_words=[max(20, planned.target_words[0] // 2), planned.target_words[1]],
-            star=False, skill=planned.skill, competency=planned.competency,
-        )
+        return question_for(interview, row, rows)
 
     @staticmethod
     def _parent(row: Any, rows: list[Any]) -> Any:
@@ -679,7 +671,6 @@ class InterviewSession:
 
     def submit(self, answer: str, *, now: datetime | None = None) -> SubmitOutcome:
         """Grade and store the answer to the pending question, then ask the next one."""
-        from mock_interview.engines.base import GradeContext
         from mock_interview.store.models import Answer, utcnow
 
         interview, rows = self._load()
@@ -687,15 +678,7 @@ class InterviewSession:
             raise UsageError("there is no question waiting for an answer")
         row = rows[-1]
         question = self._question_for(interview, row, rows)
-        settings = interview.settings or {}
-        context = GradeContext(job_terms=list(settings.get("job_terms") or []),
-                               resume_job_match=(settings.get("match") or {}).get("score"))
-        if row.follow_up_of is not None:
-            parent = self._parent(row, rows)
-            if parent is not None:
-                reason = (parent.feedback or {}).get("follow_up_reason") or ""
-                context.earlier_answer = parent.answer or ""
-                context.star_part = reason.split(":", 1)[1] if reason.startswith("missing-star:") else None
+        context = self._grade_context(interview, row, rows)
         engine = self.engine
         background = engine.name == "openai"
         # With the model, the instant offline grade is stored now (and decides the follow-up:
@@ -736,7 +719,152 @@ class InterviewSession:
         scores = {"technical": grade.technical, "communication": grade.communication,
                   "job_match": grade.job_match, "overall": grade.overall}
         self.flush_notices()
-        return SubmitOutcome(scores, follow_up is not None, next_row is None, provisional=background)
+        from mock_interview.domain.interview.coaching import answer_note
+
+        return SubmitOutcome(scores, follow_up is not None, next_row is None, provisional=background,
+                             note=answer_note(grade.feedback))
+
+    def _grade_context(self, interview: Any, row: Any, rows: list[Any]) -> Any:
+        from mock_interview.engines.base import GradeContext
+
+        settings = interview.settings or {}
+        context = GradeContext(job_terms=list(settings.get("job_terms") or []),
+                               resume_job_match=(settings.get("match") or {}).get("score"))
+        if row.follow_up_of is not None:
+            parent = self._parent(row, rows)
+            if parent is not None:
+                reason = (parent.feedback or {}).get("follow_up_reason") or ""
+                context.earlier_answer = parent.answer or ""
+                context.star_part = reason.split(":", 1)[1] if reason.startswith("missing-star:") else None
+        return context
+
+    # -- coaching: hints, retries, model answers, drafts ------------------------------------------
+
+    def last_answered(self) -> Any | None:
+        """The row answered most recently (what /retry and /model are about), if any."""
+        interview, rows = self._load()
+        if interview.status == "completed":
+            return None
+        return next((r for r in reversed(rows) if r.status == "answered"), None)
+
+    def hints(self) -> list[str]:
+        """Prompts for the pending question's key points (what to cover, not the answer)."""
+        from mock_interview.domain.interview.coaching import hint_prompts
+
+        interview, rows = self._load()
+        if not rows or rows[-1].status != "asked":
+            return []
+        question = self._question_for(interview, rows[-1], rows)
+        return hint_prompts(question.text, question.key_points)
+
+    def model_answer(self) -> dict[str, str] | None:
+        """A model answer to the question answered last (see ``model_answer_for``)."""
+        row = self.last_answered()
+        if row is None:
+            return None
+        interview, rows = self._load()
+        return model_answer_for(self._question_for(interview, row, rows), row.feedback,
+                                _resume_examples(self.ctx, interview.resume_id))
+
+    def retry(self, answer: str, *, now: datetime | None = None,
+              started: datetime | None = None) -> SubmitOutcome:
+        """Answer the question answered last again. Both attempts are kept; the row holds the
+        better one (a tie goes to the new one), which is the one every score counts."""
+        from mock_interview.store.models import Answer, utcnow
+
+        row = self.last_answered()
+        if row is None:
+            raise UsageError("there is no answer to retry yet")
+        if not answer.strip():
+            raise UsageError("an empty answer cannot be a retry")
+        interview, rows = self._load()
+        question = self._question_for(interview, row, rows)
+        context = self._grade_context(interview, row, rows)
+        engine = self.engine
+        background = engine.name == "openai"
+        grade = engine.offline.grade(question, answer, context) if background else \
+            engine.grade(question, answer, context)
+        answered_at = now or utcnow()
+        duration = None if started is None else round(max(0.0, (answered_at - started).total_seconds()), 2)
+        others = list(row.attempts or [])
+        number = len(others) + 2
+        held = {"attempt": row.attempt, "answer": row.answer, "scores": _scores_of(row),
+                "feedback": row.feedback, "engine": row.engine,
+                "answered_at": row.answered_at.isoformat() if row.answered_at else None,
+                "duration_seconds": row.duration_seconds}
+        previous = row.overall_score or 0.0
+        counts = grade.overall >= previous
+        feedback = grade.feedback
+        if background and counts:
+            feedback = {**grade.feedback, "llm": {"status": "pending", "model": engine.endpoint.model}}
+        scores = {"technical": grade.technical, "communication": grade.communication,
+                  "job_match": grade.job_match, "overall": grade.overall}
+        if counts:
+            values = {"answer": answer, "technical_score": grade.technical,
+                      "communication_score": grade.communication, "job_match_score": grade.job_match,
+                      "overall_score": grade.overall, "feedback": feedback, "engine": grade.engine,
+                      "answered_at": answered_at, "duration_seconds": duration,
+                      "attempt": number, "attempts": [*others, held]}
+        else:
+            values = {"attempts": [*others, {
+                "attempt": number, "answer": answer, "scores": scores, "feedback": grade.feedback,
+                "engine": grade.engine, "answered_at": answered_at.isoformat(),
+                "duration_seconds": duration}]}
+        table = Answer.__table__
+        with self.ctx.database().transaction() as connection:
+            changed = connection.execute(
+                table.update().where(table.c.id == row.id, table.c.status == "answered",
+                                     table.c.attempt == row.attempt, table.c.answer == row.answer)
+                .values(**values))
+        if changed.rowcount != 1:
+            self._state = None
+            raise UsageError("this answer changed in another window",
+                             hint="continue it with mock-interview interview --continue")
+        for name, value in values.items():
+            setattr(row, name, value)
+        if background and counts:
+            self._grade_later(row.id, row.position, question, answer, context, grade)
+        self.flush_notices()
+        from mock_interview.domain.interview.coaching import answer_note
+
+        return SubmitOutcome(scores, False, self.ensure_asked() is None, provisional=background,
+                             note=answer_note(grade.feedback), attempt=number, counts=counts,
+                             previous_overall=previous)
+
+    def draft(self) -> str | None:
+        """The unsent text kept for the pending question (Ctrl-C keeps it)."""
+        _, rows = self._load()
+        if rows and rows[-1].status == "asked":
+            return rows[-1].answer or None
+        return None
+
+    def save_draft(self, text: str) -> None:
+        """Keep unsent text with the pending question, for ``--continue`` to offer back."""
+        from mock_interview.store.models import Answer
+
+        _, rows = self._load()
+        if not rows or rows[-1].status != "asked":
+            return
+        row = rows[-1]
+        table = Answer.__table__
+        with self.ctx.database().transaction() as connection:
+            connection.execute(table.update().where(table.c.id == row.id, table.c.status == "asked")
+                               .values(answer=text if text.strip() else None))
+        row.answer = text if text.strip() else None
+
+    def recap(self) -> dict[str, Any]:
+        """Where a resumed interview stands: job, resume, answered n of m, the last score."""
+        interview, rows = self._load()
+        settings = interview.settings or {}
+        main = [r for r in rows if r.follow_up_of is None]
+        answered = sum(1 for r in main if r.status in {"answered", "skipped"})
+        last = next((r for r in reversed(rows) if r.status == "answered"), None)
+        return {"job_title": settings.get("job_title"), "job_company": settings.get("job_company"),
+                "resume": settings.get("resume_filename"), "answered": answered,
+                "total": len(interview.questions or []),
+                "last_score": None if last is None else last.overall_score,
+                "last_question": None if last is None else last.question,
+                "draft": self.draft()}
 
     def _reword_follow_up(self, follow_up: Any, question: PlannedQuestion, reason: str,
                           answer: str, asked: list[str]) -> None:
@@ -776,7 +904,8 @@ class InterviewSession:
                 final = engine.grade(question, answer, context, offline=offline, position=position)
             except Exception as exc:  # a bug must not lose the answer: keep the offline grade
                 final = engine._offline_result(offline, "fallback", f"error: {type(exc).__name__}")
-            self._store_grade(row_id, answer, final)
+            if row_id not in self._abandoned:
+                self._store_grade(row_id, answer, final)
 
         self._pending[row_id] = self._grader.submit(job)
 
@@ -813,6 +942,30 @@ class InterviewSession:
         if futures:
             wait(futures, timeout=timeout)
         self._pending = {key: f for key, f in self._pending.items() if not f.done()}
+
+    def _finish_wait(self) -> float | None:
+        """``finish`` waits for gradings at most one model timeout and a margin (a grading in
+        flight ends by its timeout; the model budget sends the queued ones offline)."""
+        endpoint = getattr(self.engine, "endpoint", None)
+        return None if endpoint is None else endpoint.timeout + FINISH_WAIT_MARGIN
+
+    def _keep_offline_grades_of_late_gradings(self) -> None:
+        """Answers whose model grading is still under way after ``finish``'s wait keep their
+        offline grade, marked as a fallback; the late grade is then not stored."""
+        late = [row_id for row_id, future in self._pending.items() if not future.done()]
+        if not late:
+            return
+        from mock_interview.store.models import Answer
+
+        self._abandoned.update(late)
+        with self.ctx.database().session() as session:
+            for row_id in late:
+                stored = session.get(Answer, row_id)
+                llm = (stored.feedback or {}).get("llm") or {} if stored is not None else {}
+                if stored is not None and llm.get("status") == "pending":
+                    stored.feedback = {**(stored.feedback or {}), "llm": {
+                        "status": "fallback", "reason": "finish-wait", "model": llm.get("model")}}
+                    session.add(stored)
 
     def _close_orphans(self) -> None:
         """The model is gone (no longer configured): answers still waiting for it keep their
@@ -854,7 +1007,7 @@ class InterviewSession:
         if not rows or rows[-1].status != "asked":
             return self.ensure_asked() is None
         next_row = self.next_row(interview, rows)
-        self._record_reply(interview, rows[-1], {"status": "skipped"}, next_row, rows)
+        self._record_reply(interview, rows[-1], {"status": "skipped", "answer": None}, next_row, rows)
         return next_row is None
 
     def finish(self) -> dict[str, Any]:
@@ -865,7 +1018,8 @@ class InterviewSession:
 
         interview, _ = self._load()
         if interview.status != "completed" and (self._pending or interview.engine == "openai"):
-            self.wait_for_gradings()
+            self.wait_for_gradings(timeout=self._finish_wait())
+            self._keep_offline_grades_of_late_gradings()
             self.flush_notices()
         interview, rows = self._load(fresh=True)  # the model's gradings wrote to the rows
         if interview.status != "completed":
@@ -876,7 +1030,7 @@ class InterviewSession:
             # if another window completed the interview first.
             asked = [row for row in rows if row.status == "asked"]
             for row in asked:
-                row.status = "unanswered"
+                row.status, row.answer = "unanswered", None  # an unsent draft is not an answer
             main_asked = sum(1 for r in rows if r.follow_up_of is None)
             never_asked = [Answer(
                 interview_id=interview.id, position=len(rows) + offset, question_id=question["id"],
@@ -901,7 +1055,7 @@ class InterviewSession:
                     for row in asked:
                         session.execute(answer_table.update().where(
                             answer_table.c.id == row.id, answer_table.c.status == "asked")
-                            .values(status="unanswered"))
+                            .values(status="unanswered", answer=None))
                     session.add_all(never_asked)
                     session.add(Result(
                         interview_id=interview.id, technical_score=report.technical_score,
@@ -920,6 +1074,75 @@ class InterviewSession:
 
 # -- reading back ---------------------------------------------------------------------------------
 
+def question_for(interview: Any, row: Any, rows: list[Any]) -> PlannedQuestion:
+    """The planned question a row asks; a follow-up's own rubric (what it probes) for a follow-up."""
+    plan = [PlannedQuestion.from_json(q) for q in interview.questions or []]
+    index = sum(1 for r in rows if r.follow_up_of is None and r.position <= (
+        row.follow_up_of if row.follow_up_of is not None else row.position)) - 1
+    planned = plan[index]
+    if row.follow_up_of is None:
+        return planned
+    from mock_interview.domain.grading import follow_up_rubric
+
+    parent = next((r for r in rows if r.position == row.follow_up_of), None)
+    feedback = (parent.feedback or {}) if parent is not None else {}
+    points, _part = follow_up_rubric(feedback.get("follow_up_reason"),
+                                     feedback.get("missed_points") or [], planned.key_points)
+    return PlannedQuestion(
+        id=f"{planned.id}#follow-up", kind=FOLLOW_UP, text=row.question,
+        key_points=points, difficulty=planned.difficulty,
+        target_words=[max(20, planned.target_words[0] // 2), planned.target_words[1]],
+        star=False, skill=planned.skill, competency=planned.competency,
+    )
+
+
+def _resume_examples(ctx: AppContext, resume_id: Any) -> list[tuple[str | None, str]]:
+    from mock_interview.domain.interview.coaching import resume_examples
+    from mock_interview.store.models import Resume
+
+    if resume_id is None:
+        return []
+    with ctx.database().session() as session:
+        resume = session.get(Resume, resume_id)
+        return resume_examples(resume.experience) if resume is not None else []
+
+
+def model_answer_for(question: PlannedQuestion, feedback: dict[str, Any] | None,
+                     examples: list[tuple[str | None, str]]) -> dict[str, str] | None:
+    """The model's improved answer when it wrote one, else one composed offline from the key
+    points and the resume."""
+    from mock_interview.domain.interview.coaching import model_answer
+
+    improved = (feedback or {}).get("improved_answer")
+    if improved:
+        return {"text": improved, "source": "model"}
+    text = model_answer(question.text, question.key_points, examples, skill=question.skill,
+                        star=question.star)
+    return {"text": text, "source": "offline"} if text else None
+
+
+def _scores_of(row: Any) -> dict[str, float] | None:
+    if row.overall_score is None:
+        return None
+    return {"technical": row.technical_score, "communication": row.communication_score,
+            "job_match": row.job_match_score, "overall": row.overall_score}
+
+
+def _attempts_of(row: Any) -> list[dict[str, Any]]:
+    """Every attempt at a row's question, in order, the one that counts marked."""
+    from mock_interview.domain.interview.coaching import answer_note
+
+    if not row.attempts:
+        return []
+    held = {"attempt": row.attempt, "answer": row.answer, "scores": _scores_of(row),
+            "engine": row.engine, "answered_at": row.answered_at.isoformat() if row.answered_at else None,
+            "feedback": row.feedback}
+    attempts = sorted([held, *row.attempts], key=lambda a: a["attempt"])
+    return [{"attempt": a["attempt"], "answer": a.get("answer"), "scores": a.get("scores"),
+             "counts": a["attempt"] == row.attempt, "engine": a.get("engine"),
+             "answered_at": a.get("answered_at"), "note": answer_note(a.get("feedback"))}
+            for a in attempts]
+
 def describe(ctx: AppContext, interview_id: uuid.UUID) -> dict[str, Any]:
     """The whole interview as JSON: questions with answers and scores, and the result."""
     from sqlmodel import select
@@ -932,9 +1155,19 @@ def describe(ctx: AppContext, interview_id: uuid.UUID) -> dict[str, Any]:
                             .order_by(Answer.position)).all()
         result = session.exec(select(Result).where(Result.interview_id == interview_id)).first()
     settings = interview.settings or {}
+    from mock_interview.domain.interview.coaching import answer_note
+
+    examples = _resume_examples(ctx, interview.resume_id)
     questions = []
     for row in rows:
         feedback = row.feedback or {}
+        attempts = _attempts_of(row)
+        model = None
+        if row.status != "asked":  # never while the question waits for its answer
+            try:
+                model = model_answer_for(question_for(interview, row, rows), feedback, examples)
+            except IndexError:  # a row outside the plan (never written by this code)
+                model = None
         questions.append({
             "position": row.position, "question_id": row.question_id, "kind": row.kind,
             "skill": row.skill, "competency": row.competency, "difficulty": row.difficulty,
@@ -945,6 +1178,11 @@ def describe(ctx: AppContext, interview_id: uuid.UUID) -> dict[str, Any]:
                 "job_match": row.job_match_score, "overall": row.overall_score},
             "feedback": feedback or None, "engine": row.engine,
             "duration_seconds": row.duration_seconds, "time_limit_seconds": row.time_limit_seconds,
+            "note": answer_note(feedback) if row.status == "answered" else None,
+            "model_answer": model,
+            "attempt": row.attempt, "attempts": attempts,
+            "improvement": None if not attempts or attempts[0]["scores"] is None or row.overall_score is None
+            else round(row.overall_score - attempts[0]["scores"]["overall"], 1),
         })
     return {
         "interview_id": str(interview.id), "status": interview.status, "engine": interview.engine,
@@ -1018,9 +1256,25 @@ def list_interviews(ctx: AppContext, limit: int = 50) -> list[dict[str, Any]]:
     } for i, r in rows]
 
 
-def run_script(session: InterviewSession, answers: list[str]) -> dict[str, Any]:
-    """Script mode: answers in order (follow-ups take the next); the rest are unanswered."""
+RETRY = "/retry"
+
+
+def run_script(session: InterviewSession, answers: list[str], on_answer: Any = None) -> dict[str, Any]:
+    """Script mode: answers in order (follow-ups take the next); the rest are unanswered. An
+    answer "/retry" makes the next one a new attempt at the question answered last.
+    ``on_answer(question_text, outcome)`` is called after each."""
     queue = list(answers)
-    while session.ensure_asked() is not None and queue:
-        session.submit(queue.pop(0))
+    while queue:
+        if queue[0].strip().lower() == RETRY and len(queue) > 1 and session.last_answered() is not None:
+            queue.pop(0)
+            question = session.last_answered().question
+            outcome = session.retry(queue.pop(0))
+        else:
+            asked = session.ensure_asked()
+            if asked is None:
+                break
+            question = asked.text
+            outcome = session.submit(queue.pop(0))
+        if on_answer is not None:
+            on_answer(question, outcome)
     return session.finish()

@@ -41,31 +41,67 @@ def _skill_functions() -> tuple[Callable[[str], str | None], Callable[[str], set
 skill_functions = _skill_functions
 
 
-def record_for_row(row: Any, canonical: Callable[[str], str | None] | None = None) -> tuple[Any, list[Any]]:
+def record_for_row(row: Any, canonical: Callable[[str], str | None] | None = None,
+                   skills: SkillsFromText | None = None) -> tuple[Any, list[Any]]:
     """A catalogue row as the record an import stores, or its problems."""
     record, errors = validate_job(row, canonical or _skill_functions()[0])
     if record is not None:
-        fill_skills(record)
+        (skills or SkillsFromText()).fill(record)
     return record, errors
 
 
 SKILLS_FROM_DESCRIPTION_CHARS = 3000
+LINE_CACHE_SIZE = 1 << 16
 
 
-def fill_skills(record: Any) -> None:
-    """A posting that lists no skills gets the skills its title, requirements and description
-    name (the resume parser's extractor), so matching can compare skills. Postings that list
-    skills keep their list: it is what the employer chose (and extracting from every
-    description would cost an import of 100k postings about a millisecond a row)."""
-    if record.skills_required:
-        return
-    try:
-        from mock_interview.domain.skills import extract_skills
-    except ImportError:
-        return
-    text = "\n".join([record.title, *record.requirements,
-                      record.description[:SKILLS_FROM_DESCRIPTION_CHARS]])
-    record.skills_required = list(dict.fromkeys(m.name for m in extract_skills(text)))
+class SkillsFromText:
+    """Skills a posting's text names, merged into the ones it lists (the resume parser's
+    extractor, so postings and resumes name skills alike).
+
+    The extractor costs about a millisecond for a posting's first 3,000 characters, which
+    would make a 100k-row import last minutes. So a posting that lists skills gets only those
+    its requirement lines name (what the employer asks for; a title names the role, and its
+    "skills" would count as missing for every resume that words the role differently), each
+    line looked up in a cache first: catalogues repeat requirement lines. A posting that lists
+    none (most real exports) is read whole, title, requirements and description, which is
+    where its skills are; the same text seen again is cached too."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, tuple[str, ...]] = {}
+        self._texts: dict[str, tuple[str, ...]] = {}
+        try:
+            from mock_interview.domain.skills import extract_skills
+        except ImportError:  # the taxonomy ships with the resume parser
+            extract_skills = None
+        self._extract = extract_skills
+
+    def _names(self, text: str, cache: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+        key = " ".join(text.split()).lower()
+        found = cache.get(key)
+        if found is None:
+            found = tuple(dict.fromkeys(m.name for m in self._extract(text)))
+            if len(cache) < LINE_CACHE_SIZE:
+                cache[key] = found
+        return found
+
+    def fill(self, record: Any) -> None:
+        if self._extract is None:
+            return
+        names: list[str] = []
+        if record.skills_required:
+            for line in record.requirements:
+                names.extend(self._names(line, self._lines))
+        else:
+            text = "\n".join([record.title, *record.requirements,
+                              record.description[:SKILLS_FROM_DESCRIPTION_CHARS]])
+            names.extend(self._names(text, self._texts))
+        if not names:
+            return
+        have = {name.casefold() for name in record.skills_required}
+        for name in names:
+            if name.casefold() not in have:
+                have.add(name.casefold())
+                record.skills_required.append(name)
 
 
 # -- the packaged sample catalogue ----------------------------------------------------------------
@@ -166,24 +202,32 @@ class ImportReport:
         }
 
 
-def import_catalogue(ctx: AppContext, path: Path, *, skip_invalid: bool = False) -> ImportReport:
+PROGRESS_EVERY = 500  # rows between progress reports
+
+
+def import_catalogue(ctx: AppContext, path: Path, *, skip_invalid: bool = False,
+                     progress: Callable[[int, int, int], None] | None = None) -> ImportReport:
     """Validate every row and import in one transaction: all rows, or with --skip-invalid the
     valid ones. One streaming pass (memory stays flat): rows are written as they are
     validated, and the first bad row stops the writing, while the rest are still checked for
     the report, and the transaction rolls back. Validating the file once and reading it once
-    more to write cost a fifth of a 100k-posting load."""
+    more to write cost a fifth of a 100k-posting load. ``progress(rows, bytes read, file
+    bytes)`` is called every PROGRESS_EVERY rows and once at the end."""
     from mock_interview.io.catalogue import open_catalogue
     from mock_interview.store import jobs as job_store
 
     # A catalogue names the same few hundred skills over and over.
     canonical = functools.lru_cache(maxsize=1 << 16)(_skill_functions()[0])
+    skills = SkillsFromText()
     kind, rows = open_catalogue(path)
     report = ImportReport(path=str(path), format=kind)
 
     def checked_records():
         for raw in rows:
             report.rows += 1
-            record, problems = _checked(raw, canonical)
+            if progress is not None and report.rows % PROGRESS_EVERY == 0:
+                progress(report.rows, rows.bytes_read(), rows.total_bytes)
+            record, problems = _checked(raw, canonical, skills)
             if problems:
                 report.invalid_rows += 1
                 report.problems.extend(problems)
@@ -198,6 +242,8 @@ def import_catalogue(ctx: AppContext, path: Path, *, skip_invalid: bool = False)
         inserted, updated = job_store.upsert_jobs(session, checked_records(), f"import:{path.name}")
         if report.rows == 0:
             raise UsageError(f"{path} has no postings")
+        if progress is not None:
+            progress(report.rows, rows.total_bytes, rows.total_bytes)
         if report.invalid_rows and not skip_invalid:
             session.rollback()  # all-or-nothing: nothing written
             return report
@@ -212,12 +258,75 @@ def import_catalogue(ctx: AppContext, path: Path, *, skip_invalid: bool = False)
     return report
 
 
-def _checked(raw: Any, canonical: Callable[[str], str | None]) -> tuple[Any, list[RowProblem]]:
+def _checked(raw: Any, canonical: Callable[[str], str | None],
+             skills: SkillsFromText) -> tuple[Any, list[RowProblem]]:
     """A catalogue row as a record, or its problems."""
     if raw.error is not None:
         return None, [RowProblem(raw.line, "(row)", raw.error)]
-    record, errors = record_for_row(raw.data, canonical)
+    record, errors = record_for_row(raw.data, canonical, skills)
     return record, [RowProblem(raw.line, e.field, e.reason) for e in errors]
+
+
+# -- a posting from pasted text -------------------------------------------------------------------
+
+USER_SOURCE = "user"  # postings people add themselves (jobs add, interview --job-file)
+
+
+@dataclass
+class AddedJob:
+    """A job description read (and stored unless it was a dry run)."""
+
+    parsed: Any  # domain.job_text.ParsedJob
+    job: Any | None = None  # the stored posting
+    created: bool = False  # False: the same text was added before and was updated
+
+    def to_json(self) -> dict[str, Any]:
+        return {"read": self.parsed.to_json(), "stored": self.job is not None,
+                "created": self.created,
+                "job": JobView(self.job).to_json(full=True) if self.job is not None else None}
+
+
+def job_description_text(data: bytes, name: str) -> str:
+    """The text of a job description file (TXT, PDF or DOCX, told by content), refusing
+    empty, binary, oversized and non-UTF-8 files as a resume upload does."""
+    from mock_interview.io.readers import read_document
+
+    return read_document(data, name).text
+
+
+def job_description_file(path: str) -> str:
+    from mock_interview.io.readers import read_file_bytes
+
+    return job_description_text(read_file_bytes(path), path)
+
+
+def add_from_text(ctx: AppContext, text: str, *, title: str | None = None,
+                  company: str | None = None, store: bool = True) -> AddedJob:
+    """Read a job description as copied from a posting and store it in the catalogue (source
+    "user"). The same text added again updates the posting it made."""
+    from mock_interview.domain.job_text import NoJobTitle, NotAJobDescription, parse_job_text
+
+    try:
+        parsed = parse_job_text(text, title=title, company=company)
+    except NotAJobDescription as exc:
+        hint = ("give it with --title" if isinstance(exc, NoJobTitle)
+                else "paste the whole posting: title, company, requirements and duties")
+        raise UsageError(str(exc), hint=hint) from None
+    added = AddedJob(parsed)
+    canonical, _ = _skill_functions()
+    record, errors = validate_job(parsed.to_row(), canonical)
+    if errors:  # the reader's own output: a field out of range, such as a 300-character title
+        raise UsageError(f"the job description's {errors[0].field} {errors[0].reason}")
+    if not store:
+        return added
+    from mock_interview.store import jobs as job_store
+
+    ensure_catalogue(ctx)
+    with ctx.database().session() as session:
+        inserted, _ = job_store.upsert_jobs(session, [record], USER_SOURCE)
+    added.created = inserted == 1
+    added.job = resolve_job(ctx, record.slug)
+    return added
 
 
 # -- search, show, delete -------------------------------------------------------------------------

@@ -130,7 +130,7 @@ def key_status(ctx: AppContext) -> dict[str, Any]:
 @dataclass
 class LLMConfig:
     provider: str
-    base_url: str | None
+    base_url: str | None = field(repr=False)  # may hold credentials: see ``stored_base_url``
     model: str
     temperature: float
     timeout: float
@@ -145,6 +145,13 @@ class LLMConfig:
     @property
     def configured(self) -> bool:
         return bool(self.api_key or self.base_url)
+
+    @property
+    def stored_base_url(self) -> str | None:
+        """The base URL as it may be stored or shown: credentials replaced by ``***``."""
+        from mock_interview.engines.structured import redact_url
+
+        return redact_url(self.base_url) if self.base_url else None
 
     def endpoint(self) -> Any:
         from mock_interview.engines.structured import Endpoint
@@ -203,9 +210,16 @@ def load_config(ctx: AppContext, *, base_url: str | None = None, model: str | No
     chosen_provider = pick("llm.provider", provider)
     if chosen_provider not in ENGINE_CHOICES:
         raise UsageError(f"--engine must be one of {', '.join(ENGINE_CHOICES)}")
+    from mock_interview.engines.structured import REDACTED, redact_url
+
+    configured = (resolved["llm.base_url"].value or "").strip() or None
     url = (pick("llm.base_url", base_url) or "").strip() or None
+    if url and REDACTED in url and configured and redact_url(configured) == url:
+        # A resumed interview stores the URL without its credentials; the configured URL that
+        # redacts to the same text supplies them again.
+        url = configured
     if url and not url.lower().startswith(("http://", "https://")):
-        raise UsageError(f"the base URL must start with http:// or https://, not {url!r}",
+        raise UsageError(f"the base URL must start with http:// or https://, not {redact_url(url)!r}",
                          hint=f"e.g. http://127.0.0.1:8080/v1 (--base-url or {BASE_URL_ENV})")
     name = (pick("llm.model", model) or "").strip()
     if not name:
@@ -409,7 +423,7 @@ def usage_summary(ctx: AppContext, interview_ids: list[uuid.UUID] | None = None)
 # ---- notices ------------------------------------------------------------------------------------------
 
 
-def fallback_notice(step: str, reason: str, config: LLMConfig) -> str:
+def fallback_notice(step: str, reason: str, config: LLMConfig, *, given_up: bool = False) -> str:
     from mock_interview.engines.structured import safe_url
 
     where = safe_url(config.endpoint().url)
@@ -417,6 +431,9 @@ def fallback_notice(step: str, reason: str, config: LLMConfig) -> str:
     if reason == "budget":
         limit = f" (${config.max_cost:g})" if config.max_cost is not None else ""
         return f"{what}{limit}: the rest of this interview is graded offline."
+    if given_up:
+        return (f"{what} ({config.model} at {where}): the rest of this interview runs offline. "
+                "Nothing is lost.")
     return (f"{what} ({config.model} at {where}); the {step} step used the offline engine, as will "
             "any later step that fails. Nothing is lost.")
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from mock_interview.config import read_state, write_state
 from mock_interview.domain.profiles import normalise_email, normalise_name
-from mock_interview.errors import ConfigError, ConflictError, NotFoundError
+from mock_interview.errors import ConfigError, ConflictError, NotFoundError, UsageError
 from mock_interview.services.context import AppContext
 
 REGISTER_HINT = 'create one: mock-interview register --name "Your Name" --email you@example.com'
@@ -43,9 +43,12 @@ def _profile(user: Any, active_email: str | None) -> Profile:
 
 
 def _state_key(ctx: AppContext) -> str:
+    url = ctx.database_url()
+    if url.startswith("sqlite:///") and "?" not in url:
+        return url  # as display_url renders it (no password to hide), without importing SQLAlchemy
     from mock_interview.store.database import display_url
 
-    return display_url(ctx.database_url())
+    return display_url(url)
 
 
 def active_email(ctx: AppContext) -> str | None:
@@ -60,8 +63,24 @@ def _set_active(ctx: AppContext, email: str) -> None:
     write_state(ctx.paths, state)
 
 
-def register(ctx: AppContext, name: str, email: str) -> Profile:
-    """Create a profile and make it the active one."""
+LOCAL_DOMAIN = "localhost.localdomain"  # the automatic profile's address: user@LOCAL_DOMAIN
+
+
+def is_automatic(email: str) -> bool:
+    """Whether ``email`` is the address of a profile created automatically on first use."""
+    return email.endswith("@" + LOCAL_DOMAIN)
+
+
+@dataclass(frozen=True)
+class Registration:
+    profile: Profile
+    adopted_from: str | None = None  # the automatic profile renamed into this one, if any
+
+
+def register(ctx: AppContext, name: str, email: str, *, new: bool = False) -> Registration:
+    """Create a profile and make it the active one. When the active profile is the one
+    created automatically on first use, it is renamed instead (keeping its resumes and
+    interviews), unless ``new``."""
     import sqlalchemy as sa
 
     from mock_interview.store.models import User
@@ -69,6 +88,10 @@ def register(ctx: AppContext, name: str, email: str) -> Profile:
     full_name = normalise_name(name)
     address = normalise_email(email)
     database = ctx.database()
+    current_address = active_email(ctx)
+    if not new and current_address and is_automatic(current_address) and _find(ctx, current_address):
+        profile = rename(ctx, current_address, new_email=address, name=full_name)
+        return Registration(profile, adopted_from=current_address)
     try:
         with database.session() as session:
             if session.exec(sa.select(User.id).where(User.email == address)).first():
@@ -81,7 +104,59 @@ def register(ctx: AppContext, name: str, email: str) -> Profile:
     except sa.exc.IntegrityError as exc:  # lost a race with another process registering it
         raise ConflictError(f"a profile with email {address} already exists") from exc
     _set_active(ctx, address)
-    return _profile(user, address)
+    return Registration(_profile(user, address))
+
+
+def rename(ctx: AppContext, email: str, *, new_email: str | None = None,
+           name: str | None = None) -> Profile:
+    """Change a profile's email and/or name; its data stays with it, and it stays active
+    wherever it was active."""
+    import sqlalchemy as sa
+
+    from mock_interview.store.models import User, utcnow
+
+    old = normalise_email(email)
+    target = normalise_email(new_email) if new_email else old
+    full_name = normalise_name(name) if name is not None else None
+    if new_email is None and name is None:
+        raise UsageError("nothing to change", hint="give --email NEW and/or --name NAME")
+    user = _find(ctx, old)
+    if user is None:
+        raise NotFoundError(f"no profile with email {old}", hint="see `mock-interview users list`")
+    values: dict[str, Any] = {"email": target, "updated_at": utcnow()}
+    if full_name is not None:
+        values["full_name"] = full_name
+    try:
+        with ctx.database().session() as session:
+            if target != old and session.exec(sa.select(User.id).where(User.email == target)).first():
+                raise ConflictError(f"a profile with email {target} already exists",
+                                    hint=f"delete it first (mock-interview users delete {target}) or "
+                                         "choose another email")
+            session.execute(sa.update(User).where(User.id == user.id).values(**values))
+    except sa.exc.IntegrityError as exc:
+        raise ConflictError(f"a profile with email {target} already exists") from exc
+    if target != old:
+        _replace_active(ctx, old, target)
+    return _profile(_find(ctx, target), active_email(ctx))
+
+
+def forget_active(ctx: AppContext, email: str) -> None:
+    """A deleted profile is no longer the active one for this database."""
+    _replace_active(ctx, email, None)
+
+
+def _replace_active(ctx: AppContext, old: str, new: str | None) -> None:
+    """Point this database's active profile at ``new`` (None: no active profile) if it was ``old``."""
+    state = read_state(ctx.paths)
+    active = state.get("active_profiles", {})
+    key = _state_key(ctx)
+    if active.get(key) != old:
+        return
+    if new is None:
+        del active[key]
+    else:
+        active[key] = new
+    write_state(ctx.paths, state)
 
 
 def ensure_user(ctx: AppContext, name: str, email: str) -> None:
@@ -165,7 +240,7 @@ def ensure_profile(ctx: AppContext) -> tuple[Profile, bool]:
     except Exception:  # noqa: BLE001 - no login name in some containers
         user = "me"
     local = "".join(c for c in user.lower() if c.isalnum() or c in "._-") or "me"
-    email = f"{local}@localhost.localdomain"
+    email = f"{local}@{LOCAL_DOMAIN}"
     created = _find(ctx, email) is None
     ensure_user(ctx, user or "Me", email)
     _set_active(ctx, email)

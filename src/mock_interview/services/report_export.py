@@ -155,7 +155,9 @@ def _question_overall(question: Mapping[str, Any]) -> float | None:
 
 def render_json(data: Mapping[str, Any]) -> str:
     """The ``describe()`` dict as versioned, pretty JSON (the shape of `interview show --json`)."""
-    document = {"json_version": JSON_VERSION, **data}
+    from mock_interview.domain.numbers import rounded
+
+    document = rounded({"json_version": JSON_VERSION, **data})  # as `--json` prints it
     return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
 
 
@@ -278,7 +280,28 @@ def _md_question(question: Mapping[str, Any], heading: str) -> list[str]:
             about = f" ({lead}: {_md_cell('; '.join(points))})" if points else ""
             out.append(f"- {mark}: “{_md_cell(quote)}”{about}")
         out.append("")
+    attempts = question.get("attempts") or []
+    if len(attempts) > 1:
+        out += [f"**Attempts** (the better one counts; {_change(question)}):", ""]
+        for attempt in attempts:
+            mark = " — counts" if attempt.get("counts") else ""
+            overall = _num((attempt.get("scores") or {}).get("overall"))
+            out.append(f"- Attempt {attempt['attempt']}: {overall}/100{mark}")
+            if not attempt.get("counts") and attempt.get("answer"):
+                out += ["", _md_block(str(attempt["answer"]), prefix="  > "), ""]
+        out.append("")
+    model = question.get("model_answer")
+    if model and model.get("text"):
+        source = "written by the model" if model.get("source") == "model" else "from the key points and your resume"
+        out += [f"**Model answer** ({source}):", "", _md_block(model["text"]), ""]
     return out
+
+
+def _change(question: Mapping[str, Any]) -> str:
+    change = question.get("improvement")
+    if change is None:
+        return "no change"
+    return f"{change:+.0f} points" if change else "no change"
 
 
 def _md_insights(insights: Mapping[str, Any]) -> list[str]:
@@ -632,6 +655,25 @@ def _html_qa(question: Mapping[str, Any], heading: str, level: int) -> str:
                          f"<span><q>{_e(quote)}</q>{about}</span></li>")
         parts.append(f'<h{sub} class="evidence-title">Evidence from the answer</h{sub}>'
                      f'<ul class="evidence">{"".join(items)}</ul>')
+    attempts = question.get("attempts") or []
+    if len(attempts) > 1:
+        rows = []
+        for attempt in attempts:
+            overall = (attempt.get("scores") or {}).get("overall")
+            counts = " (counts)" if attempt.get("counts") else ""
+            rows.append(f'<li>Attempt {attempt["attempt"]}: <span class="text-{_band(overall)}">'
+                        f"{_num(overall)}/100</span>{counts}"
+                        + ("" if attempt.get("counts") or not attempt.get("answer") else
+                           f'<blockquote class="answer">{_e(str(attempt["answer"]).strip())}</blockquote>')
+                        + "</li>")
+        parts.append(f"<h{sub}>Attempts: the better one counts ({_e(_change(question))})</h{sub}>"
+                     f'<ul class="attempts">{"".join(rows)}</ul>')
+    model = question.get("model_answer")
+    if model and model.get("text"):
+        source = "written by the model" if model.get("source") == "model" else "from the key points and your resume"
+        lines = "<br>".join(_e(line) for line in str(model["text"]).splitlines())
+        parts.append(f'<h{sub}>Model answer <span class="scale">({source})</span></h{sub}>'
+                     f'<p class="model-answer">{lines}</p>')
     return "\n".join(parts)
 
 

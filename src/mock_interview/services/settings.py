@@ -6,7 +6,7 @@ import sys
 from typing import Any
 
 from mock_interview.config import HOME_ENV, SETTINGS, write_config_value
-from mock_interview.errors import UsageError
+from mock_interview.errors import MockInterviewError, UsageError
 from mock_interview.services.context import AppContext
 
 
@@ -18,10 +18,21 @@ def _spec(key: str) -> Any:
 
 def set_value(ctx: AppContext, key: str, raw: str) -> Any:
     value = _spec(key).parse(raw)
+    # Refuse what could never work before it is saved: a bad value in the file would stop
+    # every later command that reads it.
     if key == "database.url":
         from mock_interview.store.database import normalise_url
 
-        normalise_url(value)  # refuse what could never connect, before it is saved
+        normalise_url(value)
+    elif key == "llm.prices":
+        from mock_interview.services.llm import parse_prices
+
+        try:
+            parse_prices(value)
+        except MockInterviewError as exc:
+            raise UsageError(exc.message, exc.hint) from None
+    elif key == "llm.model" and not value.strip():
+        raise UsageError("llm.model must not be empty", hint="e.g. gpt-4o-mini or llama3.2")
     write_config_value(ctx.paths.config_file, key, value)
     return value
 

@@ -38,6 +38,14 @@ def _scores(values: Any) -> dict[str, float]:
     return {d: round(float(v), 1) for d, v in zip(DIMENSIONS, values, strict=True)}
 
 
+def _counted(user_id: uuid.UUID) -> list[Any]:
+    """Conditions for one person's interviews that stats count: not the abandoned ones."""
+    from mock_interview.services.erasure import ABANDONED
+    from mock_interview.store.models import Interview
+
+    return [Interview.user_id == user_id, Interview.status != ABANDONED]
+
+
 def _completed(user_id: uuid.UUID) -> Any:
     """Completed interviews of one person with their result, as a SELECT to refine."""
     import sqlalchemy as sa
@@ -46,7 +54,7 @@ def _completed(user_id: uuid.UUID) -> Any:
 
     return (sa.select(Interview.id, Interview.started_at, *_score_columns())
             .join(Result, Result.interview_id == Interview.id)
-            .where(Interview.user_id == user_id))
+            .where(*_counted(user_id)))
 
 
 def _job_columns() -> list[Any]:
@@ -69,12 +77,12 @@ def overview(ctx: AppContext, *, min_answers: int = 2, top: int = 3) -> dict[str
     columns = _score_columns()
     with ctx.database().session() as session:
         by_status = dict(session.execute(
-            sa.select(Interview.status, sa.func.count()).where(Interview.user_id == user_id)
+            sa.select(Interview.status, sa.func.count()).where(*_counted(user_id))
             .group_by(Interview.status)).all())
         aggregate = session.execute(
             sa.select(sa.func.count(), *(sa.func.avg(c) for c in columns), *(sa.func.max(c) for c in columns))
             .select_from(Result).join(Interview, Interview.id == Result.interview_id)
-            .where(Interview.user_id == user_id)).one()
+            .where(*_counted(user_id))).one()
         ordered = _completed(user_id)
         first = session.execute(ordered.order_by(Interview.started_at, Interview.id).limit(1)).first()
         recent = session.execute(ordered.order_by(Interview.started_at.desc(), Interview.id.desc())
@@ -90,14 +98,14 @@ def overview(ctx: AppContext, *, min_answers: int = 2, top: int = 3) -> dict[str
             .select_from(Answer).join(Interview, Interview.id == Answer.interview_id)
             .outerjoin(parent, sa.and_(parent.interview_id == Answer.interview_id,
                                        parent.position == Answer.follow_up_of))
-            .where(Interview.user_id == user_id,
+            .where(*_counted(user_id),
                    sa.or_(Answer.status == "answered",
                           sa.and_(Answer.follow_up_of.is_(None),
                                   Answer.status.in_(("skipped", "unanswered")))))
             .group_by(Answer.skill, Answer.competency, kind)).all()
         tips = session.execute(
             sa.select(Result.recommendations).join(Interview, Interview.id == Result.interview_id)
-            .where(Interview.user_id == user_id)
+            .where(*_counted(user_id))
             .order_by(Interview.started_at.desc(), Interview.id.desc())
             .limit(RECOMMENDATION_WINDOW)).scalars().all()
     completed = int(aggregate[0])
@@ -149,7 +157,7 @@ def history(ctx: AppContext, *, since: str | date | None = None, job: str | None
         since = rules.parse_since(since)  # before anything else: a typo is a usage error (2)
     user_id, _ = _me(ctx)
     title, company = _job_columns()
-    conditions = [Interview.user_id == user_id]
+    conditions = _counted(user_id)
     if since is not None:
         conditions.append(Interview.started_at >= datetime.combine(since, time.min, tzinfo=UTC))
     needle = (job or "").strip().lower()
@@ -208,7 +216,7 @@ def progress(ctx: AppContext, *, dimensions: Sequence[str] | None = None,
             sa.select(sa.func.count(Result.id),
                       sa.func.count(sa.case((Interview.status == "in_progress", Interview.id))))
             .select_from(Interview).outerjoin(Result, Result.interview_id == Interview.id)
-            .where(Interview.user_id == user_id)).one()
+            .where(*_counted(user_id))).one()
         rows = session.execute(
             _completed(user_id).add_columns(title, company)
             .order_by(Interview.started_at.desc(), Interview.id.desc()).limit(limit)).all()

@@ -12,7 +12,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +26,7 @@ from sqlmodel import Session
 
 from mock_interview.config import PRIVATE_FILE_MODE, ensure_private_dir
 from mock_interview.errors import ConfigError, MockInterviewError
+from mock_interview.store.backups import backup_before_upgrade
 from mock_interview.store.migrations import HEAD, MIGRATIONS_DIR, REVISIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -253,8 +254,16 @@ class SchemaStatus:
 class Database:
     """One database: its engine, sessions and schema."""
 
-    def __init__(self, url: str | URL, *, create: bool = True) -> None:
+    def __init__(
+        self,
+        url: str | URL,
+        *,
+        create: bool = True,
+        on_backup: Callable[[Path, str, str], None] | None = None,
+    ) -> None:
         self.url = normalise_url(url) if isinstance(url, str) else url
+        self.on_backup = on_backup  # told (path, from revision, to revision) after a backup
+        self.last_backup: Path | None = None
         self.backend = self.url.get_backend_name()
         if self.backend == "sqlite":
             _check_sqlite_file(self.url, create_parent=create)
@@ -337,25 +346,60 @@ class Database:
             return []
         return self.upgrade()
 
-    def upgrade(self) -> list[str]:
-        """Apply pending migrations under a lock so concurrent first runs do it exactly once."""
-        with self.guard(), self.engine.begin() as connection:  # BEGIN IMMEDIATE on SQLite
-            if self.backend == "postgresql":
-                connection.execute(
-                    sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_MIGRATION_LOCK}
-                )
-            status = self._status_of(self._read_revision(connection))
-            self._refuse_newer(status)
-            if status.up_to_date:
-                return []
-            from alembic import command
-            from alembic.config import Config
+    def upgrade(self, to: str = HEAD, *, backup: bool = True) -> list[str]:
+        """Apply pending migrations under a lock so concurrent first runs do it exactly once.
 
-            config = Config()
-            config.set_main_option("script_location", str(MIGRATIONS_DIR))
-            config.attributes["connection"] = connection
-            command.upgrade(config, HEAD)
-            return status.pending
+        SQLite follows its documented ALTER TABLE procedure: foreign keys off before the
+        transaction (a table rebuilt by batch mode would otherwise fire ON DELETE actions on
+        every row linked to it), ``PRAGMA foreign_key_check`` before commit. An existing SQLite
+        database is copied next to itself first (see ``backup_before_upgrade``).
+        """
+        if to not in REVISIONS:
+            raise ConfigError(f"unknown schema revision {to!r}")
+        with self.guard(), self.engine.connect() as connection:
+            raw = connection.connection.dbapi_connection if self.backend == "sqlite" else None
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction
+            try:
+                with connection.begin():  # BEGIN IMMEDIATE on SQLite
+                    return self._upgrade_locked(connection, to, backup=backup)
+            finally:
+                if raw is not None:
+                    raw.execute("PRAGMA foreign_keys = ON")
+
+    def _upgrade_locked(self, connection: Connection, to: str, *, backup: bool) -> list[str]:
+        if self.backend == "postgresql":
+            connection.execute(
+                sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_MIGRATION_LOCK}
+            )
+        status = self._status_of(self._read_revision(connection))
+        self._refuse_newer(status)
+        done = REVISIONS.index(status.current) + 1 if status.current else 0
+        pending = list(REVISIONS[done : REVISIONS.index(to) + 1])
+        if not pending:
+            return []
+        if backup and status.current is not None and self.backend == "sqlite":
+            self.last_backup = backup_before_upgrade(self.url, status.current)
+            if self.on_backup is not None and self.last_backup is not None:
+                self.on_backup(self.last_backup, status.current, to)
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.attributes["connection"] = connection
+        command.upgrade(config, to)
+        if self.backend == "sqlite":
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+            if broken:
+                tables = sorted({row[0] for row in broken})
+                raise MockInterviewError(
+                    f"the upgrade of {self.display_url} would leave {len(broken)} broken "
+                    f"foreign key link(s) in {', '.join(tables)}; nothing was changed",
+                    hint="restore a backup with `mock-interview db restore PATH`, "
+                    "or remove the rows that point at missing records",
+                )
+        return pending
 
     def table_counts(self) -> dict[str, int]:
         from sqlmodel import SQLModel
@@ -374,9 +418,34 @@ class Database:
         return counts
 
 
+def say_backup(path: Path, current: str, target: str) -> None:
+    """Tell the person where the copy of their data went, before the upgrade runs."""
+    import sys
+
+    print(
+        f"mock-interview: upgrading the database schema {current} -> {target}; "
+        f"backup {path}",
+        file=sys.stderr,
+    )
+
+
+def id_prefix_clause(session: Any, column: Any, key: str) -> Any | None:
+    """A WHERE clause matching UUIDs that start with ``key`` (hex digits, dashes anywhere or
+    none, at least 4), or None when ``key`` cannot be such a prefix."""
+    compact = key.strip().replace("-", "").lower()
+    if len(compact) < 4 or len(compact) > 32 or any(c not in "0123456789abcdef" for c in compact):
+        return None
+    if session.get_bind().dialect.name == "postgresql":
+        text = sa.func.replace(sa.cast(column, sa.String), "-", "")
+    else:
+        text = sa.cast(column, sa.String)  # stored as 32 hex characters
+    return text.like(f"{compact}%")
+
+
 def open_database(url: str, *, migrate: bool = True) -> Database:
-    """Open the database at ``url`` and, by default, bring its schema up to date."""
-    database = Database(url)
+    """Open the database at ``url`` and, by default, bring its schema up to date (saying on
+    stderr where the backup of an existing SQLite database went)."""
+    database = Database(url, on_backup=say_backup)
     if migrate:
         database.ensure_schema()
     return database

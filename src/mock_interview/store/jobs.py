@@ -481,10 +481,11 @@ def upsert_jobs(session: Session, records: Iterable[JobRecord], source: str) -> 
                     row["search_rowid"] = next_rowid
                 new_rows.append(row)
                 existing[record.slug] = row["id"]
-        if new_rows:
+        if new_rows and sqlite:
             session.execute(Job.__table__.insert(), new_rows)
-            if sqlite:
-                _index_new_rows(session, new_rows)
+            _index_new_rows(session, new_rows)
+        elif new_rows:
+            _insert_postgres(session, new_rows)
         for row in changed_rows:
             job_id = row.pop("id")
             session.execute(sa.update(Job).where(Job.id == job_id).values(**row))
@@ -499,6 +500,33 @@ def upsert_jobs(session: Session, records: Iterable[JobRecord], source: str) -> 
     if batch:
         flush()
     return inserted, updated
+
+
+def _insert_postgres(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert a batch as one statement, the rows sent as one JSON document. An executemany is
+    one statement per row in psycopg, and the statement-level index triggers (migrations
+    0004-0006) then run once per posting instead of once per batch; a multi-row VALUES costs
+    more to build and convert on the client than it saves (bench/search_latency.py)."""
+    import json
+
+    session.execute(_POSTGRES_BATCH_INSERT, {"rows": json.dumps(
+        [{name: row.get(name) for name in _POSTGRES_COLUMNS} for row in rows],
+        default=str, separators=(",", ":"))})
+
+
+def _postgres_batch_insert() -> tuple[list[str], Any]:
+    from sqlalchemy.dialects import postgresql
+
+    dialect = postgresql.dialect()
+    columns = [c for c in Job.__table__.columns if c.name != "search_rowid"]  # SQLite's key
+    names = ", ".join(c.name for c in columns)
+    record = ", ".join(f"{c.name} {c.type.compile(dialect=dialect)}" for c in columns)
+    return [c.name for c in columns], sa.text(
+        f"INSERT INTO jobs ({names}) SELECT {names} "
+        f"FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r({record})")
+
+
+_POSTGRES_COLUMNS, _POSTGRES_BATCH_INSERT = _postgres_batch_insert()
 
 
 def _index_new_rows(session: Session, rows: list[dict[str, Any]]) -> None:

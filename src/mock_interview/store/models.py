@@ -162,6 +162,10 @@ class Answer(SQLModel, table=True):
     answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     duration_seconds: float | None = None
     time_limit_seconds: int | None = None
+    # /retry: the number of the attempt this row holds (the better one, which counts) and
+    # every other attempt as {"attempt", "answer", "scores", "feedback", "engine", "answered_at"}.
+    attempt: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    attempts: list[dict[str, Any]] | None = _json()
 
 
 class Result(SQLModel, table=True):

@@ -3,7 +3,8 @@
 A simple spaced-repetition schedule. After each answer, a question's next review is due
 after an interval set by its score (low scores come back sooner) and doubled for every
 consecutive good answer (>= GOOD) to it. A review interview asks the due questions,
-lowest score first, and tops up with fresh bank questions on the weakest skills.
+lowest score first, and tops up at once with fresh bank questions on the weakest skills (the
+skill-keyed banks, the field banks and the behavioural competencies).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from mock_interview.domain.interview.bank import QuestionBank
+from mock_interview.domain.interview.bank import BankQuestion, QuestionBank
 from mock_interview.domain.interview.planner import PlannedQuestion, _by_difficulty
 
 GOOD = 75.0
@@ -64,40 +65,61 @@ def schedule(history: Sequence[PastAnswer]) -> list[ReviewItem]:
 
 
 def weakest_skills(history: Sequence[PastAnswer], limit: int = 5) -> list[str]:
+    """Skills and competencies by average score, lowest first (all of them: the weakest are
+    relative, so a strong person still has a weakest skill to work on)."""
     totals: dict[str, list[float]] = defaultdict(list)
     for past in history:
-        if past.question.skill:
-            totals[past.question.skill].append(past.score)
-    ranked = sorted(totals, key=lambda s: sum(totals[s]) / len(totals[s]))
-    return [s for s in ranked if sum(totals[s]) / len(totals[s]) < GOOD][:limit]
+        topic = past.question.skill or past.question.competency
+        if topic:
+            totals[topic].append(past.score)
+    ranked = sorted(totals, key=lambda s: (sum(totals[s]) / len(totals[s]), s))
+    return ranked[:limit]
+
+
+def _on_topic(bank: QuestionBank, topic: str) -> list[BankQuestion]:
+    """Bank questions on a skill (skill-keyed banks and the field banks' ``skills``) or a
+    behavioural competency."""
+    table = bank.skill_table
+    wanted = topic.lower()
+    found = [q for q in bank.technical
+             if (q.skill and table.same(q.skill, topic)) or any(table.same(s, topic) for s in q.skills)]
+    found += [q for q in bank.behavioral if (q.competency or "").lower() == wanted]
+    return found
 
 
 def plan_review(history: Sequence[PastAnswer], bank: QuestionBank, count: int, now: datetime,
                 difficulty: str = "medium", seed: int = 0) -> list[PlannedQuestion]:
-    """Due questions (worst first), topped up with fresh questions on the weakest skills;
-    empty when nothing is due."""
+    """Due questions (worst first), topped up at once with fresh questions on the weakest
+    skills, one per skill in turn; empty only when nothing is due and the bank has nothing new
+    on them."""
     due = sorted((i for i in schedule(history) if i.due_at <= now),
                  key=lambda i: (i.last_score, i.due_at))
-    if not due:
-        return []  # the schedule decides when to practise; fresh questions only top up a review
     plan = [_with_reason(i.question, f"review: you scored {i.last_score:.0f}/100 last time")
             for i in due[:count]]
     asked = {p.question.id for p in history}
     rng = random.Random(seed)
-    used = {q.id for q in plan}
-    for skill in weakest_skills(history):
-        if len(plan) >= count:
-            break
-        options = [q for q in bank.by_skill(skill) if q.id not in used]
-        chosen = _by_difficulty(options, difficulty, rng, asked)
-        if chosen:
+    used = {q.id for q in plan} | asked  # a question not yet due waits for its turn
+    weakest = weakest_skills(history)
+    pools = {topic: _on_topic(bank, topic) for topic in weakest}
+    while len(plan) < count:
+        added = False
+        for topic in weakest:
+            if len(plan) >= count:
+                break
+            chosen = _by_difficulty([q for q in pools[topic] if q.id not in used], difficulty, rng, set())
+            if chosen is None:
+                continue
             used.add(chosen.id)
+            added = True
             plan.append(PlannedQuestion(
                 id=chosen.id, kind=chosen.kind, text=chosen.text, key_points=list(chosen.key_points),
                 difficulty=chosen.difficulty, target_words=list(chosen.target_words),
-                star=chosen.star, skill=chosen.skill, competency=chosen.competency,
-                follow_up=chosen.follow_up, reason=f"review: {skill} is among your weakest skills",
+                star=chosen.star, skill=chosen.skill or (topic if chosen.kind == "technical" else None),
+                competency=chosen.competency, follow_up=chosen.follow_up,
+                reason=f"review: {topic} is among your weakest skills",
             ))
+        if not added:
+            break
     return plan
 
 

@@ -117,7 +117,9 @@ def _is_location(text: str) -> bool:
     if region.strip() in _US_STATES and _CITY_RE.match(city.strip()) and not (
             title_score(city) or company_score(city)):
         return True  # "Denver, CO": a state code, even one that reads as "Co."
-    return is_location_like(text) and not title_score(text) and not company_score(text)
+    # "Account Executive, Summit Medical Supply" has a place's shape; a title makes it none.
+    return (is_location_like(text) and not title_score(text) and not company_score(text)
+            and not title_score(text.split(",")[0]))
 
 
 _TRAILING_PLACE_RE = re.compile(
@@ -244,7 +246,9 @@ def _unit_split(header: list[str]) -> tuple[int, str, str] | None:
             continue
         others = [p for p, n in parts if n != line and not _is_location(p)
                   and not title_score(p) > company_score(p)]
-        if others:
+        if others and not company_score(after) > max(1, *(company_score(o) for o in others)):
+            # ("Engineer at Skava an Infosys Company" above "Data Mining": the part with
+            # the stronger employer word is the employer, not a unit.)
             return line, part, after
         return None
     return None
@@ -397,8 +401,17 @@ def _drafts(items: list[Item]) -> list[_Draft]:
             shorts = [x for x in cluster if x.kind == SHORT]
             head = _leading_header(shorts)
             if head:
-                draft = _Draft(header=_header_texts(head), body=shorts[len(head):] + body)
+                draft = _Draft(header=_header_texts(head))
                 drafts.append(draft)
+                shorts = shorts[len(head):]
+                # Undated roles one after another ("Engineer / Aricent / Infosys / Lead"):
+                # a further header naming both a title and an employer starts a new role.
+                while shorts and (more := _next_header(shorts)) and all(
+                        _assign_roles(_header_texts(more), title_first=True)[:2]):
+                    draft = _Draft(header=_header_texts(more))
+                    drafts.append(draft)
+                    shorts = shorts[len(more):]
+                draft.body.extend(shorts + body)
             elif drafts:
                 drafts[-1].body.extend(shorts + body)
         return _tidy([d for d in drafts if d.has_role()])
@@ -447,6 +460,19 @@ def _leading_header(shorts: list[Item]) -> list[Item]:
     return head
 
 
+def _next_header(shorts: list[Item]) -> list[Item]:
+    """The header of a further undated role: as :func:`_leading_header`, or a bare employer
+    name above a title line ("Infosys" / "Technical Lead")."""
+    head = _leading_header(shorts)
+    if head or len(shorts) < 2:
+        return head
+    name, title = shorts[0].text, shorts[1].text
+    if (title_score(title) and not title_score(name) and not _sentence_like(name)
+            and not _LABEL_RE.match(name) and not name.endswith(":")):
+        return shorts[:2]
+    return []
+
+
 def _split_cluster(cluster: list[Item], date_first: bool) -> list[_Draft]:
     """One draft per date line in the cluster (or one undated draft if it names a role)."""
     dates = [i for i, x in enumerate(cluster) if x.kind == DATE]
@@ -481,8 +507,17 @@ def _split_cluster(cluster: list[Item], date_first: bool) -> list[_Draft]:
     tail = [x for x in cluster[begin:] if x.kind == SHORT]
     last = drafts[-1]
     title, company, _ = _assign_roles(last.header, title_first=True)
-    for x in tail:
-        if (title is None or company is None) and _is_roleish_for(x.text, title, company):
+    for n, x in enumerate(tail):
+        unit_above = (n == 0 and title is not None and company is not None
+                      and _one_line_title_then(last.header, title, company)
+                      and company_score(_employer_line(x.text) or "") >= max(
+                          1, company_score(company)))
+        if unit_above or (
+            (title is None or company is None) and _is_roleish_for(x.text, title, company)
+        ):
+            # "Registered Nurse – Cardiovascular ICU / dates" above "Riverside General
+            # Hospital | Portland, OR": the employer's own line makes the part after the
+            # title a unit.
             last.header.append(x.text)
             title, company, _ = _assign_roles(last.header, title_first=True)
         else:
@@ -495,7 +530,20 @@ def _is_roleish_for(text: str, title: str | None, company: str | None) -> bool:
         return False
     if title is None and title_score(text) > 0:
         return True
-    return company is None and company_score(text) > 0
+    return company is None and (company_score(text) > 0 or _employer_line(text) is not None)
+
+
+def _employer_line(text: str) -> str | None:
+    """The employer of a line that names one, with its place, and nothing else ("Blue Heron
+    Bagels | Eugene, OR", "Riverside General Hospital"): no title word, no label, no
+    sentence."""
+    if (_LABEL_RE.match(text) and not role_label(text)) or text.endswith(":"):
+        return None
+    parts = _one_line_parts(text)
+    names = [p for p in parts if not _is_location(p)]
+    if len(names) != 1 or title_score(names[0]) or _sentence_like(names[0]):
+        return None
+    return names[0] if company_score(names[0]) > 0 or len(parts) > len(names) else None
 
 
 def _leading_tail(cluster: list[Item]) -> int | None:
@@ -624,6 +672,9 @@ def parse_experience(
             current=bool(rng and rng.current),
             bullets=[x.text for x in draft.body if x.kind in (BULLET, TEXT, SHORT) and x.text],
         )
+        if _PART_TIME_NOTE_RE.search(" ".join(draft.header)):
+            # "Visiting Nurse (PRN, part-time)": the note is dropped from the title, kept here.
+            entry.employment = "part-time"
         entries.append(entry)
         ranges.append(rng)
         if not inherited:
@@ -633,12 +684,21 @@ def parse_experience(
     return entries, ranges
 
 
+_PART_TIME_NOTE_RE = re.compile(r"part[- ]?time|\bprn\b|per[- ]diem|\bseasonal\b|\bcasual\b", re.I)
+
+
 def _title_then(header: list[str], title: str, company: str) -> bool:
+    """The header is one line: the title, then the part read as the company (with no
+    employer word of its own)."""
+    return _one_line_title_then(header, title, company) and company_score(company) < 2
+
+
+def _one_line_title_then(header: list[str], title: str, company: str) -> bool:
     """The header is one line: the title, then the part read as the company."""
     parts = _line_parts(header)
     lines = {n for _, n in parts}
     names = [p for p, _ in parts if not _is_location(p)]
-    return len(lines) == 1 and names[:2] == [title, company] and company_score(company) < 2
+    return len(lines) == 1 and names[:2] == [title, company]
 
 
 def _on_own_line(header: list[str], company: str, title: str | None) -> bool:

@@ -189,6 +189,10 @@ def _continues(prev: Item, line: str, following: list[str], width: int, dated: b
     """Is ``line`` the wrapped rest of the bullet or paragraph before it?"""
     if dated or is_duration(line) or heading_name(line):
         return False
+    if following and is_side(following[0]) and (
+        find_ranges(unside(following[0])) or is_location_like(unside(following[0]))
+    ):
+        return False  # dates or a place in the right-hand column of its row: a header row
     last = prev.lines[-1]
     if starts_lower(line):
         return True
@@ -201,8 +205,14 @@ def _continues(prev: Item, line: str, following: list[str], width: int, dated: b
     # A capitalised line after a full-width line is a continuation unless a date line follows
     # soon, which makes it the header of the next entry.
     # Up to four lines: title, employer and place may each sit on a line above the dates.
-    for nxt in [ln for ln in following if not is_side(ln) and not is_page_footer(ln)][:4]:
-        if not nxt.strip():
+    rows = 0
+    for nxt in [ln for ln in following if not is_page_footer(ln)]:
+        if is_side(nxt):
+            if find_ranges(unside(nxt)):
+                return False  # the dates of a row below, in the right-hand column
+            continue
+        rows += 1
+        if rows > 4 or not nxt.strip():
             break
         had_bullet, _ = strip_bullet(nxt)
         if had_bullet:

@@ -53,6 +53,8 @@ _SKILL_LABEL_RE = re.compile(
     re.I,
 )
 _NO_LABEL_LISTS = {"skills", "languages", "experience", "education", "header", "projects"}
+# Listed skills that make a resume's own list: its prose then adds only distinctive names.
+_OWN_LIST = 3
 # Sections whose prose may mention skills (with corroboration).
 _TEXT_SKILL_SECTIONS = ("projects",)
 
@@ -96,7 +98,7 @@ def parse_resume(
     summary_text = "\n\n".join(s.text for s in by_name.get("summary", []) if s.text) or None
     if summary_text is None:
         summary_text = _header_summary(header)
-    found_skills = _skills(by_name, experience, summary_text)
+    found_skills = _skills(by_name, experience, summary_text, contact.name)
 
     certifications = _certifications(by_name, header, summary_text, experience)
 
@@ -199,7 +201,8 @@ def _employment(entry: ExperienceEntry, first: int, last: int, graduation: int |
         kind = "student"
     elif _INTERN_RE.search(entry.title or ""):
         kind = "internship"
-    elif _PART_TIME_RE.search(text + raw) or _PART_TIME_RE.search(entry.location or ""):
+    elif (_PART_TIME_RE.search(text + raw) or _PART_TIME_RE.search(entry.location or "")
+          or entry.employment == "part-time"):
         kind = "part-time"
     if graduation is not None and last <= graduation * 12 + 6:
         # Ended by the (June of the) graduation year: held while studying.
@@ -366,14 +369,17 @@ def _is_profile(url: str) -> bool:
 
 
 def _skills(
-    by_name: dict[str, list[Section]], experience: list[ExperienceEntry], summary: str | None
+    by_name: dict[str, list[Section]], experience: list[ExperienceEntry], summary: str | None,
+    person: str | None = None,
 ) -> list[SkillMention]:
     """Skills-section mentions first (taxonomy, then other listed items), then corroborated
-    mentions in the summary, experience bullets, projects and certifications."""
+    mentions in the summary, experience bullets, projects and certifications. A resume that
+    lists its skills gets from its prose only names that cannot be ordinary words. Lines
+    naming the person (a running header or footer) and page footers yield nothing."""
     taxonomy = skills_mod.get_taxonomy()
     out: dict[str, SkillMention] = {}
     own = by_name.get("skills", []) + by_name.get("languages", [])
-    listed = [(s.text, s.name == "skills") for s in own]
+    listed = [(_without_running_lines(s.lines, person), s.name == "skills") for s in own]
     for name, sections in by_name.items():
         if name not in _NO_LABEL_LISTS:
             lines = [unside(ln) for s in sections for ln in s.lines
@@ -388,6 +394,10 @@ def _skills(
 
     for text, raw_items in listed:
         found = taxonomy.extract(text, section_hint="skills")
+        if not raw_items:
+            # A "Languages" section names spoken languages too: only core skills
+            # (programming languages) count there.
+            found = [m for m in found if taxonomy.tiers[taxonomy.by_name[m.name.lower()]] == "core"]
         for mention in found:
             add(mention)
         if not raw_items:
@@ -404,10 +414,25 @@ def _skills(
     prose = [summary or ""]
     prose += [b for entry in experience for b in entry.bullets]
     prose += [_prose_lines(s) for key in _TEXT_SKILL_SECTIONS for s in by_name.get(key, [])]
-    for mention in taxonomy.extract("\n".join(prose)):
+    has_list = sum(m.source == skills_mod.SKILLS_SECTION for m in out.values()) >= _OWN_LIST
+    prose_text = _without_running_lines("\n".join(prose).split("\n"), person)
+    for mention in taxonomy.extract(prose_text, strict_prose=has_list):
         add(mention)
     # Listed skills first, each group in order of appearance.
     return sorted(out.values(), key=lambda m: m.source != skills_mod.SKILLS_SECTION)
+
+
+def _without_running_lines(lines: list[str], person: str | None) -> str:
+    """The lines as text, without page footers and lines that carry the person's full name
+    (a running header or footer: "Maria Delgado — BSN — page 1")."""
+    name = re.sub(r"\s+", " ", person).casefold() if person and " " in person.strip() else None
+    kept = []
+    for raw in lines:
+        line = unside(raw)
+        if is_page_footer(line) or (name and name in re.sub(r"\s+", " ", line).casefold()):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def _prose_lines(section: Section) -> str:

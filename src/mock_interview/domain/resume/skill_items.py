@@ -6,6 +6,7 @@ import re
 
 from mock_interview.domain.resume.sections import heading_name
 from mock_interview.domain.resume.text import strip_bullet
+from mock_interview.domain.resume.vocab import TITLE_WORDS
 
 _LABEL_RE = re.compile(r"^\s*(?P<label>[A-Za-z][\w &/().+-]{0,40}?)\s*[:：]\s*(?=\S)")
 _PAREN_RE = re.compile(r"\s*\([^()]*\)")
@@ -13,6 +14,16 @@ _SPLIT_RE = re.compile(r"\s*[,;|•·●▪◦◆➢✓❑]\s*|\s+/\s+|\s+-\s+|\
 _LEGAL_RE = re.compile(r"\b(?:ltd|limited|pvt|inc|llc|llp|gmbh|corp|corporation)\b\.?", re.I)
 _MAX_WORDS = 4
 _MAX_CHARS = 40
+# Labels of lines that describe a job or the person, not skills ("Willing to relocate to:",
+# "Company worked for:", "Designation:").
+_NOT_SKILL_LABEL_WORDS = frozenset(
+    """relocate willing location date dates title designation name address worked employer
+    company organisation organization nationality dob birth gender hobbies interests
+    references salary notice father marital passport role duration""".split()
+)
+# Words inside a short piece that make it a clause ("worked on reports", "good in Java").
+_CLAUSE_WORDS = {"in", "on", "with", "to", "the", "a", "an", "at", "by", "from", "have",
+                 "has", "was", "were", "is", "are", "my", "our", "we", "i"}
 _FUNCTION_WORDS = {"and", "or", "the", "a", "an", "of", "in", "on", "with", "to", "for", "etc",
                    "using", "various", "like", "such", "as", "including", "i", "am", "have", "has"}
 
@@ -46,8 +57,15 @@ def list_items(text: str) -> list[str]:
     for line in _logical_lines(text):
         if line.endswith(":") or heading_name(line):
             continue  # a group label or a heading-like line, not a skill
+        if line.endswith((" -", " –")):
+            continue  # "Hyderabad, Telangana -": a place or employer line of a job board
         label = _LABEL_RE.match(line)
         labelled = bool(label and len(label.group("label").split()) <= 5)
+        label_words = set(re.findall(r"[a-z]+", label.group("label").lower())) if label else set()
+        if labelled and (label_words & _NOT_SKILL_LABEL_WORDS
+                         or label_words <= {"languages", "language", "spoken", "known"}):
+            continue  # details of a job or the person; spoken languages (the taxonomy's own
+            # matches still name programming languages listed there)
         body = line[label.end() :] if label and labelled else line
         body = _PAREN_RE.sub("", body)
         pieces = [p.strip(" .:-–—*") for p in _SPLIT_RE.split(body)]
@@ -74,4 +92,8 @@ def _keep(item: str) -> bool:
         return False
     if _LEGAL_RE.search(item) or item.startswith("&"):
         return False  # an employer ("Infosys Limited") or markup, not a skill
+    if len(words) >= 2 and len(words[-1]) > 3 and words[-1].lower() in TITLE_WORDS:
+        return False  # a job title ("Senior Systems Engineer"), not a skill
+    if any(w.lower() in _CLAUSE_WORDS for w in words[1:-1]):
+        return False  # "Participated in reviews": a clause of a sentence, not an item
     return not (words[0].lower() in _FUNCTION_WORDS or words[-1].lower() in _FUNCTION_WORDS)

@@ -87,7 +87,7 @@ _OPEN_DATE_RE = re.compile(
 )
 _DATE_REST_RE = re.compile(
     rf"^\s*(?:(?:19|20)\d\d\b|{_MONTH_WORD}\s+(?:19|20)\d\d\b|present\b|current\b|now\b"
-    rf"|today\b|date\b)",
+    rf"|today\b|date\b|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d\b)",
     re.I,
 )
 

@@ -11,6 +11,11 @@ connection = config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only reachable by running the alembic CLI by hand
     raise RuntimeError("run migrations through `mock-interview db upgrade`")
 
+if connection.dialect.name == "sqlite" and connection.exec_driver_sql("PRAGMA foreign_keys").scalar():
+    # Batch mode rebuilds tables: with foreign keys on, dropping the old copy would run
+    # ON DELETE (SET NULL, CASCADE) on every row linked to it.
+    raise RuntimeError("SQLite migrations run with foreign keys off: use Database.upgrade")
+
 context.configure(
     connection=connection,
     include_name=include_name,

@@ -127,17 +127,39 @@ def _skill_pairs(row: str, source: str = "") -> str:
 
 
 def _sync(row: str, source: str, spelled: bool) -> str:
-    """0005's trigger body, with the index text spelled (or not)."""
+    """0005's trigger body, with the index text spelled (or not, as 0005 wrote it). Spelled,
+    the title and skills vector is computed once, for the headline and the search vector both
+    (``headline || body`` is the same vector as the four parts joined in order)."""
     from_source = f"FROM {source}" if source else ""
     facets = ", ".join(f"{row}.{c}" for c in FACETS)
-    return f"""
+    skills = f"INSERT INTO job_skills (skill, job_id) {_skill_pairs(row, source)} ON CONFLICT DO NOTHING;"
+    update_facets = ", ".join(f"{c} = EXCLUDED.{c}" for c in FACETS)
+    if not spelled:
+        return f"""
         INSERT INTO job_search (job_id, search_vector) SELECT {row}.id, {_vector(row, spelled)} {from_source}
         ON CONFLICT (job_id) DO UPDATE SET search_vector = EXCLUDED.search_vector;
         INSERT INTO job_headlines (job_id, headline, {", ".join(FACETS)})
         SELECT {row}.id, {_headline(row, spelled)}, {facets} {from_source}
-        ON CONFLICT (job_id) DO UPDATE SET {", ".join(f"{c} = EXCLUDED.{c}" for c in FACETS)},
-            headline = EXCLUDED.headline;
-        INSERT INTO job_skills (skill, job_id) {_skill_pairs(row, source)} ON CONFLICT DO NOTHING;
+        ON CONFLICT (job_id) DO UPDATE SET {update_facets}, headline = EXCLUDED.headline;
+        {skills}
+        """
+    body = f"""
+    setweight(jsonb_to_tsvector('english', job_search_list({row}.requirements), '["string"]'), 'C') ||
+    setweight(to_tsvector('english', job_search_text({row}.description)), 'D')
+    """
+    return f"""
+        WITH indexed AS (
+            SELECT {row}.id AS job_id, {_headline(row, spelled)} AS headline, {body} AS body,
+                {facets} {from_source}
+        ), searched AS (
+            INSERT INTO job_search (job_id, search_vector)
+            SELECT job_id, headline || body FROM indexed
+            ON CONFLICT (job_id) DO UPDATE SET search_vector = EXCLUDED.search_vector
+        )
+        INSERT INTO job_headlines (job_id, headline, {", ".join(FACETS)})
+        SELECT job_id, headline, {", ".join(FACETS)} FROM indexed
+        ON CONFLICT (job_id) DO UPDATE SET {update_facets}, headline = EXCLUDED.headline;
+        {skills}
     """
 
 
