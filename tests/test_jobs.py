@@ -648,3 +648,13 @@ def test_import_shows_progress_only_on_a_terminal(cli, tmp_path, home):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_a_file_broken_after_many_rows_imports_nothing(cli, tmp_path, database_url):
+    """Batches already written when the reader fails are rolled back with the rest."""
+    rows = [posting(f"Welder {i}", slug=f"welder-{i}") for i in range(1200)]
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(rows)[:-200], encoding="utf-8")  # cut inside the last posting
+    out = cli("--db", database_url, "jobs", "import", str(path))
+    assert out.exit_code == ExitCode.USAGE and "not closed" in out.stderr
+    assert cli("--db", database_url, "jobs", "list", "--json").json()["total"] == 96

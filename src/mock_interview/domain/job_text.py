@@ -376,11 +376,12 @@ def parse_job_text(
     *,
     title: str | None = None,
     company: str | None = None,
-    extract_skills: Callable[[str], list[str]] | None = None,
+    extract_skills: Callable[[str, str | None], list[str]] | None = None,
     find_certifications: Callable[[str], list[str]] | None = None,
 ) -> ParsedJob:
     """Read a pasted job description. ``extract_skills`` and ``find_certifications`` default
-    to the resume parser's extractors; ``title`` and ``company``, when given, are used as
+    to the resume parser's extractors (``extract_skills(text, section_hint)``, the hint
+    "skills" for a list of skills); ``title`` and ``company``, when given, are used as
     they are. Raises NotAJobDescription for empty or non-job text."""
     text = clean_text(text or "")
     if not text:
@@ -422,7 +423,7 @@ def _given(value: str | None) -> str | None:
     return " ".join(value.split()) or None if value else None
 
 
-def _default_skills(text: str, *, section_hint: str | None = None) -> list[str]:
+def _default_skills(text: str, section_hint: str | None = None) -> list[str]:
     from mock_interview.domain.skills import extract_skills
 
     return [m.name for m in extract_skills(text, section_hint=section_hint)]
@@ -734,24 +735,20 @@ def _item(text: str) -> str:
     return " ".join(text.split()).strip(" ;")[:1000]
 
 
-def _skills(job: ParsedJob, lines: list[_Line], extract: Callable[..., list[str]]) -> list[str]:
+def _skills(job: ParsedJob, lines: list[_Line],
+            extract: Callable[[str, str | None], list[str]]) -> list[str]:
     """Skills named in the title, the lists and the text; a skills section's lines count as
     a list (the extractor's rules for a resume's skills section)."""
     names: list[str] = []
     listed = [line.text for line in lines
               if line.section == "requirements" and len(line.text) <= 80 and "," in line.text]
     if listed:
-        names += _call(extract, "\n".join(listed), "skills")
-    names += _call(extract, "\n".join([job.title or "", *job.requirements, *job.responsibilities,
-                                       job.description]), None)
+        names += extract("\n".join(listed), "skills")
+    # The whole text once (it holds the lists): a line read twice would count as a second
+    # mention, which the extractor takes as support for a plain word.
+    title = job.title if job.title and job.title not in job.description else ""
+    names += extract("\n".join(filter(None, [title, job.description])), None)
     return list(dict.fromkeys(names))
-
-
-def _call(extract: Callable[..., list[str]], text: str, hint: str | None) -> list[str]:
-    try:
-        return list(extract(text, section_hint=hint))
-    except TypeError:  # an extractor that takes only the text
-        return list(extract(text))
 
 
 _JOB_WORDS = re.compile(

@@ -446,11 +446,13 @@ def find_job(session: Session, key: str) -> list[Job]:
 
 
 def upsert_jobs(session: Session, records: Iterable[JobRecord], source: str) -> tuple[int, int]:
-    """Insert new postings and update known ones (same slug); returns (inserted, updated)."""
+    """Insert new postings and update known ones (same slug); returns (inserted, updated).
+    On Postgres each batch is written while the next is read and validated (see
+    ``_written_behind``)."""
     inserted = updated = 0
-    batch: list[JobRecord] = []
+    sqlite = session.get_bind().dialect.name == "sqlite"
 
-    def flush() -> None:
+    def flush(batch: list[JobRecord]) -> None:
         nonlocal inserted, updated
         slugs = [r.slug for r in batch]
         existing = {
@@ -460,7 +462,6 @@ def upsert_jobs(session: Session, records: Iterable[JobRecord], source: str) -> 
             ).all()
         }
         now = utcnow()
-        sqlite = session.get_bind().dialect.name == "sqlite"
         next_rowid = (
             session.execute(sa.select(sa.func.coalesce(sa.func.max(Job.search_rowid), 0))).scalar_one()
             if sqlite else 0
@@ -491,15 +492,61 @@ def upsert_jobs(session: Session, records: Iterable[JobRecord], source: str) -> 
             session.execute(sa.update(Job).where(Job.id == job_id).values(**row))
         inserted += len(new_rows)
         updated += len(changed_rows)
-        batch.clear()
 
+    if sqlite:
+        for batch in _batches(records, UPSERT_BATCH):
+            flush(batch)
+    else:
+        _written_behind(_batches(records, UPSERT_BATCH), flush)
+    return inserted, updated
+
+
+UPSERT_BATCH = 500
+
+
+def _batches(records: Iterable[JobRecord], size: int) -> Iterable[list[JobRecord]]:
+    batch: list[JobRecord] = []
     for record in records:
         batch.append(record)
-        if len(batch) >= 500:
-            flush()
+        if len(batch) >= size:
+            yield batch
+            batch = []
     if batch:
-        flush()
-    return inserted, updated
+        yield batch
+
+
+def _written_behind(batches: Iterable[list[JobRecord]], write: Any) -> None:
+    """``write`` each batch in a second thread while this one produces the next: reading,
+    validating and extracting skills from a batch (Python) then overlap the server indexing
+    the one before, instead of each waiting for the other. Only the writer uses the session
+    until it is done; its first error stops the import and is raised here."""
+    import queue
+    import threading
+
+    pending: queue.Queue[list[JobRecord] | None] = queue.Queue(maxsize=2)
+    failures: list[BaseException] = []
+
+    def writer() -> None:
+        while (batch := pending.get()) is not None:
+            if failures:
+                continue  # drain, so the producer never blocks on a full queue
+            try:
+                write(batch)
+            except BaseException as exc:  # noqa: BLE001 - raised again in the caller
+                failures.append(exc)
+
+    thread = threading.Thread(target=writer, name="job-import-writer", daemon=True)
+    thread.start()
+    try:
+        for batch in batches:
+            if failures:
+                break
+            pending.put(batch)
+    finally:
+        pending.put(None)
+        thread.join()
+    if failures:
+        raise failures[0]
 
 
 def _insert_postgres(session: Session, rows: list[dict[str, Any]]) -> None:
