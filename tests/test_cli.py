@@ -151,6 +151,8 @@ def test_sigint_in_a_real_process_exits_130(home):
             [sys.executable, "-m", "mock_interview", "--db", f"sqlite:///{db}", "register",
              "-n", "A", "-e", "a@example.com"],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            # a test run started in the background inherits SIGINT ignored
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         # Interrupt it once it is waiting on the lock (it has the database open), not while
         # it is still starting up: on a busy machine start-up alone can take seconds.

@@ -186,7 +186,14 @@ def test_lists_show_and_results(ready, tmp_path):
 def _spawn(args, env):
     pexpect = pytest.importorskip("pexpect")
     return pexpect.spawn(sys.executable, ["-m", "mock_interview", *args], env=env,
-                         encoding="utf-8", timeout=90, dimensions=(40, 120))
+                         encoding="utf-8", timeout=90, dimensions=(40, 120),
+                         preexec_fn=_default_sigint)
+
+
+def _default_sigint() -> None:
+    """A test run started in the background inherits SIGINT ignored; a person's terminal
+    delivers it, so the child gets the default action back."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _pty_env(home, database_url):
