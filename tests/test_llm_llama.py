@@ -140,6 +140,9 @@ def test_an_interview_completes_through_the_real_model(llama_url, home, tmp_path
     answers = tmp_path / "a.json"
     answers.write_text(json.dumps(ANSWERS))
     assert _cli(home, "config", "set", "llm.temperature", "0").returncode == 0
+    # A 270M model on two cores writes a plan in one to two minutes; one timeout gives the
+    # model up for the rest of the interview, so the call may take that long here.
+    assert _cli(home, "config", "set", "llm.timeout", "300").returncode == 0
     env_url = llama_url
     started = time.monotonic()
     out = subprocess.run(
