@@ -101,15 +101,9 @@ class Statement:
     def denied(self) -> frozenset[str]:
         return frozenset(s for c in self.clauses for s in c.denied)
 
-    def words(self, keep_denied: frozenset[str] = frozenset()) -> list[str]:
-        """The written words it asserts, plus denied ones whose stems are in ``keep_denied``."""
-        out = []
-        for clause in self.clauses:
-            for word, stem, scoped in zip(clause.words, clause.stems, clause.denied_words,
-                                          strict=True):
-                if not scoped or stem in keep_denied or "*" in keep_denied:
-                    out.append(word)
-        return out
+    def words(self) -> list[str]:
+        """Its written content words in order, asserted or denied."""
+        return [w for clause in self.clauses for w in clause.words]
 
     def ordered(self) -> list[tuple[int, str]]:
         return self._ordered

@@ -20,7 +20,6 @@ from mock_interview.domain.grading import coverage as cov
 from mock_interview.domain.grading import floors
 from mock_interview.domain.grading import text as tx
 
-_ALL = frozenset(["*"])  # placeholder: Statement.words keeps denied words whose stem is listed
 WINDOW = 2  # sentences read together
 STATED_PLAINLY = 0.5  # coverage elsewhere that outweighs a contradiction of the point
 _COPY_NEW_WORDS = 0  # a sentence that adds no word to the question restates it
@@ -127,13 +126,13 @@ def read_answer(
     window_terms: dict[tuple[int, ...], cov.AnswerTerms] = {}
 
     near = cov.near_map(reference, cov.terms_from_words(
-        [w for st in statements for w in st.words(_ALL)], question_stems))
-    per_sentence = [cov.terms_from_words(st.words(_ALL), question_stems, near_spellings=False)
-                    for st in statements]
-    per_sentence = [cov.AnswerTerms(t.stems, t.features,
-                                    tuple(w for w in dict.fromkeys(st.words(_ALL)) if len(w) >= 4),
-                                    {}, None)
-                    for t, st in zip(per_sentence, statements, strict=True)]
+        [w for st in statements for w in st.words()], question_stems))
+    per_sentence = []
+    for st in statements:
+        words = st.words()
+        terms = cov.terms_from_words(words, question_stems, near_spellings=False)
+        surfaces = tuple(w for w in dict.fromkeys(words) if len(w) >= 4)
+        per_sentence.append(cov.AnswerTerms(terms.stems, terms.features, surfaces, {}, None))
     relation_index: dict[tuple[int, ...], dict[str, list[int]]] = {}
 
     def terms_for(window: tuple[int, ...]) -> cov.AnswerTerms:
