@@ -368,6 +368,15 @@ def gold_years(entries: list[dict[str, Any]], today: date) -> float:
     return merged_years(spans)
 
 
+def parsed_all_years(entries: list[Any], today: date) -> float:
+    """The gold's definition applied to the parsed roles: every role, overlaps merged,
+    "present" up to today. ``total_years_experience`` differs on purpose (internships and
+    part-time roles at half, student jobs left out: how a recruiter counts them)."""
+    return gold_years([{"start_date": e.start,
+                        "end_date": "present" if e.current else (e.end or e.start)}
+                       for e in entries], today)
+
+
 def bench_pdfs(folder: Path, source: str, repeat: int = 3) -> dict[str, Any]:
     import yaml
 
@@ -463,6 +472,7 @@ def score_pdf(cv: dict[str, Any], parsed: Any, today: date) -> dict[str, Any]:
         "skills_all_f1": round(
             prf(skills_all["partial"], skills_all["pred"], skills_all["gold"])[2], 3),
         "total_years": parsed.total_years_experience, "total_years_gold": want_years,
+        "all_roles_years": parsed_all_years(pred_exp, today),
         "warnings": parsed.warnings,
     }
 
@@ -716,12 +726,14 @@ def print_report(result: dict[str, Any]) -> None:
             continue
         print(f"RenderCV PDFs (text via {pdf['reader']}; today = the PDF's 'last updated' month)")
         cols = ("name", "email", "links", "experience", "dates", "bullets", "education",
-                "skills_section_f1", "total_years", "total_years_gold")
+                "skills_section_f1", "total_years", "all_roles_years", "total_years_gold")
         heads = ("name", "email", "links+extra", "entries", "dates", "bullets", "edu",
-                 "skills F1", "years", "gold yrs")
+                 "skills F1", "years", "all roles", "gold yrs")
         print(f"{'layout':<20}" + "".join(f"{h:>12}" for h in heads))
         for layout, s in pdf["layouts"].items():
             print(f"{layout:<20}" + "".join(f"{str(s[c]):>12}" for c in cols))
+        print("years: the parser's recruiter count (internships and part-time at half, student "
+              "jobs out); all roles: every parsed role merged, the gold's definition")
         t = pdf["timing_ms"]
         if t:
             print(f"time per resume (parse only): median {t['median']} ms, p95 {t['p95']} ms\n")

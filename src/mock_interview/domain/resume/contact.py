@@ -136,6 +136,8 @@ def find_name(lines: list[str]) -> str | None:
     """The first header line that reads as a person's name (2–4 capitalised words)."""
     for line in lines[:12]:
         candidate = _NAME_PREFIX_RE.sub("", line).strip(" ,|·•")
+        if _is_place(candidate):
+            continue  # "New York, NY" on a line of its own: a place, not "New York"
         # "Jane Doe | Data Engineer" or "Jane Doe - Email me": the name is the first part.
         candidate = re.split(r"\s+[|·•–—-]\s+|\s{2,}|,\s*", candidate)[0].strip()
         if _plausible_name(candidate):
@@ -145,6 +147,14 @@ def find_name(lines: list[str]) -> str | None:
     if re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+){1,2}", first) and _plausible_name(first.title()):
         return first
     return None
+
+
+def _is_place(text: str) -> bool:
+    """"New York, NY", "Pune, Maharashtra": a city and a known state, province or country
+    ("Maria Delgado, RN" is a name and a credential)."""
+    city, _, region = text.rpartition(",")
+    region = region.strip(" .")
+    return bool(city.strip()) and (region in vocab.STATE_CODES or region.lower() in vocab.REGIONS)
 
 
 def _plausible_name(text: str) -> bool:

@@ -27,7 +27,7 @@ from mock_interview.domain.resume.models import ExperienceEntry
 
 _MAX_HEADER_LINES = 3
 _SPLIT_RE = re.compile(
-    r"\s+[|–—•·◆]\s+|\s+[-‐]\s+|\s*\t\s*|\s{3,}|\s+@\s+|\s+at\s+(?=[A-Z0-9])|\s+(?:with|for)\s+(?=[A-Z])|\s*\|\s*"
+    r"\s+[|–—•·◆]\s+|\s+[-‐]\s+|\s*\t\s*|\s{3,}|\s*@\s*|\s+at\s+(?=[A-Z0-9])|\s+(?:with|for)\s+(?=[A-Z])|\s*\|\s*"
     r"|\s*[–—]\s*$|\s+-\s*$"
 )
 _SUFFIX_RE = re.compile(
@@ -39,7 +39,7 @@ _LABEL_RE = re.compile(r"^[A-Za-z][\w /&-]{0,30}:\s*\S")
 # "Company: Infosys Ltd", "Designation - Systems Engineer": headers written as labelled values.
 _ROLE_LABEL_RE = re.compile(
     r"^\W*(?P<label>company(?: name)?|organi[sz]ation|employer|firm|designation|role|position|"
-    r"job title|title|location|place|city)\s*[:\-–]\s*(?P<value>\S.*)$",
+    r"job title|title|location|place|city)(?:\s*#?\d{1,2}\s*:|\s*[:\-–])\s*(?P<value>\S.*)$",
     re.I,
 )
 _ROLE_OF_LABEL = {"company": "company", "company name": "company", "organisation": "company",
@@ -153,10 +153,16 @@ def split_trailing_place(chunk: str) -> tuple[str, str | None]:
     return " ".join(words), f"{city}, {match['region']}"
 
 
-_US_STATES = frozenset("""
-AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
-NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON BC QC AB NSW VIC QLD
-""".split())
+_US_STATES = vocab.STATE_CODES
+_REGIONS = vocab.REGIONS
+
+
+def _is_region(text: str) -> bool:
+    """A state, province or country, by name or as a two- or three-letter code."""
+    text = text.strip(" .")
+    return bool(_REGION_CODE_RE.match(text)) or text.lower() in _REGIONS
+
+
 _CITY_RE = re.compile(r"^[A-Z][A-Za-zà-ÿ.'’-]*(?:\s+[A-Z][A-Za-zà-ÿ.'’-]*){0,2}$")
 
 
@@ -202,8 +208,12 @@ def _one_line_parts(line: str) -> list[str]:
         # Anything else in parentheses ("(Bangalore)", "(3 years)") is dropped.
         if "(" in line:
             line = re.sub(r"\s*\(([^()]{2,60})\)?\s*", _parenthesis, line)
-        for chunk in _SPLIT_RE.split(line):
-            chunk = chunk.strip(" ,;:-–—|()\"“”‘’")
+        pieces = [piece for chunk in _SPLIT_RE.split(line)
+                  for piece in _split_in_as(chunk.strip(" ,;:-–—|()\"“”‘’"))]
+        for chunk in pieces:
+            chunk = _LEAD_LABEL_RE.sub("", chunk).strip(" ,;:-–—|()\"“”‘’")
+            if "[" not in chunk:
+                chunk = chunk.rstrip("] ")  # "CATERPILLAR]": the rest of a bracket cut off
             if not chunk:
                 continue
             head, place = split_place_tail(chunk)
@@ -232,6 +242,44 @@ def _one_line_parts(line: str) -> list[str]:
     return [p for p in parts if p and not _LABEL_RE.match(p) and not _junk_part(p)]
 
 
+# "Worked as", "in [24]7 Inc": words that only lead into a title or an employer; and a label
+# written without its colon ("Organisation HCL Technologies").
+_LEAD_LABEL_RE = re.compile(
+    r"^(?:(?:currently\s+)?(?:work(?:ing|ed)|joined|employed|served)\s+(?:as|at|with|in|for)\s+"
+    r"|(?:as|in|at|with)\s+(?=\S)|(?:organi[sz]ation|employer)\s+(?=[A-Z0-9]))",
+    re.I,
+)
+_IN_AS_RE = re.compile(r"^(?P<a>.*?\S)\s+(?P<word>in|as)\s+(?P<b>[A-Z0-9\[].*)$")
+
+
+def _split_in_as(chunk: str) -> list[str]:
+    """"Sales Associate in Convergys" → title and employer; "Infosys as Process Associate" →
+    employer and title. Only when one side reads as a title and the other does not."""
+    slash = re.match(r"^(?P<a>[^/]*\S)\s*/\s*(?P<b>\S[^/]*)$", chunk)
+    if slash and (" " in chunk.replace(" / ", "") or " /" in chunk or "/ " in chunk):
+        # "Sr Consultant/ Infosys Limited": a title, then an employer with an employer word.
+        a, b = slash["a"], slash["b"]
+        if title_score(a) > company_score(a) and company_score(b) > title_score(b):
+            return [a, b]
+    match = _IN_AS_RE.match(chunk)
+    if not match:
+        return [chunk]
+    a, b = match["a"].strip(" \"“”"), match["b"].strip(" \"“”.")
+    if match["word"] == "as" and re.search(r"\b(?:work(?:ing|ed)|joined|employed)$", a, re.I):
+        return [b]  # "Job Profile: Working as Sales Consultant"
+    if all(w.lower().strip(".:-") in vocab.ENTRY_LABELS for w in a.split()):
+        return [b]  # "Job Profile in Accenture"
+    if match["word"] == "in":
+        title, other = a, b
+    else:
+        title, other = b, a
+    if (title_score(title) > company_score(title) and not title_score(other)
+            and not _is_location(other) and not _sentence_like(other)
+            and not _sentence_like(title) and len(other.split()) <= 6):
+        return [a, b]
+    return [chunk]
+
+
 def _unit_split(header: list[str]) -> tuple[int, str, str] | None:
     """(line, title, unit) when one header line reads "Title – Unit" and another line of the
     same header names the employer: "Registered Nurse – Medical/Surgical ICU" above or below
@@ -244,6 +292,9 @@ def _unit_split(header: list[str]) -> tuple[int, str, str] | None:
         after, after_line = parts[k + 1]
         if after_line != line or _is_location(after) or title_score(after) > company_score(after):
             continue
+        if re.search(rf"{re.escape(part)}\W*(?:@|\s(?:at|in|with|for)\s)\W*{re.escape(after)}",
+                     header[line]):
+            return None  # "HR Executive in Infosys": the word before names the employer
         others = [p for p, n in parts if n != line and not _is_location(p)
                   and not title_score(p) > company_score(p)]
         if others and not company_score(after) > max(1, *(company_score(o) for o in others)):
@@ -262,8 +313,11 @@ _MONTH_WORD_RE = re.compile(
 def _junk_part(part: str) -> bool:
     """Labels ("Key Responsibilities"), a month or duration left over from a date, numbers."""
     words = [w.lower().strip(".,:;()") for w in part.split()]
-    if not re.search(r"[A-Za-z]{2}", part) or is_duration(part) or _MONTH_WORD_RE.match(part):
+    if (not re.search(r"[A-Za-z]{2}", part) or is_duration(part)
+            or _MONTH_WORD_RE.match(part.strip("'’`"))):
         return True
+    if re.fullmatch(r"[A-Z]{21,}", part):
+        return True  # "ASSISTANTBUSINESSDEVELOPMENTMANAGER": words a reader ran together
     return all(w in vocab.ENTRY_LABELS for w in words if w)
 
 
@@ -283,6 +337,10 @@ def _assign_roles(header: list[str], *, title_first: bool) -> Roles:
     if labelled:
         title, company, location = _assign_roles(free, title_first=title_first) if free else (
             None, None, None)
+        if "company" in labelled and "location" not in labelled:
+            labelled["company"], place = _employer_and_city(labelled["company"])
+            if place:
+                labelled["location"] = place
         return (labelled.get("title", title), labelled.get("company", company),
                 labelled.get("location", location))
     split = _unit_split(header)
@@ -319,7 +377,8 @@ def _assign_roles(header: list[str], *, title_first: bool) -> Roles:
             location = parts[place]
     if locations:
         location = parts[locations[0]]
-        if company is None and "," in location and (title is not None):
+        if company is None and "," in location and title is not None and not _is_region(
+                location.rpartition(",")[2]):
             # "Oracle, Hyderabad" after a title reads as employer and city.
             first, _, rest_loc = location.partition(",")
             company, location = first.strip(), rest_loc.strip()
@@ -327,6 +386,16 @@ def _assign_roles(header: list[str], *, title_first: bool) -> Roles:
         title = parts[0] if title_first else None
         company = None if title_first else parts[0]
     return title, company, location
+
+
+def _employer_and_city(value: str) -> tuple[str, str | None]:
+    """"Oracle India Private Limited, Bangalore" → the employer and its city."""
+    head, _, tail = value.rpartition(",")
+    tail = tail.strip()
+    if (head and company_score(head) and _CITY_RE.match(tail) and len(tail.split()) <= 2
+            and not company_score(tail) and not title_score(tail)):
+        return head.strip(), tail
+    return value, None
 
 
 _CONNECTORS = {"of", "and", "&", "the", "de", "for", "in", "at", "on", "da", "di", "von", "van",
@@ -632,12 +701,84 @@ def _use_sides(draft: _Draft) -> None:
                 draft.header.append(side)
 
 
+def _title_with_its_field(header: list[str], title: str, company: str | None) -> str:
+    """"Clinical Nurse Specialist in Oncology" above "Mercy Hospital": the part after "in"
+    was not the employer, so it stays part of the title."""
+    for line in header:
+        match = re.search(rf"{re.escape(title)}\W*\s+in\s+(?P<rest>[^,|–—]+?)\W*$", line)
+        if match and company and match["rest"].strip() != company.strip() and (
+                company not in match["rest"]):
+            return f"{title} in {match['rest'].strip()}"
+    return title
+
+
+def _title_without_employer(title: str, company: str) -> str | None:
+    """"Infosys Limited Senior Systems Engineer" at Infosys Limited → "Senior Systems
+    Engineer"; "HR Executive- SOLITAIRE INFOSYS" at Solitaire Infosys Pvt. Ltd → "HR
+    Executive". A title that is only the employer's name is no title; a one-word name before
+    the title stays ("Microsoft Student Partner" is a programme's title)."""
+    full = [w.strip(",") for w in company.split()]
+    words = list(full)
+    while len(words) > 1 and _SUFFIX_RE.match(words[-1]):
+        words = words[:-1]
+    if not words:
+        return title
+    names = {" ".join(full), " ".join(words)}
+    for name in sorted(names, key=len, reverse=True):
+        pattern = re.escape(name).replace(r"\ ", r"\s+")
+        if re.fullmatch(rf"\W*{pattern}\W*", title, re.I):
+            return None
+        sep = r"\s*(?:[,;:|/–—]|-(?=\s)|\s-)\s*"
+        lead = rf"^\W*{pattern}(?:{sep}|\s+(?:as\s+(?:an?\s+)?)?)" if len(name.split()) >= 2 else (
+            rf"^\W*{pattern}{sep}")
+        for cut in (lead, rf"\s*(?:[,;:|/–—]|-)\s*{pattern}\W*$"):
+            stripped = re.sub(cut, "", title, flags=re.I).strip()
+            if stripped != title and stripped and title_score(stripped):
+                return stripped
+    return title
+
+
+def _join_name_tails(header: list[str]) -> list[str]:
+    """"Senior Financial Analyst, Harborview Capital" / "Partners": a line of nothing but
+    employer words ("Partners", "Logistics Group") under a line that already names a title
+    and an employer is the wrapped end of that employer's name."""
+    out: list[str] = []
+    for line in header:
+        words = [w.lower().strip(".,") for w in line.split()]
+        previous = out[-1] if out else ""
+        if (previous and 1 <= len(words) <= 2 and line[:1].isupper()
+                and all(w in vocab.COMPANY_WORDS for w in words)
+                and not re.search(r"[,|–—@]|\s-\s", line)
+                and not re.search(r"[,|–—-]\s*$", previous)):
+            parts = [p for p in _one_line_parts(previous) if not _is_location(p)]
+            if len(parts) >= 2 and title_score(parts[0]) > company_score(parts[0]):
+                out[-1] = f"{previous} {line.strip()}"
+                continue
+        out.append(line)
+    return out
+
+
+def _fold_undated(drafts: list[_Draft]) -> list[_Draft]:
+    """In a resume that dates its roles, a header without dates is body text of the role
+    before it (a project, a client, a team), not a role of its own."""
+    if not any(d.ranges for d in drafts):
+        return drafts
+    out: list[_Draft] = []
+    for draft in drafts:
+        if not draft.ranges and out:
+            out[-1].body.extend(Item(SHORT, [h]) for h in draft.header)
+            out[-1].body.extend(draft.body)
+            continue
+        out.append(draft)
+    return out
+
+
 def parse_experience(
     lines: list[str], width: int
 ) -> tuple[list[ExperienceEntry], list[DateRange | None]]:
     """Entries in resume order, with the date range each was built from (None if undated)."""
     items = build_items(lines, width)
-    drafts = _drafts(items)
+    drafts = _fold_undated(_drafts(items))
     title_first = _title_first_votes(drafts)
     entries: list[ExperienceEntry] = []
     ranges: list[DateRange | None] = []
@@ -645,6 +786,7 @@ def parse_experience(
     previous_location: str | None = None
     under_heading = False  # the previous employer was named on a line of its own
     for draft in drafts:
+        draft.header = _join_name_tails(draft.header)
         _use_sides(draft)
         title, company, location = _assign_roles(draft.header, title_first=title_first)
         split = _unit_split(draft.header)
@@ -662,6 +804,10 @@ def parse_experience(
             unit, company, inherited = company, previous_company, True
         if inherited and location is None:
             location = previous_location
+        if title and company:
+            title = _title_without_employer(title, company)
+        if title:
+            title = _title_with_its_field(draft.header, title, company)
         entry = ExperienceEntry(
             title=title,
             company=company,
@@ -681,7 +827,19 @@ def parse_experience(
             under_heading = bool(company) and _on_own_line(draft.header, company, title)
         previous_company = company or previous_company
         previous_location = location if company else previous_location
+    _places_as_employers(entries)
     return entries, ranges
+
+
+def _places_as_employers(entries: list[ExperienceEntry]) -> None:
+    """An "employer" that is a city this resume names elsewhere ("NAGPUR" beside "Nagpur,
+    Maharashtra") is that role's place."""
+    cities = {e.location.split(",")[0].strip().casefold() for e in entries
+              if e.location and "," in e.location}
+    for entry in entries:
+        if entry.company and entry.company.strip(" .-").casefold() in cities:
+            entry.location = entry.location or entry.company
+            entry.company = None
 
 
 _PART_TIME_NOTE_RE = re.compile(r"part[- ]?time|\bprn\b|per[- ]diem|\bseasonal\b|\bcasual\b", re.I)
@@ -689,8 +847,10 @@ _PART_TIME_NOTE_RE = re.compile(r"part[- ]?time|\bprn\b|per[- ]diem|\bseasonal\b
 
 def _title_then(header: list[str], title: str, company: str) -> bool:
     """The header is one line: the title, then the part read as the company (with no
-    employer word of its own)."""
-    return _one_line_title_then(header, title, company) and company_score(company) < 2
+    employer word of its own, and no place of its own: "Warehouse Associate | FastLane
+    Distribution, Marietta, GA" names an employer)."""
+    return (_one_line_title_then(header, title, company) and company_score(company) < 2
+            and not any(_is_location(p) for p, _ in _line_parts(header)))
 
 
 def _one_line_title_then(header: list[str], title: str, company: str) -> bool:

@@ -37,7 +37,7 @@ __all__ = [
     "parse_resume",
 ]
 
-PARSER_VERSION = "2"  # bump when output changes
+PARSER_VERSION = "3"  # bump when output changes
 
 NO_TEXT = "no text: nothing extracted"
 _PROFILE_HOSTS = (
@@ -89,7 +89,7 @@ def parse_resume(
         # its first heading (the summary or the experience).
         before = [unside(ln) for previous, section in zip(sections, sections[1:], strict=False)
                   if section.name in ("summary", "experience")
-                  for ln in previous.lines[-1:] if ln.strip()]
+                  for ln in [ln for ln in previous.lines if ln.strip()][-1:]]
         contact.name = contact_mod.find_name(before) if before else None
 
     exp_lines = _lines_of(by_name.get("experience", []))

@@ -121,12 +121,39 @@ def _join_wrapped_dates(lines: list[str]) -> list[str]:
                         with_sep and _ENDS_YEAR_RE.search(piece)
                         and not _OPEN_DATE_RE.search(piece)):
                     out[back] = f"{out[back]} {body}"
+                    if is_side(line):
+                        _join_wrapped_cell(out, back)
                     break
             else:
                 out.append(line)
             continue
         out.append(line)
     return out
+
+
+_CELL_SEPARATOR_RE = re.compile(r"\s[|–—-]\s|,|@|\s(?:at|in)\s")
+
+
+def _join_wrapped_cell(out: list[str], side: int) -> None:
+    """Both columns of a row wrapped: "Operations Manager | Meridian" beside "04/2020 –", then
+    "Logistics Group" beside "Present". The date's rest has moved up to ``side``; the main
+    line left between is the rest of the left cell when that cell already names a title and
+    an employer (a separator) and the fragment is a bare name of a few words."""
+    rows = [i for i in range(side + 1, len(out)) if not is_side(out[i])]
+    if len(rows) != 1 or rows[0] != len(out) - 1:
+        return
+    head = side - 1
+    while head >= 0 and is_side(out[head]):
+        head -= 1
+    if head < 0:
+        return
+    fragment, cell = out[-1].strip(), out[head]
+    if (not fragment or len(fragment.split()) > 3 or _CELL_SEPARATOR_RE.search(fragment)
+            or not _CELL_SEPARATOR_RE.search(cell) or _BULLET_RE.match(fragment)
+            or ends_sentence(cell) or not fragment[:1].isupper()):
+        return
+    out[head] = f"{cell} {fragment}"
+    del out[-1]
 
 
 def _trailing_side(line: str, find_ranges) -> tuple[str, list[str]]:  # type: ignore[no-untyped-def]

@@ -81,3 +81,25 @@ ENTRY_LABELS = _words(
     job organisation organization company employer designation key
     """
 )
+# State and province codes written after a city ("Denver, CO", "Toronto, ON").
+STATE_CODES = frozenset("""
+AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
+NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON BC QC AB NSW VIC QLD
+""".split())
+# States, provinces and countries often written after a city ("Pune, Maharashtra"); a hyphen
+# stands for a space inside a name.
+REGIONS = frozenset(w.replace("-", " ") for w in """
+andhra-pradesh arunachal-pradesh assam bihar chhattisgarh goa gujarat haryana himachal-pradesh
+jharkhand karnataka kerala madhya-pradesh maharashtra manipur meghalaya mizoram nagaland odisha
+orissa punjab rajasthan sikkim tamil-nadu telangana tripura uttar-pradesh uttarakhand
+west-bengal delhi new-delhi chandigarh puducherry jammu-and-kashmir ladakh
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+minnesota mississippi missouri montana nebraska nevada new-hampshire new-jersey new-mexico
+new-york north-carolina north-dakota ohio oklahoma oregon pennsylvania rhode-island
+south-carolina south-dakota tennessee texas utah vermont virginia washington west-virginia
+wisconsin wyoming ontario quebec alberta manitoba saskatchewan nova-scotia british-columbia
+india usa us uk united-states united-kingdom england scotland wales ireland canada australia
+germany france netherlands singapore uae united-arab-emirates qatar oman kuwait
+saudi-arabia bahrain malaysia philippines japan china sri-lanka nepal bangladesh pakistan
+""".split())
