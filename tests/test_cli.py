@@ -349,9 +349,9 @@ def test_missing_argument_is_one_line_naming_it(cli):
 
 def test_choice_values_complete_and_match_what_the_services_accept():
     from mock_interview.cli.conventions import CHOICES
+    from mock_interview.cli.render.report import FORMATS
     from mock_interview.config import ENGINE_CHOICES
     from mock_interview.domain.stats import DIMENSIONS
-    from mock_interview.services.report_export import FORMATS
 
     assert CHOICES[("interview", "--engine")] == ENGINE_CHOICES
     assert set(CHOICES[("results", "--format")]) == set(FORMATS)

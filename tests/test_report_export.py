@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from mock_interview.cli.render import report as export
+from mock_interview.cli.render import report_html, report_markdown
+from mock_interview.cli.render.labels import REPORT_DIMENSIONS
 from mock_interview.errors import ExitCode, MockInterviewError, UsageError
-from mock_interview.services import report_export as export
+from mock_interview.services.reports import InterviewReport
 from tests.interview_fixtures import store_resume
 
 JOB = "tallowbrook-senior-python-backend-engineer"
@@ -65,6 +68,10 @@ def data(interview):
     return copy.deepcopy(interview["data"])
 
 
+def _report(data) -> InterviewReport:
+    return InterviewReport.from_document(data)
+
+
 def test_the_fixture_is_a_realistic_interview(data):
     statuses = [q["status"] for q in data["questions"]]
     assert {"answered", "skipped", "unanswered"} <= set(statuses)
@@ -81,7 +88,7 @@ def _unescape_md(text: str) -> str:
 
 
 def test_markdown_has_every_question_the_scores_and_the_feedback(data):
-    md = export.render_markdown(data)
+    md = report_markdown.render_markdown(_report(data))
     plain = _unescape_md(md)
     for question in data["questions"]:
         assert " ".join(question["question"].split()) in plain
@@ -89,10 +96,10 @@ def test_markdown_has_every_question_the_scores_and_the_feedback(data):
             assert question["answer"] in plain
     result = data["result"]
     assert "## Scores (0–100)" in md
-    for key, label in export.DIMENSIONS:
+    for key, label in REPORT_DIMENSIONS:
         assert f"| {label} | " in md and f"{result[f'{key}_score']:.0f}" in md
     for item in result["strengths"] + result["weaknesses"] + result["recommendations"]:
-        assert _unescape_md(export._md_cell(item)) in plain
+        assert _unescape_md(report_markdown._md_cell(item)) in plain
     assert data["job"]["title"] in md and data["interview_id"] in md and data["engine"] in md
     assert "Skipped" in md and "Not answered" in md and "Follow-up to Q" in md
     for question in data["questions"]:
@@ -105,7 +112,7 @@ def test_markdown_has_every_question_the_scores_and_the_feedback(data):
 def test_markdown_makes_hostile_text_inert(data):
     from markdown_it import MarkdownIt
 
-    md = export.render_markdown(data)
+    md = report_markdown.render_markdown(_report(data))
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
     kinds = {t.type for t in tokens} | {c.type for t in tokens for c in (t.children or [])}
     assert "html_inline" not in kinds and "html_block" not in kinds
@@ -156,7 +163,7 @@ def _parse(page: str) -> Checker:
 
 
 def test_html_is_well_formed_accessible_and_self_contained(data):
-    page = export.render_html(data)
+    page = report_html.render_html(_report(data))
     assert page.startswith("<!DOCTYPE html>")
     parsed = _parse(page)
     names = [tag for tag, _ in parsed.tags]
@@ -182,21 +189,21 @@ def test_html_is_well_formed_accessible_and_self_contained(data):
 
 
 def test_html_chart_has_one_bar_per_dimension_sized_by_its_score(data):
-    parsed = _parse(export.render_html(data))
+    parsed = _parse(report_html.render_html(_report(data)))
     bars = [a for tag, a in parsed.tags if tag == "rect" and "data-dimension" in a]
-    assert [b["data-dimension"] for b in bars] == [key for key, _ in export.DIMENSIONS]
+    assert [b["data-dimension"] for b in bars] == [key for key, _ in REPORT_DIMENSIONS]
     result = data["result"]
     for bar in bars:
         score = result[f"{bar['data-dimension']}_score"]
-        assert float(bar["width"]) == pytest.approx(export.BAR_WIDTH * score / 100, abs=0.01)
-        assert float(bar["x"]) == export.BAR_X  # all bars start at 0 on the same axis
+        assert float(bar["width"]) == pytest.approx(report_html.BAR_WIDTH * score / 100, abs=0.01)
+        assert float(bar["x"]) == report_html.BAR_X  # all bars start at 0 on the same axis
     widths = {b["data-dimension"]: float(b["width"]) for b in bars}
     ordered = sorted(widths, key=widths.get)
     assert ordered == sorted(widths, key=lambda k: result[f"{k}_score"])
 
 
 def test_html_per_question_chart_marks_follow_ups_and_gaps(data):
-    parsed = _parse(export.render_html(data))
+    parsed = _parse(report_html.render_html(_report(data)))
     columns = [a for tag, a in parsed.tags if tag == "rect" and "data-question" in a]
     scored = [q for q in data["questions"] if q["scores"]]
     assert len(columns) == len(scored)
@@ -211,11 +218,36 @@ def test_html_per_question_chart_marks_follow_ups_and_gaps(data):
     assert "skip" in labels and "↳" in labels
 
 
+@pytest.mark.parametrize(("score", "band", "style"), [
+    (100, "good", "green"), (70, "good", "green"), (69.9, "fair", "yellow"), (45, "fair", "yellow"),
+    (44.9, "weak", "red"), (0, "weak", "red"), (None, "none", "dim")])
+def test_every_screen_colours_a_score_by_the_same_band(score, band, style):
+    from mock_interview.cli import stats as stats_cli
+    from mock_interview.cli.render.labels import score_style
+    from mock_interview.domain.score_bands import band as band_of
+
+    assert band_of(score) == band and score_style(score) == style
+    assert stats_cli._score(score) == ("[dim]–[/dim]" if score is None else f"[{style}]{score:.0f}[/]")
+
+
+def test_html_colours_each_score_by_its_band_and_explains_the_bands(data):
+    from mock_interview.domain.score_bands import FAIR_FROM, GOOD_FROM
+    from mock_interview.domain.score_bands import band as band_of
+
+    page = report_html.render_html(_report(data))
+    parsed = _parse(page)
+    columns = [a for tag, a in parsed.tags if tag == "rect" and "data-question" in a]
+    assert columns and all(band_of(float(c["data-score"])) in c["class"].split() for c in columns)
+    legend = re.findall(r'<span class="swatch (\w+)"></span>([^<]+)</li>', page)
+    assert legend[:3] == [("good", f"{GOOD_FROM}–100 strong"), ("fair", f"{FAIR_FROM}–{GOOD_FROM - 1} fair"),
+                          ("weak", f"0–{FAIR_FROM - 1} weak")]
+
+
 def test_html_escapes_everything_the_person_typed(data):
     data["job"]["title"] = '<img src=x onerror="alert(1)">'
     data["job"]["company"] = "Tom & Jerry's"
     data["result"]["strengths"].append("<b>bold</b>")
-    page = export.render_html(data)
+    page = report_html.render_html(_report(data))
     _parse(page)
     assert "<script" not in page and "<img" not in page and "<b>" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
@@ -226,17 +258,39 @@ def test_html_escapes_everything_the_person_typed(data):
 def test_an_unfinished_interview_renders_in_every_format(data):
     data["status"], data["result"], data["completed_at"] = "in_progress", None, None
     data["questions"][-1].update(status="asked", answer=None, scores=None, feedback=None)
-    assert "not finished" in export.render_markdown(data)
-    page = export.render_html(data)
+    assert "not finished" in report_markdown.render_markdown(_report(data))
+    page = report_html.render_html(_report(data))
     _parse(page)
     assert "not finished" in page and "data-dimension" not in page
-    assert json.loads(export.render_json(data))["result"] is None
+    assert json.loads(export.render_json(_report(data)))["result"] is None
+
+
+def test_the_report_service_reads_the_interview_into_threads(interview, data):
+    from mock_interview.services.context import AppContext
+    from mock_interview.services.reports import interview_report
+
+    ctx = AppContext.create(database_url=interview["url"], profile="sam@example.com")
+    try:
+        report = interview_report(ctx, data["interview_id"][:8])
+    finally:
+        ctx.close()
+    assert report.document == data and report == _report(data)
+    assert [q.position for q in report.questions] == sorted(q["position"] for q in data["questions"])
+    assert [t.number for t in report.threads] == list(range(1, len(report.threads) + 1))
+    for thread in report.threads:
+        assert thread.main.follow_up_of is None
+        assert all(f.follow_up_of == thread.main.position for f in thread.follow_ups)
+    assert any(thread.follow_ups for thread in report.threads)
+    assert report.result is not None and report.result.scores["overall"] == data["result"]["overall_score"]
+    quotes = {e.quote for q in report.questions for e in q.evidence}
+    assert quotes == {str(e["quote"]).strip() for q in data["questions"]
+                      for e in (q["feedback"] or {}).get("evidence") or [] if str(e["quote"]).strip()}
 
 
 # -- JSON ---------------------------------------------------------------------------------------------
 
 def test_json_round_trips_to_describe_and_matches_interview_show(cli, interview, data):
-    document = json.loads(export.render_json(data))
+    document = json.loads(export.render_json(_report(data)))
     assert document.pop("json_version") == 1
     from mock_interview.domain.numbers import rounded
 
@@ -244,7 +298,7 @@ def test_json_round_trips_to_describe_and_matches_interview_show(cli, interview,
     out = cli("--db", interview["url"], "--profile", "sam@example.com", "interview", "show",
               data["interview_id"], "--json")
     assert out.exit_code == 0, out.stderr
-    assert json.loads(export.render_json(data)) == out.json()
+    assert json.loads(export.render_json(_report(data))) == out.json()
 
 
 # -- writing ------------------------------------------------------------------------------------------
@@ -252,14 +306,14 @@ def test_json_round_trips_to_describe_and_matches_interview_show(cli, interview,
 def test_without_a_path_the_report_goes_to_stdout(data):
     for path in (None, "-"):
         stream = io.StringIO()
-        assert export.write_report(data, "md", path, stdout=stream) is None
-        assert stream.getvalue() == export.render_markdown(data)
+        assert export.write_report(_report(data), "md", path, stdout=stream) is None
+        assert stream.getvalue() == report_markdown.render_markdown(_report(data))
 
 
 def test_o_writes_atomically_over_an_existing_file(data, tmp_path, monkeypatch):
     target = tmp_path / "report.html"
     target.write_text("old report")
-    expected = export.render_html(data)
+    expected = report_html.render_html(_report(data))
     real_replace = os.replace
     seen = []
 
@@ -273,7 +327,7 @@ def test_o_writes_atomically_over_an_existing_file(data, tmp_path, monkeypatch):
         real_replace(source, destination)
 
     monkeypatch.setattr(os, "replace", spy)
-    assert export.write_report(data, "html", str(target)) == target
+    assert export.write_report(_report(data), "html", str(target)) == target
     assert seen and target.read_text(encoding="utf-8") == expected
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]  # no temp file left
     if os.name == "posix":
@@ -281,7 +335,7 @@ def test_o_writes_atomically_over_an_existing_file(data, tmp_path, monkeypatch):
 
 
 def test_o_with_a_directory_writes_a_named_file_inside(data, tmp_path):
-    written = export.write_report(data, "json", tmp_path)
+    written = export.write_report(_report(data), "json", tmp_path)
     assert written == tmp_path / f"interview-{data['interview_id'][:8]}.json"
     assert json.loads(written.read_text(encoding="utf-8"))["interview_id"] == data["interview_id"]
 
@@ -295,7 +349,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(data, tmp_path, mon
 
     monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(MockInterviewError) as caught:
-        export.write_report(data, "md", target)
+        export.write_report(_report(data), "md", target)
     assert caught.value.exit_code == ExitCode.ERROR
     assert "\n" not in str(caught.value) and "permission denied" in str(caught.value)
     assert target.read_text() == "old report"
@@ -305,7 +359,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(data, tmp_path, mon
 def test_an_unwritable_path_is_one_line_with_exit_1(data, tmp_path):
     missing = tmp_path / "no-such-dir" / "report.md"
     with pytest.raises(MockInterviewError) as caught:
-        export.write_report(data, "md", missing)
+        export.write_report(_report(data), "md", missing)
     assert type(caught.value) is MockInterviewError and caught.value.exit_code == ExitCode.ERROR
     assert "\n" not in str(caught.value) and "does not exist" in str(caught.value)
     assert not missing.parent.exists()
@@ -314,7 +368,7 @@ def test_an_unwritable_path_is_one_line_with_exit_1(data, tmp_path):
         locked.mkdir(mode=0o500)
         try:
             with pytest.raises(MockInterviewError, match="cannot write"):
-                export.write_report(data, "md", locked / "report.md")
+                export.write_report(_report(data), "md", locked / "report.md")
         finally:
             locked.chmod(0o700)
 
@@ -322,6 +376,6 @@ def test_an_unwritable_path_is_one_line_with_exit_1(data, tmp_path):
 def test_an_unknown_format_is_a_usage_error_and_writes_nothing(data, tmp_path):
     target = tmp_path / "report.pdf"
     with pytest.raises(UsageError) as caught:
-        export.write_report(data, "pdf", target)
+        export.write_report(_report(data), "pdf", target)
     assert caught.value.exit_code == ExitCode.USAGE and "md, html or json" in str(caught.value)
     assert not target.exists()

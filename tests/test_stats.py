@@ -370,8 +370,8 @@ def test_rules():
         ["Practise next: Kafka.", "Use the job's own terms where true for you: Kafka.", "Cut filler words."],
         ["Use the job's own terms where true for you: Go, Rust.", "End stories with the result."],
         ["Cut filler words."]], 2)
-    assert tips == [{"text": "Use the job's own terms where true for you: Kafka.", "interviews": 2},
-                    {"text": "Cut filler words.", "interviews": 2}]
+    assert tips == [rules.Recommendation("Use the job's own terms where true for you: Kafka.", 2),
+                    rules.Recommendation("Cut filler words.", 2)]
 
     assert bar(0, 2) == ["  ", "  "] and bar(100, 2) == ["██", "██"]
     assert bar(50, 2) == ["  ", "██"] and bar(56.25, 2) == ["▁▁", "██"]

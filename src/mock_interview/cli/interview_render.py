@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from mock_interview.cli.render.labels import KIND_LABELS, REPORT_DIMENSIONS, score_style
+from mock_interview.domain.score_bands import GOOD_FROM, bands_line
+
 if TYPE_CHECKING:
     from mock_interview.cli.env import Env
     from mock_interview.services.interview import AskedQuestion
-
-KIND_LABEL = {"technical": "Technical", "behavioral": "Behavioural", "situational": "Situational",
-              "resume": "Your experience", "gap": "Skill gap", "follow-up": "Follow-up"}
-
-
-def _style(score: float | None) -> str:
-    if score is None:
-        return "dim"
-    return "green" if score >= 70 else "yellow" if score >= 45 else "red"
 
 
 def question_panel(question: AskedQuestion) -> Any:
     from rich.markup import escape
     from rich.panel import Panel
 
-    label = KIND_LABEL.get(question.kind, question.kind)
+    label = KIND_LABELS.get(question.kind, question.kind)
     topic = question.skill or question.competency
     title = f"Question {question.number} of {question.total} · {label}"
     if topic:
@@ -101,7 +95,7 @@ def render_transcript(env: Env, data: dict[str, Any]) -> None:
     for q in data["questions"]:
         if q.get("follow_up_of") is None:
             number += 1
-            title = f"Question {number} · {KIND_LABEL.get(q['kind'], q['kind'])}"
+            title = f"Question {number} · {KIND_LABELS.get(q['kind'], q['kind'])}"
         else:
             title = f"Follow-up to question {number}"
         if q.get("skill") or q.get("competency"):
@@ -111,7 +105,7 @@ def render_transcript(env: Env, data: dict[str, Any]) -> None:
             body.append(escape(q.get("answer") or ""))
             scores = q.get("scores") or {}
             if scores:
-                body += ["", f"[{_style(scores['overall'])}]overall {scores['overall']:.0f}[/] [dim]· technical "
+                body += ["", f"[{score_style(scores['overall'])}]overall {scores['overall']:.0f}[/] [dim]· technical "
                              f"{scores['technical']:.0f} · communication {scores['communication']:.0f} · "
                              f"job match {scores['job_match']:.0f}[/dim]"]
             body += note_text(q.get("note"))
@@ -147,14 +141,11 @@ def render_result(env: Env, data: dict[str, Any]) -> None:
     env.out.print(f"\n[bold]{heading}[/bold]  [dim]({data['status']}, scores 0–100)[/dim]")
     if result:
         scores = Table(show_header=True, box=None, padding=(0, 2))
-        for name in ("Overall", "Technical", "Communication", "Job match"):
-            scores.add_column(name, justify="center")
-        values = [result["overall_score"], result["technical_score"],
-                  result["communication_score"], result["job_match_score"]]
-        scores.add_row(*(f"[bold {_style(v)}]{v:.0f}[/]" for v in values))
+        for _, label in REPORT_DIMENSIONS:
+            scores.add_column(label, justify="center")
+        values = [result[f"{key}_score"] for key, _ in REPORT_DIMENSIONS]
+        scores.add_row(*(f"[bold {score_style(v)}]{v:.0f}[/]" for v in values))
         env.out.print(scores)
-        from mock_interview.domain.grading import bands_line
-
         env.out.print(f"[dim]{escape(bands_line())}[/dim]")
     table = Table(title="Questions", title_justify="left", show_lines=False)
     table.add_column("#", justify="right")
@@ -182,7 +173,7 @@ def render_result(env: Env, data: dict[str, Any]) -> None:
         if q["status"] != "answered":
             note = q["status"]
         table.add_row(number, escape(q["question"]),
-                      f"[{_style(overall)}]{overall:.0f}[/]" if overall is not None else "—",
+                      f"[{score_style(overall)}]{overall:.0f}[/]" if overall is not None else "—",
                       escape(note))
     env.out.print(table)
     if not result:
@@ -209,7 +200,7 @@ def render_result(env: Env, data: dict[str, Any]) -> None:
             env.out.print("[dim]" + escape(" · ".join(parts)) + "[/dim]")
 
 
-def render_model_answers(env: Env, data: dict[str, Any], below: float = 70.0) -> None:
+def render_model_answers(env: Env, data: dict[str, Any], below: float = GOOD_FROM) -> None:
     """Model answers for the questions worth practising: answered under ``below`` or not answered."""
     from rich.markup import escape
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mock_interview.cli.common import JsonFlag, env_of, examples
+from mock_interview.cli.render.labels import DIMENSION_LABELS, score_style
 
 if TYPE_CHECKING:
     from mock_interview.cli.env import Env
+    from mock_interview.services.stats import History, Overview, Progress
 
 NO_INTERVIEWS = ("No interviews yet. Try: mock-interview demo (a sample run), "
                  "or: mock-interview interview --resume cv.pdf")
@@ -28,14 +30,8 @@ stats_app = typer.Typer(
 )
 
 
-def _style(score: float | None) -> str:
-    if score is None:
-        return "dim"
-    return "green" if score >= 70 else "yellow" if score >= 45 else "red"
-
-
 def _score(score: float | None) -> str:
-    return "[dim]–[/dim]" if score is None else f"[{_style(score)}]{score:.0f}[/]"
+    return "[dim]–[/dim]" if score is None else f"[{score_style(score)}]{score:.0f}[/]"
 
 
 def _signed(value: float | None, digits: int = 0) -> str:
@@ -65,77 +61,73 @@ def stats(
     env = env_of(ctx)
     data = service.overview(env.app, min_answers=min_answers)
     if as_json:
-        env.emit_json(data)
+        env.emit_json(data.to_json())
         return
-    if not data["interviews"]["total"]:
+    if not data.total:
         env.info(NO_INTERVIEWS)
         return
     _render_overview(env, data)
 
 
-def _render_overview(env: Env, data: dict[str, Any]) -> None:
+def _render_overview(env: Env, data: Overview) -> None:
     from rich import box
     from rich.markup import escape
     from rich.table import Table
 
-    from mock_interview.services.stats import LABELS
-
-    counts = data["interviews"]
     out = env.out
-    out.print(f"[bold]{escape(data['profile']['full_name'])}[/bold] · {counts['total']} interview(s): "
-              f"{counts['completed']} completed, {counts['in_progress']} in progress "
+    out.print(f"[bold]{escape(data.full_name)}[/bold] · {data.total} interview(s): "
+              f"{data.completed} completed, {data.in_progress} in progress "
               f"[dim](scores 0–100)[/dim]")
-    if counts["completed"]:
+    if data.completed:
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
         table.add_column("Score (0–100)")
         for name in ("Average", "Best", "Latest", "Since first", "Slope, last 5"):
             table.add_column(name, justify="right")
-        for name, label in LABELS.items():
-            figures = data["dimensions"][name]
-            table.add_row(label, _score(figures["average"]), _score(figures["best"]),
-                          _score(figures["latest"]), _signed(figures["since_first"]),
-                          _signed(figures["last_5_slope"], 1))
+        for name, label in DIMENSION_LABELS.items():
+            figures = data.dimensions[name]
+            table.add_row(label, _score(figures.average), _score(figures.best),
+                          _score(figures.latest), _signed(figures.since_first),
+                          _signed(figures.recent_slope, 1))
         out.print()
         out.print(table)
         out.print()
     else:
         out.print(f"\n{NOT_COMPLETED}\n")
     _render_topics(env, data)
-    practise = data["practise_next"]
-    if practise["skills"] or practise["recommendations"]:
+    if data.weakest or data.recommendations:
         out.print("[bold]What to practise next[/bold]")
         items = Table.grid(padding=(0, 1), pad_edge=True)  # wrapped lines stay indented
         items.add_column(justify="right", no_wrap=True, min_width=3)
         items.add_column(overflow="fold")
-        for number, topic in enumerate(practise["skills"], start=1):
+        for number, topic in enumerate(data.practise_skills, start=1):
             items.add_row(f"{number}.", escape(topic))
-        for tip in practise["recommendations"]:
-            times = f"in {tip['interviews']} of your last {practise['from_last_interviews']} interviews"
-            items.add_row("•", f"{escape(tip['text'])} [dim]({times})[/dim]")
+        for tip in data.recommendations:
+            times = f"in {tip.interviews} of your last {data.from_last_interviews} interviews"
+            items.add_row("•", f"{escape(tip.text)} [dim]({times})[/dim]")
         out.print(items)
-    usage = data["model_usage"]
+    usage = data.model_usage
     if usage["calls"]:
         cost = (f"est. ${usage['cost_usd']:.4f}" if usage["cost_usd"] is not None else
                 f"est. ${usage['cost_usd_known_part']:.4f} + calls to a model with no known price")
         out.print(f"\n[bold]Model usage[/bold]: {usage['calls']} call(s) in {usage['interviews']} "
                   f"interview(s), {usage['total_tokens']:,} tokens, {cost} "
                   f"[dim]({escape(', '.join(usage['models']))})[/dim]")
-    if counts["completed"]:
+    if data.completed:
         out.print(f"\n[dim]{TREND_HELP}[/dim]")
 
 
-def _render_topics(env: Env, data: dict[str, Any]) -> None:
+def _render_topics(env: Env, data: Overview) -> None:
     from rich import box
     from rich.markup import escape
     from rich.table import Table
 
-    if not data["topics_ranked"]:
-        if data["topics_total"]:
-            env.out.print(f"[dim]No skill has {data['min_answers']} answers yet to rank; "
+    if not data.topics_ranked:
+        if data.topics_total:
+            env.out.print(f"[dim]No skill has {data.min_answers} answers yet to rank; "
                           f"see them all with --min-answers 1.[/dim]\n")
         return
-    weakest, strongest = data["weakest_skills"], data["strongest_skills"]
-    least = data["min_answers"]
+    weakest, strongest = data.weakest, data.strongest
+    least = data.min_answers
     caption = f"Mean: overall score (0–100) over your answers; ranked from {least} answer{'s' * (least != 1)}."
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False,
                   caption=f"[dim]{caption}[/dim]", caption_justify="left")
@@ -148,7 +140,7 @@ def _render_topics(env: Env, data: dict[str, Any]) -> None:
         for rows in (weakest, strongest):
             row = rows[index] if index < len(rows) else None
             cells += (["", "", ""] if row is None else
-                      [escape(row["topic"]), _score(row["mean_overall"]), str(row["answers"])])
+                      [escape(row.topic), _score(row.mean), str(row.answers)])
         table.add_row(*cells)
     env.out.print(table)
     env.out.print()
@@ -172,22 +164,22 @@ def stats_history(
     env = env_of(ctx)
     data = service.history(env.app, since=since, job=job, limit=limit)
     if as_json:
-        env.emit_json(data)
+        env.emit_json(data.to_json())
         return
-    if not data["interviews"]:
+    if not data.interviews:
         filtered = since is not None or bool(job)
         env.info("No interviews match these filters." if filtered else NO_INTERVIEWS)
         return
     _render_history(env, data)
 
 
-def _render_history(env: Env, data: dict[str, Any]) -> None:
+def _render_history(env: Env, data: History) -> None:
     from rich import box
     from rich.markup import escape
     from rich.table import Table
 
-    rows = data["interviews"]
-    caption = f"{len(rows)} of {data['total']} shown · scores 0–100 (Comm. = communication, Match = job match)"
+    rows = data.interviews
+    caption = f"{len(rows)} of {data.total} shown · scores 0–100 (Comm. = communication, Match = job match)"
     table = Table(box=box.SIMPLE_HEAD, padding=0, pad_edge=False, show_edge=False,
                   caption=caption, caption_justify="left")
     table.add_column("Date · id", no_wrap=True)
@@ -196,15 +188,15 @@ def _render_history(env: Env, data: dict[str, Any]) -> None:
     for name in ("Tech.", "Comm.", "Match", "Overall"):
         table.add_column(name, justify="right", no_wrap=True)
     for row in rows:
-        job = escape(row["job_title"] or "–")
-        if row["job_company"]:
-            job += f"\n[dim]{escape(row['job_company'])}[/dim]"
-        if row["status"] != "completed":
-            job += f" [italic]({row['status'].replace('_', ' ')})[/italic]"
-        scores = row["scores"] or {}
-        cells = [_score(scores.get(name)) for name in ("technical", "communication", "job_match", "overall")]
-        table.add_row(f"{row['started_at'][:10]}\n[dim]{row['interview_id'][:8]}[/dim]", job,
-                      f"{row['questions_answered']} of {row['questions_planned'] or row['questions_asked']}", *cells)
+        job = escape(row.job_title or "–")
+        if row.job_company:
+            job += f"\n[dim]{escape(row.job_company)}[/dim]"
+        if row.status != "completed":
+            job += f" [italic]({row.status.replace('_', ' ')})[/italic]"
+        scores = row.scores or {}
+        cells = [_score(scores.get(name)) for name in DIMENSION_LABELS]
+        table.add_row(f"{row.started_at.date().isoformat()}\n[dim]{row.interview_id[:8]}[/dim]", job,
+                      f"{row.questions_answered} of {row.questions_planned or row.questions_asked}", *cells)
     env.out.print(table)
 
 
@@ -226,10 +218,10 @@ def stats_progress(
     env = env_of(ctx)
     data = service.progress(env.app, dimensions=dimension, limit=limit)
     if as_json:
-        env.emit_json(data)
+        env.emit_json(data.to_json())
         return
-    if not data["interviews"]:
-        env.info(NOT_COMPLETED if data["in_progress"] else NO_INTERVIEWS)
+    if not data.interviews:
+        env.info(NOT_COMPLETED if data.in_progress else NO_INTERVIEWS)
         return
     _render_progress(env, data)
 
@@ -244,16 +236,14 @@ def bar(score: float, height: int) -> list[str]:
     return lines
 
 
-def _render_progress(env: Env, data: dict[str, Any]) -> None:
+def _render_progress(env: Env, data: Progress) -> None:
     from rich import box
     from rich.table import Table
 
-    from mock_interview.services.stats import LABELS
-
-    series = data["series"]
-    points = data["interviews"]
+    series = data.series
+    points = data.interviews
     # Columns that do not fit would be squeezed into nonsense: show the newest that fit.
-    label_width = max(len(LABELS[name]) for name in series)
+    label_width = max(len(DIMENSION_LABELS[name]) for name in series)
     fit = max(1, (env.out.width - label_width - len(" Change")) // (CELL + 1))
     shown = points[-fit:]
     skip = len(points) - len(shown)
@@ -261,24 +251,24 @@ def _render_progress(env: Env, data: dict[str, Any]) -> None:
     table = Table(box=box.SIMPLE_HEAD, padding=0, pad_edge=False, show_edge=False)
     table.add_column("Score", no_wrap=True)
     for point in shown:
-        table.add_column(f"#{point['number']}", justify="right", width=CELL, no_wrap=True)
+        table.add_column(f"#{point.number}", justify="right", width=CELL, no_wrap=True)
     table.add_column("Change", justify="right", no_wrap=True)
     for name, values in series.items():
         values = values[skip:]
         cells = []
         for value in values:
             column = bar(value, height)
-            cells.append(f"[{_style(value)}]" + "\n".join(column) + f"[/]\n{value:.0f}")
+            cells.append(f"[{score_style(value)}]" + "\n".join(column) + f"[/]\n{value:.0f}")
         change = values[-1] - values[0] if len(values) >= 2 else None
-        label = "\n" * height + LABELS[name]  # on the line of the numbers
+        label = "\n" * height + DIMENSION_LABELS[name]  # on the line of the numbers
         table.add_row(label, *cells, "\n" * height + _signed(change), end_section=True)
     first, last = shown[0], shown[-1]
     if first is last:
-        numbers, when = f"#{first['number']}", first["started_at"][:10]
+        numbers, when = f"#{first.number}", first.started_at.date().isoformat()
     else:
-        numbers = f"#{first['number']}–#{last['number']}"
-        when = f"{first['started_at'][:10]} → {last['started_at'][:10]}"
-    env.out.print(f"[bold]Progress[/bold] · scores 0–100 · interviews {numbers} of {data['completed']} completed")
+        numbers = f"#{first.number}–#{last.number}"
+        when = f"{first.started_at.date().isoformat()} → {last.started_at.date().isoformat()}"
+    env.out.print(f"[bold]Progress[/bold] · scores 0–100 · interviews {numbers} of {data.completed} completed")
     env.out.print(table)
     env.out.print(f"[dim]Oldest → newest ({when}). Change: newest minus oldest shown.[/dim]")
     if skip:

@@ -16,8 +16,6 @@ from mock_interview.domain.interview.report import KIND_TOPICS
 from mock_interview.errors import UsageError
 
 DIMENSIONS = ("technical", "communication", "job_match", "overall")
-LABELS = {"technical": "Technical", "communication": "Communication", "job_match": "Job match",
-          "overall": "Overall"}
 TREND_WINDOW = 5
 TREND_METHOD = ("since_first: latest score minus the first; "
                 f"last_{TREND_WINDOW}_slope: least-squares slope over the last {TREND_WINDOW} "
@@ -58,18 +56,33 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(float(value), 1)
 
 
+@dataclass(frozen=True)
+class DimensionSummary:
+    """One dimension's figures, rounded to 0.1; None where there is nothing to measure."""
+
+    average: float | None
+    best: float | None
+    latest: float | None
+    since_first: float | None  # the latest score minus the first
+    recent_slope: float | None  # least-squares slope over the last TREND_WINDOW interviews
+
+    def to_json(self) -> dict[str, Any]:
+        return {"average": self.average, "best": self.best, "latest": self.latest,
+                "since_first": self.since_first, f"last_{TREND_WINDOW}_slope": self.recent_slope}
+
+
 def dimension_summary(average: float | None, best: float | None, first: float | None,
-                      recent: Sequence[float]) -> dict[str, Any]:
+                      recent: Sequence[float]) -> DimensionSummary:
     """One dimension's figures; `recent` holds the last scores, oldest first."""
     latest = recent[-1] if recent else None
     enough = first is not None and latest is not None and len(recent) >= 2
-    return {
-        "average": _round(average),
-        "best": _round(best),
-        "latest": _round(latest),
-        "since_first": _round(latest - first) if enough else None,
-        f"last_{TREND_WINDOW}_slope": _round(slope(recent[-TREND_WINDOW:])),
-    }
+    return DimensionSummary(
+        average=_round(average),
+        best=_round(best),
+        latest=_round(latest),
+        since_first=_round(latest - first) if enough else None,
+        recent_slope=_round(slope(recent[-TREND_WINDOW:])),
+    )
 
 
 @dataclass
@@ -130,8 +143,19 @@ def _tip_key(text: str) -> str:
     return re.split(r":|,\s*e\.g\.", text, maxsplit=1)[0].strip().lower()
 
 
+@dataclass(frozen=True)
+class Recommendation:
+    """A tip that recurs across interviews, in its newest wording."""
+
+    text: str
+    interviews: int  # how many interviews gave it
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "interviews": self.interviews}
+
+
 def recurring_recommendations(per_interview: Iterable[Sequence[str] | None],
-                              limit: int) -> list[dict[str, Any]]:
+                              limit: int) -> list[Recommendation]:
     """The most frequent tips across interviews (given newest first), newest wording kept."""
     counts: dict[str, int] = {}
     wording: dict[str, str] = {}
@@ -147,4 +171,4 @@ def recurring_recommendations(per_interview: Iterable[Sequence[str] | None],
             wording.setdefault(key, text)
             order.setdefault(key, len(order))
     ranked = sorted(counts, key=lambda k: (-counts[k], order[k]))
-    return [{"text": wording[k], "interviews": counts[k]} for k in ranked[:limit]]
+    return [Recommendation(wording[k], counts[k]) for k in ranked[:limit]]

@@ -1,4 +1,5 @@
-"""Statistics for the active profile: overview, history and progress, as JSON-ready data.
+"""Statistics for the active profile: overview, history and progress, as typed results whose
+``to_json()`` is the `--json` document.
 
 Counting and averaging happen in SQL (the same statements on SQLite and Postgres); only a
 handful of rows come back, whatever the number of interviews. Scores are 0-100.
@@ -8,16 +9,153 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
 from mock_interview.domain import stats as rules
+from mock_interview.domain.stats import DimensionSummary, Recommendation, TopicStat
 from mock_interview.services.context import AppContext
 
 DIMENSIONS = rules.DIMENSIONS
-LABELS = rules.LABELS  # the CLI renders with these rather than reaching into the domain
 SCALE = "0-100"
 RECOMMENDATION_WINDOW = 10  # recent habits matter more than those of long ago
+
+
+@dataclass(frozen=True)
+class Overview:
+    """`stats`: counts, figures per dimension, ranked topics and what to practise next."""
+
+    email: str
+    full_name: str
+    total: int  # interviews, abandoned ones excluded
+    completed: int
+    in_progress: int
+    answers_counted: int
+    dimensions: dict[str, DimensionSummary]
+    min_answers: int
+    topics_ranked: int  # topics with at least min_answers answers
+    topics_total: int
+    weakest: list[TopicStat]
+    strongest: list[TopicStat]
+    recommendations: list[Recommendation]
+    from_last_interviews: int  # how many recent interviews the recommendations come from
+    model_usage: dict[str, Any]  # the cost ledger's totals (services.llm.usage_summary) and "interviews"
+
+    @property
+    def practise_skills(self) -> list[str]:
+        return [t.topic for t in self.weakest]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "profile": {"email": self.email, "full_name": self.full_name},
+            "score_scale": SCALE,
+            "interviews": {"total": self.total, "completed": self.completed,
+                           "in_progress": self.in_progress},
+            "answers_counted": self.answers_counted,
+            "dimensions": {name: figures.to_json() for name, figures in self.dimensions.items()},
+            "trend_method": rules.TREND_METHOD,
+            "min_answers": self.min_answers,
+            "topics_ranked": self.topics_ranked,
+            "topics_total": self.topics_total,
+            "weakest_skills": [t.to_json() for t in self.weakest],
+            "strongest_skills": [t.to_json() for t in self.strongest],
+            "model_usage": self.model_usage,
+            "practise_next": {
+                "skills": self.practise_skills,
+                "recommendations": [r.to_json() for r in self.recommendations],
+                "from_last_interviews": self.from_last_interviews,
+            },
+        }
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One interview in `stats history`."""
+
+    interview_id: str
+    started_at: datetime
+    completed_at: datetime | None
+    status: str
+    job_title: str | None
+    job_company: str | None
+    questions_planned: int | None
+    questions_asked: int  # main questions, follow-ups not counted
+    questions_answered: int
+    scores: dict[str, float] | None  # per dimension; None until the interview has a result
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "interview_id": self.interview_id, "started_at": self.started_at.isoformat(),
+            "completed_at": self.completed_at.isoformat() if self.completed_at else None,
+            "status": self.status, "job_title": self.job_title, "job_company": self.job_company,
+            "questions_planned": self.questions_planned, "questions_asked": self.questions_asked,
+            "questions_answered": self.questions_answered, "scores": self.scores,
+        }
+
+
+@dataclass(frozen=True)
+class History:
+    """`stats history`: the interviews shown, newest first, and how many matched."""
+
+    since: date | None
+    job: str | None
+    limit: int
+    total: int
+    interviews: list[HistoryRow]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "score_scale": SCALE,
+            "filters": {"since": self.since.isoformat() if self.since else None,
+                        "job": self.job or None, "limit": self.limit},
+            "total": self.total,
+            "interviews": [row.to_json() for row in self.interviews],
+        }
+
+
+@dataclass(frozen=True)
+class ProgressPoint:
+    """One completed interview in `stats progress`; ``number`` counts completed interviews."""
+
+    number: int
+    interview_id: str
+    started_at: datetime
+    job_title: str | None
+    job_company: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"number": self.number, "interview_id": self.interview_id,
+                "started_at": self.started_at.isoformat(), "job_title": self.job_title,
+                "job_company": self.job_company}
+
+
+@dataclass(frozen=True)
+class Progress:
+    """`stats progress`: the latest completed interviews, oldest first, and their scores."""
+
+    completed: int
+    in_progress: int
+    interviews: list[ProgressPoint]
+    series: dict[str, list[float]]  # per chosen dimension, one score per interview
+
+    def change(self, name: str) -> float | None:
+        """Newest minus oldest score shown; None for fewer than two interviews."""
+        values = self.series[name]
+        return round(values[-1] - values[0], 1) if len(values) >= 2 else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "score_scale": SCALE,
+            "completed": self.completed,
+            "in_progress": self.in_progress,
+            "interviews": [point.to_json() for point in self.interviews],
+            "series": self.series,
+            "change": {name: self.change(name) for name in self.series},
+            f"last_{rules.TREND_WINDOW}_slope": {
+                name: (None if (s := rules.slope(values[-rules.TREND_WINDOW:])) is None else round(s, 1))
+                for name, values in self.series.items()},
+        }
 
 
 def _me(ctx: AppContext) -> tuple[uuid.UUID, Any]:
@@ -66,7 +204,7 @@ def _job_columns() -> list[Any]:
 
 # -- stats ---------------------------------------------------------------------------------------
 
-def overview(ctx: AppContext, *, min_answers: int = 2, top: int = 3) -> dict[str, Any]:
+def overview(ctx: AppContext, *, min_answers: int = 2, top: int = 3) -> Overview:
     """Counts, average/best/trend per dimension, weakest and strongest topics, what to practise."""
     import sqlalchemy as sa
     from sqlalchemy.orm import aliased
@@ -121,33 +259,26 @@ def overview(ctx: AppContext, *, min_answers: int = 2, top: int = 3) -> dict[str
     from mock_interview.services.llm import usage_summary
 
     usage = usage_summary(ctx)  # the cost ledger, for the active profile as everything here
-    model_usage = {**usage["total"], "interviews": len(usage["interviews"])}
-    return {
-        "profile": {"email": profile.email, "full_name": profile.full_name},
-        "score_scale": SCALE,
-        "interviews": {"total": sum(by_status.values()), "completed": completed,
-                       "in_progress": by_status.get("in_progress", 0)},
-        "answers_counted": sum(t.answers for t in folded),
-        "dimensions": dimensions,
-        "trend_method": rules.TREND_METHOD,
-        "min_answers": min_answers,
-        "topics_ranked": sum(1 for t in folded if t.answers >= min_answers),
-        "topics_total": len(folded),
-        "weakest_skills": [t.to_json() for t in weakest],
-        "strongest_skills": [t.to_json() for t in strongest],
-        "model_usage": model_usage,
-        "practise_next": {
-            "skills": [t.topic for t in weakest],
-            "recommendations": rules.recurring_recommendations(tips, top),
-            "from_last_interviews": min(completed, RECOMMENDATION_WINDOW),
-        },
-    }
+    return Overview(
+        email=profile.email, full_name=profile.full_name,
+        total=sum(by_status.values()), completed=completed,
+        in_progress=by_status.get("in_progress", 0),
+        answers_counted=sum(t.answers for t in folded),
+        dimensions=dimensions,
+        min_answers=min_answers,
+        topics_ranked=sum(1 for t in folded if t.answers >= min_answers),
+        topics_total=len(folded),
+        weakest=weakest, strongest=strongest,
+        recommendations=rules.recurring_recommendations(tips, top),
+        from_last_interviews=min(completed, RECOMMENDATION_WINDOW),
+        model_usage={**usage["total"], "interviews": len(usage["interviews"])},
+    )
 
 
 # -- stats history --------------------------------------------------------------------------------
 
 def history(ctx: AppContext, *, since: str | date | None = None, job: str | None = None,
-            limit: int = 20) -> dict[str, Any]:
+            limit: int = 20) -> History:
     """Interviews newest first, filtered by start date (ISO, UTC) and job title/company words."""
     import sqlalchemy as sa
 
@@ -181,28 +312,19 @@ def history(ctx: AppContext, *, since: str | date | None = None, job: str | None
             .outerjoin(Result, Result.interview_id == Interview.id)
             .where(*conditions)
             .order_by(Interview.started_at.desc(), Interview.id.desc()).limit(limit)).all()
-    interviews = []
-    for row in rows:
-        scores = None if row[9] is None else _scores(row[9:13])
-        interviews.append({
-            "interview_id": str(row[0]), "started_at": row[1].isoformat(),
-            "completed_at": row[2].isoformat() if row[2] else None, "status": row[3],
-            "job_title": row[4], "job_company": row[5],
-            "questions_planned": row[6], "questions_asked": row[7] or 0,
-            "questions_answered": row[8] or 0, "scores": scores,
-        })
-    return {
-        "score_scale": SCALE,
-        "filters": {"since": since.isoformat() if since else None, "job": job or None, "limit": limit},
-        "total": total,
-        "interviews": interviews,
-    }
+    interviews = [
+        HistoryRow(interview_id=str(row[0]), started_at=row[1], completed_at=row[2], status=row[3],
+                   job_title=row[4], job_company=row[5], questions_planned=row[6],
+                   questions_asked=row[7] or 0, questions_answered=row[8] or 0,
+                   scores=None if row[9] is None else _scores(row[9:13]))
+        for row in rows]
+    return History(since=since, job=job, limit=limit, total=total, interviews=interviews)
 
 
 # -- stats progress -------------------------------------------------------------------------------
 
 def progress(ctx: AppContext, *, dimensions: Sequence[str] | None = None,
-             limit: int = 10) -> dict[str, Any]:
+             limit: int = 10) -> Progress:
     """Scores of the last `limit` completed interviews per dimension (default all), oldest first."""
     import sqlalchemy as sa
 
@@ -222,22 +344,11 @@ def progress(ctx: AppContext, *, dimensions: Sequence[str] | None = None,
             .order_by(Interview.started_at.desc(), Interview.id.desc()).limit(limit)).all()
     rows = list(reversed(rows))
     first_number = completed - len(rows) + 1
-    points = [{"number": first_number + i, "interview_id": str(row[0]),
-               "started_at": row[1].isoformat(), "job_title": row[6], "job_company": row[7]}
+    points = [ProgressPoint(number=first_number + i, interview_id=str(row[0]), started_at=row[1],
+                            job_title=row[6], job_company=row[7])
               for i, row in enumerate(rows)]
     series = {}
     for name in chosen:
         index = 2 + DIMENSIONS.index(name)
         series[name] = [round(float(row[index]), 1) for row in rows]
-    return {
-        "score_scale": SCALE,
-        "completed": completed,
-        "in_progress": in_progress,
-        "interviews": points,
-        "series": series,
-        "change": {name: (round(values[-1] - values[0], 1) if len(values) >= 2 else None)
-                   for name, values in series.items()},
-        f"last_{rules.TREND_WINDOW}_slope": {
-            name: (None if (s := rules.slope(values[-rules.TREND_WINDOW:])) is None else round(s, 1))
-            for name, values in series.items()},
-    }
+    return Progress(completed=completed, in_progress=in_progress, interviews=points, series=series)

@@ -26,19 +26,7 @@ from mock_interview.domain.grading import coverage as cov
 from mock_interview.domain.grading import floors
 from mock_interview.domain.grading import reading as rd
 from mock_interview.domain.grading import text as tx
-
-# What a score means, the same for every dimension and both engines (README, result screen).
-SCORE_BANDS = (
-    ("80-100", "an excellent answer"),
-    ("45-70", "correct but thin"),
-    ("45 or less", "wrong claims outweigh the right ones"),
-    ("20 or less", "no real answer (empty, don't know, off topic, a copy of the question)"),
-)
-
-
-def bands_line() -> str:
-    return " · ".join(f"{band} {meaning}" for band, meaning in SCORE_BANDS)
-
+from mock_interview.domain.score_bands import SCORE_BANDS, bands_line  # noqa: F401 (re-exported)
 
 # (technical, communication, job_match) per kind; each row sums to 1.
 OVERALL_WEIGHTS: dict[str, tuple[float, float, float]] = {

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from mock_interview.domain.score_bands import GOOD_FROM
+
 TECHNICAL_KINDS = {"technical", "gap"}
 STOPWORDS = set(
     "a an the and or but if then so to of in on at by for with from as is are was were be been "
@@ -98,7 +100,7 @@ def _strengths_and_weaknesses(report: InterviewReport, finals: Sequence[AnswerRe
     ranked = sorted((r for r in finals if r.status == "answered" and r.grade),
                     key=lambda r: -_score(r, "overall"))
     for record in ranked:
-        if _score(record, "overall") >= 70 and len(report.strengths) < 3:
+        if _score(record, "overall") >= GOOD_FROM and len(report.strengths) < 3:
             report.strengths.append(f"Strong answer on {_topic(record)} ({_score(record, 'overall'):.0f}/100)")
     for record in reversed(ranked):
         if _score(record, "overall") < 50 and len(report.weaknesses) < 3:
