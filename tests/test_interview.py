@@ -11,6 +11,8 @@ import time
 
 import pytest
 
+from mock_interview.engines.base import Capabilities, EngineGrade
+from mock_interview.engines.offline import OfflineEngine
 from mock_interview.errors import ExitCode
 from tests.conftest import subprocess_env
 from tests.interview_fixtures import store_resume
@@ -165,6 +167,77 @@ def test_two_windows_on_one_interview_never_overwrite_each_other(ready, database
         assert first.ensure_asked() is not None
         with pytest.raises(UsageError):  # the first window's copy is stale now: refused too
             first.submit(GOOD)
+    finally:
+        ctx.close()
+
+
+def test_the_answers_column_is_written_once_as_the_interview_ended(ready, database_url):
+    """``interviews.answers`` is a copy of the answer rows made at completion: empty while the
+    interview runs, then every question's reply as it ended, a retried answer that counts
+    included."""
+    from mock_interview.services import interview as service
+    from mock_interview.services.context import AppContext
+    from mock_interview.store.models import Interview
+
+    ctx = AppContext.create(database_url=database_url)
+
+    def column() -> list:
+        with ctx.database().session() as session:
+            return session.get(Interview, interview_id).answers
+
+    try:
+        running = service.start(ctx, service.InterviewOptions(job=JOB, count=3, seed=1))
+        interview_id = running.interview_id
+        running.ensure_asked()
+        running.submit("I am not sure.")
+        assert running.retry(GOOD).counts
+        running.ensure_asked()
+        running.skip()
+        assert column() == []
+        data = running.finish()
+        copy = column()
+        assert copy == [{"position": q["position"], "question_id": q["question_id"],
+                         "answer": q["answer"], "status": q["status"]} for q in data["questions"]]
+        assert copy[0]["answer"] == GOOD
+        assert {"answered", "skipped", "unanswered"} <= {entry["status"] for entry in copy}
+    finally:
+        ctx.close()
+
+
+class RefiningEngine(OfflineEngine):
+    """A third engine, registered by a test: offline's instant grade, refined later to the
+    full score (so the refinement is visible)."""
+
+    name = "refining"
+    capabilities = Capabilities(refines_grades=True)
+
+    def refine_grade(self, question, answer, context, instant, position=None):
+        feedback = {**instant.feedback, "llm": {"status": "graded"}}
+        return EngineGrade(100.0, 100.0, 100.0, 100.0, feedback, None, self.name)
+
+
+def test_a_registered_engine_is_used_by_what_it_declares(ready, database_url, monkeypatch):
+    """An engine added to the registry only: the session grades instantly, refines in the
+    background because the engine says it refines, and a resumed session rebuilds it by name."""
+    from mock_interview.engines import registry
+    from mock_interview.services import interview as service
+    from mock_interview.services.context import AppContext
+
+    monkeypatch.setitem(registry.ENGINES, "refining", f"{__name__}:RefiningEngine")
+    ctx = AppContext.create(database_url=database_url)
+    try:
+        session = service.start(ctx, service.InterviewOptions(job=JOB, count=2, seed=1,
+                                                              engine="refining"))
+        session.ensure_asked()
+        outcome = session.submit(GOOD)
+        assert outcome.provisional and outcome.scores["overall"] < 100
+        resumed = service.InterviewSession(ctx, session.interview_id)
+        assert resumed.engine.name == "refining" and resumed.model_info() is None
+        data = session.finish()
+        answered = [q for q in data["questions"] if q["status"] == "answered"]
+        assert answered and all(q["scores"]["overall"] == 100.0 for q in answered)
+        assert data["engine"] == "refining" and {q["engine"] for q in answered} == {"refining"}
+        assert data["llm"] is None
     finally:
         ctx.close()
 

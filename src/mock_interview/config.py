@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mock_interview.engines.registry import NAMES as ENGINE_NAMES
 from mock_interview.errors import ConfigError, MockInterviewError, UsageError
 
 APP_NAME = "mock-interview"
@@ -25,7 +26,7 @@ DEBUG_ENV = "MOCK_INTERVIEW_DEBUG"
 # keys file (`mock-interview keys set`), so it cannot end up in config.toml or `config show`.
 API_KEY_ENV = "OPENAI_API_KEY"
 BASE_URL_ENV = "OPENAI_BASE_URL"
-ENGINE_CHOICES = ("auto", "offline", "openai")
+ENGINE_CHOICES = ("auto", *ENGINE_NAMES)
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600

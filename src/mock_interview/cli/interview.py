@@ -134,7 +134,7 @@ def interview(
     max_cost: Annotated[float | None, typer.Option(
         "--max-cost", metavar="USD",
         help="Stop spending on the model past this estimated cost (USD); the rest is graded offline.")] = None,
-    resume_id: Annotated[str | None, typer.Option("--continue", help="Resume an interrupted interview by id.")] = None,
+    continue_id: Annotated[str | None, typer.Option("--continue", help="Resume an interrupted interview by id.")] = None,
     review: Annotated[
         bool,
         typer.Option("--review",
@@ -162,7 +162,7 @@ def interview(
         raise UsageError("no terminal to answer in",
                          hint="give --answers FILE (or --answers - to read stdin)")
     if job_file is not None:
-        if job is not None or resume_id or review:
+        if job is not None or continue_id or review:
             raise UsageError("--job-file chooses the job: leave out --job, --continue and --review")
         if job_file == "-" and answers == "-":
             raise UsageError("--job-file - and --answers - cannot both read stdin",
@@ -172,8 +172,8 @@ def interview(
     if engine is not None and engine not in service.ENGINES:
         raise UsageError(f"--engine must be one of {', '.join(service.ENGINES)}")
     llm_flags = dict(base_url=base_url, model=model, max_cost=max_cost)
-    if resume_id:
-        record = service.find_interview(app, resume_id)
+    if continue_id:
+        record = service.find_interview(app, continue_id)
         session = service.InterviewSession(app, record.id, llm_overrides=service.InterviewOptions(**llm_flags))
         if session.status == "completed":
             raise UsageError(f"interview {str(record.id)[:8]} is already complete",
@@ -266,13 +266,12 @@ def _numbers_only(data: dict) -> dict:
 
 
 def _say_engine(env, session) -> None:
-    """One line on which model grades this interview (nothing for the offline engine)."""
-    engine = session.engine
-    if engine.name != "openai":
+    """One line on which model grades this interview (nothing for an engine with no model)."""
+    model = session.model_info()
+    if model is None:
         return
-    config = engine.config
-    cost = f", at most ${config.max_cost:g}" if config.max_cost is not None else ""
-    env.info(f"[dim]Model: {config.model} at {engine.endpoint.display}{cost}. Answers are graded "
+    cost = f", at most ${model['max_cost']:g}" if model["max_cost"] is not None else ""
+    env.info(f"[dim]Model: {model['model']} at {model['endpoint']}{cost}. Answers are graded "
              "in the background; the score shown after each answer is the instant offline "
              "estimate.[/dim]")
 

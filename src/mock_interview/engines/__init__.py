@@ -1,4 +1,5 @@
 """Question writing and grading engines: the embedded offline engine and the OpenAI-compatible one.
 
-Both implement one small interface chosen by configuration (``auto | offline | openai``).
+Each implements the interface in ``base.py`` and declares its capabilities there; ``registry.py``
+maps the names configuration chooses from (``auto`` or a registered engine) to the classes.
 """

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from mock_interview.domain.interview.bank import QuestionBank
+from mock_interview.domain.interview.follow_ups import STAR_WORDINGS
 from mock_interview.domain.interview.planner import (
     JobFacts,
     PlannedQuestion,
@@ -15,19 +16,20 @@ from mock_interview.domain.interview.planner import (
     ResumeFacts,
     plan_interview,
 )
-from mock_interview.engines.base import EngineGrade, GradeContext
-
-from mock_interview.domain.interview.follow_ups import STAR_WORDINGS
+from mock_interview.engines.base import BaseEngine, Capabilities, EngineGrade, GradeContext, PlanNotes
 
 # The first wording of each STAR part (what the demo and older interviews asked).
 STAR_FOLLOW_UPS = {part: wordings[0] for part, wordings in STAR_WORDINGS.items()}
 
 
-class OfflineEngine:
+class OfflineEngine(BaseEngine):
+    """Grades and words follow-ups at once; nothing to refine later, no model to call."""
+
     name = "offline"
+    capabilities = Capabilities()
 
     def plan(self, bank: QuestionBank, resume: ResumeFacts, job: JobFacts,
-             request: PlanRequest) -> list[PlannedQuestion]:
+             request: PlanRequest, notes: PlanNotes | None = None) -> list[PlannedQuestion]:
         return plan_interview(bank, resume, job, request)
 
     def grade(self, question: PlannedQuestion, answer: str, context: GradeContext) -> EngineGrade:

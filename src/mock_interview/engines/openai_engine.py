@@ -1,5 +1,5 @@
 """The LLM engine: any OpenAI-compatible endpoint writes the plan and the follow-ups and grades
-answers, behind the same interface as the offline engine (``plan``, ``grade``, ``follow_up``).
+answers, behind the engine interface (engines/base.py); it declares every capability there.
 
 Code stays in charge:
 
@@ -27,14 +27,20 @@ import re
 import secrets
 import time
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from mock_interview.domain.interview.bank import QuestionBank
 from mock_interview.domain.interview.planner import JobFacts, PlannedQuestion, PlanRequest, ResumeFacts
-from mock_interview.engines.base import EngineGrade, GradeContext
+from mock_interview.engines.base import (
+    Background,
+    BaseEngine,
+    Capabilities,
+    EngineGrade,
+    GradeContext,
+    PlanNotes,
+)
 from mock_interview.engines.offline import OfflineEngine
 from mock_interview.engines.structured import (
     Endpoint,
@@ -62,28 +68,6 @@ def data_block(name: str, text: str, nonce: str) -> str:
     text inside is defused, so the data cannot close its own block."""
     body = (text or "").replace("<<<", "‹‹‹").replace(">>>", "›››")
     return f"<<<DATA {name} {nonce}>>>\n{body}\n<<<END {name} {nonce}>>>"
-
-
-@dataclass
-class Background:
-    """What the grader and the follow-up writer may know beyond the question and the answer."""
-
-    job_title: str = ""
-    job_company: str = ""
-    job_level: str | None = None
-    job_skills: list[str] = field(default_factory=list)
-    resume_text: str = ""
-
-
-@dataclass
-class PlanNotes:
-    """What the plan call knows beyond the resume and job facts (set by the service)."""
-
-    match_score: float | None = None
-    matched_skills: list[str] = field(default_factory=list)
-    missing_skills: list[str] = field(default_factory=list)
-    recent_questions: list[str] = field(default_factory=list)
-    weak_skills: list[str] = field(default_factory=list)
 
 
 def resume_summary(resume: ResumeFacts, limit: int = 3500) -> str:
@@ -159,8 +143,10 @@ def _clean_quote(quote: str) -> str:
     return quote.strip().strip("\"'“”‘’").strip()
 
 
-class OpenAIEngine:
+class OpenAIEngine(BaseEngine):
     name = "openai"
+    capabilities = Capabilities(refines_grades=True, writes_questions=True, words_follow_ups=True,
+                                reads_background=True, calls_model=True)
 
     def __init__(
         self,
@@ -181,8 +167,9 @@ class OpenAIEngine:
         self.offline = offline or OfflineEngine()
         self.on_fallback = on_fallback
         self.background = Background()
+        self.resume_text = ""  # the resume as the prompts show it (see ``brief``)
         self.plan_notes = PlanNotes()
-        self.plan_engine = "offline"  # who wrote the last plan
+        self.plan_engine = self.offline.name  # who wrote the last plan
         self.plan_failure: LLMFailure | None = None
         self._transport_failed_at: float | None = None
 
@@ -200,6 +187,10 @@ class OpenAIEngine:
     def _succeeded(self) -> None:
         self._transport_failed_at = None
 
+    def brief(self, background: Background) -> None:
+        self.background = background
+        self.resume_text = resume_summary(background.resume) if background.resume is not None else ""
+
     def _job_block(self) -> str:
         bg = self.background
         lines = [f"Title: {bg.job_title}", f"Company: {bg.job_company}"]
@@ -212,14 +203,14 @@ class OpenAIEngine:
     # -- plan ---------------------------------------------------------------------------------
 
     def plan(self, bank: QuestionBank, resume: ResumeFacts, job: JobFacts,
-             request: PlanRequest) -> list[PlannedQuestion]:
+             request: PlanRequest, notes: PlanNotes | None = None) -> list[PlannedQuestion]:
         """The offline planner picks the slots; the model writes each slot's question."""
         slots = self.offline.plan(bank, resume, job, request)
-        self.plan_engine = "offline"
+        self.plan_engine = self.offline.name
         if not slots:
             return slots
         nonce = secrets.token_hex(4)
-        notes = self.plan_notes
+        notes = notes or self.plan_notes
         slot_lines = []
         for number, slot in enumerate(slots, start=1):
             topic = slot.skill or slot.competency or "general"
@@ -287,7 +278,7 @@ class OpenAIEngine:
                 reason=slot.reason,
             ))
         written = sum(1 for q in plan if q.id.startswith("llm-"))
-        self.plan_engine = "openai" if written == len(plan) else "mixed" if written else "offline"
+        self.plan_engine = self.name if written == len(plan) else "mixed" if written else self.offline.name
         return plan
 
     # -- grade --------------------------------------------------------------------------------
@@ -305,7 +296,7 @@ class OpenAIEngine:
             return self._offline_result(base, "floor", f"{hard}: graded by the floor rules")
         injection = floors.find_injection(answer)
         shown = floors.without_spans(answer, injection.spans) if injection.found else answer
-        resume_text, resume_injected = floors.clean_untrusted(self.background.resume_text)
+        resume_text, resume_injected = floors.clean_untrusted(self.resume_text)
         nonce = secrets.token_hex(4)
         low, high = (question.target_words + [60, 220])[:2] if question.target_words else (60, 220)
         facts = [f"Kind: {question.kind}" + (" (answer as a STAR story)" if question.star else ""),
@@ -360,7 +351,7 @@ class OpenAIEngine:
         feedback = dict(base.feedback)
         feedback["llm"] = {"status": status, "reason": reason, "model": self.endpoint.model}
         return EngineGrade(base.technical, base.communication, base.job_match, base.overall,
-                           feedback, base.follow_up_reason, engine="offline")
+                           feedback, base.follow_up_reason, engine=self.offline.name)
 
     def _merge(self, question: PlannedQuestion, answer: str, base: EngineGrade, reply: Any,
                injected: bool) -> EngineGrade:
@@ -410,7 +401,7 @@ class OpenAIEngine:
         improved = out.improved_answer.strip()
         improved_note = None
         if improved:
-            sources = f"{answer}\n{self.background.resume_text}"
+            sources = f"{answer}\n{self.resume_text}"
             known = set(_NUMBER.findall(sources))
             invented = [n for n in _NUMBER.findall(improved) if n not in known]
             if invented:
@@ -439,7 +430,7 @@ class OpenAIEngine:
             },
         })
         return EngineGrade(round(technical, 1), round(communication, 1), round(job, 1),
-                           round(overall, 1), feedback, base.follow_up_reason, engine="openai")
+                           round(overall, 1), feedback, base.follow_up_reason, engine=self.name)
 
     # -- follow-up ----------------------------------------------------------------------------
 
@@ -450,7 +441,7 @@ class OpenAIEngine:
         offline wording while the endpoint has just timed out or refused a connection, or when
         the caller says the model is busy (``use_model=False``)."""
         fallback = self.offline.follow_up(question, reason, answer, avoid)
-        self.last_follow_up_engine = "offline"
+        self.last_follow_up_engine = self.offline.name
         if not use_model or (self._transport_failed_at is not None
                              and time.monotonic() - self._transport_failed_at < CIRCUIT_SECONDS):
             return fallback
@@ -480,8 +471,43 @@ class OpenAIEngine:
         text = reply.value.question.strip()
         if text.lower() in {a.strip().lower() for a in avoid}:
             return fallback  # the model repeated an earlier follow-up
-        self.last_follow_up_engine = "openai"
+        self.last_follow_up_engine = self.name
         return text
+
+    # -- the session's side: instant now, the model's later -------------------------------------
+
+    def instant_grade(self, question: PlannedQuestion, answer: str, context: GradeContext) -> EngineGrade:
+        """The offline grade: it is stored at once and decides the follow-up (code, not the model)."""
+        return self.offline.grade(question, answer, context)
+
+    def instant_follow_up(self, question: PlannedQuestion, reason: str, answer: str,
+                          avoid: Collection[str] = ()) -> str | None:
+        return self.offline.follow_up(question, reason, answer, avoid)
+
+    def pending_feedback(self, instant: EngineGrade) -> dict[str, Any]:
+        """The instant grade's feedback, marked as waiting for the model."""
+        return {**instant.feedback, "llm": {"status": "pending", "model": self.endpoint.model}}
+
+    def refine_grade(self, question: PlannedQuestion, answer: str, context: GradeContext,
+                     instant: EngineGrade, position: int | None = None) -> EngineGrade:
+        return self.grade(question, answer, context, offline=instant, position=position)
+
+    def keep_instant(self, instant: EngineGrade, reason: str) -> EngineGrade:
+        """The instant grade stands, marked as a fallback and why."""
+        return self._offline_result(instant, "fallback", reason)
+
+    def refinement_timeout(self) -> float | None:
+        return self.endpoint.timeout
+
+    def reword_follow_up(self, question: PlannedQuestion, reason: str, answer: str,
+                         avoid: Collection[str], *, position: int | None,
+                         gradings_pending: int) -> str | None:
+        """The model's wording of a follow-up already stored with the instant one. A local
+        server still grading an earlier answer serves one request at a time, so then None
+        (bench/llm_pipelining.py measured 17 s of waiting otherwise)."""
+        if gradings_pending and self.endpoint.is_local:
+            return None
+        return self.follow_up(question, reason, answer, avoid, position=position, use_model=True)
 
     def close(self) -> None:
         self.client.close()

@@ -268,7 +268,7 @@ class BatchOptions:
     source: str = "evaluate"  # recorded on inline postings (the input's name)
     debug: bool = False
     call_limiter: Any = field(default=None, repr=False)  # set by evaluate(): N model requests at most
-    resolved_engine: str = "offline"  # set by validate()
+    engine_calls_model: bool = False  # set by validate(), once "auto" is resolved
     run_id: str = field(default_factory=lambda: uuid.uuid4().hex)  # whose claims are whose
     root: Path | None = None  # the batch's folder: resume files must be inside it
     allow_outside: bool = False  # --allow-outside: resume files anywhere
@@ -278,18 +278,19 @@ class BatchOptions:
         """Items in progress at once. The offline engine is CPU work under one GIL: threads
         would only take turns and contend for the database (bench/batch_throughput.py measured
         263 answers/s with one, 171 with four), so --concurrency applies to the model."""
-        return self.concurrency if self.resolved_engine == "openai" else 1
+        return self.concurrency if self.engine_calls_model else 1
 
     def validate(self, ctx: AppContext | None = None) -> None:
         """Bad defaults stop the batch at once (exit 2/3) rather than failing every item."""
         from mock_interview.domain.interview.planner import PlanRequest
-        from mock_interview.services import interview
+        from mock_interview.services import llm
 
         PlanRequest(count=self.questions, mix=self.mix, difficulty=self.difficulty).validate()
         if not 1 <= self.concurrency <= MAX_CONCURRENCY:
             raise UsageError(f"--concurrency must be between 1 and {MAX_CONCURRENCY}")
         # unknown (2) or not available (3); "auto" is resolved here, once
-        self.resolved_engine = interview._engine(self.engine, ctx).name
+        engine_class, _config = llm.choose_engine(ctx, self.engine)
+        self.engine_calls_model = engine_class.capabilities.calls_model
 
 
 @dataclass

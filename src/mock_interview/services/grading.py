@@ -181,25 +181,14 @@ class Grader:
 
     def __init__(self, ctx: Any, engine: str = "auto", *, base_url: str | None = None,
                  model: str | None = None) -> None:
-        if engine not in ("auto", "offline", "openai"):
-            raise UsageError("--engine must be one of auto, offline, openai")
-        self.model_engine: Any = None
-        if engine == "offline":
-            return
         from mock_interview.services import llm
 
-        config = llm.load_config(ctx, provider=None if engine == "auto" else engine,
-                                 base_url=base_url, model=model)
-        if llm.engine_choice(config) == "offline":
-            return
-        llm.require_configured(config)
-        from mock_interview.engines.openai_engine import OpenAIEngine
-
-        self.model_engine = OpenAIEngine(config.endpoint(), memory=llm.memory_for(ctx))
-
-    @property
-    def name(self) -> str:
-        return "openai" if self.model_engine is not None else "offline"
+        engine_class, config = llm.choose_engine(ctx, engine, base_url=base_url, model=model)
+        self.name: str = engine_class.name
+        # An engine with no model grades with the rules directly (``grade_item``).
+        self.model_engine: Any = None
+        if config is not None:
+            self.model_engine = engine_class(config.endpoint(), memory=llm.memory_for(ctx))
 
     def grade(self, item: GradeItem) -> GradeResult:
         if self.model_engine is None:

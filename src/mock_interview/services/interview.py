@@ -15,8 +15,8 @@ from typing import Any
 from mock_interview.domain.interview.planner import PlannedQuestion
 from mock_interview.errors import ConfigError, NotFoundError, UsageError
 from mock_interview.services.context import AppContext
+from mock_interview.services.llm import ENGINES as ENGINES  # auto and every registered engine
 
-ENGINES = ("auto", "offline", "openai")
 FOLLOW_UP = "follow-up"
 FINISH_WAIT_MARGIN = 5.0  # seconds past one model timeout that `finish` waits for gradings
 
@@ -79,75 +79,38 @@ class SubmitOutcome:
 
 def _engine(name: str, ctx: AppContext | None = None, options: InterviewOptions | None = None,
             *, llm: dict[str, Any] | None = None) -> Any:
-    """The engine for ``name`` (auto | offline | openai). Without ``ctx`` only the offline
-    engine can be made (auto means offline); with it, ``auto`` picks the LLM engine when a key
-    or a base URL is configured. ``llm`` holds stored settings of a resumed interview."""
-    if name not in ENGINES:
-        raise UsageError(f"--engine must be one of {', '.join(ENGINES)}")
-    from mock_interview.engines.offline import OfflineEngine
-
-    if ctx is None or name == "offline":  # offline reads no model setting: a bad one cannot stop it
-        if name == "openai":
-            raise ConfigError("the openai engine needs the application context")
-        return OfflineEngine()
+    """The engine for ``name`` (auto or a registered engine; see ``llm.open_engine``). ``llm``
+    holds the stored model settings of a resumed interview; flags in ``options`` win."""
     from mock_interview.services import llm as llm_service
 
     stored = llm or {}
-    config = llm_service.load_config(
-        ctx, provider=None if name == "auto" else name,
+    return llm_service.open_engine(
+        ctx, name,
         base_url=(options.base_url if options else None) or stored.get("base_url"),
         model=(options.model if options else None) or stored.get("model"),
-        max_cost=options.max_cost if options and options.max_cost is not None else stored.get("max_cost"))
-    chosen = llm_service.engine_choice(config)
-    if chosen == "offline":
-        return OfflineEngine()
-    llm_service.require_configured(config)
-    from mock_interview.engines.openai_engine import OpenAIEngine
-
-    ledger = llm_service.Ledger(ctx, config, max_cost=config.max_cost)
-    engine = OpenAIEngine(config.endpoint(), memory=llm_service.memory_for(ctx), on_call=ledger.record,
-                          allow_spend=ledger.allow, limiter=options.call_limiter if options else None)
-    engine.ledger = ledger
-    engine.config = config
-    engine.explicit = name == "openai"
-    return engine
+        max_cost=options.max_cost if options and options.max_cost is not None else stored.get("max_cost"),
+        limiter=options.call_limiter if options else None)
 
 
-def _llm_settings(engine: Any) -> dict[str, Any] | None:
-    """What a resumed interview needs to rebuild its LLM engine (never the key)."""
-    config = getattr(engine, "config", None)
-    if config is None:
-        return None
-    return {"base_url": config.stored_base_url, "model": config.model, "max_cost": config.max_cost,
-            "endpoint": config.endpoint().display}
-
-
-def _background(engine: Any, resume: Any, job_title: str | None, job_company: str | None,
-                job_level: str | None, job_skills: list[str]) -> None:
+def _brief(engine: Any, resume: Any, job_title: str | None, job_company: str | None,
+           job_level: str | None, job_skills: list[str]) -> None:
+    """Tell an engine that reads them the job and the resume."""
     from mock_interview.domain.interview.planner import ResumeFacts
-    from mock_interview.engines.openai_engine import Background, resume_summary
+    from mock_interview.engines.base import Background
 
-    text = ""
+    facts = None
     if resume is not None:
-        text = resume_summary(ResumeFacts.from_parsed(resume.skills, resume.experience, resume.education,
-                                                      resume.sections, resume.total_years_experience))
-    engine.background = Background(job_title=job_title or "", job_company=job_company or "",
-                                   job_level=job_level, job_skills=list(job_skills or []),
-                                   resume_text=text)
+        facts = ResumeFacts.from_parsed(resume.skills, resume.experience, resume.education,
+                                        resume.sections, resume.total_years_experience)
+    engine.brief(Background(job_title=job_title or "", job_company=job_company or "",
+                            job_level=job_level, job_skills=list(job_skills or []), resume=facts))
 
 
 def _history_notes(ctx: AppContext, user_id: uuid.UUID) -> tuple[list[str], list[str]]:
     """(recent question texts, skills scored lowest) for the plan call."""
-    from sqlmodel import select
+    from mock_interview.store import interviews as store
 
-    from mock_interview.store.models import Answer, Interview
-
-    with ctx.database().session() as session:
-        rows = session.exec(
-            select(Answer.question, Answer.skill, Answer.overall_score)
-            .join(Interview, Interview.id == Answer.interview_id)
-            .where(Interview.user_id == user_id, Answer.follow_up_of.is_(None))
-            .order_by(Answer.asked_at.desc()).limit(200)).all()
+    rows = store.recent_main_answers(ctx.database(), user_id)
     recent = list(dict.fromkeys(q for q, _, _ in rows))[:15]
     by_skill: dict[str, list[float]] = {}
     for _, skill, score in rows:
@@ -157,11 +120,11 @@ def _history_notes(ctx: AppContext, user_id: uuid.UUID) -> tuple[list[str], list
     return recent, [k for _, k in weak[:8]]
 
 
-def _plan_failed_hard(engine: Any) -> None:
-    """An explicit --engine openai whose endpoint refuses the key or does not know the model
-    cannot work at all: say so (exit 4) before anything is stored."""
-    failure = getattr(engine, "plan_failure", None)
-    if failure is not None and getattr(engine, "explicit", False) and failure.reason in {"auth", "not-found"}:
+def _plan_failed_hard(chosen: Any) -> None:
+    """An engine named explicitly (--engine openai) whose endpoint refuses the key or does not
+    know the model cannot work at all: say so (exit 4) before anything is stored."""
+    failure = chosen.engine.plan_failure
+    if failure is not None and chosen.explicit and failure.reason in {"auth", "not-found"}:
         from mock_interview.services.llm import provider_error
 
         raise provider_error(failure.reason, failure.detail)
@@ -185,28 +148,41 @@ def _prepare(ctx: AppContext, options: InterviewOptions) -> tuple[Any, Any, uuid
     """The engine (with fallbacks reported once) and the active person, for a new interview."""
     from mock_interview.services import profiles
 
-    engine = _engine(options.engine, ctx, options)
-    notices = Notices(getattr(engine, "config", None))
-    if hasattr(engine, "on_fallback"):
-        engine.on_fallback = notices.fallback
-    return engine, notices, uuid.UUID(profiles.current(ctx).id)
+    chosen = _engine(options.engine, ctx, options)
+    notices = Notices(chosen.config)
+    chosen.engine.on_fallback = notices.fallback
+    return chosen, notices, uuid.UUID(profiles.current(ctx).id)
+
+
+def _model_settings(chosen: Any, plan_engine: str, job_level: str | None) -> dict[str, Any]:
+    """What an interview stores about the engines beyond the name: the model's settings, who
+    wrote the plan, and the job level its prompts were given."""
+    caps = chosen.engine.capabilities
+    settings: dict[str, Any] = {}
+    if chosen.config is not None:
+        settings["llm"] = chosen.stored_settings()
+    if caps.writes_questions:
+        settings["plan_engine"] = plan_engine
+    if caps.reads_background:
+        settings["job_level"] = job_level
+    return settings
 
 
 def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None) -> InterviewSession:
     """Plan and store a new interview; returns the session positioned on question 1."""
     import random
 
-    from sqlmodel import select
-
     from mock_interview.domain.interview.bank import load_bank
     from mock_interview.domain.interview.planner import JobFacts, PlanRequest, ResumeFacts
     from mock_interview.domain.matching import match_job
+    from mock_interview.engines.base import PlanNotes
     from mock_interview.services import jobs
-    from mock_interview.store.models import Answer, Interview
+    from mock_interview.store import interviews as store
 
     if options.time_limit is not None and not 10 <= options.time_limit <= 3600:
         raise UsageError("--time-limit must be between 10 and 3600 seconds")
-    engine, notices, user_id = _prepare(ctx, options)
+    chosen, notices, user_id = _prepare(ctx, options)
+    engine = chosen.engine
     resume = _resolve_resume(ctx, user_id, options.resume)
     if job is None:
         if not options.job:
@@ -215,11 +191,7 @@ def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None)
     _, related = jobs._skill_functions()
     match = match_job(jobs.candidate_for(resume), jobs._job_fields(job), related,
                       jobs.term_stats(ctx))
-    with ctx.database().session() as session:
-        asked_before = set(session.exec(
-            select(Answer.question_id).join(Interview, Interview.id == Answer.interview_id)
-            .where(Interview.user_id == user_id, Answer.question_id.is_not(None))
-        ).all())
+    asked_before = store.asked_question_ids(ctx.database(), user_id)
     seed = options.seed if options.seed is not None else random.SystemRandom().randrange(1 << 31)
     request = PlanRequest(count=options.count, mix=options.mix, difficulty=options.difficulty,
                           seed=seed, matched_skills=match.matched_skills,
@@ -228,17 +200,17 @@ def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None)
                                            resume.sections, resume.total_years_experience)
     job_facts = JobFacts(job.title, job.company, list(job.skills_required or []),
                          job.experience_level, getattr(job, "description", None) or "")
-    if engine.name == "openai":
-        from mock_interview.engines.openai_engine import PlanNotes
-
-        request.validate()
+    notes = None
+    if engine.capabilities.writes_questions:
+        request.validate()  # before the history is read for the notes
         recent, weak = _history_notes(ctx, user_id)
-        engine.plan_notes = PlanNotes(match.score, list(match.matched_skills),
-                                      list(match.missing_skills), recent, weak)
-        _background(engine, resume, job.title, job.company, job.experience_level,
-                    list(job.skills_required or []))
-    plan = engine.plan(load_bank(), resume_facts, job_facts, request)
-    _plan_failed_hard(engine)
+        notes = PlanNotes(match.score, list(match.matched_skills), list(match.missing_skills),
+                          recent, weak)
+    if engine.capabilities.reads_background:
+        _brief(engine, resume, job.title, job.company, job.experience_level,
+               list(job.skills_required or []))
+    plan = engine.plan(load_bank(), resume_facts, job_facts, request, notes)
+    _plan_failed_hard(chosen)
     if not plan:
         raise ConfigError("no questions could be planned for this resume and job")
     settings = {
@@ -246,35 +218,30 @@ def start(ctx: AppContext, options: InterviewOptions, *, job: Any | None = None)
         "time_limit": options.time_limit, "job_title": job.title, "job_company": job.company,
         "job_terms": list(job.skills_required or []), "match": match.to_json(),
         "resume_filename": resume.filename,
+        **_model_settings(chosen, engine.plan_engine, job.experience_level),
     }
-    if engine.name == "openai":
-        settings["llm"] = _llm_settings(engine)
-        settings["plan_engine"] = engine.plan_engine
-        settings["job_level"] = job.experience_level
-    session = _open(ctx, user_id, resume.id, job.id, plan, engine, settings, notices,
+    session = _open(ctx, user_id, resume.id, job.id, plan, chosen, settings, notices,
                     grader_workers=options.grader_workers)
     session.job_heading = jobs.heading(job.title, job.company, resume.filename, match.score)
     return session
 
 
 def _open(ctx: AppContext, user_id: uuid.UUID, resume_id: Any, job_id: Any,
-          plan: list[PlannedQuestion], engine: Any, settings: dict[str, Any],
+          plan: list[PlannedQuestion], chosen: Any, settings: dict[str, Any],
           notices: Any, *, grader_workers: int = 1) -> InterviewSession:
     """Store a planned interview and ask its first question."""
+    from mock_interview.store import interviews as store
     from mock_interview.store.models import Interview
 
+    # ``answers`` is filled once, when the interview completes (docs/decisions).
     interview = Interview(user_id=user_id, resume_id=resume_id, job_id=job_id,
                           questions=[q.to_json() for q in plan], answers=[],
-                          status="in_progress", engine=engine.name, settings=settings)
+                          status="in_progress", engine=chosen.engine.name, settings=settings)
     first = InterviewSession.next_row(interview, [])
-    with ctx.database().session() as session:
-        session.add(interview)
-        session.flush()  # the interview row first: the question refers to it
-        if first is not None:
-            session.add(first)
-    if engine.name == "openai":
-        engine.ledger.attach(interview.id)
-    return InterviewSession(ctx, interview.id, engine=engine, notices=notices,
+    store.create(ctx.database(), interview, first)
+    if chosen.ledger is not None:
+        chosen.ledger.attach(interview.id)
+    return InterviewSession(ctx, interview.id, engine=chosen, notices=notices,
                             grader_workers=grader_workers,
                             opened=(interview, [first] if first is not None else []))
 
@@ -289,19 +256,11 @@ class NothingToReview(Exception):
 
 def _history(ctx: AppContext, user_id: uuid.UUID) -> list[Any]:
     """Every main question this person was asked, as asked, with its score (0 if unanswered)."""
-    from sqlmodel import select
-
     from mock_interview.domain.interview.review import PastAnswer
-    from mock_interview.store.models import Answer, Interview
+    from mock_interview.store import interviews as store
 
-    with ctx.database().session() as session:
-        rows = session.exec(
-            select(Answer, Interview.questions).join(Interview, Interview.id == Answer.interview_id)
-            .where(Interview.user_id == user_id, Answer.follow_up_of.is_(None),
-                   Answer.question_id.is_not(None), Answer.status != "asked")
-        ).all()
     history = []
-    for answer, questions in rows:
+    for answer, questions in store.past_main_answers(ctx.database(), user_id):
         planned = next((q for q in questions or [] if q.get("id") == answer.question_id), None)
         if planned is None:
             continue
@@ -314,14 +273,15 @@ def start_review(ctx: AppContext, options: InterviewOptions) -> InterviewSession
     """An interview of the questions due for review (spaced by past scores), worst first."""
     import random
 
-    from sqlmodel import select
-
     from mock_interview.domain.interview.bank import load_bank
     from mock_interview.domain.interview.review import next_due, plan_review
+    from mock_interview.engines import registry
     from mock_interview.services import jobs
-    from mock_interview.store.models import Interview, utcnow
+    from mock_interview.store import interviews as store
+    from mock_interview.store import resumes as resume_store
+    from mock_interview.store.models import utcnow
 
-    engine, notices, user_id = _prepare(ctx, options)
+    chosen, notices, user_id = _prepare(ctx, options)
     history = _history(ctx, user_id)
     if not history:
         raise ConfigError("nothing to review yet", hint="take an interview first: mock-interview interview")
@@ -329,12 +289,11 @@ def start_review(ctx: AppContext, options: InterviewOptions) -> InterviewSession
     plan = plan_review(history, load_bank(), options.count, utcnow(), options.difficulty, seed)
     if not plan:
         raise NothingToReview(next_due(history))
-    with ctx.database().session() as session:
-        last = session.exec(select(Interview).where(Interview.user_id == user_id)
-                            .order_by(Interview.started_at.desc())).first()
+    last = store.latest(ctx.database(), user_id)
     job = jobs.resolve_job(ctx, options.job) if options.job else None
     job_id = job.id if job else (last.job_id if last else None)
     base = (last.settings or {}) if last else {}
+    job_level = job.experience_level if job else base.get("job_level")
     settings = {
         "count": len(plan), "mix": "review", "difficulty": options.difficulty, "seed": seed,
         "time_limit": options.time_limit, "mode": "review",
@@ -342,39 +301,23 @@ def start_review(ctx: AppContext, options: InterviewOptions) -> InterviewSession
         "job_company": job.company if job else base.get("job_company"),
         "job_terms": list(job.skills_required or []) if job else base.get("job_terms", []),
         "match": None if job else base.get("match"),
+        # review questions come from the person's history: the offline engine planned them
+        **_model_settings(chosen, registry.OFFLINE, job_level),
     }
-    if engine.name == "openai":
-        settings["llm"] = _llm_settings(engine)
-        settings["plan_engine"] = "offline"  # review questions come from the person's history
-        settings["job_level"] = job.experience_level if job else base.get("job_level")
-        resume = None
-        if last is not None and last.resume_id is not None:
-            from mock_interview.store.models import Resume
-
-            with ctx.database().session() as session:
-                resume = session.get(Resume, last.resume_id)
-        _background(engine, resume, settings["job_title"], settings["job_company"],
-                    settings["job_level"], list(settings["job_terms"] or []))
-    return _open(ctx, user_id, last.resume_id if last else None, job_id, plan, engine, settings,
+    if chosen.engine.capabilities.reads_background:
+        resume = resume_store.get(ctx.database(), last.resume_id) if last is not None else None
+        _brief(chosen.engine, resume, settings["job_title"], settings["job_company"],
+               job_level, list(settings["job_terms"] or []))
+    return _open(ctx, user_id, last.resume_id if last else None, job_id, plan, chosen, settings,
                  notices)
 
 
 def find_interview(ctx: AppContext, key: str, *, user_only: bool = True) -> Any:
-    from sqlmodel import select
-
     from mock_interview.services import profiles
-    from mock_interview.store.models import Interview
+    from mock_interview.store import interviews as store
 
     key = key.strip().lower()
-    with ctx.database().session() as session:
-        try:
-            found = session.get(Interview, uuid.UUID(key))
-            rows = [found] if found else []
-        except ValueError:
-            from mock_interview.store.database import id_prefix_clause
-
-            clause = id_prefix_clause(session, Interview.id, key)  # any length, dashes or not
-            rows = [] if clause is None else list(session.exec(select(Interview).where(clause)))
+    rows = store.find(ctx.database(), key)
     if user_only and rows:
         me = profiles.current(ctx)
         rows = [r for r in rows if str(r.user_id) == me.id]
@@ -427,8 +370,8 @@ class Notices:
         return messages
 
 
-class _Grader:
-    """Daemon worker threads for model gradings, so Ctrl-C never waits for a model call (an
+class _GradingPool:
+    """A pool of daemon threads for the engine's later gradings, so Ctrl-C never waits for a model call (an
     answer whose model grade did not arrive keeps its offline grade and is graded again by
     ``finish``). One worker by default: gradings run in answer order, one request at a time,
     which is what a local server can serve anyway, and the person answering is the slower
@@ -472,32 +415,31 @@ class _Grader:
 
 # -- the session ------------------------------------------------------------------------------------------
 
-class _AnsweredElsewhere(Exception):
-    """The pending question was answered or skipped by another driver of the interview."""
-
-
 class InterviewSession:
     """Drives one stored interview. Every public method commits before returning.
 
-    With the LLM engine, ``submit`` stores the answer with its instant offline grade and hands
-    the model's grading to a background worker, so the next question never waits for it; the
-    model's grade replaces the offline one when it arrives, and ``finish`` waits for all of
-    them. ``notify`` (if set) is called with each notice for the person, on the caller's thread.
+    ``submit`` stores the answer with the engine's instant grade. An engine that refines its
+    grades gets the refinement handed to a background worker, so the next question never
+    waits for it; the refined grade replaces the instant one when it arrives, and ``finish``
+    waits for all of them. ``notify`` (if set) is called with each notice for the person, on
+    the caller's thread.
     """
 
     def __init__(self, ctx: AppContext, interview_id: uuid.UUID, *, engine: Any = None,
                  notices: Notices | None = None, notify: Any = None,
                  llm_overrides: InterviewOptions | None = None, grader_workers: int = 1,
                  opened: tuple[Any, list[Any]] | None = None) -> None:
-        """``opened``: the interview and rows this process has just stored (see ``_open``)."""
+        """``engine``: the chosen engine (``llm.ChosenEngine``), rebuilt from the stored
+        settings when not given; ``opened``: the interview and rows this process has just
+        stored (see ``_open``)."""
         self.ctx = ctx
         self.interview_id = interview_id
-        self._engine = engine
-        self.notices = notices or Notices(getattr(engine, "config", None))
+        self._chosen = engine
+        self.notices = notices or Notices(engine.config if engine is not None else None)
         self.notify = notify
         self._llm_overrides = llm_overrides
-        self._grader: _Grader | None = None
-        self._grader_workers = grader_workers
+        self._grading_pool: _GradingPool | None = None
+        self._grading_workers = grader_workers
         self._pending: dict[uuid.UUID, Any] = {}
         self._abandoned: set[uuid.UUID] = set()  # gradings finish stopped waiting for
         self._state = opened
@@ -516,52 +458,54 @@ class InterviewSession:
     # second terminal, a killed process resumed) can never be overwritten: the loser reloads.
 
     def _load(self, *, fresh: bool = False) -> tuple[Any, list[Any]]:
-        from sqlmodel import select
-
-        from mock_interview.store.models import Answer, Interview
+        from mock_interview.store import interviews as store
 
         if self._state is not None and not fresh:
             return self._state
-        with self.ctx.database().session() as session:
-            interview = session.get(Interview, self.interview_id)
-            rows = session.exec(select(Answer).where(Answer.interview_id == self.interview_id)
-                                .order_by(Answer.position)).all()
-        self._state = (interview, list(rows))
+        self._state = store.load(self.ctx.database(), self.interview_id)
         return self._state
 
     @property
-    def engine(self) -> Any:
-        if self._engine is None:
+    def chosen(self) -> Any:
+        if self._chosen is None:
             interview, _ = self._load()
-            self._engine = self._rebuild_engine(interview)
-        return self._engine
+            self._chosen = self._rebuild_engine(interview)
+        return self._chosen
+
+    @property
+    def engine(self) -> Any:
+        return self.chosen.engine
+
+    def model_info(self) -> dict[str, Any] | None:
+        """The model grading this interview, where, and its cost limit; None without a model."""
+        return self.chosen.model_info()
 
     def _rebuild_engine(self, interview: Any) -> Any:
-        """A resumed interview gets its engine back from the stored settings; if the model is
+        """A resumed interview gets its engine back from the stored settings; if its model is
         no longer configured, the offline engine carries on (and the person is told)."""
+        from mock_interview.engines import registry
         from mock_interview.errors import MockInterviewError
+        from mock_interview.store import resumes as resume_store
 
-        if interview.engine != "openai":
-            return _engine("offline")
+        name = interview.engine if interview.engine in registry.ENGINES else registry.OFFLINE
+        if not registry.capabilities_of(name).calls_model:
+            return _engine(name)
         settings = interview.settings or {}
         try:
-            engine = _engine("openai", self.ctx, self._llm_overrides, llm=settings.get("llm"))
+            chosen = _engine(name, self.ctx, self._llm_overrides, llm=settings.get("llm"))
         except MockInterviewError as exc:
             self.notices.add(f"the model is not available now ({exc.message}); "
                              "the rest of this interview is graded offline")
-            return _engine("offline")
-        self.notices.config = engine.config
-        engine.on_fallback = self.notices.fallback
-        engine.ledger.attach(interview.id)
-        resume = None
-        if interview.resume_id is not None:
-            from mock_interview.store.models import Resume
-
-            with self.ctx.database().session() as session:
-                resume = session.get(Resume, interview.resume_id)
-        _background(engine, resume, settings.get("job_title"), settings.get("job_company"),
-                    settings.get("job_level"), list(settings.get("job_terms") or []))
-        return engine
+            return _engine(registry.OFFLINE)
+        self.notices.config = chosen.config
+        chosen.engine.on_fallback = self.notices.fallback
+        if chosen.ledger is not None:
+            chosen.ledger.attach(interview.id)
+        if chosen.engine.capabilities.reads_background:
+            resume = resume_store.get(self.ctx.database(), interview.resume_id)
+            _brief(chosen.engine, resume, settings.get("job_title"), settings.get("job_company"),
+                   settings.get("job_level"), list(settings.get("job_terms") or []))
+        return chosen
 
     def plan(self) -> list[PlannedQuestion]:
         interview, _ = self._load()
@@ -588,7 +532,7 @@ class InterviewSession:
 
     def ensure_asked(self) -> AskedQuestion | None:
         """The pending question, asking (storing) the next one if none is pending."""
-        import sqlalchemy as sa
+        from mock_interview.store import interviews as store
 
         self.flush_notices()
         interview, rows = self._load()
@@ -599,10 +543,7 @@ class InterviewSession:
         row = self.next_row(interview, rows)
         if row is None:
             return None
-        try:
-            with self.ctx.database().session() as session:
-                session.add(row)
-        except sa.exc.IntegrityError:  # another driver asked it first: take theirs
+        if not store.ask(self.ctx.database(), row):  # another driver asked it first: take theirs
             interview, rows = self._load(fresh=True)
             if interview.status == "completed" or not rows or rows[-1].status != "asked":
                 return None
@@ -614,36 +555,15 @@ class InterviewSession:
                       rows: list[Any]) -> None:
         """Store the reply to the pending ``row`` and ask ``next_row``, in one transaction that
         only succeeds if ``row`` is still pending; then bring this session's copy up to date."""
-        import sqlalchemy as sa
+        from mock_interview.store import interviews as store
 
-        from mock_interview.store.models import Answer, Interview, column_values
-
-        answers = [*(interview.answers or []), {
-            "position": row.position, "question_id": row.question_id,
-            "answer": values.get("answer"), "status": values["status"]}]
-        answer_table, interview_table = Answer.__table__, Interview.__table__
-        try:
-            # Constant statements with bound parameters: SQLAlchemy compiles each once.
-            with self.ctx.database().transaction() as connection:
-                claimed = connection.execute(
-                    answer_table.update().where(answer_table.c.id == sa.bindparam("row_id"),
-                                                answer_table.c.status == "asked"),
-                    {"row_id": row.id, **values})
-                if claimed.rowcount != 1:
-                    raise _AnsweredElsewhere
-                connection.execute(
-                    interview_table.update().where(interview_table.c.id == sa.bindparam("interview_id")),
-                    {"interview_id": interview.id, "answers": answers})
-                if next_row is not None:
-                    connection.execute(answer_table.insert(), column_values(next_row))
-        except (_AnsweredElsewhere, sa.exc.IntegrityError):
+        if not store.record_reply(self.ctx.database(), row.id, values, next_row):
             self._state = None
             raise UsageError("there is no question waiting for an answer",
                              hint="this interview moved on in another window; "
-                                  "continue it with mock-interview interview --continue") from None
+                                  "continue it with mock-interview interview --continue")
         for name, value in values.items():
             setattr(row, name, value)
-        interview.answers = answers
         if next_row is not None:
             rows.append(next_row)
 
@@ -680,21 +600,19 @@ class InterviewSession:
         question = self._question_for(interview, row, rows)
         context = self._grade_context(interview, row, rows)
         engine = self.engine
-        background = engine.name == "openai"
-        # With the model, the instant offline grade is stored now (and decides the follow-up:
-        # code, not the model); the model's grade replaces it when it arrives.
-        grade = engine.offline.grade(question, answer, context) if background else \
-            engine.grade(question, answer, context)
+        refining = engine.capabilities.refines_grades
+        # The instant grade is stored now and decides the follow-up (code, not a model); a
+        # refining engine's later grade replaces it when it arrives.
+        grade = engine.instant_grade(question, answer, context)
         answered_at = now or utcnow()
         duration = max(0.0, (answered_at - row.asked_at).total_seconds())
         follow_up = None
         if (row.follow_up_of is None and grade.follow_up_reason
                 and not any(r.follow_up_of == row.position for r in rows)):
             asked = [r.question for r in rows if r.follow_up_of is not None]  # never twice
-            # The offline wording first: the answer and its follow-up are stored before any
+            # The instant wording first: the answer and its follow-up are stored before any
             # model call, which may then reword the follow-up (see ``_reword_follow_up``).
-            offline_engine = engine.offline if background else engine
-            text = offline_engine.follow_up(question, grade.follow_up_reason, answer, asked)
+            text = engine.instant_follow_up(question, grade.follow_up_reason, answer, asked)
             follow_up = None if text is None else Answer(
                 interview_id=interview.id, position=row.position + 1, question_id=None,
                 question=text,
@@ -702,9 +620,7 @@ class InterviewSession:
                 difficulty=row.difficulty, follow_up_of=row.position, status="asked",
                 time_limit_seconds=row.time_limit_seconds,
             )
-        feedback = grade.feedback
-        if background:
-            feedback = {**grade.feedback, "llm": {"status": "pending", "model": engine.endpoint.model}}
+        feedback = engine.pending_feedback(grade) if refining else grade.feedback
         next_row = follow_up if follow_up is not None else self.next_row(interview, rows)
         self._record_reply(interview, row, {
             "answer": answer, "status": "answered", "technical_score": grade.technical,
@@ -712,16 +628,16 @@ class InterviewSession:
             "overall_score": grade.overall, "feedback": feedback, "engine": grade.engine,
             "answered_at": answered_at, "duration_seconds": round(duration, 2),
         }, next_row, rows)
-        if background and follow_up is not None:
+        if follow_up is not None and engine.capabilities.words_follow_ups:
             self._reword_follow_up(follow_up, question, grade.follow_up_reason, answer, asked)
-        if background:
+        if refining:
             self._grade_later(row.id, row.position, question, answer, context, grade)
         scores = {"technical": grade.technical, "communication": grade.communication,
                   "job_match": grade.job_match, "overall": grade.overall}
         self.flush_notices()
         from mock_interview.domain.interview.coaching import answer_note
 
-        return SubmitOutcome(scores, follow_up is not None, next_row is None, provisional=background,
+        return SubmitOutcome(scores, follow_up is not None, next_row is None, provisional=refining,
                              note=answer_note(grade.feedback))
 
     def _grade_context(self, interview: Any, row: Any, rows: list[Any]) -> Any:
@@ -770,7 +686,8 @@ class InterviewSession:
               started: datetime | None = None) -> SubmitOutcome:
         """Answer the question answered last again. Both attempts are kept; the row holds the
         better one (a tie goes to the new one), which is the one every score counts."""
-        from mock_interview.store.models import Answer, utcnow
+        from mock_interview.store import interviews as store
+        from mock_interview.store.models import utcnow
 
         row = self.last_answered()
         if row is None:
@@ -781,9 +698,8 @@ class InterviewSession:
         question = self._question_for(interview, row, rows)
         context = self._grade_context(interview, row, rows)
         engine = self.engine
-        background = engine.name == "openai"
-        grade = engine.offline.grade(question, answer, context) if background else \
-            engine.grade(question, answer, context)
+        refining = engine.capabilities.refines_grades
+        grade = engine.instant_grade(question, answer, context)
         answered_at = now or utcnow()
         duration = None if started is None else round(max(0.0, (answered_at - started).total_seconds()), 2)
         others = list(row.attempts or [])
@@ -794,9 +710,7 @@ class InterviewSession:
                 "duration_seconds": row.duration_seconds}
         previous = row.overall_score or 0.0
         counts = grade.overall >= previous
-        feedback = grade.feedback
-        if background and counts:
-            feedback = {**grade.feedback, "llm": {"status": "pending", "model": engine.endpoint.model}}
+        feedback = engine.pending_feedback(grade) if refining and counts else grade.feedback
         scores = {"technical": grade.technical, "communication": grade.communication,
                   "job_match": grade.job_match, "overall": grade.overall}
         if counts:
@@ -810,24 +724,18 @@ class InterviewSession:
                 "attempt": number, "answer": answer, "scores": scores, "feedback": grade.feedback,
                 "engine": grade.engine, "answered_at": answered_at.isoformat(),
                 "duration_seconds": duration}]}
-        table = Answer.__table__
-        with self.ctx.database().transaction() as connection:
-            changed = connection.execute(
-                table.update().where(table.c.id == row.id, table.c.status == "answered",
-                                     table.c.attempt == row.attempt, table.c.answer == row.answer)
-                .values(**values))
-        if changed.rowcount != 1:
+        if not store.replace_attempt(self.ctx.database(), row, values):
             self._state = None
             raise UsageError("this answer changed in another window",
                              hint="continue it with mock-interview interview --continue")
         for name, value in values.items():
             setattr(row, name, value)
-        if background and counts:
+        if refining and counts:
             self._grade_later(row.id, row.position, question, answer, context, grade)
         self.flush_notices()
         from mock_interview.domain.interview.coaching import answer_note
 
-        return SubmitOutcome(scores, False, self.ensure_asked() is None, provisional=background,
+        return SubmitOutcome(scores, False, self.ensure_asked() is None, provisional=refining,
                              note=answer_note(grade.feedback), attempt=number, counts=counts,
                              previous_overall=previous)
 
@@ -840,16 +748,13 @@ class InterviewSession:
 
     def save_draft(self, text: str) -> None:
         """Keep unsent text with the pending question, for ``--continue`` to offer back."""
-        from mock_interview.store.models import Answer
+        from mock_interview.store import interviews as store
 
         _, rows = self._load()
         if not rows or rows[-1].status != "asked":
             return
         row = rows[-1]
-        table = Answer.__table__
-        with self.ctx.database().transaction() as connection:
-            connection.execute(table.update().where(table.c.id == row.id, table.c.status == "asked")
-                               .values(answer=text if text.strip() else None))
+        store.save_draft(self.ctx.database(), row.id, text if text.strip() else None)
         row.answer = text if text.strip() else None
 
     def recap(self) -> dict[str, Any]:
@@ -868,62 +773,42 @@ class InterviewSession:
 
     def _reword_follow_up(self, follow_up: Any, question: PlannedQuestion, reason: str,
                           answer: str, asked: list[str]) -> None:
-        """Let the model word a follow-up that is already stored with the offline wording. A
-        local server still grading an earlier answer serves one request at a time, so the
-        offline wording stays (bench/llm_pipelining.py measured 17 s of waiting otherwise)."""
-        import sqlalchemy as sa
+        """Let the engine reword a follow-up already stored with the instant wording."""
+        from mock_interview.store import interviews as store
 
-        from mock_interview.store.models import Answer
-
-        engine = self.engine
-        busy = self.pending_gradings() > 0 and engine.endpoint.is_local
-        if busy:
-            return
-        text = engine.follow_up(question, reason, answer, asked, position=follow_up.position,
-                                use_model=True)
+        text = self.engine.reword_follow_up(question, reason, answer, asked, position=follow_up.position,
+                                            gradings_pending=self.pending_gradings())
         if not text or text == follow_up.question:
             return
-        table = Answer.__table__
-        with self.ctx.database().transaction() as connection:
-            changed = connection.execute(
-                table.update().where(table.c.id == follow_up.id, table.c.status == "asked")
-                .values(question=text))
-        if changed.rowcount == 1:
+        if store.reword(self.ctx.database(), follow_up.id, text):
             follow_up.question = text
 
-    # -- model gradings in the background ---------------------------------------------------------
+    # -- refined gradings in the background --------------------------------------------------------
 
     def _grade_later(self, row_id: uuid.UUID, position: int, question: PlannedQuestion, answer: str,
-                     context: Any, offline: Any) -> None:
-        if self._grader is None:
-            self._grader = _Grader(self._grader_workers)
+                     context: Any, instant: Any) -> None:
+        if self._grading_pool is None:
+            self._grading_pool = _GradingPool(self._grading_workers)
         engine = self.engine
 
         def job() -> None:
             try:
-                final = engine.grade(question, answer, context, offline=offline, position=position)
-            except Exception as exc:  # a bug must not lose the answer: keep the offline grade
-                final = engine._offline_result(offline, "fallback", f"error: {type(exc).__name__}")
+                final = engine.refine_grade(question, answer, context, instant, position)
+            except Exception as exc:  # a bug must not lose the answer: keep the instant grade
+                final = engine.keep_instant(instant, f"error: {type(exc).__name__}")
             if row_id not in self._abandoned:
                 self._store_grade(row_id, answer, final)
 
-        self._pending[row_id] = self._grader.submit(job)
+        self._pending[row_id] = self._grading_pool.submit(job)
 
     def _store_grade(self, row_id: uuid.UUID, answer: str, grade: Any) -> None:
-        """The model's grade replaces the offline one, unless the answer changed meanwhile."""
-        import sqlalchemy as sa
+        """The refined grade replaces the instant one, unless the answer changed meanwhile."""
+        from mock_interview.store import interviews as store
 
-        from mock_interview.store.models import Answer
-
-        table = Answer.__table__
-        with self.ctx.database().transaction() as connection:
-            connection.execute(
-                table.update().where(table.c.id == sa.bindparam("row_id"),
-                                     table.c.answer == sa.bindparam("given"),
-                                     table.c.status == "answered"),
-                {"row_id": row_id, "given": answer, "technical_score": grade.technical,
-                 "communication_score": grade.communication, "job_match_score": grade.job_match,
-                 "overall_score": grade.overall, "feedback": grade.feedback, "engine": grade.engine})
+        store.store_grade(self.ctx.database(), row_id, answer, {
+            "technical_score": grade.technical, "communication_score": grade.communication,
+            "job_match_score": grade.job_match, "overall_score": grade.overall,
+            "feedback": grade.feedback, "engine": grade.engine})
 
     def pending_gradings(self) -> int:
         """How many model gradings have not arrived yet."""
@@ -934,7 +819,7 @@ class InterviewSession:
         and still carry a pending mark are graded again first."""
         from concurrent.futures import wait
 
-        if self.engine.name != "openai":
+        if not self.engine.capabilities.refines_grades:
             self._close_orphans()
         elif not self._started_here:  # only an interview begun by another process has orphans
             self._regrade_orphans()
@@ -946,41 +831,36 @@ class InterviewSession:
     def _finish_wait(self) -> float | None:
         """``finish`` waits for gradings at most one model timeout and a margin (a grading in
         flight ends by its timeout; the model budget sends the queued ones offline)."""
-        endpoint = getattr(self.engine, "endpoint", None)
-        return None if endpoint is None else endpoint.timeout + FINISH_WAIT_MARGIN
+        timeout = self.engine.refinement_timeout()
+        return None if timeout is None else timeout + FINISH_WAIT_MARGIN
 
     def _keep_offline_grades_of_late_gradings(self) -> None:
-        """Answers whose model grading is still under way after ``finish``'s wait keep their
-        offline grade, marked as a fallback; the late grade is then not stored."""
+        """Answers whose refined grading is still under way after ``finish``'s wait keep their
+        instant grade, marked as a fallback; the late grade is then not stored."""
         late = [row_id for row_id, future in self._pending.items() if not future.done()]
         if not late:
             return
-        from mock_interview.store.models import Answer
-
         self._abandoned.update(late)
-        with self.ctx.database().session() as session:
-            for row_id in late:
-                stored = session.get(Answer, row_id)
-                llm = (stored.feedback or {}).get("llm") or {} if stored is not None else {}
-                if stored is not None and llm.get("status") == "pending":
-                    stored.feedback = {**(stored.feedback or {}), "llm": {
-                        "status": "fallback", "reason": "finish-wait", "model": llm.get("model")}}
-                    session.add(stored)
+        self._give_up_pending(late, "finish-wait")
 
     def _close_orphans(self) -> None:
         """The model is gone (no longer configured): answers still waiting for it keep their
-        offline grade, marked as such."""
-        from mock_interview.store.models import Answer
-
+        instant grade, marked as such."""
         _, rows = self._load(fresh=True)
-        with self.ctx.database().session() as session:
-            for row in rows:
-                llm = (row.feedback or {}).get("llm") or {}
-                if row.status == "answered" and llm.get("status") == "pending":
-                    stored = session.get(Answer, row.id)
-                    stored.feedback = {**(row.feedback or {}), "llm": {
-                        "status": "fallback", "reason": "unavailable", "model": llm.get("model")}}
-                    session.add(stored)
+        self._give_up_pending([row.id for row in rows if row.status == "answered"], "unavailable")
+
+    def _give_up_pending(self, row_ids: list[uuid.UUID], reason: str) -> None:
+        """Rows still marked as waiting for their refined grade are marked as a fallback."""
+        from mock_interview.store import interviews as store
+
+        def fallback(stored: Any) -> dict[str, Any] | None:
+            llm = (stored.feedback or {}).get("llm") or {}
+            if llm.get("status") != "pending":
+                return None
+            return {**(stored.feedback or {}),
+                    "llm": {"status": "fallback", "reason": reason, "model": llm.get("model")}}
+
+        store.update_feedback(self.ctx.database(), row_ids, fallback)
 
     def _regrade_orphans(self) -> None:
         from mock_interview.engines.base import EngineGrade, GradeContext
@@ -995,10 +875,10 @@ class InterviewSession:
                 continue
             question = self._question_for(interview, row, rows)
             feedback = {k: v for k, v in (row.feedback or {}).items() if k != "llm"}
-            offline = EngineGrade(row.technical_score or 0.0, row.communication_score or 0.0,
+            instant = EngineGrade(row.technical_score or 0.0, row.communication_score or 0.0,
                                   row.job_match_score or 0.0, row.overall_score or 0.0, feedback,
-                                  None, "offline")
-            self._grade_later(row.id, row.position, question, row.answer or "", context, offline)
+                                  None, row.engine or "")
+            self._grade_later(row.id, row.position, question, row.answer or "", context, instant)
 
     def skip(self) -> bool:
         """Record the pending question as skipped and ask the next; True when none is left."""
@@ -1012,22 +892,23 @@ class InterviewSession:
 
     def finish(self) -> dict[str, Any]:
         """Complete the interview: anything not answered is recorded as such; then the result.
-        Waits for the model's gradings still under way, so the result uses them."""
+        Waits for the engine's refined gradings still under way, so the result uses them."""
         from mock_interview.domain.interview.report import AnswerRecord, build_report
-        from mock_interview.store.models import Answer, Interview, Result, utcnow
+        from mock_interview.engines import registry
+        from mock_interview.store import interviews as store
+        from mock_interview.store.models import Answer, Result
 
         interview, _ = self._load()
-        if interview.status != "completed" and (self._pending or interview.engine == "openai"):
+        if interview.status != "completed" and (
+                self._pending or registry.capabilities_of(interview.engine).refines_grades):
             self.wait_for_gradings(timeout=self._finish_wait())
             self._keep_offline_grades_of_late_gradings()
             self.flush_notices()
-        interview, rows = self._load(fresh=True)  # the model's gradings wrote to the rows
+        interview, rows = self._load(fresh=True)  # the refined gradings wrote to the rows
         if interview.status != "completed":
-            import sqlalchemy as sa
-
             # Pending and never-asked questions are recorded as unanswered; the report is built
             # from these rows and everything is written in one transaction, which does nothing
-            # if another window completed the interview first.
+            # if another window completed the interview first (its result stands).
             asked = [row for row in rows if row.status == "asked"]
             for row in asked:
                 row.status, row.answer = "unanswered", None  # an unsent draft is not an answer
@@ -1043,33 +924,25 @@ class InterviewSession:
                                     competency=r.competency, follow_up_of=r.follow_up_of,
                                     grade=r.feedback) for r in rows]
             report = build_report(records, (interview.settings or {}).get("job_terms") or [])
-            answer_table, interview_table = Answer.__table__, Interview.__table__
-            try:
-                with self.ctx.database().session() as session:
-                    completed = session.execute(
-                        interview_table.update().where(interview_table.c.id == interview.id,
-                                                       interview_table.c.status != "completed")
-                        .values(status="completed", completed_at=utcnow()))
-                    if completed.rowcount != 1:
-                        raise _AnsweredElsewhere
-                    for row in asked:
-                        session.execute(answer_table.update().where(
-                            answer_table.c.id == row.id, answer_table.c.status == "asked")
-                            .values(status="unanswered", answer=None))
-                    session.add_all(never_asked)
-                    session.add(Result(
-                        interview_id=interview.id, technical_score=report.technical_score,
-                        communication_score=report.communication_score,
-                        job_match_score=report.job_match_score, overall_score=report.overall_score,
-                        strengths=report.strengths, weaknesses=report.weaknesses,
-                        recommendations=report.recommendations, insights=report.insights))
-            except (_AnsweredElsewhere, sa.exc.IntegrityError):
-                pass  # completed by another window: its result stands
+            store.complete(self.ctx.database(), interview.id, asked, never_asked, Result(
+                interview_id=interview.id, technical_score=report.technical_score,
+                communication_score=report.communication_score,
+                job_match_score=report.job_match_score, overall_score=report.overall_score,
+                strengths=report.strengths, weaknesses=report.weaknesses,
+                recommendations=report.recommendations, insights=report.insights),
+                answers_copy(rows))
             self._state = None
-        if self._grader is not None and not self.pending_gradings():
-            self._grader.close()
-            self._grader = None
+        if self._grading_pool is not None and not self.pending_gradings():
+            self._grading_pool.close()
+            self._grading_pool = None
         return describe(self.ctx, self.interview_id)
+
+
+def answers_copy(rows: list[Any]) -> list[dict[str, Any]]:
+    """``interviews.answers``: every question's reply as the interview ended, in asking order
+    (the rows stay the record; this copy is written once, at completion)."""
+    return [{"position": r.position, "question_id": r.question_id, "answer": r.answer,
+             "status": r.status} for r in rows]
 
 
 # -- reading back ---------------------------------------------------------------------------------
@@ -1098,13 +971,10 @@ def question_for(interview: Any, row: Any, rows: list[Any]) -> PlannedQuestion:
 
 def _resume_examples(ctx: AppContext, resume_id: Any) -> list[tuple[str | None, str]]:
     from mock_interview.domain.interview.coaching import resume_examples
-    from mock_interview.store.models import Resume
+    from mock_interview.store import resumes as resume_store
 
-    if resume_id is None:
-        return []
-    with ctx.database().session() as session:
-        resume = session.get(Resume, resume_id)
-        return resume_examples(resume.experience) if resume is not None else []
+    resume = resume_store.get(ctx.database(), resume_id)
+    return resume_examples(resume.experience) if resume is not None else []
 
 
 def model_answer_for(question: PlannedQuestion, feedback: dict[str, Any] | None,
@@ -1145,15 +1015,9 @@ def _attempts_of(row: Any) -> list[dict[str, Any]]:
 
 def describe(ctx: AppContext, interview_id: uuid.UUID) -> dict[str, Any]:
     """The whole interview as JSON: questions with answers and scores, and the result."""
-    from sqlmodel import select
+    from mock_interview.store import interviews as store
 
-    from mock_interview.store.models import Answer, Interview, Result
-
-    with ctx.database().session() as session:
-        interview = session.get(Interview, interview_id)
-        rows = session.exec(select(Answer).where(Answer.interview_id == interview_id)
-                            .order_by(Answer.position)).all()
-        result = session.exec(select(Result).where(Result.interview_id == interview_id)).first()
+    interview, rows, result = store.load_with_result(ctx.database(), interview_id)
     settings = interview.settings or {}
     from mock_interview.domain.interview.coaching import answer_note
 
@@ -1207,9 +1071,11 @@ def describe(ctx: AppContext, interview_id: uuid.UUID) -> dict[str, Any]:
 
 
 def _llm_report(ctx: AppContext, interview: Any, rows: list[Any]) -> dict[str, Any] | None:
-    """Which engine produced what, and the cost ledger; None for an offline interview."""
+    """Which engine produced what, and the cost ledger; None for an interview with no model."""
+    from mock_interview.engines import registry
+
     settings = interview.settings or {}
-    if interview.engine != "openai" and not settings.get("llm"):
+    if not registry.capabilities_of(interview.engine).calls_model and not settings.get("llm"):
         return None
     from mock_interview.services import llm
 
@@ -1235,18 +1101,11 @@ def _llm_report(ctx: AppContext, interview: Any, rows: list[Any]) -> dict[str, A
 
 
 def list_interviews(ctx: AppContext, limit: int = 50) -> list[dict[str, Any]]:
-    from sqlmodel import select
-
     from mock_interview.services import profiles
-    from mock_interview.store.models import Interview, Result
+    from mock_interview.store import interviews as store
 
     me = profiles.current(ctx)
-    with ctx.database().session() as session:
-        rows = session.exec(
-            select(Interview, Result).join(Result, Result.interview_id == Interview.id, isouter=True)
-            .where(Interview.user_id == uuid.UUID(me.id))
-            .order_by(Interview.started_at.desc()).limit(limit)
-        ).all()
+    rows = store.with_results(ctx.database(), uuid.UUID(me.id), limit)
     return [{
         "interview_id": str(i.id), "status": i.status, "started_at": i.started_at.isoformat(),
         "job_title": (i.settings or {}).get("job_title"),

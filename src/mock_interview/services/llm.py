@@ -19,6 +19,7 @@ from mock_interview.config import API_KEY_ENV, BASE_URL_ENV, ENGINE_CHOICES, wri
 from mock_interview.errors import ConfigError, ProviderError, UsageError
 from mock_interview.services.context import AppContext
 
+ENGINES = ENGINE_CHOICES  # auto, then every registered engine
 KEYS_FILE = "keys.json"
 MEMORY_FILE = "llm-endpoints.json"
 # USD per million tokens (input, output); `llm.prices` adds to or overrides these.
@@ -245,9 +246,11 @@ def load_config(ctx: AppContext, *, base_url: str | None = None, model: str | No
 
 
 def engine_choice(config: LLMConfig) -> str:
-    """auto: the LLM when a key or a base URL is configured, otherwise offline."""
+    """auto: the model engine when a key or a base URL is configured, otherwise offline."""
+    from mock_interview.engines import registry
+
     if config.provider == "auto":
-        return "openai" if config.configured else "offline"
+        return registry.MODEL if config.configured else registry.OFFLINE
     return config.provider
 
 
@@ -258,6 +261,70 @@ def require_configured(config: LLMConfig) -> None:
             hint=f"mock-interview keys set, or {BASE_URL_ENV}=http://127.0.0.1:8080/v1 for a local "
                  "server; or --engine offline",
         )
+
+
+def choose_engine(ctx: AppContext | None, name: str, *, base_url: str | None = None,
+                  model: str | None = None, max_cost: float | None = None) -> tuple[Any, LLMConfig | None]:
+    """The engine class for ``name`` (``auto`` or a registered engine) and, for one that calls
+    a model, the model's settings. An unknown name stops with exit 2, a model engine with no
+    key or base URL with exit 3. Without ``ctx`` only an engine that calls no model can be
+    chosen (``auto`` means offline)."""
+    from mock_interview.engines import registry
+
+    if name != "auto" and name not in registry.ENGINES:
+        raise UsageError(f"--engine must be one of {', '.join(ENGINES)}")
+    if name != "auto" and not registry.capabilities_of(name).calls_model:
+        return registry.engine_class(name), None  # reads no model setting: a bad one cannot stop it
+    if ctx is None:
+        if name != "auto":
+            raise ConfigError(f"the {name} engine needs the application context")
+        return registry.engine_class(registry.OFFLINE), None
+    config = load_config(ctx, provider=None if name == "auto" else name, base_url=base_url,
+                         model=model, max_cost=max_cost)
+    chosen = engine_choice(config)
+    if not registry.capabilities_of(chosen).calls_model:
+        return registry.engine_class(chosen), None
+    require_configured(config)
+    return registry.engine_class(chosen), config
+
+
+@dataclass
+class ChosenEngine:
+    """An engine and, for one that calls a model, its settings and its cost ledger."""
+
+    engine: Any
+    config: LLMConfig | None = None
+    ledger: Ledger | None = None
+    explicit: bool = False  # named by the person (``--engine openai``), not picked by auto
+
+    def model_info(self) -> dict[str, Any] | None:
+        """The model, where it is served and the cost limit; None for an engine with no model."""
+        if self.config is None:
+            return None
+        return {"model": self.config.model, "endpoint": self.config.endpoint().display,
+                "max_cost": self.config.max_cost}
+
+    def stored_settings(self) -> dict[str, Any] | None:
+        """What a resumed interview needs to rebuild the engine (never the key)."""
+        if self.config is None:
+            return None
+        return {"base_url": self.config.stored_base_url, "model": self.config.model,
+                "max_cost": self.config.max_cost, "endpoint": self.config.endpoint().display}
+
+
+def open_engine(ctx: AppContext | None, name: str, *, base_url: str | None = None,
+                model: str | None = None, max_cost: float | None = None,
+                limiter: Any = None) -> ChosenEngine:
+    """The engine for one interview (see ``choose_engine``); one that calls a model gets the
+    endpoint, the endpoint's remembered output mode and a cost ledger of its own."""
+    cls, config = choose_engine(ctx, name, base_url=base_url, model=model, max_cost=max_cost)
+    if config is None:
+        return ChosenEngine(cls())
+    assert ctx is not None
+    ledger = Ledger(ctx, config, max_cost=config.max_cost)
+    engine = cls(config.endpoint(), memory=memory_for(ctx), on_call=ledger.record,
+                 allow_spend=ledger.allow, limiter=limiter)
+    return ChosenEngine(engine, config, ledger, explicit=name != "auto")
 
 
 def memory_for(ctx: AppContext) -> Any:
