@@ -8,6 +8,7 @@ vertical place. It works on plain tuples, so it is tested without PyMuPDF.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections.abc import Sequence
@@ -339,7 +340,7 @@ def _columns_score(lines: Sequence[Line], g0: float, g1: float, height: float) -
         return 0  # dates or amounts set flush right beside the text: a table, not a column
     page_left = min(ln.x0 for ln in lines)
     page_right = max(ln.x1 for ln in lines)
-    if g0 - page_left < 0.3 * (page_right - page_left) and _dates_column(left):
+    if g0 - page_left < 0.3 * (page_right - page_left) and _dates_column(left, right):
         return 0  # a narrow column of dates beside each entry: a grid read row by row
     return len(left) + len(right)
 
@@ -349,9 +350,18 @@ _DATEISH_RE = re.compile(
     r"|sep|oct|nov|dec)[a-z]*\.?\s*[-–]?\s*$", re.I)
 
 
-def _dates_column(lines: Sequence[Line]) -> bool:
-    """Most of the column's lines are dates (or their wrapped halves)."""
-    return sum(1 for ln in lines if _DATEISH_RE.search(ln.text)) >= 0.4 * len(lines)
+def _dates_column(left: Sequence[Line], right: Sequence[Line]) -> bool:
+    """Most left lines that sit beside right-hand text are dates (or their wrapped halves).
+
+    Only lines with a right-hand line in their row count: in a grid built as a table, the
+    section headings and the wrapped ends of full-width lines sit alone in the left cell's
+    x-range, and they say nothing about what the cells beside the entries hold.
+    """
+    centres = sorted((ln.y0 + ln.y1) / 2 for ln in right)
+    beside = [ln for ln in left
+              if bisect.bisect_right(centres, ln.y1) > bisect.bisect_left(centres, ln.y0)]
+    dated = sum(1 for ln in beside if _DATEISH_RE.search(ln.text))
+    return bool(beside) and dated >= 0.4 * len(beside)
 
 
 def _right_aligned(lines: Sequence[Line]) -> bool:
