@@ -1,12 +1,14 @@
 """Do scores follow correctness? The calibration suite through `mock-interview grade --input`.
 
-    python bench/grading_calibration.py [SUITE_DIR] [--json]
+    python bench/grading_calibration.py [SUITE_DIR] [--json] [--failures]
 
 SUITE_DIR (default bench/calibration) holds JSONL files written for this project: each line a
 question with key points and six answers (excellent, thin, fluent_wrong, keywords, non_answer,
 paraphrase). Every answer is graded by the installed command, and the table shows how often
 each ordering holds (excellent > thin > fluent-wrong > non-answer; keyword list < thin;
-paraphrase within 15 points of excellent) and every cap violation (a non-answer over 20).
+paraphrase within 15 points of excellent), every cap violation (a non-answer over 20), how
+many correct answers (excellent, paraphrase, thin) were said to make a wrong claim, and with
+--failures every ordering that does not hold.
 Goals: >= 90% of orderings, 0 violations.
 """
 
@@ -38,6 +40,8 @@ def main() -> int:
     parser.add_argument("--base-url", help="model endpoint for --engine openai")
     parser.add_argument("--model", help="model name for --engine openai")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--failures", action="store_true",
+                        help="list every ordering that does not hold, with both scores")
     args = parser.parse_args()
     files = sorted(Path(args.suite).glob("*.jsonl"))
     if not files:
@@ -67,6 +71,7 @@ def main() -> int:
     held, total = Counter(), Counter()
     by_field: dict[str, Counter] = defaultdict(Counter)
     violations = []
+    failures = []
     means: dict[str, list[float]] = defaultdict(list)
     for q in questions:
         scores = {}
@@ -80,6 +85,11 @@ def main() -> int:
         field = q.get("profession", q["id"].rsplit("-", 1)[0])
         for name, check in CHECKS.items():
             ok = bool(check(scores))
+            if not ok:
+                failures.append({"id": q["id"], "ordering": name, "scores": scores,
+                                 "wrong_claims": {v: len(results[f"{q['id']}|{v}"]["wrong_claims"])
+                                                  for v in ("excellent", "paraphrase", "thin",
+                                                            "fluent_wrong")}})
             held[name] += ok
             total[name] += 1
             by_field[field]["held"] += ok
@@ -91,7 +101,14 @@ def main() -> int:
         "orderings_held": round(share, 3), "violations": violations,
         "mean_score": {k: round(sum(v) / len(v), 1) for k, v in means.items()},
         "by_field": {k: round(v["held"] / v["total"], 3) for k, v in sorted(by_field.items())},
+        # Answers that should make no wrong claim but were said to: a false "wrong" costs the
+        # person more than a missed one.
+        "false_wrong_claims": {v: sum(bool(results[f"{q['id']}|{v}"]["wrong_claims"])
+                                      for q in questions)
+                               for v in ("excellent", "paraphrase", "thin")},
     }
+    if args.failures:
+        report["failures"] = failures
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -102,9 +119,18 @@ def main() -> int:
     print(f"  {'all orderings':<36} {sum(held.values()):>4}/{sum(total.values()):<4} {share:6.1%}")
     print("mean score: " + ", ".join(f"{k} {v}" for k, v in report["mean_score"].items()))
     print("by field: " + ", ".join(f"{k} {v:.0%}" for k, v in report["by_field"].items()))
+    print("wrong claims found in correct answers: " + ", ".join(
+        f"{k} {v}/{len(questions)}" for k, v in report["false_wrong_claims"].items()))
     print(f"cap violations (non-answer over 20): {len(violations)}")
     for v in violations:
         print(f"  {v['id']}: {v['overall']} {v['answer']!r}")
+    if args.failures:
+        print(f"orderings that do not hold: {len(failures)}")
+        for f in failures:
+            shown = ", ".join(f"{k} {v}" for k, v in f["scores"].items())
+            wrong = ", ".join(f"{k} {v}" for k, v in f["wrong_claims"].items() if v)
+            print(f"  {f['id']:<16} {f['ordering']:<34} {shown}"
+                  + (f" (wrong claims: {wrong})" if wrong else ""))
     return 0
 
 

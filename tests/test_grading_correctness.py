@@ -99,6 +99,14 @@ def test_denying_a_misconception_is_not_asserting_it() -> None:
     ("Peripheral potassium chloride infusions are limited to about 10 mmol per hour",
      "Peripheral potassium chloride infusions can safely run at 40 mmol per hour.",
      "How do you give IV potassium safely?"),
+    # The point names both sides of a pair; the sentence flips the one said of latency.
+    ("More servers give lower latency under load and higher hosting cost.",
+     "More servers give higher latency under load, because each request hops further.",
+     "How does adding servers behind a load balancer affect latency and cost?"),
+    # "Avoid X" denies X; one's own practice answers advice.
+    ("Avoid discounting immediately, because it erodes margin.",
+     "I discount immediately to keep the deal moving.",
+     "How do you handle a price objection?"),
 ])
 def test_contradictions_by_negation_antonym_and_swapped_roles(point: str, sentence: str,
                                                               question: str) -> None:
@@ -123,6 +131,25 @@ def test_contradictions_by_negation_antonym_and_swapped_roles(point: str, senten
     ("It ensures no single person can both commit and conceal an error",
      "No single person should be able to both make an error and commit it unseen.",
      "Why separate duties?"),
+    ("More servers give lower latency under load and higher hosting cost.",
+     "With more servers you get lower latency under load, though hosting costs are higher.",
+     "How does adding servers behind a load balancer affect latency and cost?"),
+    # About the other of the two things the question contrasts, not a contradiction.
+    ("Optimistic locking suits workloads where conflicts are rare",
+     "Pessimistic locking suits workloads where conflicts are frequent.",
+     "What is the difference between optimistic and pessimistic locking?"),
+    # A word that names which kind of thing is meant does not flip a claim about it.
+    ("Quantitative usability studies need larger samples, often 20 or more.",
+     "For a qualitative usability study, five participants per round is usually enough.",
+     "How many participants does a usability study need?"),
+    # An opposite word about another thing: the point's subject is not in the sentence.
+    ("The staging database includes a copy of production data.",
+     "Our test fixtures exclude production data, so they are safe to share.",
+     "How do you handle data across environments?"),
+    # An abbreviation keeps its own word: "FIFO" is not "LIFO" though both expand to "first".
+    ("FIFO gives lower cost of goods sold when prices rise.",
+     "LIFO gives higher cost of goods sold, because the newest costs go out first.",
+     "How do FIFO and LIFO differ when prices rise?"),
 ])
 def test_agreeing_sentences_are_not_contradictions(point: str, sentence: str, question: str) -> None:
     from mock_interview.domain.grading import text as tx
@@ -284,3 +311,81 @@ def test_an_interview_never_asks_the_same_follow_up_twice(tmp_path: Path, monkey
     data = json.loads(result.stdout)
     asked = [q["question"] for q in data["questions"] if q.get("follow_up_of") is not None]
     assert len(asked) >= 2 and len(asked) == len(set(asked))
+
+
+OUTAGE_Q = "Tell me about a time you handled a production outage."
+OUTAGE_KP = [
+    "I escalated to the on-call database engineer and opened an incident channel",
+    "I gave stakeholders regular status updates until service was restored",
+    "I wrote a blameless postmortem that found the root cause and assigned follow-up actions",
+]
+OUTAGE_THIN = ("When checkout went down I paged the on-call database engineer, posted updates "
+               "every half hour, and afterwards wrote a blameless postmortem on the root cause.")
+OUTAGE_WRONG = (
+    "Last spring our checkout service went down for about four hours on a Friday evening, "
+    "right in the middle of a big sale. I didn't want to bother anyone at home, so rather than "
+    "paging the on-call database engineer I restarted servers myself for two hours. Support "
+    "kept asking for news, but I only told them it was being looked at. Once it came back I "
+    "closed the ticket, and I never wrote a postmortem or looked for the root cause, because "
+    "the outage was already over. In the end the sale recovered about 80 percent of the "
+    "expected revenue.")
+
+
+def test_a_fluent_story_that_denies_the_key_actions_is_below_a_short_right_one() -> None:
+    """The story's negated words state a key point ("rather than paging the on-call database
+    engineer"): a wrong claim, so its polish does not carry it past a short correct story."""
+    def story(answer: str):
+        return grade(answer, OUTAGE_KP, OUTAGE_Q, kind="behavioral", star=True,
+                     target_words=(100, 280))
+
+    wrong, thin = story(OUTAGE_WRONG), story(OUTAGE_THIN)
+    assert "wrong-claim" in wrong.flags
+    assert any("on-call database engineer" in w["quote"] for w in wrong.wrong_claims)
+    assert wrong.overall < thin.overall and wrong.overall <= 45
+    assert not thin.wrong_claims
+
+
+@pytest.mark.parametrize(("point", "answer"), [
+    # The point itself warns against it: a sentence that denies it agrees.
+    ("Placeholder text should not replace a visible label because it disappears as you type.",
+     "I never use placeholder text as the label, since it disappears as soon as you type."),
+    ("The main goal of an MVP is validated learning, not simply shipping a reduced release.",
+     "An MVP exists to learn what customers value, not to ship a reduced release early."),
+    # A synonym under a negation is too loose a denial ("count" ~ "size" ~ "length").
+    ("The height is the length of the longest path from the root to a leaf.",
+     "Each level is one generation, though some people do not count the root."),
+])
+def test_denials_that_agree_with_the_point_are_not_wrong_claims(point: str, answer: str) -> None:
+    result = grade(answer, [point], "Explain this term.")
+    assert not result.wrong_claims, result.wrong_claims
+
+
+def test_abbreviations_keep_their_own_stem_beside_the_expansion() -> None:
+    stems = claims.read_statement("FIFO and LIFO differ").stems
+    assert {"fifo", "lifo"} <= stems and {"first", "last"} <= stems
+
+
+SLA_Q = "What is the difference between an SLA and an OLA?"
+SLA_KP = [
+    "An SLA is the promise made to the customer about response and resolution times.",
+    "An OLA is an internal agreement in which engineering commits to answer support "
+    "escalations within a set time.",
+]
+
+
+@pytest.mark.parametrize("answer", [
+    # The SLA is the object of the clause about the OLA: what follows is still said of the OLA.
+    "An OLA is the internal promise between teams that makes the SLA workable, with engineering "
+    "committing to answer urgent support escalations within an hour.",
+    "An OLA is the internal agreement between our teams that lets us keep the SLA promise to the "
+    "customer about response and resolution times.",
+])
+def test_a_thing_named_as_an_object_is_not_a_swap_of_roles(answer: str) -> None:
+    result = grade(answer, SLA_KP, SLA_Q)
+    assert not result.wrong_claims, result.wrong_claims
+
+
+def test_a_definition_said_of_the_other_thing_is_still_a_swap() -> None:
+    result = grade("An SLA is an internal agreement in which engineering commits to answer support "
+                   "escalations within a set time.", SLA_KP, SLA_Q)
+    assert "wrong-claim" in result.flags

@@ -6,13 +6,17 @@ scope of "not", "never", "no", "without", "rather than", ...). A sentence contra
 key point when, talking about the same thing, it
 
 - flips polarity: denies what the point asserts, or asserts what the point denies;
-- swaps in an antonym: "once" where the point says "every", "before" for "after";
+- swaps in an antonym: "once" where the point says "every", "before" for "after"; or
+  qualifies the same thing with the opposite word ("the highest cost of goods sold" against
+  "lower cost of goods sold"), even in a point that names both words of the pair;
 - swaps roles: the point ties a property to one of two things the question contrasts
   ("agg collapses each group, transform keeps the rows") and the sentence ties it to the
   other.
 
 Misconceptions (common wrong claims written with a bank question) are matched like key
-points, and count only when the sentence asserts rather than denies them.
+points, and count only when the sentence asserts rather than denies them. "Avoid X" denies X,
+and a sentence about one's own practice ("I discount at once") answers advice as advice does.
+A sentence about the other of two things the question contrasts contradicts nothing.
 """
 
 from __future__ import annotations
@@ -27,7 +31,12 @@ from mock_interview.domain.grading import text as tx
 _NEGATORS = frozenset([
     "not", "no", "never", "without", "cannot", "nor", "neither", "none", "nothing", "nobody",
     "nowhere", "lacks", "lack", "lacking", "rarely", "seldom", "hardly", "barely",
+    # "avoid discounting immediately" denies the discount as "never discount at once" does
+    "avoid", "avoids", "avoiding", "refrain", "refrains",
 ])
+# A sentence about one's own practice ("I respond with a discount at once") answers advice
+# ("avoid discounting immediately") as advice would.
+_PRACTICE_WORDS = frozenset(["i", "we", "i'd", "we'd", "i'll", "we'll", "my", "our"])
 # "not only X but also Y" asserts X.
 _NOT_NEGATING_NEXT = frozenset([
     "only", "just", "merely", "simply", "necessarily",
@@ -36,6 +45,7 @@ _NOT_NEGATING_NEXT = frozenset([
     "shorter", "higher", "lower", "sooner", "bigger", "smaller", "better", "worse", "matter",
     "doubt", "exception",
 ])
+_LIMITING = frozenset(["just", "merely", "simply"])
 _SCOPE_OPENERS = (("rather", "than"), ("instead", "of"), ("as", "opposed", "to"), ("no", "longer"),
                   ("in", "place", "of"), ("preferred", "over"), ("preferable", "to"))
 _OPENER_FIRST = frozenset(o[0] for o in _SCOPE_OPENERS)
@@ -169,7 +179,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             scope, scope_words = False, 0
             break_index += 1
         word = words[index]
-        if word in _ADVICE_WORDS:
+        if word in _ADVICE_WORDS or word in _PRACTICE_WORDS:
             advice = True
         if skip:
             skip -= 1
@@ -193,6 +203,10 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             following = words[index + 1] if index + 1 < len(words) else ""
             if following not in _NOT_NEGATING_NEXT:
                 scope, scope_words, scope_open = True, 0, True
+            elif following in _LIMITING:
+                # "not simply shipping a release" neither asserts nor denies the shipping:
+                # read as denied, with no head, so no contradiction turns on it.
+                scope, scope_words, scope_open = True, 0, False
             continue
         if word in _SCOPE_ENDERS and scope and scope_words:
             following = words[index + 1] if index + 1 < len(words) else ""
@@ -200,7 +214,10 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             if not following.endswith(("ed", "ing")):
                 scope, scope_words = False, 0
             continue
-        for part in expansions.get(word, (word,)):
+        # An abbreviation keeps its own stem beside its expansion: "FIFO or LIFO" contrasts
+        # two words, while their expansions share most of theirs.
+        parts = (word, *expansions[word]) if word in expansions else (word,)
+        for part in parts:
             if part in stop or (len(part) < 2 and not part.isdigit() and part != "n"):
                 continue
             stem = tx.stem(part.replace("'", ""))
@@ -323,7 +340,8 @@ def _other_number(point: Clause, sentence: Clause, sentence_all: frozenset[str],
 
 def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[str],
                           sentence_all: frozenset[str],
-                          anchors: frozenset[str] = frozenset()) -> Contradiction | None:
+                          anchors: frozenset[str] = frozenset(),
+                          antonyms: bool = True) -> Contradiction | None:
     """``point_all``, ``sentence_all``: every stem of the whole point and sentence (a point
     that names both sides of an antonym pair is not contradicted by either)."""
     conditional = point.conditional or sentence.conditional
@@ -348,7 +366,7 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
     wrong_number = _other_number(point, sentence, sentence_all, anchors)
     if wrong_number and _same_proposition(point, sentence, wrong_number[0] | wrong_number[1]):
         return Contradiction("number", f"{sorted(wrong_number[0])[0]} / {sorted(wrong_number[1])[0]}")
-    for stem in point.asserted:
+    for stem in point.asserted if antonyms else ():
         if same_side(stem) & sentence_all:
             continue
         opposite = antonyms_of(stem) & sentence.asserted
@@ -376,8 +394,88 @@ def _as_clause(statement: Statement) -> Clause:
                   advice=any(c.advice for c in statement.clauses))
 
 
-def _conditional(statement: Statement) -> bool:
-    return any(c.conditional for c in statement.clauses)
+def _conditional(statement: Statement, given: frozenset[str] = frozenset()) -> bool:
+    """Does a clause hold only under a condition? A condition the question itself sets
+    ("when prices are rising", ``given``) is the setting of every answer, not a condition."""
+    return any(c.conditional and not set(c.stems) <= given for c in statement.clauses)
+
+
+ATTACH_REACH = 2  # words after a comparative that it qualifies ("lower cost of goods sold")
+
+
+def _attachments(statement: Statement, skip: frozenset[str]) -> list[tuple[str, int, frozenset[str]]]:
+    """(stem, position, the stems it qualifies) for every stem with an antonym: the content
+    words right after it, or right before it when none follow ("costs are lower")."""
+    ordered = statement.ordered()
+    out = []
+    for index, (position, stem) in enumerate(ordered):
+        if not antonyms_of(stem):
+            continue
+        after = frozenset(s for p, s in ordered[index + 1:]
+                          if 0 < p - position <= ATTACH_REACH and s not in skip
+                          and not antonyms_of(s))
+        before = frozenset(s for p, s in ordered[:index]
+                           if 0 < position - p <= ATTACH_REACH and s not in skip
+                           and not antonyms_of(s))
+        out.append((stem, position, after or before))
+    return out
+
+
+def _governing(statement: Statement, position: int, pair: frozenset[str] | None) -> str | None:
+    """Which of the two contrasted things a word at ``position`` is said of: the last one
+    named before it, else the first one after it."""
+    if not pair:
+        return None
+    ordered = statement.ordered()
+    before = [s for p, s in ordered if s in pair and p < position]
+    if before:
+        return before[-1]
+    after = [s for p, s in ordered if s in pair and p > position]
+    return after[0] if after else None
+
+
+def _attached_antonym(point: Statement, sentence: Statement, anchors: frozenset[str],
+                      question: str) -> Contradiction | None:
+    """The sentence qualifies the same thing with the opposite word ("FIFO gives the highest
+    cost of goods sold" against "FIFO gives lower cost of goods sold"), said of the same one
+    of two contrasted things."""
+    pair = contrast_pair(question) if question else None
+    skip = (pair or frozenset()) | _POLAR_WORDS_STEMS
+    denied = point.denied | sentence.denied
+    theirs = _attachments(sentence, skip)
+    if not theirs:
+        return None
+    # The sentence must speak of what the point speaks of: its first plain word
+    # ("Pessimistic locking suits ... frequent conflicts" is not about optimistic locking).
+    subject = next((s for _p, s in point.ordered() if not antonyms_of(s) and s not in skip), None)
+    if subject is None or subject not in sentence.stems:
+        return None
+    # What qualifies the subject itself names it ("quantitative studies" and "qualitative
+    # tests" are two kinds of study): only words said of it after it count.
+    ours_from = min(p for p, s in point.ordered() if s == subject)
+    theirs_from = min(p for p, s in sentence.ordered() if s == subject)
+    theirs = [a for a in theirs if a[1] > theirs_from]
+    for stem, position, targets in _attachments(point, skip):
+        if not targets or stem in denied or stem in anchors or position < ours_from:
+            continue  # a word of the question ("when prices rise") is its setting
+        opposite = antonyms_of(stem)
+        own_side = same_side(stem)
+        for other, other_position, other_targets in theirs:
+            if other not in opposite or other in denied:
+                continue
+            shared = targets & other_targets
+            if not shared:
+                continue
+            # The sentence also says the point's word of the same thing: it compares them.
+            if any(o in own_side and t & shared for o, _q, t in theirs):
+                continue
+            if pair:
+                ours_about = _governing(point, position, pair)
+                theirs_about = _governing(sentence, other_position, pair)
+                if ours_about != theirs_about:
+                    continue
+            return Contradiction("antonym", f"{stem} / {other} ({sorted(shared)[0]})")
+    return None
 
 
 def contradicts(point: Statement, sentence: Statement,
@@ -393,19 +491,34 @@ def contradicts(point: Statement, sentence: Statement,
             or (question and contrast_pair(question))
             or (_has_figure(point) and _has_figure(sentence))):
         return None  # nothing that could flip: no negation, antonym, contrast or figure
-    if _conditional(point) or _conditional(sentence):
+    if _conditional(point, anchors) or _conditional(sentence, anchors):
         # "If none is defined, the compiler adds one": each clause holds only under the other.
         return _swapped_roles(point, sentence, anchors, question) if question else None
+    pair = contrast_pair(question) if question else None
+    if pair:
+        ours, theirs = point.stems & pair, sentence.stems & pair
+        if ours and theirs and not ours & theirs:
+            return None  # about the other of the two things the question contrasts
+    # An opposite word flips a claim only about the same thing: the point's first plain word
+    # ("NRR includes expansion" is not flipped by "gross retention excludes expansion").
+    subject = next((s for _p, s in point.ordered()
+                    if not antonyms_of(s) and s not in _POLAR_WORDS_STEMS), None)
+    about_it = subject is None or subject in sentence.stems
     whole = _as_clause(sentence)
     for point_clause in point.clauses:
         for sentence_clause in (*sentence.clauses, whole):
             found = _clause_contradiction(point_clause, sentence_clause, point.stems,
-                                          sentence.stems, anchors)
+                                          sentence.stems, anchors, about_it)
             if found:
                 return found
+    attached = _attached_antonym(point, sentence, anchors, question)
+    if attached:
+        return attached
     if loose and sentence.stems & anchors:
-        for stem in point.asserted - sentence.stems:
-            opposite = (antonyms_of(stem) & sentence.asserted) - point.stems
+        # Not the question's own words: a sentence about the other of two things it names
+        # ("optimistic or pessimistic") contradicts nothing.
+        for stem in point.asserted - sentence.stems - anchors:
+            opposite = (antonyms_of(stem) & sentence.asserted) - point.stems - anchors
             if opposite:
                 return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}")
     return _swapped_roles(point, sentence, anchors, question) if question else None

@@ -147,16 +147,22 @@ def terms_from_words(
 ) -> AnswerTerms:
     """Analyse the content words of an answer or of part of it."""
     stems = tuple(tx.stem(w.replace("'", "")) for w in words)
-    features = set(stems)
-    for stem in stems:
-        if stem not in question_stems:  # a question word must not earn its synonyms' credit
-            features.update(tx.synonym_labels(stem))
+    features = features_of(stems, question_stems)
     surfaces = tuple(w for w in dict.fromkeys(words) if len(w) >= 4) if near_spellings else ()
     gram_index: dict[str, list[int]] = {}
     for position, word in enumerate(surfaces):
         for gram in _trigrams(word):
             gram_index.setdefault(gram, []).append(position)
-    return AnswerTerms(stems, frozenset(features), surfaces, gram_index)
+    return AnswerTerms(stems, features, surfaces, gram_index)
+
+
+def features_of(stems: tuple[str, ...], question_stems: frozenset[str]) -> frozenset[str]:
+    """The stems with the synonym labels of those the question does not use (a question word
+    must not earn its synonyms' credit)."""
+    features = set(stems)
+    for stem in features - question_stems:
+        features.update(tx.synonym_labels(stem))
+    return frozenset(features)
 
 
 def near_map(reference: Reference, answer: AnswerTerms) -> dict[str, frozenset[str]]:

@@ -39,8 +39,8 @@ OVERALL_WEIGHTS: dict[str, tuple[float, float, float]] = {
 }
 KINDS = tuple(OVERALL_WEIGHTS)
 STAR_TECHNICAL_SHARE = 0.4  # share of a STAR answer's technical score that is STAR completeness
-COVERED_SHARE = 0.35
-NO_POINT = 0.15  # coverage under which an answer has not touched a point  # a key point counts as made when this share of its weight is matched
+COVERED_SHARE = 0.35  # a key point counts as made when this share of its weight is matched
+NO_POINT = 0.15  # coverage under which an answer has not touched a point
 FOLLOW_UP_CONTENT = 0.6  # below this content score (0-1), missed points earn a follow-up
 JOB_TERMS_FOR_FULL = 3
 IMPLIED_TERM_CONTENT = 0.3  # content score (0-1) from which the question's job terms count
@@ -270,7 +270,7 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     missed = [r.point for r in results if r.coverage < COVERED_SHARE]
     if not key_points:  # the question stood in for the points
         covered, missed = [], []
-    terms = cov.answer_terms(answer, reference.question_stems)
+    terms = cov.answer_terms(answer, reference.question_stems, near_spellings=False)
     relevance = cov.relevance(reference, terms)
     credited = {stem for r in results for stem in r.matched}
     if not follow_up:  # an answer to a follow-up is read with its parent, never off topic
@@ -476,7 +476,7 @@ def _delivery_evidence(
             counts.setdefault(span, []).append(aspect)
     if counts:
         span, aspects = max(counts.items(), key=lambda kv: len(kv[1]))
-        aspect = max(set(aspects), key=aspects.count)
+        aspect = max(sorted(set(aspects)), key=aspects.count)  # ties: the same every run
         grade.evidence.append(Evidence(_quote(answer, span), aspect, "weakness"))
 
 

@@ -5,8 +5,9 @@ spread over a long answer do not make it. Sentences that are self-praise with no
 ("my team would say I am reliable") or that read the question back cover nothing, and words
 inside a negation ("we never ran a pilot") do not cover a point that asserts them. A
 sentence that contradicts a point (claims.py) takes that point's credit away, unless the
-answer also states the point plainly elsewhere. A misconception that the answer asserts
-takes away the point it distorts.
+answer also states the point plainly elsewhere; so does a sentence that denies the point in
+its own words ("rather than paging the on-call engineer", "I didn't ask about the root
+cause"). A misconception that the answer asserts takes away the point it distorts.
 """
 
 from __future__ import annotations
@@ -87,6 +88,13 @@ def read_answer(
             if found:
                 contradicted.setdefault(j, []).append((i, found))
 
+    # Sentences that deny what a point asserts ("I didn't ask about the root cause", "rather
+    # than calling anyone"): the point's own words under a negation.
+    for j, i, contradiction in _denials(reference, points, statements, own, question_stems,
+                                        tuning):
+        if not any(k == i for k, _c in contradicted.get(j, [])):
+            contradicted.setdefault(j, []).append((i, contradiction))
+
     # Roles swapped across points: a sentence about one of the two things the question
     # contrasts that says what a point says of the other one.
     about = _things(reference, points, claims.contrast_pair(question) if question else None)
@@ -130,9 +138,10 @@ def read_answer(
     per_sentence = []
     for st in statements:
         words = st.words()
-        terms = cov.terms_from_words(words, question_stems, near_spellings=False)
+        stems = tuple(s for _p, s in st.ordered())  # the stems of ``words``, in order
         surfaces = tuple(w for w in dict.fromkeys(words) if len(w) >= 4)
-        per_sentence.append(cov.AnswerTerms(terms.stems, terms.features, surfaces, {}, None))
+        per_sentence.append(cov.AnswerTerms(stems, cov.features_of(stems, question_stems),
+                                            surfaces, {}, None))
     relation_index: dict[tuple[int, ...], dict[str, list[int]]] = {}
 
     def terms_for(window: tuple[int, ...]) -> cov.AnswerTerms:
@@ -147,12 +156,25 @@ def read_answer(
 
     results: list[cov.PointCoverage] = []
     best_spans: dict[str, tuple[int, int]] = {}
+    # Which points each sentence could speak to (a word, synonym or near spelling of one):
+    # a window of sentences that touch none of a point's words cannot make it.
+    near_in: list[frozenset[str]] = [
+        frozenset(t for t, ws in near.items() if ws & frozenset(part.surfaces))
+        for part in per_sentence]
+    touches: list[set[int]] = [set() for _ in statements]
+    for j, model in enumerate(reference.points):
+        keys = frozenset(t.stem for t in model.terms).union(*(t.labels for t in model.terms))
+        surfaces = frozenset(t.surface for t in model.terms)
+        for i, part in enumerate(per_sentence):
+            if part.features & keys or near_in[i] & surfaces:
+                touches[i].add(j)
+
     for j, model in enumerate(reference.points):
         bad = {i for i, _c in contradicted.get(j, [])} | set(misconception_points.get(j, []))
         best = cov.PointCoverage(model.text, 0.0, 0.0, ())
         best_window: tuple[int, ...] | None = None
         for window in windows:
-            if bad & set(window):
+            if bad & set(window) or not any(j in touches[i] for i in window):
                 continue
             result = cov.point_coverage(model, terms_for(window), tuning)
             if result.credit <= best.credit:
@@ -205,6 +227,111 @@ def read_answer(
     content = (sum(r.credit * w for r, w in zip(results, weights, strict=True)) / total
                if total else 0.0)
     return Reading(content, results, best_spans, wrong, sum(usable))
+
+
+# A point with one of these words warns against something ("vanity metrics make poor North
+# Star metrics"): a sentence denying its words agrees with it.
+_NEGATIVE_WORDS = frozenset(tx.stem(w) for w in (
+    "poor", "bad", "avoid", "mistake", "wrong", "risk", "fail", "failure", "problem", "pitfall",
+    "misleading", "harmful", "danger", "dangerous", "error", "instead", "worse"))
+
+
+def _conditional(statement: claims.Statement) -> bool:
+    return any(c.conditional for c in statement.clauses)
+
+
+# Any negation, also one that limits rather than denies ("not simply shipping ...").
+_NEGATION_RE = re.compile(r"\b(?:not|never|no|without|instead|rather)\b|n't\b", re.I)
+DENIED_COVERAGE = 0.3  # share of a point that a sentence's negated words must cover to deny it
+DENIED_WORDS = 2  # and this many of the point's own (not the question's) words
+
+
+def _denied_words(statement: claims.Statement) -> list[str]:
+    """The written words of a sentence said only under a negation."""
+    asserted = statement.asserted
+    return [word for clause in statement.clauses
+            for word, stem, denied in zip(clause.words, clause.stems, clause.denied_words,
+                                          strict=True)
+            if denied and stem not in asserted and not clause.conditional]
+
+
+HEAD_MIN_LETTERS = 5  # shorter denied words ("use", "get", "make") say too little alone
+
+
+def _own_heads(statement: claims.Statement) -> frozenset[str]:
+    """Words that open a negation in a sentence about the speaker's own practice."""
+    asserted = statement.asserted
+    return frozenset(h for c in statement.clauses if c.advice and not c.conditional
+                     for h in c.heads if h not in asserted and len(h) >= HEAD_MIN_LETTERS)
+
+
+def _distinctive(points: list[claims.Statement], j: int,
+                 question_stems: frozenset[str]) -> frozenset[str]:
+    """Stems point ``j`` asserts outside any denying clause, that no other point and not the
+    question uses."""
+    others = frozenset(s for k, p in enumerate(points) if k != j for s in p.stems)
+    plain = frozenset(s for c in points[j].clauses if not c.denied and not c.conditional
+                      for s in c.stems)
+    return plain - others - question_stems
+
+
+def _denials(reference: cov.Reference, points: list[claims.Statement],
+             statements: list[claims.Statement], own: list[int],
+             question_stems: frozenset[str], tuning: cov.Tuning
+             ) -> list[tuple[int, int, claims.Contradiction]]:
+    """(point, sentence, why) where a sentence denies a point: its negated words state the
+    point, or the verb the point turns on is denied in one's own practice ("I avoid
+    acknowledging their feelings" against "acknowledge their frustration"), a word no other
+    point and not the question uses."""
+    denied: dict[int, tuple[list[str], cov.AnswerTerms | None, frozenset[str]]] = {}
+    for i in own:
+        if _conditional(statements[i]):
+            continue
+        words = _denied_words(statements[i])
+        heads = _own_heads(statements[i])
+        if words or heads:
+            terms = (cov.terms_from_words(words, question_stems, near_spellings=False)
+                     if len(words) >= DENIED_WORDS else None)
+            denied[i] = (words, terms, heads)
+    found: list[tuple[int, int, claims.Contradiction]] = []
+    if not denied:
+        return found
+    for j, model in enumerate(reference.points):
+        if _NEGATIVE_WORDS & points[j].stems:
+            continue  # a point that warns against something agrees with its denial
+        distinctive = _distinctive(points, j, question_stems)
+        for i, (words, terms, heads) in denied.items():
+            if terms is not None and _denies_point(model, points[j], terms, question_stems,
+                                                   tuning):
+                found.append((j, i, claims.Contradiction(
+                    "negation", ", ".join(sorted(set(words))))))
+            elif heads & distinctive:
+                found.append((j, i, claims.Contradiction(
+                    "negation", ", ".join(sorted(heads & distinctive)))))
+    return found
+
+
+def _denies_point(model: cov.PointModel, point: claims.Statement, terms: cov.AnswerTerms,
+                  question_stems: frozenset[str], tuning: cov.Tuning) -> bool:
+    """Do the negated words of a sentence (``terms``) state the point ("didn't involve the
+    charge nurse or rapid response" against "escalated to the charge nurse or rapid response
+    team")?"""
+    result = cov.point_coverage(model, terms, tuning, fuzzy=False)
+    # Words of a clause that itself denies ("placeholder text should not replace a label")
+    # agree with a sentence that denies them.
+    negated = frozenset(s for clause in point.clauses
+                        if clause.denied or _NEGATION_RE.search(model.text, clause.start, clause.end)
+                        for s in clause.stems)
+    said = frozenset(terms.stems)  # the words themselves: a synonym is too loose a denial
+    own = [s for s in result.matched if s in said and s not in question_stems
+           and s not in negated]
+    if len(own) < DENIED_WORDS:
+        return False
+    if result.coverage >= DENIED_COVERAGE:
+        return True
+    # Or a phrase of the point, word for word ("the root cause", "on-call engineer").
+    order = [s for _p, s in point.ordered()]
+    return any(a in own and b in own and a != b for a, b in zip(order, order[1:]))
 
 
 PAIR_REACH = 2  # neighbouring words of a point that state a relation
@@ -313,21 +440,31 @@ def _swapped_across(points: list[claims.Statement], statements: list[claims.Stat
 
 
 def _segments(sentence: claims.Statement, things: frozenset[str]) -> list[tuple[str, frozenset[str]]]:
-    """The sentence cut where it names a thing: (thing, the asserted words up to the next)."""
+    """The sentence cut where a clause opens on a thing: (thing, the asserted words up to the
+    next). A thing named later in a clause is its object ("the promise that makes the SLA
+    achievable"): the rest of that clause is about neither."""
     asserted = sentence.asserted
     segments: list[tuple[str, set[str]]] = []
     leading: set[str] = set()
-    for _position, stem in sentence.ordered():
-        if stem in things:
-            if segments and segments[-1][0] == stem:
-                continue
-            segments.append((stem, set(leading) if not segments else set()))
-        elif stem in asserted:
-            if segments:
-                segments[-1][1].add(stem)
-            else:
-                leading.add(stem)
+    for clause in sentence.clauses:
+        muted = False
+        for index, stem in enumerate(clause.stems):
+            if stem in things:
+                if index < SUBJECT_REACH or not segments:
+                    if not (segments and segments[-1][0] == stem):
+                        segments.append((stem, set(leading) if not segments else set()))
+                    muted = False
+                else:
+                    muted = True
+            elif stem in asserted and not muted:
+                if segments:
+                    segments[-1][1].add(stem)
+                else:
+                    leading.add(stem)
     return [(t, frozenset(words)) for t, words in segments]
+
+
+SUBJECT_REACH = 2  # a clause speaks of a thing named among its first words
 
 
 def _shift(span: tuple[int, int], offset: int) -> tuple[int, int]:

@@ -101,8 +101,16 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or list item, trimmed, so ``text[start:end]`` is verbatim."""
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=256)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
@@ -120,9 +128,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             begin += 1
         while end > begin and text[end - 1].isspace():
             end -= 1
-        if end > begin and any(ch.isalnum() for ch in text[begin:end]):
+        if end > begin and _ALNUM_RE.search(text, begin, end):
             trimmed.append((begin, end))
-    return trimmed
+    return tuple(trimmed)
 
 
 # ---- Porter (1980) stemmer -------------------------------------------------------------
