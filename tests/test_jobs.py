@@ -149,18 +149,18 @@ def test_a_page_of_title_matches_still_counts_every_match(cli, tmp_path, databas
 
 
 def test_totals_past_the_cap_are_a_lower_bound(cli, tmp_path, database_url, monkeypatch):
-    from mock_interview.store import jobs as job_store
+    from mock_interview.store import jobs_common
 
     rows = [posting(f"Zymurgy Specialist {i}", slug=f"t-cap-{i}") for i in range(5)]
     assert cli("--db", database_url, "jobs", "import",
                str(write_json(tmp_path / "z.json", rows))).exit_code == 0
-    monkeypatch.setattr(job_store, "TOTAL_CAP", 4)
+    monkeypatch.setattr(jobs_common, "TOTAL_CAP", 4)
     page = cli("--db", database_url, "search-jobs", "zymurgy", "--limit", "2", "--json").json()
     assert (page["total"], page["total_exact"], len(page["jobs"])) == (4, False, 2)
-    monkeypatch.setattr(job_store, "TOTAL_CAP", 5)
+    monkeypatch.setattr(jobs_common, "TOTAL_CAP", 5)
     page = cli("--db", database_url, "search-jobs", "zymurgy", "--limit", "2", "--json").json()
     assert (page["total"], page["total_exact"]) == (5, True)
-    monkeypatch.setattr(job_store, "TOTAL_CAP", 4)
+    monkeypatch.setattr(jobs_common, "TOTAL_CAP", 4)
     shown = cli("--db", database_url, "search-jobs", "zymurgy", "--limit", "2")
     assert "2 of 4+" in shown.stdout
 
@@ -313,8 +313,13 @@ def test_index_follows_updates_and_deletes(cli, small_catalogue, database_url):
         with engine.connect() as connection:
             left = connection.execute(sa.text(
                 "SELECT count(*) FROM job_skills WHERE skill = 'glassblowing'")).scalar()
+            # one search row and one headline per posting: the delete trigger removes both
+            sides = connection.execute(sa.text(
+                "SELECT (SELECT count(*) FROM jobs), (SELECT count(*) FROM job_search), "
+                "(SELECT count(*) FROM job_headlines)")).one()
         engine.dispose()
         assert left == 0
+        assert sides[0] > 0 and set(sides) == {sides[0]}
 
 
 def test_show_by_prefix_and_slug_and_unknown(cli, small_catalogue, database_url):
@@ -658,3 +663,11 @@ def test_a_file_broken_after_many_rows_imports_nothing(cli, tmp_path, database_u
     out = cli("--db", database_url, "jobs", "import", str(path))
     assert out.exit_code == ExitCode.USAGE and "not closed" in out.stderr
     assert cli("--db", database_url, "jobs", "list", "--json").json()["total"] == 96
+
+
+def test_a_title_held_twice_is_looked_up_once_and_counts_twice():
+    from mock_interview.store.jobs_common import title_points
+
+    assert title_points([["data", "engineer"], ["data", "engineer"]]) == [(("data", "engineer"), 4)]
+    assert title_points([["analyst"], [], ["data", "engineer"]]) == [(("analyst",), 2),
+                                                                     (("data", "engineer"), 2)]

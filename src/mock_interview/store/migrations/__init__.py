@@ -7,5 +7,5 @@ revision with the code's without loading Alembic; a test keeps it equal to Alemb
 from pathlib import Path
 
 MIGRATIONS_DIR = Path(__file__).parent
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 HEAD = REVISIONS[-1]
