@@ -5,7 +5,7 @@
                                      [--llm-concurrency 1,4,16] [--no-llm] [--json]
 
 Generates N items in a temporary folder (text resumes, every fifth a PDF and every fifth a
-DOCX drawn by tests/fixtures_docs.py; sample-catalogue jobs; eight answers each), then runs the
+DOCX drawn by mock_interview.testing.documents; sample-catalogue jobs; eight answers each), then runs the
 batch through the same service the command uses, on a fresh SQLite database per concurrency
 level (with --postgres, a fresh schema there), writing JSONL results to a file. A second run
 of the same batch measures the skip path (resumability). Goal: >= 200 answers/s with the offline engine.
@@ -13,7 +13,7 @@ The offline engine runs one item at a time whatever --concurrency says (services
 threads only took turns under the GIL), so its rows differ by noise only.
 
 The LLM part runs max(--llm-items, 4 x concurrency) items with the openai engine against the
-tests' OpenAI-compatible server (tests/llm_server.py) on 127.0.0.1, in its own process as a real
+scripted OpenAI-compatible server (mock_interview.testing.llm_server) on 127.0.0.1, in its own process as a real
 endpoint would be, every completion answered after --llm-latency seconds, at each
 --llm-concurrency level. Four items per worker make the figure the steady state of a long batch
 rather than sixteen workers starting at once. N is the number of model calls the server
@@ -35,7 +35,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT))
 
 JOBS = ("tallowbrook-senior-python-backend-engineer", "kestrelgate-python-backend-engineer",
         "fennick-junior-python-developer-backend", "brightfallow-lead-backend-engineer-python",
@@ -55,7 +54,7 @@ SKILLS = ("Python, Django, PostgreSQL, Redis, Docker", "Python, FastAPI, Kuberne
 
 
 def make_batch(folder: Path, items: int, questions: int) -> Path:
-    from tests.fixtures_docs import make_resume_docx, make_resume_pdf
+    from mock_interview.testing.documents import make_resume_docx, make_resume_pdf
 
     (folder / "resumes").mkdir(parents=True)
     lines_out = []
@@ -131,27 +130,16 @@ def _offline_graded(ctx) -> int:
     return sum(1 for feedback in rows if ((feedback or {}).get("llm") or {}).get("status") in ("fallback", "pending"))
 
 
-SERVER = """
-import sys
-from tests.llm_server import LLMServer
-server = LLMServer()
-server.delay = float(sys.argv[1])
-server.start()
-print(server.url, flush=True)
-sys.stdin.read()  # until the bench closes our stdin
-print(len(server.calls()), flush=True)
-server.stop()
-"""
-
-
 @contextmanager
 def served(latency: float) -> Iterator[tuple[str, list[int]]]:
-    """The tests' server in its own process, as a real endpoint would be: its CPU time is not
+    """The scripted server in its own process, as a real endpoint would be: its CPU time is not
     taken from the batch's. Yields the URL and a list that gets the request count at the end."""
     import subprocess
 
-    child = subprocess.Popen([sys.executable, "-c", SERVER, str(latency)], cwd=ROOT, text=True,
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    from mock_interview.testing.environment import child_env
+
+    child = subprocess.Popen([sys.executable, "-m", "mock_interview.testing.llm_server", "--delay", str(latency)],
+                             env=child_env(), text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     count: list[int] = []
     try:
         yield child.stdout.readline().strip(), count
@@ -201,7 +189,7 @@ def _database(postgres: str | None, home: Path) -> Iterator[str | None]:
     if postgres is None:
         yield None
         return
-    from tests.conftest import fresh_schema
+    from mock_interview.testing.postgres import fresh_schema
 
     with fresh_schema(postgres, "mi_bench") as url:
         yield url

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
 import random
 import sys
 import tempfile
@@ -30,7 +29,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+sys.path.insert(0, str(ROOT / "src"))
 
 DOCUMENTED_EXIT_CODES = {0, 1, 2, 3, 4, 130}
 JOB = "tallowbrook-senior-python-backend-engineer"
@@ -40,7 +39,7 @@ TARGETS = ("upload", "jobs import", "evaluate", "interview --answers")
 # -- generators -------------------------------------------------------------------------------------
 
 def valid_documents(folder: Path) -> dict[str, bytes]:
-    from tests.fixtures_docs import make_resume_docx, make_resume_pdf
+    from mock_interview.testing.documents import make_resume_docx, make_resume_pdf
 
     lines = ["Ada Lovelace", "Backend Engineer", "ada@example.com", "", "SKILLS", "Python, SQL, Docker",
              "", "EXPERIENCE", "Backend Developer", "Firm Ltd, Leeds", "Mar 2020 – Present",
@@ -208,14 +207,13 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as home:
-        os.environ["MOCK_INTERVIEW_HOME"] = home
-        os.environ["NO_COLOR"] = "1"
-        for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "MOCK_INTERVIEW_DATABASE_URL"):
-            os.environ.pop(name, None)
         from typer.testing import CliRunner
 
         from mock_interview.cli.app import app
-        from tests.interview_fixtures import store_resume
+        from mock_interview.testing.environment import use_home
+        from mock_interview.testing.interviews import store_resume
+
+        use_home(Path(home))
 
         store_resume(None)
         folder = Path(home) / "cases"
@@ -234,7 +232,8 @@ def main() -> None:
         "undocumented_exit_codes": len(undocumented),
         "slowest": {k: slowest[k] for k in ("target", "label", "seconds", "exit")},
         "peak_memory": {k: largest[k] for k in ("target", "label", "peak_mb", "exit")},
-        "exit_codes": {f"{t}: {c}": n for (t, c), n in sorted(Counter((r["target"], r["exit"]) for r in results).items())},
+        "exit_codes": {f"{t}: {c}": n
+                       for (t, c), n in sorted(Counter((r["target"], r["exit"]) for r in results).items())},
         "examples": [{k: r[k] for k in ("target", "label", "exit", "detail")}
                      for r in (tracebacks + internal + undocumented)[:15]],
     }

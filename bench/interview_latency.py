@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import statistics
 import sys
@@ -21,7 +20,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT))
 
 ANSWERS = [
     "I would start by measuring where the time goes, then add caching for hot reads, and "
@@ -41,11 +39,12 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ["MOCK_INTERVIEW_HOME"] = tmp
-        from tests.interview_fixtures import store_resume
-
         from mock_interview.services import interview as service
         from mock_interview.services.context import AppContext
+        from mock_interview.testing.environment import use_home
+        from mock_interview.testing.interviews import store_resume
+
+        use_home(Path(tmp))
 
         url = f"sqlite:///{tmp}/bench.db"
         store_resume(url)

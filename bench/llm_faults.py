@@ -1,7 +1,7 @@
 """What each model fault costs an interview: completed, answers lost, fallback recorded, waiting.
 
 Runs scripted 6-question interviews (``interview --answers``, the real CLI in this process)
-against the tests' OpenAI-compatible server on 127.0.0.1, with one fault repeated at one step
+against the scripted OpenAI-compatible server on 127.0.0.1, with one fault repeated at one step
 (plan, grade, follow-up): 429 with Retry-After, 500, a hung endpoint, a 200 that is not JSON, an
 empty 200, a schema violation, ``json_schema`` rejected, the connection closed mid-body. "Waited"
 is the run's time minus a fault-free run's. Then the issue's two goals: a hung endpoint on every
@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+sys.path.insert(0, str(ROOT / "src"))
 
 JOB = "tallowbrook-senior-python-backend-engineer"
 QUESTIONS = 6
@@ -34,7 +33,7 @@ STEPS = ("plan", "grade", "follow-up")
 
 
 def faults(timeout: float) -> dict[str, object]:
-    from tests.llm_server import Cut, Fault, Hang, Raw, Reply
+    from mock_interview.testing.llm_server import Cut, Fault, Hang, Raw, Reply
 
     return {
         "429 retry-after 30": Fault(429, headers={"retry-after": "30"}),
@@ -52,10 +51,11 @@ def interview(server, timeout: float) -> dict:
     from typer.testing import CliRunner
 
     from mock_interview.cli.app import app
-    from tests.interview_fixtures import store_resume
+    from mock_interview.testing.environment import use_home
+    from mock_interview.testing.interviews import store_resume
 
     with tempfile.TemporaryDirectory() as home:
-        os.environ["MOCK_INTERVIEW_HOME"] = home
+        use_home(Path(home))
         store_resume(None)
         runner = CliRunner()
         runner.invoke(app, ["config", "set", "llm.timeout", str(timeout)])
@@ -94,7 +94,7 @@ def interview(server, timeout: float) -> dict:
 
 
 def run_case(step: str | None, fault: object, timeout: float) -> dict:
-    from tests.llm_server import LLMServer
+    from mock_interview.testing.llm_server import LLMServer
 
     with LLMServer() as server:
         if fault == "reject":
@@ -105,7 +105,7 @@ def run_case(step: str | None, fault: object, timeout: float) -> dict:
 
 
 def goal(kind: str, timeout: float) -> dict:
-    from tests.llm_server import Fault, Hang, LLMServer
+    from mock_interview.testing.llm_server import Fault, Hang, LLMServer
 
     with LLMServer() as server:
         action = Hang(timeout + 5) if kind == "hang" else Fault(429, headers={"retry-after": "30"})
@@ -119,9 +119,6 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--goals-only", action="store_true", help="only the two goal runs")
     args = parser.parse_args()
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "MOCK_INTERVIEW_ENGINE", "MOCK_INTERVIEW_DATABASE_URL"):
-        os.environ.pop(name, None)
-    os.environ.setdefault("NO_COLOR", "1")
 
     baseline = run_case(None, None, args.timeout)
     rows = []

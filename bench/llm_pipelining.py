@@ -1,7 +1,7 @@
 """How long does the person wait for the next question when the model grades slowly?
 
 Runs whole interviews through ``InterviewSession`` against a slow OpenAI-compatible server
-(the tests' scripted server on 127.0.0.1, every grading delayed by ``--delay`` seconds), with
+(the scripted server of mock_interview.testing on 127.0.0.1, every grading delayed by ``--delay`` seconds), with
 the person taking ``--think`` seconds per answer. For each answer it measures the extra wait:
 the time from submitting the answer to the next question being on screen. Pipelined grading
 makes it ~0 (the model grades answer k while the person answers k+1); without it every answer
@@ -19,7 +19,6 @@ with ``--base-url`` they are the server's own counts.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -27,7 +26,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+sys.path.insert(0, str(ROOT / "src"))
 
 ANSWERS = [
     "In my current role at Harbor Freight Tech our checkout API was too slow, and I was responsible for "
@@ -88,16 +87,16 @@ def main() -> None:
     args = parser.parse_args()
 
     home = tempfile.mkdtemp(prefix="mi-bench-")
-    os.environ["MOCK_INTERVIEW_HOME"] = home
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
-        os.environ.pop(name, None)
-    from tests.interview_fixtures import store_resume
+    from mock_interview.testing.environment import use_home
+    from mock_interview.testing.interviews import store_resume
+
+    use_home(Path(home))
 
     store_resume(None)
     server = None
     url = args.base_url
     if url is None:
-        from tests.llm_server import LLMServer
+        from mock_interview.testing.llm_server import LLMServer
 
         server = LLMServer().start()
         server.models = [args.model]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,19 +19,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-POSTGRES_ENV = "MOCK_INTERVIEW_TEST_POSTGRES_URL"
-OUR_ENV = (
-    "MOCK_INTERVIEW_HOME",
-    "MOCK_INTERVIEW_DATABASE_URL",
-    "MOCK_INTERVIEW_PROFILE",
-    "MOCK_INTERVIEW_DEBUG",
-    # A developer's own model settings must never send test interviews to a real endpoint.
-    "OPENAI_API_KEY",
-    "OPENAI_BASE_URL",
-    "MOCK_INTERVIEW_ENGINE",
-    "MOCK_INTERVIEW_LLM_MODEL",
-)
+from mock_interview.testing.environment import OUR_ENV, child_env, home_settings
+from mock_interview.testing.postgres import POSTGRES_ENV, fresh_schema
 
+__all__ = ["OUR_ENV"]  # test modules import it from here
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,13 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def subprocess_env(**extra: str) -> dict[str, str]:
     """Environment for child processes: they import the same mock_interview as this process
     (the installed wheel in CI, the source tree in development) and can import tests.*."""
-    import mock_interview
-
-    package_parent = str(Path(mock_interview.__file__).resolve().parents[1])
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([package_parent, str(ROOT)])
-    env.update(extra)
-    return env
+    return child_env(ROOT, **extra)
 
 
 @pytest.fixture(autouse=True)
@@ -55,9 +39,8 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in OUR_ENV:
         monkeypatch.delenv(name, raising=False)
     root = tmp_path / "home"
-    monkeypatch.setenv("MOCK_INTERVIEW_HOME", str(root))
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "200")
+    for name, value in home_settings(root).items():
+        monkeypatch.setenv(name, value)
     return root
 
 
@@ -97,28 +80,6 @@ def _postgres_base_url() -> str | None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"CI=true but {POSTGRES_ENV} is not set: Postgres tests must run in CI")
     return None
-
-
-def with_search_path(url: str, schema: str) -> str:
-    separator = "&" if "?" in url else "?"
-    return f"{url}{separator}options=-csearch_path%3D{schema}"
-
-
-@contextmanager
-def fresh_schema(base: str, prefix: str = "mi_test") -> Iterator[str]:
-    """``base`` with its search_path on a new, empty schema, dropped afterwards (tests, benches)."""
-    import sqlalchemy as sa
-
-    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    engine = sa.create_engine(base)
-    with engine.begin() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield with_search_path(base, schema)
-    finally:
-        with engine.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        engine.dispose()
 
 
 @contextmanager
