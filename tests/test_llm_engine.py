@@ -167,6 +167,9 @@ def test_invalid_twice_falls_back_to_offline_for_that_answer(ready, server, tmp_
     assert all(q["engine"] == "openai" for q in graded[1:])  # only that step went offline
     assert out.stderr.count("offline engine") == 1  # told once
     assert data["llm"]["fallbacks"] == {"invalid-output": 1}
+    # Both HTTP calls succeeded, yet the ledger says the step failed: the repair's row.
+    ledger = data["llm"]["usage"]["steps"]["grade"]
+    assert ledger["failed"] == 1 and data["llm"]["usage"]["failed_calls"] == 1
 
 
 def test_429_with_retry_after_is_waited_for_then_succeeds(ready, server, tmp_path):

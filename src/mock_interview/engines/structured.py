@@ -475,12 +475,14 @@ class StructuredClient:
                           "corrected JSON object, following the schema exactly.")}]
             try:
                 second = self._request(f"{step}", mode, repair, response_format, max_tokens,
-                                       position, timeout, max_retries, outcome_ok="repair")
+                                       position, timeout, max_retries, outcome_ok="repair",
+                                       record_later=True)
             except _Rejected as exc:
                 raise LLMFailure("invalid-output", "the repair request was refused") from exc
-            text2, p2, c2, l2 = second
+            text2, p2, c2, l2, repair_record = second
             value, problem = self._validate(text2, model_cls, check, ValidationError)
             if value is not None:
+                self._record(repair_record)
                 self._remember(mode)
                 return Reply(value, mode, prompt_tokens + p2, completion_tokens + c2, latency + l2,
                              repaired=True)
@@ -488,9 +490,14 @@ class StructuredClient:
                 for candidate in (text2, text):
                     value, _ = self._validate(candidate, model_cls, None, ValidationError)
                     if value is not None:
+                        self._record(repair_record)
                         self._remember(mode)
                         return Reply(value, mode, prompt_tokens + p2, completion_tokens + c2,
                                      latency + l2, repaired=True, short_of=check(value))
+            # The ledger says the step failed although every HTTP call succeeded: the step is
+            # done offline, and usage summaries count it as a failed call.
+            repair_record.outcome = "invalid-output"
+            self._record(repair_record)
             self._remember(mode)  # the mode works; this output did not
             raise LLMFailure("invalid-output", problem.splitlines()[0] if problem else "")
         raise LLMFailure("rejected", "the endpoint refused every structured-output mode "
@@ -528,8 +535,11 @@ class StructuredClient:
         timeout: float | None,
         max_retries: int | None,
         outcome_ok: str = "ok",
-    ) -> tuple[str, int, int, int]:
-        """One logical request with retries of transient failures: (text, in, out, ms)."""
+        record_later: bool = False,
+    ) -> Any:
+        """One logical request with retries of transient failures: (text, in, out, ms), and
+        with ``record_later`` the successful attempt's ledger record, for the caller to record
+        once it knows whether the reply was usable."""
         import openai
 
         retries = self.endpoint.max_retries if max_retries is None else max_retries
@@ -616,9 +626,11 @@ class StructuredClient:
                     estimate_tokens(text) if text else 0)
                 record.prompt_tokens, record.completion_tokens = prompt_tokens, completion_tokens
                 record.latency_ms, record.outcome = latency, outcome_ok
-                self._record(record)
                 if self.budget is not None:
                     self.budget.succeeded()
+                if record_later:
+                    return text, prompt_tokens, completion_tokens, latency, record
+                self._record(record)
                 return text, prompt_tokens, completion_tokens, latency
             record.outcome = outcome
             record.latency_ms = int((time.monotonic() - started) * 1000)
