@@ -1,19 +1,102 @@
-"""Your history in your hands: interviews delete and interviews abandon."""
+"""Your history in your hands: interviews list, results, interviews delete and abandon.
+
+`interviews list` and `results` only read; they go through services.quick, which reads a
+current SQLite database without loading SQLAlchemy (the regular services otherwise).
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
-from mock_interview.cli.common import JsonFlag, complete_interview_ids, confirm, env_of, examples
+from mock_interview.cli.common import JsonFlag, confirm, env_of, examples
+from mock_interview.errors import UsageError
+
+
+def interviews_list(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many to show.")] = 50,
+    as_json: JsonFlag = False,
+) -> None:
+    """List your interviews, newest first, with their overall score (0–100)."""
+    from mock_interview.services import quick
+
+    env = env_of(ctx)
+    rows = quick.interviews(env.app, limit)
+    if as_json:
+        env.emit_json({"total": len(rows), "interviews": rows})
+        return
+    if not rows:
+        env.info("No interviews yet. Start one: mock-interview interview")
+        return
+    from rich.table import Table
+
+    table = Table(title="Interviews", title_justify="left")
+    for name in ("Id", "Started", "Job", "Status", "Overall (0–100)"):
+        table.add_column(name)
+    for row in rows:
+        score = row["overall_score"]
+        table.add_row(row["interview_id"][:8], row["started_at"][:16].replace("T", " "),
+                      f"{row['job_title']} · {row['job_company']}", row["status"],
+                      "" if score is None else f"{score:.0f}")
+    env.out.print(table)
+
+
+REPORT_SUFFIXES = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json"}
+
+
+def results(
+    ctx: typer.Context,
+    interview_id: Annotated[str, typer.Argument(help="Interview id (or its first 8 characters).")],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="Export a report: md, html (one self-contained page) or json."),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o",
+                     help="Write the report to FILE (atomically; a directory gets interview-ID.FMT). Default: stdout."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show the result of an interview: the four scores, feedback and what to practise."""
+    from mock_interview.services import quick
+
+    env = env_of(ctx)
+    if fmt is None and output is None:
+        data = quick.describe(env.app, interview_id)
+        if as_json:
+            env.emit_json(data)
+            return
+        from mock_interview.cli.interview import _render_llm
+        from mock_interview.cli.interview_render import render_model_answers, render_result
+
+        render_result(env, data)
+        render_model_answers(env, data)
+        _render_llm(env, data)
+        return
+    from mock_interview.services import report_export
+
+    if fmt is None:  # from -o's suffix, else --json, else Markdown
+        suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+        fmt = REPORT_SUFFIXES.get(suffix, "json" if as_json else "md")
+    fmt = fmt.lower()
+    if fmt not in report_export.FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(report_export.FORMATS)}")
+    if as_json and fmt != "json":
+        raise UsageError(f"--json conflicts with --format {fmt}")
+    data = quick.describe(env.app, interview_id)
+    written = report_export.write_report(data, fmt, output, stdout=env.stdout)
+    if written is not None:
+        env.success(f"Wrote the {fmt} report to {written}")
 
 
 def interviews_delete(
     ctx: typer.Context,
     interview_ids: Annotated[list[str], typer.Argument(
-        metavar="ID...", help="Interview ids (or their first 8 characters).",
-        autocompletion=complete_interview_ids)],
+        metavar="ID...", help="Interview ids (or their first 8 characters).")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
@@ -35,8 +118,7 @@ def interviews_delete(
 def interviews_abandon(
     ctx: typer.Context,
     interview_id: Annotated[str, typer.Argument(
-        metavar="ID", help="Interview id (or its first 8 characters).",
-        autocompletion=complete_interview_ids)],
+        metavar="ID", help="Interview id (or its first 8 characters).")],
     as_json: JsonFlag = False,
 ) -> None:
     """Mark an interview abandoned: it is kept, but stats and trends leave it out."""
@@ -50,11 +132,42 @@ def interviews_abandon(
     env.success(f"Interview {outcome['interview_id'][:8]} abandoned; stats leave it out.")
 
 
+interviews_list.__doc__ += examples("mock-interview interviews list --json")
+results.__doc__ += examples("mock-interview results 7c41d2aa",
+                            "mock-interview results 7c41d2aa --format html -o report.html")
 interviews_delete.__doc__ += examples("mock-interview interviews delete 7c41d2aa 3f2a9c1e --yes")
 interviews_abandon.__doc__ += examples("mock-interview interviews abandon 7c41d2aa")
 
 
-def install(interviews_app: typer.Typer) -> None:
-    """Add the commands to the `interviews` group (defined with the interview commands)."""
-    interviews_app.command("delete")(interviews_delete)
-    interviews_app.command("abandon")(interviews_abandon)
+def refuse_abandoned(record: Any) -> None:
+    """`interview --continue` does not take up an interview its owner abandoned."""
+    from mock_interview.services.erasure import ABANDONED
+
+    if record.status == ABANDONED:
+        raise UsageError(f"interview {str(record.id)[:8]} was abandoned and cannot be continued",
+                         hint="start a new one: mock-interview interview")
+
+
+def _command_name(info: Any) -> str:
+    return info.name or info.callback.__name__.lower().replace("_", "-")
+
+
+def _put(typer_app: typer.Typer, name: str, callback: Any) -> None:
+    """Register ``callback`` as the command ``name``, in the place of any registered before
+    (so the help lists the commands in the same order)."""
+    commands = typer_app.registered_commands
+    earlier = [index for index, info in enumerate(commands) if _command_name(info) == name]
+    typer_app.command(name)(callback)
+    if earlier:
+        commands[earlier[0]] = commands.pop()
+        for index in reversed(earlier[1:]):
+            del commands[index]
+
+
+def install(app: typer.Typer, interviews_app: typer.Typer) -> None:
+    """Add `results` to the root and the others to the `interviews` group (defined with the
+    interview commands)."""
+    _put(app, "results", results)
+    _put(interviews_app, "list", interviews_list)
+    _put(interviews_app, "delete", interviews_delete)
+    _put(interviews_app, "abandon", interviews_abandon)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mock_interview.cli.common import JsonFlag, complete_emails, confirm, env_of, examples
+from mock_interview.cli.common import JsonFlag, confirm, env_of, examples
 
 if TYPE_CHECKING:
     from mock_interview.cli.env import Env
@@ -55,8 +55,7 @@ def register(
 
 def login(
     ctx: typer.Context,
-    email: Annotated[str, typer.Argument(metavar="EMAIL", help="Email of an existing profile.",
-                                         autocompletion=complete_emails)],
+    email: Annotated[str, typer.Argument(metavar="EMAIL", help="Email of an existing profile.")],
     as_json: JsonFlag = False,
 ) -> None:
     """Make an existing profile the active one (for this database)."""
@@ -103,8 +102,7 @@ def users_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 @users_app.command("rename")
 def users_rename(
     ctx: typer.Context,
-    email: Annotated[str, typer.Argument(metavar="EMAIL", help="The profile's current email.",
-                                         autocompletion=complete_emails)],
+    email: Annotated[str, typer.Argument(metavar="EMAIL", help="The profile's current email.")],
     new_email: Annotated[str | None, typer.Option("--email", "-e", metavar="EMAIL", help="Its new email.")] = None,
     name: Annotated[str | None, typer.Option("--name", "-n", metavar="TEXT", help="Its new full name.")] = None,
     as_json: JsonFlag = False,
@@ -119,8 +117,7 @@ def users_rename(
 @users_app.command("delete")
 def users_delete(
     ctx: typer.Context,
-    email: Annotated[str, typer.Argument(metavar="EMAIL", help="The profile to erase.",
-                                         autocompletion=complete_emails)],
+    email: Annotated[str, typer.Argument(metavar="EMAIL", help="The profile to erase.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     as_json: JsonFlag = False,
 ) -> None:

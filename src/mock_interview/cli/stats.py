@@ -56,10 +56,10 @@ def stats(
     strongest skills, and what to practise next."""
     if ctx.invoked_subcommand is not None:
         return
-    from mock_interview.services import stats as service
+    from mock_interview.services import quick
 
     env = env_of(ctx)
-    data = service.overview(env.app, min_answers=min_answers)
+    data = quick.overview(env.app, min_answers=min_answers)
     if as_json:
         env.emit_json(data.to_json())
         return

@@ -1,9 +1,11 @@
-"""Read-only queries for the quick commands (whoami, stats, interviews list, shell completion).
+"""Read-only queries for the quick commands (whoami, stats, results, interviews list) and for
+shell completion.
 
 Importing SQLAlchemy and SQLModel takes longer than these commands' whole work, so on a SQLite
 database whose schema is current they read through the sqlite3 module directly. Anything else
-(Postgres, a database to create or upgrade, a URL with options) goes through the regular
-services, which also report every error. Both paths return the same data; tests compare them.
+(Postgres, a database to create or upgrade, a URL with options, a row not found) goes through
+the regular services, which also word every error. Both paths return the same data:
+tests/test_quick_paths.py runs each command both ways on one database and compares.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import json
 import re
 import sqlite3
 import uuid
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,18 @@ def sqlite_path(ctx: AppContext) -> Path | None:
         return None
     path = Path(match.group("path"))
     return path if path.is_file() else None
+
+
+def ready_to_read(ctx: AppContext) -> bool:
+    """Whether a read can go ahead without creating or upgrading a database: a current SQLite
+    file, or a database of another kind (the regular path checks its schema)."""
+    if ctx._database is not None or _PLAIN_SQLITE.match(ctx.database_url()) is None:
+        return True
+    connection = connect(ctx)
+    if connection is None:
+        return False
+    connection.close()
+    return True
 
 
 def connect(ctx: AppContext) -> sqlite3.Connection | None:
@@ -54,6 +69,16 @@ def connect(ctx: AppContext) -> sqlite3.Connection | None:
         connection.close()
         return None
     return connection
+
+
+@contextmanager
+def snapshot(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One read transaction, so that every SELECT in it sees the same committed state."""
+    connection.execute("BEGIN")
+    try:
+        yield connection
+    finally:
+        connection.execute("ROLLBACK")
 
 
 def uuid_value(value: Any) -> uuid.UUID:
@@ -135,3 +160,312 @@ def interviews(ctx: AppContext, limit: int = 50) -> list[dict[str, Any]]:
             "questions": settings.get("count"), "overall_score": overall,
         })
     return listed
+
+
+def _interview_rows(connection: sqlite3.Connection, key: str) -> list[Any]:
+    """Interviews whose id is ``key`` or starts with it, as services.interview.find_interview
+    matches them (a whole UUID, or at least 4 hex digits with dashes anywhere or none)."""
+    try:
+        return _records(connection, "SELECT * FROM interviews WHERE id = ?", (uuid.UUID(key).hex,))
+    except ValueError:
+        pass
+    compact = key.replace("-", "")
+    if not 4 <= len(compact) <= 32 or any(c not in "0123456789abcdef" for c in compact):
+        return []
+    return _records(connection, "SELECT * FROM interviews WHERE id LIKE ?", (compact + "%",))
+
+
+# -- reading rows as the ORM would return them ---------------------------------------------------
+
+_UUIDS = frozenset({"id", "user_id", "resume_id", "job_id", "interview_id"})
+_TIMESTAMPS = frozenset({"created_at", "updated_at", "started_at", "completed_at", "asked_at",
+                         "answered_at", "posted_at"})
+_JSON = frozenset({"questions", "answers", "settings", "feedback", "attempts", "strengths",
+                   "weaknesses", "recommendations", "insights", "skills", "education",
+                   "experience", "contact", "sections", "parse_warnings", "requirements",
+                   "skills_required"})
+
+
+def _convert(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name in _UUIDS:
+        return uuid_value(value)
+    if name in _TIMESTAMPS:
+        return timestamp(value)
+    if name in _JSON:
+        return json_value(value)
+    return value
+
+
+def _records(connection: sqlite3.Connection, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any]:
+    """Rows of ``SELECT *`` (or named columns) with attributes typed as the models type them."""
+    from types import SimpleNamespace
+
+    cursor = connection.execute(sql, parameters)
+    names = [column[0] for column in cursor.description]
+    return [SimpleNamespace(**{name: _convert(name, value) for name, value in zip(names, row, strict=True)})
+            for row in cursor.fetchall()]
+
+
+# -- results ----------------------------------------------------------------------------------------
+
+def describe(ctx: AppContext, key: str) -> dict[str, Any]:
+    """services.interview.describe of the interview ``key`` (an id or prefix) names, quickly."""
+    connection = connect(ctx)
+    if connection is None:
+        return _describe_fully(ctx, key)
+    from mock_interview.errors import MockInterviewError
+
+    try:
+        me = current_profile(ctx)
+    except MockInterviewError:  # the regular path says "not found" before "no profile"
+        connection.close()
+        return _describe_fully(ctx, key)
+    with closing(connection), snapshot(connection):
+        found = [row for row in _interview_rows(connection, key.strip().lower()) if str(row.user_id) == me.id]
+        if len(found) == 1:
+            interview = found[0]
+            rows = _records(connection, "SELECT * FROM answers WHERE interview_id = ? ORDER BY position",
+                            (interview.id.hex,))
+            results = _records(connection, "SELECT * FROM results WHERE interview_id = ?", (interview.id.hex,))
+            resume = (connection.execute("SELECT experience FROM resumes WHERE id = ?",
+                                         (interview.resume_id.hex,)).fetchone()
+                      if interview.resume_id is not None else None)
+            calls = _records(connection, "SELECT * FROM llm_calls WHERE interview_id = ? ORDER BY created_at",
+                             (interview.id.hex,))
+    if len(found) != 1:
+        return _describe_fully(ctx, key)  # the regular path words "not found" and "ambiguous"
+    return _described(interview, rows, results[0] if results else None,
+                      None if resume is None else json_value(resume[0]), calls)
+
+
+def _describe_fully(ctx: AppContext, key: str) -> dict[str, Any]:
+    from mock_interview.services import interview as service
+
+    return service.describe(ctx, service.find_interview(ctx, key).id)
+
+
+def _described(interview: Any, rows: list[Any], result: Any, experience: Any,
+               calls: list[Any]) -> dict[str, Any]:
+    """The JSON of services.interview.describe, from rows read here."""
+    from mock_interview.domain.interview.coaching import answer_note, resume_examples
+    from mock_interview.services.interview import _attempts_of, model_answer_for, question_for
+
+    settings = interview.settings or {}
+    examples = resume_examples(experience)
+    questions = []
+    for row in rows:
+        feedback = row.feedback or {}
+        attempts = _attempts_of(row)
+        model = None
+        if row.status != "asked":
+            try:
+                model = model_answer_for(question_for(interview, row, rows), feedback, examples)
+            except IndexError:
+                model = None
+        questions.append({
+            "position": row.position, "question_id": row.question_id, "kind": row.kind,
+            "skill": row.skill, "competency": row.competency, "difficulty": row.difficulty,
+            "question": row.question, "follow_up_of": row.follow_up_of, "answer": row.answer,
+            "status": row.status,
+            "scores": None if row.overall_score is None else {
+                "technical": row.technical_score, "communication": row.communication_score,
+                "job_match": row.job_match_score, "overall": row.overall_score},
+            "feedback": feedback or None, "engine": row.engine,
+            "duration_seconds": row.duration_seconds, "time_limit_seconds": row.time_limit_seconds,
+            "note": answer_note(feedback) if row.status == "answered" else None,
+            "model_answer": model,
+            "attempt": row.attempt, "attempts": attempts,
+            "improvement": None if not attempts or attempts[0]["scores"] is None or row.overall_score is None
+            else round(row.overall_score - attempts[0]["scores"]["overall"], 1),
+        })
+    return {
+        "interview_id": str(interview.id), "status": interview.status, "engine": interview.engine,
+        "started_at": interview.started_at.isoformat(),
+        "completed_at": interview.completed_at.isoformat() if interview.completed_at else None,
+        "job": {"id": str(interview.job_id) if interview.job_id else None,
+                "title": settings.get("job_title"), "company": settings.get("job_company")},
+        "resume_id": str(interview.resume_id) if interview.resume_id else None,
+        "settings": {k: settings.get(k) for k in ("count", "mix", "difficulty", "seed", "time_limit")},
+        "match": settings.get("match"),
+        "score_scale": "0-100",
+        "questions": questions,
+        "llm": _llm_report(interview, rows, calls),
+        "result": None if result is None else {
+            "technical_score": result.technical_score,
+            "communication_score": result.communication_score,
+            "job_match_score": result.job_match_score, "overall_score": result.overall_score,
+            "strengths": result.strengths, "weaknesses": result.weaknesses,
+            "recommendations": result.recommendations, "insights": result.insights,
+        },
+    }
+
+
+def _llm_report(interview: Any, rows: list[Any], calls: list[Any]) -> dict[str, Any] | None:
+    """As services.interview's: which engine produced what, and the cost ledger."""
+    settings = interview.settings or {}
+    if interview.engine != "openai" and not settings.get("llm"):
+        return None
+    from mock_interview.services.llm import _summarise
+
+    engines: dict[str, int] = {}
+    pending = 0
+    reasons: dict[str, int] = {}
+    for row in rows:
+        if row.status != "answered":
+            continue
+        state = (row.feedback or {}).get("llm") or {}
+        if state.get("status") == "pending":
+            pending += 1
+        elif state.get("status") == "fallback":
+            reasons[state.get("reason") or "?"] = reasons.get(state.get("reason") or "?", 0) + 1
+        engines[row.engine or "offline"] = engines.get(row.engine or "offline", 0) + 1
+    stored = settings.get("llm") or {}
+    return {
+        "model": stored.get("model"), "endpoint": stored.get("endpoint"),
+        "max_cost": stored.get("max_cost"), "plan_engine": settings.get("plan_engine"),
+        "answers_by_engine": engines, "pending_gradings": pending, "fallbacks": reasons,
+        "usage": _summarise(calls) if calls else None,
+    }
+
+
+# -- stats ------------------------------------------------------------------------------------------
+
+def overview(ctx: AppContext, *, min_answers: int = 2, top: int = 3) -> dict[str, Any]:
+    """services.stats.overview, quickly: the same figures from the same SQL, written for SQLite."""
+    from mock_interview.services import stats as service
+
+    connection = connect(ctx)
+    if connection is None:
+        return service.overview(ctx, min_answers=min_answers, top=top)
+    from mock_interview.domain import stats as rules
+    from mock_interview.services.erasure import ABANDONED
+    from mock_interview.services.llm import _summarise
+
+    profile = current_profile(ctx)
+    me = uuid.UUID(profile.id).hex
+    counted = "i.user_id = ? AND i.status != ?"
+    who = (me, ABANDONED)
+    scores = "r.technical_score, r.communication_score, r.job_match_score, r.overall_score"
+    completed_sql = (f"SELECT i.id, i.started_at, {scores} FROM interviews i "
+                     f"JOIN results r ON r.interview_id = i.id WHERE {counted}")
+    with closing(connection), snapshot(connection):
+        by_status = dict(connection.execute(
+            f"SELECT i.status, count(*) FROM interviews i WHERE {counted} GROUP BY i.status", who))
+        aggregate = connection.execute(
+            "SELECT count(*), avg(r.technical_score), avg(r.communication_score), "
+            "avg(r.job_match_score), avg(r.overall_score), max(r.technical_score), "
+            "max(r.communication_score), max(r.job_match_score), max(r.overall_score) "
+            f"FROM results r JOIN interviews i ON i.id = r.interview_id WHERE {counted}", who).fetchone()
+        first = connection.execute(completed_sql + " ORDER BY i.started_at, i.id LIMIT 1", who).fetchone()
+        recent = connection.execute(completed_sql + " ORDER BY i.started_at DESC, i.id DESC LIMIT ?",
+                                    (*who, rules.TREND_WINDOW)).fetchall()
+        # As in services.stats.overview: every answer once, a skipped or unanswered question as
+        # 0, a follow-up under its question's kind.
+        topics = connection.execute(
+            "SELECT a.skill, a.competency, coalesce(p.kind, a.kind), "
+            "sum(coalesce(a.overall_score, 0.0)), count(*) FROM answers a "
+            "JOIN interviews i ON i.id = a.interview_id "
+            "LEFT OUTER JOIN answers p ON p.interview_id = a.interview_id AND p.position = a.follow_up_of "
+            f"WHERE {counted} AND (a.status = 'answered' OR "
+            "(a.follow_up_of IS NULL AND a.status IN ('skipped', 'unanswered'))) "
+            "GROUP BY a.skill, a.competency, coalesce(p.kind, a.kind)", who).fetchall()
+        tips = [json_value(value) for (value,) in connection.execute(
+            "SELECT r.recommendations FROM results r JOIN interviews i ON i.id = r.interview_id "
+            f"WHERE {counted} ORDER BY i.started_at DESC, i.id DESC LIMIT ?",
+            (*who, service.RECOMMENDATION_WINDOW))]
+        calls = _records(connection, "SELECT l.* FROM llm_calls l JOIN interviews i "
+                         "ON i.id = l.interview_id WHERE i.user_id = ? ORDER BY l.created_at", (me,))
+    completed = int(aggregate[0])
+    averages, bests = aggregate[1:5], aggregate[5:9]
+    recent_rows = list(reversed(recent))
+    dimensions = {}
+    for index, name in enumerate(rules.DIMENSIONS):
+        series = [float(row[2 + index]) for row in recent_rows]
+        dimensions[name] = rules.dimension_summary(
+            averages[index], bests[index], float(first[2 + index]) if first else None, series)
+    folded = rules.fold_topics(topics)
+    weakest, strongest = rules.rank_topics(folded, min_answers, top)
+    interviews_with_calls = {str(call.interview_id) for call in calls}
+    return {
+        "profile": {"email": profile.email, "full_name": profile.full_name},
+        "score_scale": service.SCALE,
+        "interviews": {"total": sum(by_status.values()), "completed": completed,
+                       "in_progress": by_status.get("in_progress", 0)},
+        "answers_counted": sum(t.answers for t in folded),
+        "dimensions": dimensions,
+        "trend_method": rules.TREND_METHOD,
+        "min_answers": min_answers,
+        "topics_ranked": sum(1 for t in folded if t.answers >= min_answers),
+        "topics_total": len(folded),
+        "weakest_skills": [t.to_json() for t in weakest],
+        "strongest_skills": [t.to_json() for t in strongest],
+        "model_usage": {**_summarise(calls), "interviews": len(interviews_with_calls)},
+        "practise_next": {
+            "skills": [t.topic for t in weakest],
+            "recommendations": rules.recurring_recommendations(tips, top),
+            "from_last_interviews": min(completed, service.RECOMMENDATION_WINDOW),
+        },
+    }
+
+
+# -- shell completion -------------------------------------------------------------------------------
+
+UNFINISHED = ("planned", "in_progress")  # what `interview --continue` can take up
+
+
+def interview_ids(ctx: AppContext, *, unfinished: bool = False, limit: int = 50) -> list[str]:
+    """The active profile's interview ids (32 hex digits), newest first; only those neither
+    finished nor abandoned when ``unfinished``."""
+    return [uuid.UUID(row["interview_id"]).hex for row in interviews(ctx, limit)
+            if not unfinished or row["status"] in UNFINISHED]
+
+
+def resume_ids(ctx: AppContext) -> list[str]:
+    """The active profile's resume ids (32 hex digits), newest first."""
+    connection = connect(ctx)
+    if connection is None:
+        from mock_interview.services import resumes
+
+        return [resume.id.hex for resume in resumes.list_resumes(ctx)]
+    me = current_profile(ctx)
+    with closing(connection):
+        return [uuid_value(value).hex for (value,) in connection.execute(
+            "SELECT id FROM resumes WHERE user_id = ? ORDER BY created_at DESC", (uuid.UUID(me.id).hex,))]
+
+
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def job_keys(ctx: AppContext, prefix: str, limit: int = 50) -> list[str]:
+    """Slugs of catalogue jobs that start with ``prefix``, and ids (32 hex digits) that do; at
+    most ``limit`` of each, in order."""
+    prefix = prefix.strip().lower()
+    compact = prefix.replace("-", "")
+    by_id = bool(compact) and len(compact) <= 32 and all(c in "0123456789abcdef" for c in compact)
+    connection = connect(ctx)
+    if connection is None:
+        import sqlalchemy as sa
+
+        from mock_interview.store.models import Job
+
+        with ctx.database().session() as session:
+            slugs = list(session.execute(sa.select(Job.slug).where(
+                Job.slug.like(_like_prefix(prefix), escape="\\")).order_by(Job.slug).limit(limit)).scalars())
+            ids: list[str] = []
+            if by_id:
+                text = sa.cast(Job.id, sa.String)
+                if session.get_bind().dialect.name == "postgresql":
+                    text = sa.func.replace(text, "-", "")
+                ids = [value.hex for value in session.execute(
+                    sa.select(Job.id).where(text.like(compact + "%")).order_by(Job.id).limit(limit)).scalars()]
+        return [*slugs, *ids]
+    with closing(connection):
+        slugs = [slug for (slug,) in connection.execute(
+            "SELECT slug FROM jobs WHERE slug LIKE ? ESCAPE '\\' ORDER BY slug LIMIT ?",
+            (_like_prefix(prefix), limit))]
+        ids = [] if not by_id else [uuid_value(value).hex for (value,) in connection.execute(
+            "SELECT id FROM jobs WHERE id LIKE ? ORDER BY id LIMIT ?", (compact + "%", limit))]
+    return [*slugs, *ids]
