@@ -123,3 +123,216 @@ def test_jobs_import_lines_with_deep_json_or_huge_numbers_fail_alone(cli, tmp_pa
                     encoding="utf-8")
     out = cli("jobs", "import", str(path))
     assert "internal error" not in out.stderr and out.exit_code in (0, 1, 2), out.stderr
+
+
+# -- the work a resume file costs, bounded (PDFs made with PyMuPDF, DOCX with zipfile) --------
+
+def _write_pdf(objects: list[str]) -> bytes:
+    """A PDF from its object bodies (numbered from 1, the first one the catalogue)."""
+    import io
+
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.4\n")
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode())
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+              .encode())
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("kids", ["2 0 R", "3 0 R 2 0 R"])
+def test_a_pdf_whose_page_tree_loops_is_one_line_and_exit_2(cli, tmp_path, kids):
+    path = tmp_path / "loop.pdf"
+    path.write_bytes(_write_pdf([
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count 2 >>",
+        "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>",
+    ]))
+    out = cli("upload", str(path))
+    assert out.exit_code == ExitCode.USAGE, out.stderr
+    assert "damaged PDF" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    assert "internal error" not in out.stderr + out.stdout
+
+
+def _pdf_with_content(content: bytes, pages: int = 1) -> bytes:
+    """A PDF whose pages draw ``content`` (deflated, as writers store it) in Helvetica."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    for _ in range(pages):
+        page = doc.new_page()
+        page.insert_text((72, 72), "Ada Lovelace", fontname="helv")
+        doc.update_stream(page.get_contents()[0], content)
+    return doc.tobytes(deflate=True)
+
+
+def test_pdf_content_past_the_limit_is_refused_without_inflating_it(cli, tmp_path):
+    from mock_interview.io import pdf
+
+    # 3 million text operators: about 60 KB on disk, 18 MB of drawing instructions.
+    ops = b"BT /helv 1 Tf 10 830 Td " + (b"(a) Tj " * 200 + b"0 -0.05 Td ") * 15_000 + b"ET"
+    data = _pdf_with_content(ops)
+    assert len(data) < 200_000 < limits.MAX_PDF_CONTENT_BYTES < len(ops)
+    path = tmp_path / "ops.pdf"
+    path.write_bytes(data)
+    out = cli("upload", str(path))
+    assert out.exit_code == ExitCode.USAGE, out.stderr
+    assert "MB of page content" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+    import pymupdf
+
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        page = doc[0]
+        assert pdf._content_bytes(doc, page, 1000) == 1001  # counted one byte past, no further
+        assert pdf._content_bytes(doc, page, len(ops) + 10) == len(ops)
+
+
+def test_pdf_text_past_the_limit_is_refused_while_reading_pages(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_RESUME_TEXT_CHARS", 5_000)
+    line = b"(" + b"Python SQL Docker " * 5 + b") Tj 0 -8 Td "
+    path = tmp_path / "long.pdf"
+    path.write_bytes(_pdf_with_content(b"BT /helv 6 Tf 20 800 Td " + line * 90 + b"ET", pages=3))
+    out = cli("upload", str(path))
+    assert out.exit_code == ExitCode.USAGE, out.stderr
+    assert "more than 5,000 characters of text" in out.stderr
+
+
+def test_pdf_runs_of_text_past_the_limit_are_refused(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_PDF_SPANS", 50)
+    # Two fonts in turn: every word is a run of its own.
+    words = b"".join(b"/%s 9 Tf (word%d ) Tj " % (b"helv" if i % 2 else b"cour", i)
+                     + (b"0 -12 Td " if i % 6 == 5 else b"") for i in range(80))
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Ada", fontname="helv")
+    page.insert_text((72, 90), "Lovelace", fontname="cour")
+    doc.update_stream(page.get_contents()[0], b"BT 20 800 Td " + words + b"ET")
+    path = tmp_path / "runs.pdf"
+    path.write_bytes(doc.tobytes())
+    out = cli("upload", str(path))
+    assert out.exit_code == ExitCode.USAGE, out.stderr
+    assert "more than 50 runs of text" in out.stderr
+
+
+@pytest.mark.parametrize("count, refused", [(limits.MAX_PDF_ANNOTATIONS, False),
+                                             (limits.MAX_PDF_ANNOTATIONS + 1, True)])
+def test_pdf_annotations_past_the_limit_are_refused(cli, tmp_path, count, refused):
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Ada Lovelace\nada@example.com\nSKILLS\nPython, SQL", fontname="helv")
+    refs = []
+    for number in range(count):
+        xref = doc.get_new_xref()
+        x, y = 10 + number % 50 * 10, 400 + number // 50 * 10
+        doc.update_object(xref, f"<< /Type /Annot /Subtype /Link /Rect [{x} {y} {x + 8} {y + 8}] "
+                                f"/A << /S /URI /URI (https://example.com/{number}) >> >>")
+        refs.append(f"{xref} 0 R")
+    doc.xref_set_key(page.xref, "Annots", "[" + " ".join(refs) + "]")
+    path = tmp_path / "links.pdf"
+    path.write_bytes(doc.tobytes())
+    out = cli("upload", str(path), "--force")
+    if refused:
+        assert out.exit_code == ExitCode.USAGE, out.stderr
+        assert f"more than {limits.MAX_PDF_ANNOTATIONS} links and annotations" in out.stderr
+    else:
+        assert out.exit_code == 0, out.stderr
+
+
+def test_docx_xml_is_measured_from_the_directory_before_unzipping(tmp_path, monkeypatch):
+    import io
+    import zipfile
+
+    from mock_interview.io import readers
+
+    body = ("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+            "<w:body>" + "".join(f"<w:p><w:r><w:t>line {n}</w:t></w:r></w:p>" for n in range(3000))
+            + "</w:body></w:document>").encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", body)
+    monkeypatch.setattr(limits, "MAX_DOCX_XML_BYTES", len(body) - 1)
+    inflated: list[str] = []
+    real_read = zipfile.ZipFile.read
+    monkeypatch.setattr(zipfile.ZipFile, "read",
+                        lambda self, name, pwd=None: inflated.append(str(name)) or real_read(self, name, pwd))
+    with pytest.raises(UsageError, match="MB of document XML"):
+        readers.read_document(buffer.getvalue(), "cv.docx")
+    assert not [name for name in inflated if "document.xml" in name]
+
+
+# -- catalogue files and job descriptions on stdin ----------------------------------------------
+
+def test_a_catalogue_file_over_the_limit_is_refused_before_importing(cli, tmp_path, monkeypatch):
+    row = json.dumps({"title": "Data Engineer", "company": "Acme", "description": "Pipelines",
+                      "skills_required": ["Python"]})
+    path = tmp_path / "jobs.jsonl"
+    path.write_text((row + "\n") * 100, encoding="utf-8")
+    monkeypatch.setattr(limits, "MAX_CATALOGUE_FILE_BYTES", path.stat().st_size - 1)
+    out = cli("jobs", "import", str(path))
+    assert out.exit_code == ExitCode.USAGE and "the limit for a catalogue file" in out.stderr
+    monkeypatch.setattr(limits, "MAX_CATALOGUE_FILE_BYTES", path.stat().st_size)
+    out = cli("jobs", "import", str(path), "--json")
+    assert out.exit_code == 0, out.stderr
+
+
+def test_a_catalogue_that_grows_past_the_limit_stops_there(tmp_path, monkeypatch):
+    """The file is read no further than the limit even when its size said less."""
+    from mock_interview.io import catalogue
+
+    row = json.dumps({"title": "Data Engineer", "company": "Acme"})
+    path = tmp_path / "jobs.jsonl"
+    path.write_text((row + "\n") * 50, encoding="utf-8")
+    kind, rows = catalogue.open_catalogue(path)
+    with path.open("a", encoding="utf-8") as grow:
+        grow.write((row + "\n") * 5000)
+    monkeypatch.setattr(limits, "MAX_CATALOGUE_FILE_BYTES", 100 * (len(row) + 1))
+    read = 0
+    with pytest.raises(UsageError, match="over the limit"):
+        for _ in rows:
+            read += 1
+    assert kind == "jsonl" and read <= 100
+
+
+def test_a_catalogue_pipe_is_refused(cli, tmp_path):
+    import os
+
+    fifo = tmp_path / "jobs.fifo"
+    os.mkfifo(fifo)
+    out = cli("jobs", "import", str(fifo))
+    assert out.exit_code == ExitCode.USAGE and "not a regular file" in out.stderr
+
+
+def test_a_jsonl_catalogue_line_past_the_row_limit_fails_alone(tmp_path, monkeypatch):
+    from mock_interview.io import catalogue
+
+    monkeypatch.setattr(catalogue, "MAX_ROW_BYTES", 1000)
+    good = json.dumps({"title": "Data Engineer", "company": "Acme"})
+    path = tmp_path / "jobs.jsonl"
+    path.write_text(good + "\n" + '{"title": "' + "x" * 5000 + '"}\n' + good + "\n",
+                    encoding="utf-8")
+    _, rows = catalogue.open_catalogue(path)
+    found = [(raw.line, raw.error) for raw in rows]
+    assert found == [(1, None), (2, "is longer than 1,000 characters"), (3, None)]
+
+
+@pytest.mark.parametrize("args", [["interview", "--job-file", "-"], ["jobs", "add", "--text", "-"]])
+def test_a_job_description_on_stdin_stops_reading_at_the_limit(cli, tmp_path, monkeypatch, args):
+    from mock_interview.io import readers
+
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1000)
+    if args[0] == "interview":
+        (tmp_path / "answers.json").write_text('["An answer"]', encoding="utf-8")
+        args = [*args, "--answers", str(tmp_path / "answers.json")]
+    out = cli(*args, input="Senior Python Engineer at Acme\n" * 200)
+    assert out.exit_code == ExitCode.USAGE, out.stderr
+    assert "over the limit" in out.stderr and len(out.stderr.strip().splitlines()) == 1

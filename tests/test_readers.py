@@ -22,7 +22,7 @@ if _MISSING:
     pytest.skip(message, allow_module_level=True)
 
 from mock_interview.errors import ExitCode, NotFoundError  # noqa: E402
-from mock_interview.io import pdf, readers  # noqa: E402
+from mock_interview.io import limits, pdf, readers  # noqa: E402
 from mock_interview.io.readers import (  # noqa: E402
     MAX_FILE_BYTES,
     CorruptFileError,
@@ -292,11 +292,11 @@ def test_pdf_with_too_many_pages_is_refused(tmp_path):
     import pymupdf
 
     doc = pymupdf.open()
-    for _ in range(readers.MAX_PDF_PAGES + 1):
+    for _ in range(limits.MAX_PDF_PAGES + 1):
         doc.new_page()
     doc.save(tmp_path / "book.pdf")
     exc = refused(tmp_path / "book.pdf", FileTooLargeError)
-    assert f"{readers.MAX_PDF_PAGES + 1} pages" in exc.message
+    assert f"{limits.MAX_PDF_PAGES + 1} pages" in exc.message
 
 
 def test_scanned_pdf_gives_empty_text_and_a_warning(tmp_path):

@@ -16,6 +16,7 @@ from typing import Any
 
 from mock_interview.engines.registry import NAMES as ENGINE_NAMES
 from mock_interview.errors import ConfigError, MockInterviewError, UsageError
+from mock_interview.io.files import PRIVATE_FILE_MODE, write_private  # noqa: F401 (the mode, for callers)
 
 APP_NAME = "mock-interview"
 HOME_ENV = "MOCK_INTERVIEW_HOME"
@@ -29,7 +30,6 @@ BASE_URL_ENV = "OPENAI_BASE_URL"
 ENGINE_CHOICES = ("auto", *ENGINE_NAMES)
 
 PRIVATE_DIR_MODE = 0o700
-PRIVATE_FILE_MODE = 0o600
 
 
 @dataclass(frozen=True)
@@ -95,22 +95,14 @@ def ensure_private_dir(path: Path) -> Path:
 def write_private_file(path: Path, text: str) -> None:
     """Write ``text`` atomically to ``path`` with mode 0600 (a crash leaves the old file intact)."""
     ensure_private_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        write_private(path, text)
     except PermissionError as exc:
-        tmp.unlink(missing_ok=True)
         raise MockInterviewError(
             f"cannot write {path}: permission denied",
             hint=f"make the directory writable, or point {HOME_ENV} elsewhere",
         ) from exc
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise MockInterviewError(f"cannot write {path}: {exc.strerror}") from exc
 
 

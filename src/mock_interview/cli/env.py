@@ -14,13 +14,12 @@ from typing import IO, TYPE_CHECKING, Any
 
 from mock_interview.config import DEBUG_ENV
 from mock_interview.domain.numbers import rounded
+from mock_interview.io.files import versioned
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from mock_interview.services.context import AppContext
-
-JSON_VERSION = 1
 
 
 def _truthy(value: str | None) -> bool:
@@ -89,7 +88,7 @@ class Env:
 
     def emit_json(self, payload: dict[str, Any]) -> None:
         """Write one versioned JSON document to stdout."""
-        document = rounded({"json_version": JSON_VERSION, **payload})
+        document = rounded(versioned(payload))
         self.stdout.write(json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n")
         self.stdout.flush()
 

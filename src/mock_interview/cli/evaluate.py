@@ -172,7 +172,7 @@ def _open_private(path: Path):
     """The results name candidates and their scores: readable by you only (0600), like our data."""
     import os
 
-    from mock_interview.config import PRIVATE_FILE_MODE
+    from mock_interview.io.files import PRIVATE_FILE_MODE
     from mock_interview.errors import UsageError
 
     try:

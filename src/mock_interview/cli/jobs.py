@@ -221,8 +221,13 @@ def read_job_file(env: Env, source: str) -> str:
         from mock_interview.errors import UsageError
 
         raise UsageError("nothing on stdin", hint="pipe the job description in, or give a file")
+    from mock_interview.io.limits import read_capped
+    from mock_interview.io.readers import MAX_FILE_BYTES
+
+    # The limit of a job description file, as `upload -` does: an endless pipe stops there.
     stream = getattr(env.stdin, "buffer", None)
-    data = stream.read() if stream is not None else env.stdin.read().encode("utf-8")
+    data = (read_capped(stream, MAX_FILE_BYTES, "stdin") if stream is not None
+            else env.stdin.read(MAX_FILE_BYTES + 1).encode("utf-8"))
     return jobs.job_description_text(data, "stdin")
 
 

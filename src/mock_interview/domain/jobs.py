@@ -17,7 +17,6 @@ from mock_interview.errors import UsageError
 REMOTE_MODES = ("onsite", "hybrid", "remote")
 LEVELS = ("intern", "junior", "mid", "senior", "lead", "principal")
 JOB_TYPES = ("full-time", "part-time", "contract", "internship", "temporary")
-SALARY_PERIODS = ("year", "month", "hour")
 
 _REMOTE_ALIASES = {
     "onsite": "onsite", "on-site": "onsite", "on site": "onsite", "office": "onsite",
@@ -344,13 +343,6 @@ class JobSearch:
     company: str | None = None
     skills: list[str] = field(default_factory=list)
     limit: int = 20
-
-    @property
-    def has_filters(self) -> bool:
-        return bool(
-            self.location or self.remote or self.job_type or self.level or self.company
-            or self.skills or self.min_salary is not None
-        )
 
 
 def build_search(

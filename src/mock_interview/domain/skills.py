@@ -32,16 +32,16 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
-import os
 import re
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from mock_interview.io.files import write_private
 
 MATCHER_VERSION = "3"  # bump when compile_taxonomy() output changes
 TAXONOMY_FILES = ("taxonomy.json", "curated.json")  # preferred first
@@ -526,15 +526,7 @@ def _write_cache(target: Path, compiled: dict[str, Any]) -> None:
     """Write atomically and privately; remove older matcher caches. Failures are ignored."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".skills-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps(compiled))
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        write_private(target, marshal.dumps(compiled))
         for old in target.parent.glob("skills-matcher-*.marshal"):
             if old != target:
                 old.unlink(missing_ok=True)

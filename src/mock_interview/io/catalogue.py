@@ -10,8 +10,10 @@ the names that are accepted.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,42 +26,17 @@ MAX_ROW_BYTES = 8 << 20  # one posting bigger than this is not a posting
 _JOBS_KEY = re.compile(r'"jobs"\s*:\s*\[')
 
 
-# The catalogue's fields and the column names exports use for them, compared after
-# lower-casing and turning anything but letters and digits into "_" ("Job Title" = job_title).
-# When a row has several, the first non-empty one in this order wins.
-FIELD_ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "job_title", "position", "position_title", "job_name", "role",
-              "job_role", "jobtitle", "job_position"),
-    "company": ("company", "company_name", "employer", "employer_name", "organization",
-                "organisation", "hiring_organization", "companyname", "company_title"),
-    "description": ("description", "job_description", "jobdescription", "job_details",
-                    "details", "full_description", "description_text"),
-    "requirements": ("requirements", "qualifications", "job_requirements", "requirement"),
-    "skills_required": ("skills_required", "skills", "required_skills", "job_skills",
-                        "skills_desc", "key_skills", "skill"),
-    "location": ("location", "job_location", "city", "work_location", "joblocation",
-                 "formatted_location", "office_location"),
-    "country": ("country", "country_code"),
-    "remote": ("remote", "workplace", "remote_allowed", "work_model", "is_remote",
-               "workplace_type", "remote_type", "work_arrangement", "work_from_home"),
-    "experience_level": ("experience_level", "formatted_experience_level", "seniority",
-                         "seniority_level", "level", "career_level", "job_level"),
-    "years_experience_min": ("years_experience_min", "min_years_experience",
-                             "years_of_experience", "experience_years", "min_experience"),
-    "job_type": ("job_type", "employment_type", "formatted_work_type", "work_type", "type",
-                 "contract_type", "schedule_type", "jobtype", "employment"),
-    "salary": ("salary", "salary_range", "salary_estimate", "compensation", "pay",
-               "pay_range", "salary_text"),
-    "salary_min": ("salary_min", "min_salary", "salary_from", "minimum_salary", "salary_low",
-                   "min_amount", "salary_minimum"),
-    "salary_max": ("salary_max", "max_salary", "salary_to", "maximum_salary", "salary_high",
-                   "max_amount", "salary_maximum"),
-    "salary_period": ("salary_period", "pay_period", "compensation_period", "salary_interval",
-                      "interval", "period"),
-    "currency": ("currency", "salary_currency", "currency_code"),
-    "posted_at": ("posted_at", "date_posted", "posted_date", "posting_date"),
-    "slug": ("slug", "id", "job_id", "external_id", "job_key", "jobkey", "reference"),
-}
+def _field_aliases() -> dict[str, tuple[str, ...]]:
+    """The catalogue's fields and the column names exports use for them, in order of
+    preference (data/catalogue/field_aliases.json)."""
+    from importlib import resources
+
+    path = resources.files("mock_interview").joinpath("data/catalogue/field_aliases.json")
+    fields = json.loads(path.read_text("utf-8"))["fields"]
+    return {name: tuple(aliases) for name, aliases in fields.items()}
+
+
+FIELD_ALIASES = _field_aliases()
 REQUIRED_FIELDS = ("title", "company")
 _KEY_RE = re.compile(r"[^a-z0-9]+")
 _ALIAS_RANK = {alias: (name, rank) for name, aliases in FIELD_ALIASES.items()
@@ -145,7 +122,18 @@ def open_catalogue(path: Path) -> tuple[str, Iterator[RawRow]]:
         raise NotFoundError(f"{path} does not exist")
     if path.is_dir():
         raise UsageError(f"{path} is a directory; give a .json, .jsonl or .csv file")
+    from mock_interview.io.limits import MAX_CATALOGUE_FILE_BYTES, MB
+
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # The file is read twice (its head, then its rows): a pipe or device cannot be.
+            raise UsageError(f"{path} is not a regular file (a pipe or device)",
+                             hint="save the catalogue to a file and import that")
+        if info.st_size > MAX_CATALOGUE_FILE_BYTES:
+            raise UsageError(f"{path} is {info.st_size / MB:,.0f} MB; the limit for a catalogue "
+                             f"file is {MAX_CATALOGUE_FILE_BYTES / MB:g} MB",
+                             hint="split it into smaller files")
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError as exc:
@@ -193,15 +181,59 @@ class CatalogueRows:
             yield raw
 
 
+class _CappedFile(io.RawIOBase):
+    """A file read no further than the catalogue limit (it may grow while it is read)."""
+
+    def __init__(self, path: Path) -> None:
+        from mock_interview.io.limits import MAX_CATALOGUE_FILE_BYTES
+
+        self._file = path.open("rb", buffering=0)
+        self._path = path
+        self._limit = MAX_CATALOGUE_FILE_BYTES
+        self._read = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        count = self._file.readinto(buffer)
+        self._read += count or 0
+        if self._read > self._limit:
+            from mock_interview.io.limits import MB
+
+            raise UsageError(f"{self._path} is over the limit of {self._limit / MB:g} MB "
+                             "for a catalogue file", hint="split it into smaller files")
+        return count
+
+    def tell(self) -> int:
+        return self._read
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
+def _open_text(path: Path, newline: str | None = None) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BufferedReader(_CappedFile(path), CHUNK), encoding="utf-8-sig",
+                            newline=newline)
+
+
 def _decode_error(path: Path, exc: UnicodeDecodeError) -> UsageError:
     return UsageError(f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8")
 
 
 def _jsonl_rows(path: Path, rows: CatalogueRows) -> Iterator[RawRow]:
-    with path.open("r", encoding="utf-8-sig", newline="") as handle:
+    with _open_text(path, newline="") as handle:
         rows._opened(handle)
         try:
-            for number, line in enumerate(handle, start=1):
+            number = 0
+            while line := handle.readline(MAX_ROW_BYTES + 1):
+                number += 1
+                if len(line) > MAX_ROW_BYTES:
+                    while not line.endswith("\n") and (line := handle.readline(CHUNK)):
+                        pass  # the rest of the line, in pieces
+                    yield RawRow(number, error=f"is longer than {MAX_ROW_BYTES:,} characters")
+                    continue
                 if not line.strip():
                     continue
                 from mock_interview.io.limits import loads_json
@@ -215,7 +247,7 @@ def _jsonl_rows(path: Path, rows: CatalogueRows) -> Iterator[RawRow]:
 
 
 def _csv_rows(path: Path, rows: CatalogueRows) -> Iterator[RawRow]:
-    with path.open("r", encoding="utf-8-sig", newline="") as handle:
+    with _open_text(path, newline="") as handle:
         rows._opened(handle)
         try:
             reader = csv.DictReader(handle)
@@ -237,7 +269,7 @@ def _csv_rows(path: Path, rows: CatalogueRows) -> Iterator[RawRow]:
 def _json_rows(path: Path, rows: CatalogueRows) -> Iterator[RawRow]:
     """Objects of a top-level array (or of a top-level object's "jobs" array), one at a time."""
     decoder = json.JSONDecoder()
-    with path.open("r", encoding="utf-8-sig") as handle:
+    with _open_text(path) as handle:
         rows._opened(handle)
         buffer, line, eof = "", 1, False
 

@@ -22,8 +22,14 @@ MAX_BATCH_FILE_BYTES = 50 * MB  # one evaluate input file
 MAX_CATALOGUE_FILE_BYTES = 200 * MB  # jobs import
 MAX_JSON_DEPTH = 64  # real items nest three or four levels
 # A resume is well under 100 KB of text (a long CV: about 60 KB); parsing time grows with it.
-MAX_RESUME_TEXT_CHARS = 400_000
-MAX_DOCX_XML_BYTES = 16 * MB  # the text parts of a DOCX, unzipped (a 30-page CV: about 2 MB)
+MAX_RESUME_TEXT_CHARS = 200_000
+MAX_DOCX_XML_BYTES = 8 * MB  # the text parts of a DOCX, unzipped (a 30-page CV: about 2 MB)
+MAX_PDF_PAGES = 100
+# MuPDF's work and memory follow the drawing operators, not the file size: 50 KB of deflated
+# content can hold 3 million. A text-heavy page is 10-100 KB of content.
+MAX_PDF_CONTENT_BYTES = 4 * MB  # the pages' content streams and forms, decompressed
+MAX_PDF_SPANS = 100_000  # runs of text in one font (a page of a resume: a few hundred)
+MAX_PDF_ANNOTATIONS = 500  # links and other annotations (a resume: a few dozen links)
 
 
 def read_capped(stream: IO[bytes], limit: int, what: str) -> bytes:
@@ -111,9 +117,10 @@ def check_resume_text(text: str, name: str) -> None:
             f"{MAX_RESUME_TEXT_CHARS:,}", hint="upload the resume itself, not a collection of documents")
 
 
-def check_docx_xml(parts: dict[str, bytes], name: str) -> None:
-    """Refuse a DOCX whose text XML is past :data:`MAX_DOCX_XML_BYTES` before it is parsed."""
-    total = sum(len(xml) for xml in parts.values())
+def check_docx_xml(part_sizes: dict[str, int], name: str) -> None:
+    """Refuse a DOCX whose text XML (sizes by part name) is past :data:`MAX_DOCX_XML_BYTES`
+    before it is unzipped."""
+    total = sum(part_sizes.values())
     if total > MAX_DOCX_XML_BYTES:
         raise UsageError(
             f"{name} holds {total / MB:.0f} MB of document XML; the limit is "

@@ -11,16 +11,13 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from mock_interview.io.readers import (
-    MAX_PDF_PAGES,
-    CorruptFileError,
-    EncryptedFileError,
-    FileTooLargeError,
-)
+from mock_interview.io import limits
+from mock_interview.io.errors import CorruptFileError, EncryptedFileError, FileTooLargeError
 
 
 class Line(NamedTuple):
@@ -67,41 +64,59 @@ def _read(pymupdf, data: bytes, name: str) -> PdfText:
         raise CorruptFileError(f"{name} is a damaged PDF that cannot be opened",
                                hint=_DAMAGED_HINT) from None
     with doc:
-        if doc.needs_pass:
-            raise EncryptedFileError(
-                f"{name} is encrypted",
-                hint="remove the password (e.g. print to PDF) and upload again")
-        if doc.page_count == 0:
-            raise CorruptFileError(f"{name} has no pages", hint=_DAMAGED_HINT)
-        if doc.page_count > MAX_PDF_PAGES:
-            raise FileTooLargeError(
-                f"{name} has {doc.page_count} pages; a resume has at most {MAX_PDF_PAGES}",
-                hint="upload just the resume")
-        # No TEXT_PRESERVE_LIGATURES: "ﬁ" comes out as "fi", which is what a parser expects.
-        flags = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
-        texts, links, warnings = [], [], []
-        failed = images = 0
-        read: list[tuple[int, list[Line], float]] = []
-        for number, page in enumerate(doc, start=1):
-            try:
-                lines = page_lines(page.get_text("dict", flags=flags))
-                links += [link["uri"] for link in page.get_links()
-                          if link.get("kind") == pymupdf.LINK_URI and link.get("uri")]
-            except Exception:  # one broken content stream should not lose the other pages
-                failed += 1
-                warnings.append(f"page {number} could not be read")
-                continue
-            if lines:
-                read.append((number, lines, float(page.rect.height)))
-            elif _has_images(page):
-                images += 1
-                warnings.append(f"page {number} has no text layer (scanned?)")
-            else:
-                warnings.append(f"page {number} has no text")
-        for _number, lines in drop_running_lines(read):
-            texts.append(order_lines(lines))
-        repaired = bool(getattr(doc, "is_repaired", False))
-        pages = doc.page_count
+        try:
+            return _read_open(pymupdf, doc, name)
+        except (pymupdf.mupdf.FzErrorBase, RuntimeError, ValueError):
+            # MuPDF's own failures on a broken structure that opened (a page tree that loops).
+            raise CorruptFileError(f"{name} is a damaged PDF that cannot be read",
+                                   hint=_DAMAGED_HINT) from None
+
+
+def _read_open(pymupdf, doc, name: str) -> PdfText:
+    if doc.needs_pass:
+        raise EncryptedFileError(
+            f"{name} is encrypted",
+            hint="remove the password (e.g. print to PDF) and upload again")
+    pages = doc.page_count
+    if pages == 0:
+        raise CorruptFileError(f"{name} has no pages", hint=_DAMAGED_HINT)
+    if pages > limits.MAX_PDF_PAGES:
+        raise FileTooLargeError(
+            f"{name} has {pages} pages; a resume has at most {limits.MAX_PDF_PAGES}",
+            hint="upload just the resume")
+    # No TEXT_PRESERVE_LIGATURES: "ﬁ" comes out as "fi", which is what a parser expects.
+    flags = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+    texts, links, warnings = [], [], []
+    failed = images = 0
+    work = _Work(name)
+    read: list[tuple[int, list[Line], float]] = []
+    for number in range(1, pages + 1):
+        try:
+            page = doc.load_page(number - 1)
+            # Measured before MuPDF interprets the page: its work follows the operators.
+            work.add_content(_content_bytes(doc, page, work.content_left()))
+            work.add_annotations(_annotation_count(doc, page))
+            page_dict = page.get_text("dict", flags=flags)
+            work.add_page(page_dict)
+            lines = page_lines(page_dict)
+            links += [link["uri"] for link in page.get_links()
+                      if link.get("kind") == pymupdf.LINK_URI and link.get("uri")]
+        except FileTooLargeError:
+            raise
+        except Exception:  # one broken page or content stream should not lose the others
+            failed += 1
+            warnings.append(f"page {number} could not be read")
+            continue
+        if lines:
+            read.append((number, lines, float(page.rect.height)))
+        elif _has_images(page):
+            images += 1
+            warnings.append(f"page {number} has no text layer (scanned?)")
+        else:
+            warnings.append(f"page {number} has no text")
+    for _number, lines in drop_running_lines(read):
+        texts.append(order_lines(lines))
+    repaired = bool(getattr(doc, "is_repaired", False))
     if failed == pages:
         raise CorruptFileError(f"{name} is a damaged PDF; no page could be read",
                                hint=_DAMAGED_HINT)
@@ -111,6 +126,78 @@ def _read(pymupdf, data: bytes, name: str) -> PdfText:
                                    hint=_DAMAGED_HINT)
         warnings.insert(0, "the PDF is damaged and was repaired; some text may be missing")
     return PdfText(text="\n\n".join(texts), pages=pages, links=links, warnings=warnings)
+
+
+class _Work:
+    """What reading a PDF has cost so far, refused past the limits in io/limits.py."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.content = self.annotations = self.spans = self.chars = 0
+
+    def content_left(self) -> int:
+        return limits.MAX_PDF_CONTENT_BYTES - self.content
+
+    def add_content(self, size: int) -> None:
+        self.content += size
+        if self.content > limits.MAX_PDF_CONTENT_BYTES:
+            self._refuse(f"more than {limits.MAX_PDF_CONTENT_BYTES // limits.MB} MB of page "
+                         "content (drawing instructions)")
+
+    def add_annotations(self, count: int) -> None:
+        self.annotations += count
+        if self.annotations > limits.MAX_PDF_ANNOTATIONS:
+            self._refuse(f"more than {limits.MAX_PDF_ANNOTATIONS:,} links and annotations")
+
+    def add_page(self, page_dict: dict) -> None:
+        for block in page_dict.get("blocks", ()):
+            for line in block.get("lines", ()):
+                spans = line.get("spans", ())
+                self.spans += len(spans)
+                self.chars += sum(len(span.get("text", "")) for span in spans)
+        if self.spans > limits.MAX_PDF_SPANS:
+            self._refuse(f"more than {limits.MAX_PDF_SPANS:,} runs of text")
+        if self.chars > limits.MAX_RESUME_TEXT_CHARS:
+            self._refuse(f"more than {limits.MAX_RESUME_TEXT_CHARS:,} characters of text")
+
+    def _refuse(self, what: str) -> None:
+        raise FileTooLargeError(f"{self.name} holds {what}; a resume holds far less",
+                                hint="upload the resume itself, not a collection of documents")
+
+
+def _content_bytes(doc, page, budget: int) -> int:
+    """Decompressed size of the page's content streams and the forms it draws, counted no
+    further than one byte past ``budget`` (a deflate bomb is not inflated to measure it)."""
+    total = 0
+    for xref in [*page.get_contents(), *(form[0] for form in page.get_xobjects())]:
+        total += _stream_size(doc, xref, budget - total + 1)
+        if total > budget:
+            break
+    return total
+
+
+def _stream_size(doc, xref: int, limit: int) -> int:
+    """The stream's decompressed size, or ``limit`` when it is at least that."""
+    raw = doc.xref_stream_raw(xref) or b""
+    kind, value = doc.xref_get_key(xref, "Filter")
+    if kind == "null":
+        return min(len(raw), limit)
+    if value.strip("[] ") == "/FlateDecode":
+        try:
+            return len(zlib.decompressobj().decompress(raw, limit))
+        except zlib.error:
+            return min(len(raw), limit)  # MuPDF reads what it can of a broken stream
+    return min(len(doc.xref_stream(xref) or b""), limit)  # other filters: rare, expand little
+
+
+def _annotation_count(doc, page) -> int:
+    """Entries of the page's /Annots array, without building an annotation object each."""
+    kind, value = doc.xref_get_key(page.xref, "Annots")
+    if kind == "xref":  # the array is an object of its own
+        value = doc.xref_object(int(value.split()[0]), compressed=True)
+    elif kind != "array":
+        return 0
+    return value.count(" R")
 
 
 def _has_images(page) -> bool:

@@ -20,8 +20,20 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mock_interview.errors import ExitCode, MockInterviewError, NotFoundError
 from mock_interview.io import limits  # bounds on the work per document (io/limits.py)
+from mock_interview.io.errors import (  # noqa: F401 (re-exported: callers catch them from here)
+    CorruptFileError,
+    EmptyFileError,
+    EncryptedFileError,
+    FileAccessError,
+    FileTooLargeError,
+    MissingFileError,
+    NotAFileError,
+    TextEncodingError,
+    UnreadableFileError,
+    UnsupportedFileError,
+    ZipBombError,
+)
 
 MEDIA_TYPES = {
     "pdf": "application/pdf",
@@ -33,62 +45,8 @@ MAX_FILE_BYTES = 10 * 1024 * 1024  # a resume is rarely over 2 MB; this leaves r
 MAX_UNZIPPED_BYTES = 50 * 1024 * 1024  # total uncompressed size of a DOCX
 MAX_ZIP_RATIO = 100  # per member over 1 MB; Word's XML compresses ~5-20x, bombs ~1000x
 MAX_ZIP_MEMBERS = 10_000
-MAX_PDF_PAGES = 100
 
 _FIX_TYPE = "upload your resume as PDF, DOCX or plain text"
-
-
-# -- errors ---------------------------------------------------------------------------------
-
-
-class UnreadableFileError(MockInterviewError):
-    """The file cannot be read as a resume; subclasses say why. Exit 2 unless stated."""
-
-    exit_code = ExitCode.USAGE
-
-
-class MissingFileError(NotFoundError, UnreadableFileError):
-    """No file at that path (exit 3)."""
-
-    exit_code = ExitCode.NOT_FOUND
-
-
-class FileAccessError(UnreadableFileError):
-    """The file exists but the system refuses to read it, e.g. permissions (exit 1)."""
-
-    exit_code = ExitCode.ERROR
-
-
-class NotAFileError(UnreadableFileError):
-    """A directory, device, pipe or socket instead of a regular file."""
-
-
-class EmptyFileError(UnreadableFileError):
-    """Zero bytes."""
-
-
-class FileTooLargeError(UnreadableFileError):
-    """Over :data:`MAX_FILE_BYTES`, or a PDF with more than :data:`MAX_PDF_PAGES` pages."""
-
-
-class UnsupportedFileError(UnreadableFileError):
-    """Not a PDF, DOCX or text file (an image, an archive, an executable, ...)."""
-
-
-class EncryptedFileError(UnreadableFileError):
-    """Password-protected."""
-
-
-class CorruptFileError(UnreadableFileError):
-    """Claims to be a PDF or DOCX but is damaged beyond repair."""
-
-
-class ZipBombError(UnreadableFileError):
-    """A DOCX that would expand to far more than any resume."""
-
-
-class TextEncodingError(UnreadableFileError):
-    """Text that is not UTF-8 (with or without BOM) nor UTF-16 with a BOM."""
 
 
 # -- result ---------------------------------------------------------------------------------
@@ -408,19 +366,23 @@ def _read_docx(data: bytes, name: str) -> tuple[str, list[str]]:
     damaged = CorruptFileError(f"{name} is a damaged DOCX file",
                                hint="open it in Word and save it again, or export it as PDF")
     with check_zip(data, name) as archive:
+        text_parts = [m for m in archive.infolist() if _TEXT_PART.fullmatch(m.filename)]
+        # Sizes from the directory, before inflating: reading stops at them (a part whose
+        # data runs longer fails its CRC check), so they bound the work.
+        limits.check_docx_xml({m.filename: m.file_size for m in text_parts}, name)
         try:
-            parts = {n: archive.read(n) for n in archive.namelist() if _TEXT_PART.fullmatch(n)}
+            parts = {m.filename: archive.read(m) for m in text_parts}
             rels = {n: archive.read(n) for n in archive.namelist()
                     if n.startswith("word/_rels/") and n.endswith(".xml.rels")}
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
                 NotImplementedError):
             raise damaged from None  # includes a CRC mismatch from sizes that lie
-    limits.check_docx_xml(parts, name)  # io/limits.py: bound the parsing work
     # Word never writes a DTD; one in a DOCX can only be an entity-expansion attack.
     if any(b"<!DOCTYPE" in xml or b"<!ENTITY" in xml for xml in (*parts.values(), *rels.values())):
         raise damaged
     try:
         text = _docx_text(parts, ET)
+        limits.check_resume_text(text, name)  # before the XML is parsed again for links
         links = _docx_links(parts, rels, ET)
     except (ET.ParseError, zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError,
             OSError, NotImplementedError):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mock_interview.errors import UsageError
+from mock_interview.io.files import versioned
 
 KINDS = ("technical", "behavioral")
 MAX_FIELD_CHARS = 20_000  # one question, answer or reference
@@ -49,13 +50,13 @@ class GradeResult:
 
     def to_json(self) -> dict[str, Any]:
         if self.error is not None:
-            return {"json_version": 1, "id": self.id, "error": self.error}
-        return {
-            "json_version": 1, "id": self.id, "technical": self.technical,
+            return versioned({"id": self.id, "error": self.error})
+        return versioned({
+            "id": self.id, "technical": self.technical,
             "communication": self.communication, "overall": self.overall,
             "covered": self.covered, "missed": self.missed, "wrong_claims": self.wrong_claims,
             "flags": self.flags, "feedback": self.feedback,
-        }
+        })
 
 
 def _text(value: Any, name: str, required: bool = True) -> str:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mock_interview.config import PRIVATE_FILE_MODE, ensure_private_dir
+from mock_interview.config import ensure_private_dir
 from mock_interview.errors import MockInterviewError, NotFoundError, UsageError
 from mock_interview.services.context import AppContext
 
@@ -30,16 +29,11 @@ def _store_file(ctx: AppContext, data: bytes, digest: str, kind: str) -> Path:
     target = directory / f"{digest}{EXTENSIONS.get(kind, '')}"
     if target.exists():
         return target
-    temporary = directory / f".{digest}.{os.getpid()}.tmp"
+    from mock_interview.io.files import write_private
+
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
+        write_private(target, data)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise MockInterviewError(f"cannot store the resume in {directory}: {exc.strerror}") from exc
     return target
 

@@ -8,15 +8,14 @@ takes. Every copy is written to a private temporary file and renamed into place.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine.url import URL
 
-from mock_interview.config import PRIVATE_FILE_MODE
 from mock_interview.errors import ConfigError, UsageError
+from mock_interview.io.files import replacing
 
 UPGRADE_BACKUPS_KEPT = 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -40,11 +39,7 @@ def _stamp() -> str:
 def copy_into(source: sqlite3.Connection, target: Path) -> Path:
     """Write a consistent copy of ``source``'s main database to ``target`` (mode 0600)."""
     target = target.resolve()
-    temporary = target.with_name(f".{target.name}.partial-{os.getpid()}")
-    with contextlib.suppress(FileNotFoundError):
-        temporary.unlink()
-    os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
-    try:
+    with replacing(target) as temporary:
         copy = sqlite3.connect(temporary)
         try:
             source.backup(copy)
@@ -52,12 +47,6 @@ def copy_into(source: sqlite3.Connection, target: Path) -> Path:
             copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
-        os.chmod(temporary, PRIVATE_FILE_MODE)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        raise
     return target
 
 

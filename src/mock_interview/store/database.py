@@ -24,8 +24,9 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.engine.url import URL
 from sqlmodel import Session
 
-from mock_interview.config import PRIVATE_FILE_MODE, ensure_private_dir
+from mock_interview.config import ensure_private_dir
 from mock_interview.errors import ConfigError, MockInterviewError
+from mock_interview.io.files import PRIVATE_FILE_MODE
 from mock_interview.store.backups import backup_before_upgrade
 from mock_interview.store.migrations import HEAD, MIGRATIONS_DIR, REVISIONS
 

@@ -33,13 +33,6 @@ _PAREN_RE = re.compile(r"\s*\([^()]*\)")
 _SPACES_RE = re.compile(r"\s+")
 _TRAIL_RE = re.compile(r"[\s,;:.!?\-–—|/&]+$")
 _LEAD_RE = re.compile(r"^[\s,;:.!?\-–—|/]+")
-_NUMBER_RE = re.compile(
-    r"(?:[$£€¥]\s?\d[\d,.]*\s?(?:k|m|bn|b|million|billion|thousand)?\b"
-    r"|\d[\d,.]*\s?(?:%|percent\b|x\b|×|k\b|m\b|bn\b|million\b|billion\b)"
-    r"|\b\d[\d,.]*\s?(?:hours?|days?|weeks?|months?|minutes?|ms|seconds?|users|customers|clients"
-    r"|patients|accounts|deals|leads|people|staff|students|nurses|engineers|tickets|calls|orders"
-    r"|beds?|stores|sites|markets|countries|projects|reports|hires|employees|members)\b)",
-    re.I)
 _PERCENTISH_RE = re.compile(
     r"(?:[$£€¥]\s?\d[\d,.]*\s?(?:k|m|bn|b|million|billion|thousand)?\b|\d[\d,.]*\s?(?:%|x\b|×))", re.I)
 _PROPER_LEAD = frozenset({"i"})
@@ -310,10 +303,6 @@ def number_in(text: str | None) -> str | None:
     return match.group(0).strip() if match else None
 
 
-def has_number(text: str | None) -> bool:
-    return bool(text) and _NUMBER_RE.search(text) is not None
-
-
 def project_phrase(line: str | None) -> str | None:
     """A project line as "your …": its name before any separator, no tech list in brackets.
     Lines about competitions or awards are activities, not projects (None)."""
@@ -417,7 +406,3 @@ def month_name(year: int, month: int | None) -> str:
     names = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
     return f"{names[month - 1]} {year}" if month else str(year)
-
-
-def capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
