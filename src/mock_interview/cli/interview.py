@@ -174,6 +174,9 @@ def interview(
     llm_flags = dict(base_url=base_url, model=model, max_cost=max_cost)
     if continue_id:
         record = service.find_interview(app, continue_id)
+        from mock_interview.cli.interview_history import refuse_abandoned
+
+        refuse_abandoned(record)
         session = service.InterviewSession(app, record.id, llm_overrides=service.InterviewOptions(**llm_flags))
         if session.status == "completed":
             raise UsageError(f"interview {str(record.id)[:8]} is already complete",
