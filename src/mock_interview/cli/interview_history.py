@@ -77,18 +77,20 @@ def results(
         render_model_answers(env, data)
         _render_llm(env, data)
         return
-    from mock_interview.services import report_export
+    from mock_interview.cli.render import report as render_report
+    from mock_interview.services.reports import InterviewReport
 
     if fmt is None:  # from -o's suffix, else --json, else Markdown
         suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
         fmt = REPORT_SUFFIXES.get(suffix, "json" if as_json else "md")
     fmt = fmt.lower()
-    if fmt not in report_export.FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(report_export.FORMATS)}")
+    if fmt not in render_report.FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(render_report.FORMATS)}")
     if as_json and fmt != "json":
         raise UsageError(f"--json conflicts with --format {fmt}")
     data = quick.describe(env.app, interview_id)
-    written = report_export.write_report(data, fmt, output, stdout=env.stdout)
+    written = render_report.write_report(InterviewReport.from_document(data), fmt, output,
+                                         stdout=env.stdout)
     if written is not None:
         env.success(f"Wrote the {fmt} report to {written}")
 

@@ -441,7 +441,6 @@ class OpenAIEngine(BaseEngine):
         offline wording while the endpoint has just timed out or refused a connection, or when
         the caller says the model is busy (``use_model=False``)."""
         fallback = self.offline.follow_up(question, reason, answer, avoid)
-        self.last_follow_up_engine = self.offline.name
         if not use_model or (self._transport_failed_at is not None
                              and time.monotonic() - self._transport_failed_at < CIRCUIT_SECONDS):
             return fallback
@@ -471,7 +470,6 @@ class OpenAIEngine(BaseEngine):
         text = reply.value.question.strip()
         if text.lower() in {a.strip().lower() for a in avoid}:
             return fallback  # the model repeated an earlier follow-up
-        self.last_follow_up_engine = self.name
         return text
 
     # -- the session's side: instant now, the model's later -------------------------------------

@@ -43,7 +43,6 @@ CONSECUTIVE_FAILURES = 3  # failed attempts in a row before the rest of the inte
 BACKOFF_BASE = 0.5
 BACKOFF_MAX = 8.0
 DEFAULT_OPENAI_URL = "https://api.openai.com/v1"
-RETRYABLE = frozenset({"timeout", "connection", "rate-limited", "server-error"})
 
 T = TypeVar("T")
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from mock_interview.errors import MockInterviewError, NotFoundError, UsageError
+from mock_interview.io.files import versioned
 from mock_interview.services.context import AppContext
 
 META_PREFIX = "evaluate:"
@@ -518,7 +519,7 @@ class ResultWriter:
             self._csv.writerow({k: "" if v is None else str(v).lower() if isinstance(v, bool) else v
                                 for k, v in row.items()})
         else:
-            self.stream.write(json.dumps({"json_version": 1, **row}, ensure_ascii=False) + "\n")
+            self.stream.write(json.dumps(versioned(row), ensure_ascii=False) + "\n")
         self.stream.flush()  # a trainer can follow the file while the batch runs
 
 

@@ -332,7 +332,7 @@ def _llm_report(interview: Any, rows: list[Any], calls: list[Any]) -> dict[str, 
 
 # -- stats ------------------------------------------------------------------------------------------
 
-def overview(ctx: AppContext, *, min_answers: int = 2, top: int = 3) -> dict[str, Any]:
+def overview(ctx: AppContext, *, min_answers: int = 2, top: int = 3) -> Any:
     """services.stats.overview, quickly: the same figures from the same SQL, written for SQLite."""
     from mock_interview.services import stats as service
 
@@ -377,37 +377,10 @@ def overview(ctx: AppContext, *, min_answers: int = 2, top: int = 3) -> dict[str
             (*who, service.RECOMMENDATION_WINDOW))]
         calls = _records(connection, "SELECT l.* FROM llm_calls l JOIN interviews i "
                          "ON i.id = l.interview_id WHERE i.user_id = ? ORDER BY l.created_at", (me,))
-    completed = int(aggregate[0])
-    averages, bests = aggregate[1:5], aggregate[5:9]
-    recent_rows = list(reversed(recent))
-    dimensions = {}
-    for index, name in enumerate(rules.DIMENSIONS):
-        series = [float(row[2 + index]) for row in recent_rows]
-        dimensions[name] = rules.dimension_summary(
-            averages[index], bests[index], float(first[2 + index]) if first else None, series)
-    folded = rules.fold_topics(topics)
-    weakest, strongest = rules.rank_topics(folded, min_answers, top)
     interviews_with_calls = {str(call.interview_id) for call in calls}
-    return {
-        "profile": {"email": profile.email, "full_name": profile.full_name},
-        "score_scale": service.SCALE,
-        "interviews": {"total": sum(by_status.values()), "completed": completed,
-                       "in_progress": by_status.get("in_progress", 0)},
-        "answers_counted": sum(t.answers for t in folded),
-        "dimensions": dimensions,
-        "trend_method": rules.TREND_METHOD,
-        "min_answers": min_answers,
-        "topics_ranked": sum(1 for t in folded if t.answers >= min_answers),
-        "topics_total": len(folded),
-        "weakest_skills": [t.to_json() for t in weakest],
-        "strongest_skills": [t.to_json() for t in strongest],
-        "model_usage": {**_summarise(calls), "interviews": len(interviews_with_calls)},
-        "practise_next": {
-            "skills": [t.topic for t in weakest],
-            "recommendations": rules.recurring_recommendations(tips, top),
-            "from_last_interviews": min(completed, service.RECOMMENDATION_WINDOW),
-        },
-    }
+    return service.overview_from(profile, by_status, aggregate, first, recent, topics, tips,
+                                 {**_summarise(calls), "interviews": len(interviews_with_calls)},
+                                 min_answers=min_answers, top=top)
 
 
 # -- shell completion -------------------------------------------------------------------------------

@@ -246,6 +246,20 @@ def overview(ctx: AppContext, *, min_answers: int = 2, top: int = 3) -> Overview
             .where(*_counted(user_id))
             .order_by(Interview.started_at.desc(), Interview.id.desc())
             .limit(RECOMMENDATION_WINDOW)).scalars().all()
+    from mock_interview.services.llm import usage_summary
+
+    usage = usage_summary(ctx)  # the cost ledger, for the active profile as everything here
+    return overview_from(profile, by_status, aggregate, first, recent, topics, tips,
+                         {**usage["total"], "interviews": len(usage["interviews"])},
+                         min_answers=min_answers, top=top)
+
+
+def overview_from(profile: Any, by_status: dict[str, int], aggregate: Any, first: Any, recent: Any,
+                  topics: Any, tips: Any, model_usage: dict[str, Any], *, min_answers: int,
+                  top: int) -> Overview:
+    """The overview from its query results (this module's and services/quick.py's SQL): the
+    aggregate row (count, four averages, four bests), the first and the recent completed
+    interviews (id, start, four scores; recent newest first), topic sums and recent advice."""
     completed = int(aggregate[0])
     averages, bests = aggregate[1:5], aggregate[5:9]
     recent_rows = list(reversed(recent))  # oldest first
@@ -256,9 +270,6 @@ def overview(ctx: AppContext, *, min_answers: int = 2, top: int = 3) -> Overview
             averages[index], bests[index], float(first[2 + index]) if first else None, series)
     folded = rules.fold_topics(topics)
     weakest, strongest = rules.rank_topics(folded, min_answers, top)
-    from mock_interview.services.llm import usage_summary
-
-    usage = usage_summary(ctx)  # the cost ledger, for the active profile as everything here
     return Overview(
         email=profile.email, full_name=profile.full_name,
         total=sum(by_status.values()), completed=completed,
@@ -271,7 +282,7 @@ def overview(ctx: AppContext, *, min_answers: int = 2, top: int = 3) -> Overview
         weakest=weakest, strongest=strongest,
         recommendations=rules.recurring_recommendations(tips, top),
         from_last_interviews=min(completed, RECOMMENDATION_WINDOW),
-        model_usage={**usage["total"], "interviews": len(usage["interviews"])},
+        model_usage=model_usage,
     )
 
 

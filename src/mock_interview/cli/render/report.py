@@ -7,11 +7,9 @@ dependency and nothing to start-up.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -23,14 +21,14 @@ if TYPE_CHECKING:
     from mock_interview.services.reports import InterviewReport
 
 FORMATS = ("md", "html", "json")
-JSON_VERSION = 1
 
 
 def render_json(report: InterviewReport) -> str:
     """The interview's document as versioned, pretty JSON (the shape of `interview show --json`)."""
     from mock_interview.domain.numbers import rounded
+    from mock_interview.io.files import versioned
 
-    document = rounded({"json_version": JSON_VERSION, **report.document})  # as `--json` prints it
+    document = rounded(versioned(report.document))  # as `--json` prints it
     return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
 
 
@@ -66,26 +64,16 @@ def write_report(report: InterviewReport, fmt: str, path: str | os.PathLike[str]
 
 
 def _write_atomically(target: Path, text: str) -> None:
-    """Temp file in the same directory, fsync, rename: readers never see half a report."""
+    """Readers never see half a report; the file is private (0600): it holds a person's answers."""
+    from mock_interview.io.files import write_private
+
     directory = target.parent
     if not directory.is_dir():
         raise MockInterviewError(f"cannot write {target}: directory {directory} does not exist",
                                  hint="create it first or choose another -o path")
-    temporary: str | None = None
     try:
-        # mkstemp makes the file 0600: a report holds a person's answers.
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-        temporary = None
+        write_private(target, text)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise MockInterviewError(f"cannot write {target}: {reason.lower() if reason else 'error'}",
                                  hint="choose a writable -o path") from None
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)

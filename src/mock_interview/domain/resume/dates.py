@@ -134,16 +134,6 @@ def _year_month_or_short_range(match: re.Match[str]) -> tuple[YearMonth, YearMon
     return YearMonth(year), YearMonth(end)
 
 
-def find_dates(line: str) -> list[tuple[YearMonth, tuple[int, int]]]:
-    """Every single date in the line with its span."""
-    found = []
-    for match in _DATE_RE.finditer(line):
-        point = _token(match)
-        if point and MIN_YEAR <= point.year <= MAX_YEAR:
-            found.append((point, match.span()))
-    return found
-
-
 def find_ranges(line: str) -> list[DateRange]:
     """Date ranges and lone dates in the line, in order. A lone date is start == end."""
     tokens = [m for m in _DATE_RE.finditer(line) if _token(m)]

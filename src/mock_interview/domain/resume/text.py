@@ -43,11 +43,6 @@ _TRAILING_DURATION_RE = re.compile(
 )
 
 
-def clean_text(text: str) -> str:
-    """Normalise Unicode and spacing, rejoin words hyphenated across lines, keep line breaks."""
-    return "\n".join(prepare_lines(text))
-
-
 def prepare_lines(text: str) -> list[str]:
     """Clean lines. A row's right-hand column fragments (after a tab or a wide gap) follow it
     as separate lines marked with SIDE; words broken by a soft hyphen are rejoined."""
