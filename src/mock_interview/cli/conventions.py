@@ -18,6 +18,8 @@ import re
 import uuid
 from typing import Any
 
+from mock_interview.config import ENGINE_CHOICES
+
 # Alternatives with "|" (ID|PATH); "-" means stdin works too (PATH|-).
 METAVAR_STYLE = re.compile(r"^[A-Z][A-Z_]*(\|([A-Z][A-Z_]*|-))*(\.\.\.)?$")
 PATH_NAMES = {"path", "paths", "file", "files", "input", "output", "resume", "source", "target",
@@ -26,17 +28,17 @@ SYNONYMS = {"FILE": "PATH", "FILE|-": "PATH|-", "DIR": "PATH", "FOLDER": "PATH",
 # Values an option takes, by (command path, option): for shell completion. A test checks them
 # against the constants the services validate with.
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("interview", "--engine"): ("auto", "offline", "openai"),
+    ("interview", "--engine"): ENGINE_CHOICES,
     ("interview", "--type"): ("mixed", "technical", "behavioral"),
     ("interview", "--difficulty"): ("easy", "medium", "hard"),
     ("results", "--format"): ("md", "html", "json"),
     ("stats progress", "--dimension"): ("technical", "communication", "job_match", "overall"),
-    ("evaluate", "--engine"): ("auto", "offline", "openai"),
+    ("evaluate", "--engine"): ENGINE_CHOICES,
     ("evaluate", "--type"): ("mixed", "technical", "behavioral"),
     ("evaluate", "--difficulty"): ("easy", "medium", "hard"),
     ("evaluate", "--format"): ("jsonl", "csv"),
     ("grade", "--kind"): ("technical", "behavioral"),
-    ("grade", "--engine"): ("auto", "offline", "openai"),
+    ("grade", "--engine"): ENGINE_CHOICES,
     ("search-jobs", "--type"): ("full-time", "part-time", "contract", "internship", "temporary"),
     ("search-jobs", "--level"): ("intern", "junior", "mid", "senior", "lead", "principal"),
 }
