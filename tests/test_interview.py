@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -74,11 +73,21 @@ def test_answers_from_stdin_and_jsonl(ready, tmp_path):
     assert out.json()["questions"][0]["answer"] == GOOD
 
 
-def test_without_a_terminal_and_without_answers_it_refuses(ready):
-    started = time.monotonic()
-    out = ready("interview", "--job", JOB)
-    assert out.exit_code == ExitCode.USAGE
-    assert "--answers" in out.stderr and time.monotonic() - started < 10
+def test_without_a_terminal_and_without_answers_it_refuses(ready, database_url):
+    """A real process whose stdin is a pipe left open and silent (a CI job, a cron line) is told
+    to give --answers at once: it never waits to read that pipe, and starts no interview."""
+    read_end, write_end = os.pipe()
+    try:
+        # The timeout is a safety net only: a process reading the silent pipe would wait forever.
+        out = subprocess.run([sys.executable, "-m", "mock_interview", "--db", database_url, "interview",
+                              "--job", JOB], stdin=read_end, env=subprocess_env(), capture_output=True,
+                             text=True, timeout=120)
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    assert out.returncode == ExitCode.USAGE, out.stderr
+    assert "--answers" in out.stderr and "Traceback" not in out.stderr
+    assert ready("interviews", "list", "--json").json()["interviews"] == []
 
 
 @pytest.mark.parametrize("args, code", [

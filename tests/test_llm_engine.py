@@ -5,14 +5,27 @@ ledger, and pipelined grading."""
 from __future__ import annotations
 
 import json
+import os
 import re
-import time
+import sys
+import threading
 
 import pytest
 
 from mock_interview.errors import ExitCode
 from tests.interview_fixtures import store_resume
-from tests.llm_server import Drop, Fault, Hang, LLMServer, Reply, clean_llm_env, closed_port_url  # noqa: F401 (autouse)
+from tests.llm_server import (
+    HOLD_SAFETY_NET,
+    Drop,
+    Fault,
+    Hang,
+    Hold,
+    LLMServer,
+    Meet,
+    Reply,
+    clean_llm_env,  # noqa: F401 (autouse)
+    closed_port_url,
+)
 
 JOB = "tallowbrook-senior-python-backend-engineer"
 GOOD = ("In my current role at Harbor Freight Tech our checkout API was too slow, and I was "
@@ -207,9 +220,10 @@ def test_timeouts_degrade_to_offline_and_the_interview_completes(ready, server, 
     ready("config", "set", "llm.max_retries", "1")
     server.script("plan", Hang(2.5), Hang(2.5))
     server.script("grade", *[Hang(2.5)] * 20)
-    started = time.monotonic()
     out, data = run(ready, tmp_path, server.url, [GOOD] * 4, questions=2)
-    assert time.monotonic() - started < 40
+    # The waiting is bounded by what was asked of the hung server: one plan attempt, no retry
+    # after a timeout, and no later step tries again.
+    assert [r.step for r in server.calls()] == ["plan"]
     assert all(q["engine"] == "offline" for q in answered(data))
     assert data["llm"]["plan_engine"] == "offline"
     assert set(data["llm"]["fallbacks"]) == {"timeout"}
@@ -290,34 +304,72 @@ def test_the_key_is_sent_but_never_stored_or_printed(ready, server, tmp_path, ho
             assert secret.encode() not in path.read_bytes(), path
 
 
+def _release_once_finish_waits(release: threading.Event, thread_id: int, stop: threading.Event,
+                               seen: threading.Event) -> None:
+    """Set ``release`` once thread ``thread_id`` is blocked in ``concurrent.futures.wait`` under
+    ``finish``: the gradings were all still held when finish began to wait for them."""
+    futures_wait = os.path.join("concurrent", "futures", "_base.py")
+    while not stop.is_set():
+        frame, names = sys._current_frames().get(thread_id), []
+        while frame is not None:
+            code = frame.f_code
+            names.append("futures.wait" if code.co_name == "wait" and code.co_filename.endswith(futures_wait)
+                         else code.co_name)
+            frame = frame.f_back
+        if "futures.wait" in names and "finish" in names[names.index("futures.wait"):]:
+            seen.set()
+            release.set()
+            return
+        stop.wait(0.005)
+
+
 def test_grading_is_pipelined_the_next_question_never_waits(ready, server, home):
+    """Every model grading is held at the server until ``finish`` waits for it: each next
+    question still comes at once (no submit waited for a grading), the follow-ups asked while a
+    grading is under way take the offline wording, and finish waits for the held gradings."""
     from mock_interview.services import interview as service
     from mock_interview.services.context import AppContext
 
-    server.delays["grade"] = 1.0
+    ready("config", "set", "llm.timeout", "600")  # a held grading must never become a timeout
+    release = threading.Event()
+    holds = [Hold(release) for _ in range(12)]
+    server.script("grade", *holds)
     ctx = AppContext.create()
     options = service.InterviewOptions(job=JOB, count=3, seed=4, engine="openai", base_url=server.url,
                                        model="test-model")
     session = service.start(ctx, options)
-    waits = []
     thin = "Our checkout was slow once and it got better after a while."  # earns follow-ups
-    while session.ensure_asked() is not None:
-        started = time.monotonic()
-        outcome = session.submit(thin)
-        waits.append(time.monotonic() - started)
-        assert outcome.provisional
-    assert max(waits) < 0.6, waits  # a grading takes 1 s; the next question comes at once
-    assert session.pending_gradings() >= 1
-    started = time.monotonic()
-    data = session.finish()  # waits for the gradings still under way
-    assert time.monotonic() - started >= 0.3
+    stop, seen = threading.Event(), threading.Event()
+    releaser = threading.Thread(target=_release_once_finish_waits, args=(release, threading.get_ident(), stop, seen))
+    try:
+        submitted = 0
+        while session.ensure_asked() is not None:
+            outcome = session.submit(thin)
+            submitted += 1
+            assert outcome.provisional
+            # The next question is here and not one grading has been answered: none was waited for.
+            assert session.pending_gradings() == submitted
+            assert not any(hold.expired for hold in holds)
+        assert submitted >= 4 and holds[0].arrived.wait(60)  # the first grading is held at the server
+        releaser.start()
+        data = session.finish()  # waits for the gradings still under way
+    finally:
+        stop.set()
+        release.set()
+        ctx.close()
+        if releaser.ident is not None:
+            releaser.join()
+    assert seen.is_set(), "finish never waited for the gradings it had to wait for"
+    assert not any(hold.expired for hold in holds)
+    assert len(server.calls("grade")) == len(answered(data)) == submitted
     assert all(q["engine"] == "openai" for q in answered(data))
     assert data["llm"]["pending_gradings"] == 0
-    # While the local server was still grading, follow-ups took the offline wording at once.
+    # While a grading was under way at the local server, follow-ups took the offline wording
+    # without asking it: only the first follow-up, worded before any grading, was sent.
     follow_ups = [q["question"] for q in data["questions"] if q["follow_up_of"] is not None]
-    assert follow_ups[0].startswith("Model follow-up")
-    assert any(not text.startswith("Model follow-up") for text in follow_ups[1:])
-    ctx.close()
+    assert follow_ups[0].startswith("Model follow-up") and follow_ups[1:]
+    assert len(server.calls("follow-up")) == 1
+    assert not any(text.startswith("Model follow-up") for text in follow_ups[1:])
 
 
 def answered_while_grading_hangs(server):
@@ -394,7 +446,10 @@ def test_evaluate_with_the_model_runs_items_side_by_side_within_the_request_limi
     """`evaluate --engine openai --concurrency 2`: every answer is graded by the model, two
     items run at once, and never more than two requests are at the server at once even though
     each interview may grade several answers together."""
-    server.delay = 0.3
+    server.delay = 0.3  # requests linger, so more than two at once would be seen
+    together = threading.Barrier(2, timeout=HOLD_SAFETY_NET)
+    meetings = [Meet(together), Meet(together)]
+    server.script("plan", *meetings)  # the first two plans are answered only once both are here
     items = []
     for n in range(3):
         resume = tmp_path / f"cv{n}.txt"
@@ -409,12 +464,9 @@ def test_evaluate_with_the_model_runs_items_side_by_side_within_the_request_limi
                 "--json", env=env)
     assert out.exit_code == 0, out.stderr
     assert (out.json()["succeeded"], out.json()["workers"]) == (3, 2)
-    plans = sorted(r.at for r in server.calls("plan"))
-    assert len(plans) == 3 and plans[1] - plans[0] < server.delay  # two items at once
-    # Requests at the server at each arrival: those that arrived less than a delay before.
-    arrivals = sorted(r.at for r in server.calls())
-    in_flight = [sum(1 for other in arrivals if at - server.delay * 0.9 < other <= at) for at in arrivals]
-    assert max(in_flight) == 2
+    assert all(meeting.met for meeting in meetings)  # two items at once
+    assert len(server.calls("plan")) == 3
+    assert server.peak_in_flight == 2
     for line in results.read_text().splitlines():
         record = json.loads(line)
         shown = ready("--profile", record["candidate_email"], "interview", "show", record["interview_id"],

@@ -15,6 +15,12 @@ error), ``Hang`` (wait, then answer: a timeout when longer than the client's), `
 ``Reply`` (this content), ``Raw`` (a 200 with a body that is not the API's JSON), ``Call`` (a
 function of the request). Every request is recorded in ``server.requests``.
 
+Order instead of durations: ``Hold`` keeps a request until the test sets its ``release`` event
+(so the test can prove that something happened while that request was still unanswered), and
+``Meet`` keeps requests until as many as its barrier's parties are there at once (proof that
+they ran side by side). ``server.peak_in_flight`` is the most requests the server held at one
+moment between their arrival and the start of their answer.
+
 In its own process, as a real endpoint would be (its CPU time is not taken from the client's):
 
     python -m mock_interview.testing.llm_server [--delay SECONDS]
@@ -77,6 +83,33 @@ class Raw:
 @dataclass
 class Call:
     fn: Any  # (request dict) -> str | dict
+
+
+HOLD_SAFETY_NET = 120.0  # seconds: never reached by a passing test; it only ends a failing one
+
+
+@dataclass
+class Hold:
+    """Keep the request until ``release`` is set, then answer as usual. Several holds may share
+    one ``release``. ``arrived`` is set when the request is here. A hold never released within
+    ``safety_net`` seconds is answered with a 503 and marked ``expired`` (the test has failed:
+    something waited for a request it should not have waited for); holds that arrive after that
+    are answered the same way at once rather than wait again."""
+
+    release: threading.Event = field(default_factory=threading.Event)
+    safety_net: float = HOLD_SAFETY_NET
+    arrived: threading.Event = field(default_factory=threading.Event)
+    expired: bool = False
+
+
+@dataclass
+class Meet:
+    """Keep the request until ``barrier.parties`` requests wait at the same barrier, then answer
+    them all; ``met`` says they did. A barrier broken by its timeout (share one built with
+    ``threading.Barrier(n, timeout=HOLD_SAFETY_NET)``) answers a 503 instead."""
+
+    barrier: threading.Barrier
+    met: bool = False
 
 
 @dataclass
@@ -173,6 +206,9 @@ class LLMServer:
         self.delays: dict[str, float] = {}
         self.grade_scores = (72, 68, 64)
         self.requests: list[Request] = []
+        self.in_flight = 0  # requests here whose answer has not started
+        self.peak_in_flight = 0
+        self._expired = threading.Event()  # a Hold passed its safety net: later ones do not wait
         self._scripts: dict[str, list[Any]] = defaultdict(list)
         self._lock = threading.Lock()
         self._httpd: ThreadingHTTPServer | None = None
@@ -191,6 +227,37 @@ class LLMServer:
                 if self._scripts[key]:
                     return self._scripts[key].pop(0)
         return None
+
+    def _arrived(self, request: Request) -> None:
+        with self._lock:
+            self.requests.append(request)
+            self.in_flight += 1
+            self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
+
+    def _answering(self) -> None:
+        """Before the first byte of an answer: once a client has its answer it may send its next
+        request, which must not find this one still counted."""
+        with self._lock:
+            self.in_flight -= 1
+
+    def _held(self, action: Hold | Meet) -> bool:
+        """Wait as ``action`` says; False when its safety net ran out."""
+        if isinstance(action, Meet):
+            try:
+                action.barrier.wait()
+            except threading.BrokenBarrierError:
+                return False
+            action.met = True
+            return True
+        action.arrived.set()
+        if self._expired.is_set() and not action.release.is_set():
+            action.expired = True
+            return False
+        if not action.release.wait(action.safety_net):
+            action.expired = True
+            self._expired.set()
+            return False
+        return True
 
     def calls(self, step: str | None = None) -> list[Request]:
         with self._lock:
@@ -211,6 +278,7 @@ class LLMServer:
             # Headers and body go out as two writes on a kept-alive connection: with Nagle's
             # algorithm the body waits for the client's delayed ACK, adding 40 ms to every call.
             disable_nagle_algorithm = True
+            _counted = False  # this request is still in ``server.in_flight``
 
             def log_message(self, *args: Any) -> None:  # quiet
                 pass
@@ -241,17 +309,34 @@ class LLMServer:
                     return
                 request = Request(step_of(body), mode_of(body), body,
                                   {k.lower(): v for k, v in self.headers.items()}, time.monotonic())
-                with server._lock:
-                    server.requests.append(request)
+                server._arrived(request)
+                self._counted = True
+                try:
+                    self._complete(request, body)
+                finally:
+                    self._answer_starts()
+
+            def _answer_starts(self) -> None:
+                if self._counted:
+                    self._counted = False
+                    server._answering()
+
+            def _complete(self, request: Request, body: dict[str, Any]) -> None:
                 if request.mode not in server.accept:
+                    self._answer_starts()
                     self._send(*server.rejection(request))
                     return
                 action = server._next_action(request.step)
                 wait = server.delays.get(request.step, server.delay)
                 if isinstance(action, Hang):
                     wait = action.seconds
+                if isinstance(action, (Hold, Meet)) and not server._held(action):
+                    self._answer_starts()
+                    self._send(503, {"error": {"message": "held past the test's safety net", "type": "test"}})
+                    return
                 if wait:
                     time.sleep(wait)
+                self._answer_starts()
                 if isinstance(action, Fault):
                     self._send(action.status, action.body or {"error": {"message": f"scripted {action.status}",
                                                                         "type": "test"}}, action.headers)
