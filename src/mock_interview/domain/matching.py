@@ -38,28 +38,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from mock_interview.domain.tables import load_table
+
 WEIGHTS = {"text": 0.65, "skills": 0.15, "title": 0.10, "experience": 0.05, "location": 0.05}
 TEXT_FULL = 0.25  # a cosine this high (or higher) scores 100 on text
 TEXT_IN_RESUME_CREDIT = 0.8  # title words found anywhere in the resume, against in its titles
 DESCRIPTION_CHARS = 3000
 LEVEL_YEARS = {"intern": 0, "junior": 0, "mid": 2, "senior": 5, "lead": 7, "principal": 10}
 RELATED_CREDIT = 0.5
-# Words of a title that say its level or join other words, not what the role is.
-ROLE_FILLER_WORDS = {
-    "senior", "sr", "junior", "jr", "lead", "principal", "staff", "intern", "trainee",
-    "associate", "head", "chief", "i", "ii", "iii", "iv", "1", "2", "3", "entry", "level",
-    "mid", "graduate", "of", "and", "the", "a", "an", "for", "in", "at", "with", "&",
-}
-_TITLE_SYNONYMS = {
-    "sre": ["site", "reliability", "engineer"], "swe": ["software", "engineer"],
-    "sde": ["software", "engineer"], "dev": ["developer"], "devs": ["developer"],
-    "ml": ["machine", "learning"], "ai": ["artificial", "intelligence"],
-    "pm": ["product", "manager"], "qa": ["quality", "assurance"], "ui": ["interface"],
-    "ux": ["experience"], "golang": ["go"], "frontend": ["front", "end"],
-    "backend": ["back", "end"], "fullstack": ["full", "stack"], "devops": ["devops"],
-}
-_SAME_ROLE_WORD = {"developer": "engineer", "programmer": "engineer", "engineering": "engineer",
-                   "analytics": "analyst", "administrator": "admin", "designer": "design"}
+# How titles are compared (data/matching/titles.json): words of a title that say its level or
+# join other words, not what the role is; words that stand for others; words that count as another.
+_TITLES = load_table("matching/titles")
+ROLE_FILLER_WORDS: set[str] = set(_TITLES["filler_words"])
+_TITLE_SYNONYMS: dict[str, list[str]] = {word: list(parts) for word, parts in _TITLES["synonyms"].items()}
+_SAME_ROLE_WORD: dict[str, str] = dict(_TITLES["same_role"])
 
 
 @dataclass

@@ -3,11 +3,11 @@
 Every family file in data/questions/families lists how to recognise its field ("detect": job
 titles, skills, description words) and its core skills. The skill-keyed technical banks
 (technical_a/b.json) are the family "software" (backend, frontend, devops, data engineering,
-mobile...), recognised by the titles and skills below. A job is scored against every family:
+mobile...), recognised by the titles and skills in fields.json. A job is scored against every family:
 its title is the strongest signal, then its required skills, then words of its description.
 A resume is scored by its roles' titles (most recent first) and its skills.
 
-Pure functions over a loaded QuestionBank; nothing here reads files.
+Pure functions over a loaded QuestionBank and the field vocabulary of data/interview/fields.json.
 """
 
 from __future__ import annotations
@@ -18,100 +18,31 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mock_interview.domain.interview.bank import BankQuestion, QuestionBank
+from mock_interview.domain.tables import load_table
 
 SOFTWARE = "software"
 SOFTWARE_NAME = "Software engineering"
 
+# Field vocabulary (data/interview/fields.json, each list described there).
+_TABLE = load_table("interview/fields")
 # The software family's detect lists (the family files carry their own).
-SOFTWARE_TITLES = (
-    "software engineer", "software developer", "backend engineer", "backend developer",
-    "back-end", "backend", "frontend engineer", "frontend developer", "front-end", "frontend",
-    "full-stack", "full stack", "fullstack", "web developer", "developer", "programmer",
-    "devops engineer", "devops", "site reliability engineer", "sre", "platform engineer",
-    "cloud engineer", "infrastructure engineer", "data engineer", "analytics engineer",
-    "data analyst", "bi analyst", "business intelligence analyst", "ios engineer", "ios developer",
-    "android engineer", "android developer", "mobile engineer", "mobile developer",
-    "mobile engineering", "systems engineer", "solutions architect", "software architect",
-)
-SOFTWARE_SKILLS = (
-    "Python", "Java", "JavaScript", "TypeScript", "Go", "SQL", "PostgreSQL", "Docker",
-    "Kubernetes", "AWS", "React", "Node.js", "REST APIs", "Git", "Linux", "System Design",
-    "Microservices", "CI/CD", "Unit Testing", "Terraform",
-)
-SOFTWARE_WORDS = (
-    "api", "apis", "microservices", "backend", "frontend", "deploy", "codebase", "pull request",
-    "code review", "services", "kubernetes", "pipeline", "latency",
-)
+SOFTWARE_TITLES: tuple[str, ...] = tuple(_TABLE["software_titles"])
+SOFTWARE_SKILLS: tuple[str, ...] = tuple(_TABLE["software_skills"])
+SOFTWARE_WORDS: tuple[str, ...] = tuple(_TABLE["software_words"])
 # Taxonomy families (data/skills/curated.json) that are plainly software, and the ones that
 # map onto a field with a bank.
-SOFTWARE_TAXONOMY = frozenset({
-    "programming-language", "web-frontend", "web-backend", "database", "cloud", "devops",
-    "data-engineering", "mobile", "os", "networking",
-})
-TAXONOMY_FAMILIES = {
-    "accounting": "accounting", "finance": "finance", "healthcare": "nursing",
-    "sales": "sales", "support": "customer_support", "marketing": "marketing",
-    "design": "design", "product": "product_management", "operations": "operations",
-    "security": "security", "machine-learning": "data_science", "testing": "qa", "hr": "hr",
-}
+SOFTWARE_TAXONOMY = frozenset(_TABLE["software_taxonomy"])
+TAXONOMY_FAMILIES: dict[str, str] = dict(_TABLE["taxonomy_families"])
 # Skill-keyed bank skills that belong to a field with its own bank (or to several fields).
 # Skills not listed here are "software" only.
 BANK_SKILL_FAMILIES: dict[str, tuple[str, ...]] = {
-    "machine learning": ("data_science",),
-    "deep learning": ("data_science",),
-    "pytorch": ("data_science",),
-    "tensorflow": ("data_science",),
-    "statistics": ("data_science", SOFTWARE),
-    "pandas": ("data_science", SOFTWARE),
-    "data analysis": ("data_science", SOFTWARE),
-    "tableau": ("data_science", SOFTWARE),
-    "excel": ("finance", "accounting", "operations", SOFTWARE),
-    "financial modeling": ("finance", "accounting"),
-    "seo": ("marketing",),
-    "digital marketing": ("marketing",),
-    "customer support": ("customer_support",),
-    "product management": ("product_management",),
-    "ux design": ("design",),
-    "figma": ("design",),
-    "project management": ("project_management",),
-    "agile": ("project_management", "product_management", "engineering_management", SOFTWARE),
-    "application security": ("security", SOFTWARE),
-    "unit testing": ("qa", SOFTWARE),
-    "ci/cd": (SOFTWARE, "qa"),
-    "c++": (SOFTWARE, "embedded"),
-    "linux": (SOFTWARE, "embedded", "security"),
-    "system design": (SOFTWARE, "engineering_management"),
-}
+    skill: tuple(fields) for skill, fields in _TABLE["bank_skill_families"].items()}
 # Extra title words for fields whose job titles vary a lot ("Data Science Intern").
-EXTRA_TITLES = {
-    "data_science": ("data science", "machine learning", "ai research", "research scientist"),
-    "operations": ("continuous improvement", "supply chain", "operations", "logistics"),
-    "nursing": ("nurse", "nursing"),
-    "sales": ("sales",),
-    "customer_support": ("customer service", "customer support", "customer success"),
-    "design": ("ux", "ui/ux", "ux/ui", "designer"),
-    "marketing": ("marketing", "seo"),
-    "finance": ("fp&a",),
-    "accounting": ("accounts payable", "accounts receivable", "accounting"),
-    "hr": ("human resources", "talent acquisition", "recruiting"),
-    "qa": ("qa", "quality assurance", "test automation"),
-    "security": ("security", "penetration", "soc"),
-    "embedded": ("embedded", "firmware"),
-    "project_management": ("project manager", "programme", "program manager"),
-    "product_management": ("product manager", "product owner"),
-    "engineering_management": ("engineering manager",),
-}
+EXTRA_TITLES: dict[str, tuple[str, ...]] = {
+    field: tuple(titles) for field, titles in _TABLE["extra_titles"].items()}
 # Soft skills are never asked about as a gap or a tool. The taxonomy marks most of them
 # (family "soft-skill"); these spellings are caught even when it does not know them.
-SOFT_SKILLS = frozenset({
-    "communication", "leadership", "stakeholder management", "teamwork", "negotiation",
-    "time management", "problem solving", "critical thinking", "presentation skills",
-    "interpersonal skills", "adaptability", "attention to detail", "organizational skills",
-    "organisational skills", "decision making", "conflict resolution", "creativity",
-    "emotional intelligence", "customer focus", "self-motivation", "work ethic",
-    "written english", "multilingual", "collaboration", "mentoring", "team leadership",
-    "verbal communication", "written communication", "people skills",
-})
+SOFT_SKILLS = frozenset(_TABLE["soft_skills"])
 
 _TITLE_WEIGHT = 6.0
 _SKILL_WEIGHT = 4.0
@@ -292,23 +223,7 @@ def closest_family(bank: QuestionBank, title: str, skills: Iterable[str], descri
 
 # Fields without a question bank that people often move from, recognised by job title only.
 OTHER_FIELDS: dict[str, tuple[str, ...]] = {
-    "teaching": ("teacher", "lecturer", "tutor", "teaching assistant", "educator", "head of year",
-                 "head of department", "professor", "instructor", "classroom assistant"),
-    "hospitality": ("barista", "waiter", "waitress", "bartender", "chef", "sous chef", "cook",
-                    "front of house", "hotel", "restaurant manager", "hospitality"),
-    "retail": ("retail", "cashier", "store manager", "shop assistant", "sales assistant",
-               "store associate", "merchandiser", "shop manager"),
-    "law": ("lawyer", "solicitor", "paralegal", "attorney", "barrister", "legal counsel",
-            "legal assistant"),
-    "journalism": ("journalist", "reporter", "news editor", "sub-editor", "correspondent"),
-    "academic research": ("postdoctoral", "postdoc", "research fellow", "phd candidate",
-                          "doctoral researcher", "research associate"),
-    "social work": ("social worker", "caseworker", "case worker", "support worker", "youth worker"),
-    "the armed forces": ("army", "navy", "royal air force", "soldier", "infantry", "sergeant",
-                         "lieutenant", "corporal"),
-    "pharmacy": ("pharmacist", "pharmacy technician"),
-    "logistics driving": ("delivery driver", "hgv driver", "lorry driver", "courier"),
-}
+    field: tuple(titles) for field, titles in _TABLE["other_fields"].items()}
 # How a field is named in a sentence ("Why product management, and what from teaching carries over?").
 FIELD_NOUNS = {
     SOFTWARE: "software engineering", "accounting": "accounting", "finance": "finance",

@@ -22,6 +22,7 @@ from typing import Any
 
 from mock_interview.domain.interview import families, phrasing
 from mock_interview.domain.interview.bank import DIFFICULTIES, BankQuestion, QuestionBank
+from mock_interview.domain.tables import load_table
 from mock_interview.errors import UsageError
 
 MIXES = ("mixed", "technical", "behavioral")
@@ -254,26 +255,8 @@ def plan_interview(bank: QuestionBank, resume: ResumeFacts, job: JobFacts,
 _PLAIN_PARTS = frozenset({"under", "with", "in", "of", "to", "a", "the", "between", "and", "on",
                           "vs", "non", "hard", "high", "bad", "back", "for"})
 # Words of competency names that mean the same thing in an interview ("a campaign that failed"
-# and "a mistake you made" are both the failure question).
-_COMPETENCY_SYNONYMS = {
-    "failed": "failure", "fail": "failure", "failure": "failure", "mistake": "failure",
-    "mistakes": "failure", "error": "failure", "escaped": "failure", "lost": "failure",
-    "disagreement": "conflict", "pushback": "conflict", "pushing": "conflict",
-    "objection": "influence", "negotiation": "influence", "persuasion": "influence",
-    "deadline": "deadline", "slipping": "deadline", "pressure": "deadline", "crunch": "deadline",
-    "explaining": "communication", "news": "communication",
-    "prioritisation": "prioritisation", "saying": "prioritisation", "scope": "prioritisation",
-    "workload": "prioritisation", "volume": "prioritisation", "trade-offs": "prioritisation",
-    "tradeoff": "prioritisation",
-    "ambiguous": "ambiguity", "ambiguity": "ambiguity", "unclear": "ambiguity",
-    "coaching": "mentoring", "growing": "mentoring", "mentoring": "mentoring",
-    "motivation": "leadership", "leadership": "leadership", "underperformer": "leadership",
-    "improvement": "improvement", "initiative": "improvement",
-    "customer": "customer", "empathy": "customer", "churn": "customer",
-    "owning": "ownership", "ownership": "ownership",
-    "change": "adaptability", "reorg": "adaptability", "adaptability": "adaptability",
-    "disruption": "adaptability",
-}
+# and "a mistake you made" are both the failure question): data/interview/competencies.json.
+_COMPETENCY_SYNONYMS: dict[str, str] = dict(load_table("interview/competencies")["synonyms"])
 
 
 def _competency_words(name: str) -> set[str]:

@@ -10,99 +10,18 @@ import re
 from dataclasses import dataclass, field
 
 from mock_interview.domain.resume.text import is_side, unside
+from mock_interview.domain.tables import load_table
 
 HEADER = "header"
 
-# Whole headings that the word rules below would file elsewhere.
-_PHRASES = {
-    "personal qualifications": "skills",
-    "personal skills": "skills",
-    "soft skills": "skills",
-    "strengths": "skills",
-    "key strengths": "skills",
-    "areas of expertise": "skills",
-    "area of expertise": "skills",
-    "knowledge purview": "skills",
-    "tools used": "skills",
-    "tools": "skills",
-    "technologies": "skills",
-    "tech stack": "skills",
-    "programming languages": "skills",
-    "computer languages": "skills",
-    "about me": "summary",
-    "about": "summary",
-    "career objective": "summary",
-    "personal statement": "summary",
-    "work": "experience",
-    "professional background": "experience",
-    "positions held": "experience",
-    "internships": "experience",
-    "internship": "experience",
-    "professional qualifications": "certifications",
-    "technical qualification": "skills",
-    "technical qualifications": "skills",
-    "research experience": "experience",
-    "teaching experience": "experience",
-    "volunteer experience": "volunteering",
-    "project experience": "projects",
-    "personal details": "personal",
-    "personal information": "personal",
-    "personal profile": "personal",
-    "personal data": "personal",
-    "additional information": "additional",
-    "other information": "additional",
-}
-# Words that decide the section, in priority order of appearance in the line.
-_KEYWORDS = {
-    "summary": "summary", "profile": "summary", "objective": "summary", "overview": "summary",
-    "introduction": "summary", "synopsis": "summary",
-    "experience": "experience", "employment": "experience", "experiences": "experience",
-    "history": "experience",
-    "education": "education", "academic": "education", "academics": "education",
-    "qualification": "education", "qualifications": "education", "credentials": "education",
-    "educational": "education", "scholastic": "education", "schooling": "education",
-    "skills": "skills", "skill": "skills", "competencies": "skills", "competency": "skills",
-    "expertise": "skills", "proficiency": "skills", "proficiencies": "skills",
-    "abilities": "skills", "skillset": "skills", "strengths": "skills", "toolkit": "skills",
-    "projects": "projects", "project": "projects", "portfolio": "projects",
-    "certifications": "certifications", "certification": "certifications",
-    "certificates": "certifications", "certificate": "certifications",
-    "licenses": "certifications", "licences": "certifications", "courses": "certifications",
-    "coursework": "coursework", "trainings": "certifications", "training": "certifications",
-    "workshops": "certifications",
-    "awards": "awards", "award": "awards", "honors": "awards", "honours": "awards",
-    "achievements": "awards", "achievement": "awards", "accomplishments": "awards",
-    "recognition": "awards", "recognitions": "awards",
-    "publications": "publications", "publication": "publications", "papers": "publications",
-    "patents": "patents", "research": "publications",
-    "languages": "languages",
-    "interests": "interests", "hobbies": "interests", "activities": "activities",
-    "extracurricular": "activities", "extra-curricular": "activities",
-    "volunteer": "volunteering", "volunteering": "volunteering", "leadership": "activities",
-    "references": "references", "referees": "references",
-    "declaration": "declaration",
-    "links": "links", "contact": "contact",
-    "talks": "talks", "presentations": "talks", "conferences": "talks",
-    "information": "additional", "details": "additional", "visits": "additional",
-    "affiliations": "affiliations", "memberships": "affiliations",
-}
+# Heading vocabulary (data/resume/sections.json): whole headings checked first, the words that
+# decide the section, and the words that may sit around them.
+_TABLE = load_table("resume/sections")
+_PHRASES: dict[str, str] = dict(_TABLE["phrases"])
+_KEYWORDS: dict[str, str] = dict(_TABLE["keywords"])
 # Keywords that only decide when nothing stronger is in the line ("Experience Summary").
 _WEAK = {"summary", "profile", "history", "information", "details", "research", "training"}
-# Words that may sit around a keyword in a heading.
-_MODIFIERS = frozenset(
-    """
-    technical professional key core relevant other additional selected personal work career
-    areas area of and & / my set specific it computer software soft tools used used:
-    industrial in-plant plant academic educational recent major main notable select
-    programming language skills executive brief current previous employment job and/or
-    summary honors languages certifications achievements awards licenses company
-    organizational organisational undertaken handled done completed highlights profile
-    functional domain management business leadership interpersonal others the for with a
-    experience education projects trainings workshops publications activities interests
-    volunteer research teaching certified internship internships extra curricular
-    co-curricular positions responsibility i am what do can scholastic achievement
-    """.split()  # noqa: SIM905 - a word list reads best as text
-)
+_MODIFIERS = frozenset(_TABLE["modifiers"])
 _HEADING_STRIP = re.compile(r"^[\W_]+|[\s:;.\-–—_=*#>]+$")
 _MAX_HEADING_WORDS = 5
 
