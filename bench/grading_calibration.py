@@ -1,12 +1,16 @@
 """Do scores follow correctness? The calibration suite through `mock-interview grade --input`.
 
     python bench/grading_calibration.py [SUITE_DIR] [--json] [--failures]
+        [--reference-only | --joined-reference | --both]
 
 SUITE_DIR (default bench/calibration) holds JSONL files written for this project: each line a
 question with key points and six answers (excellent, thin, fluent_wrong, keywords, non_answer,
-paraphrase). Every answer is graded by the installed command, and the table shows how often
-each ordering holds (excellent > thin > fluent-wrong > non-answer; keyword list < thin;
-paraphrase within 15 points of excellent), every cap violation (a non-answer over 20), how
+paraphrase) and a reference text. By default each item carries the key points; the rubric
+options give it only the reference (--reference-only), only the key points joined into one
+text (--joined-reference), or both (--both), as items from other authors may. Every answer
+is graded by the installed command, and the table shows how often each ordering holds
+(excellent > thin > fluent-wrong > non-answer; keyword list < thin; paraphrase within 15
+points of excellent), every cap violation (a non-answer over 20), how
 many correct answers (excellent, paraphrase, thin) were said to make a wrong claim, and with
 --failures every ordering that does not hold.
 Goals: >= 90% of orderings, 0 violations.
@@ -32,6 +36,31 @@ CHECKS = {
 }
 
 
+def _joined(points: list[str]) -> str:
+    return " ".join(p.strip() if p.strip()[-1:] in ".!?" else p.strip() + "." for p in points)
+
+
+def _rubric(question: dict, args: argparse.Namespace) -> dict:
+    """The rubric fields an item carries: key points, a reference text, or both."""
+    points = question.get("key_points") or []
+    reference = question.get("reference") or _joined(points)
+    if args.reference_only:
+        return {"reference": reference}
+    if args.joined_reference:
+        return {"reference": _joined(points)}
+    if args.both:
+        return {"key_points": points, "reference": reference}
+    return {"key_points": points}
+
+
+def _rubric_name(args: argparse.Namespace) -> str:
+    if args.reference_only:
+        return "reference only"
+    if args.joined_reference:
+        return "key points joined as a reference"
+    return "key points and reference" if args.both else "key points"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("suite", nargs="?", default=str(Path(__file__).parent / "calibration"))
@@ -42,6 +71,14 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--failures", action="store_true",
                         help="list every ordering that does not hold, with both scores")
+    rubric = parser.add_mutually_exclusive_group()
+    rubric.add_argument("--reference-only", action="store_true",
+                        help="give each item only a reference text (the question's own, or its "
+                             "key points joined as sentences), as a trainer with a model answer")
+    rubric.add_argument("--joined-reference", action="store_true",
+                        help="give each item only its key points joined into one reference text")
+    rubric.add_argument("--both", action="store_true",
+                        help="give each item its key points and its reference text")
     args = parser.parse_args()
     files = sorted(Path(args.suite).glob("*.jsonl"))
     if not files:
@@ -54,10 +91,10 @@ def main() -> int:
         with items.open("w", encoding="utf-8") as handle:
             for q in questions:
                 for variant in VARIANTS:
-                    handle.write(json.dumps({
-                        "id": f"{q['id']}|{variant}", "question": q["question"],
-                        "key_points": q["key_points"], "answer": q["answers"][variant],
-                        "kind": q.get("kind", "technical")}) + "\n")
+                    item = {"id": f"{q['id']}|{variant}", "question": q["question"],
+                            "answer": q["answers"][variant], "kind": q.get("kind", "technical")}
+                    item.update(_rubric(q, args))
+                    handle.write(json.dumps(item) + "\n")
         out = Path(tmp) / "out.jsonl"
         command = [sys.executable, "-m", "mock_interview", "grade", "--input", str(items),
                    "--output", str(out), "--engine", args.engine]
@@ -97,6 +134,7 @@ def main() -> int:
     share = sum(held.values()) / max(1, sum(total.values()))
     report = {
         "json_version": 1, "questions": len(questions), "score": args.score, "engine": args.engine,
+        "rubric": _rubric_name(args),
         "orderings": {k: round(held[k] / total[k], 3) for k in total},
         "orderings_held": round(share, 3), "violations": violations,
         "mean_score": {k: round(sum(v) / len(v), 1) for k, v in means.items()},
@@ -113,7 +151,7 @@ def main() -> int:
         print(json.dumps(report, indent=2))
         return 0
     print(f"calibration suite: {len(questions)} questions, {len(files)} files, score = {args.score}, "
-          f"engine = {args.engine}")
+          f"engine = {args.engine}, rubric = {report['rubric']}")
     for name in CHECKS:
         print(f"  {name:<36} {held[name]:>4}/{total[name]:<4} {held[name] / total[name]:6.1%}")
     print(f"  {'all orderings':<36} {sum(held.values()):>4}/{sum(total.values()):<4} {share:6.1%}")

@@ -389,3 +389,160 @@ def test_a_definition_said_of_the_other_thing_is_still_a_swap() -> None:
     result = grade("An SLA is an internal agreement in which engineering commits to answer support "
                    "escalations within a set time.", SLA_KP, SLA_Q)
     assert "wrong-claim" in result.flags
+
+
+# ---- relations: the right words in the wrong places -----------------------------------------
+
+KITCHEN_Q = "How do you work out how many orders a kitchen can handle per hour?"
+KITCHEN_KP = [
+    "Orders in the kitchen equal the order rate times the average cook time.",
+    "Cooking more orders at once lengthens the cook time of each one.",
+]
+
+
+@pytest.mark.parametrize("answer", [
+    # The same formula rearranged: each term keeps its side of the product equation.
+    "Average cook time is orders in the kitchen divided by the order rate, so twelve orders at "
+    "six an hour means two hours.",
+    "Orders in the kitchen = order rate × average cook time, which I check at every rush.",
+])
+def test_a_formula_rearranged_correctly_is_not_a_wrong_claim(answer: str) -> None:
+    result = grade(answer, KITCHEN_KP, KITCHEN_Q)
+    assert not result.wrong_claims, result.wrong_claims
+
+
+def test_a_formula_with_a_term_moved_across_the_equals_sign_is_a_wrong_claim() -> None:
+    wrong = grade("The average cook time equals the orders in the kitchen times the order rate, "
+                  "so a busier kitchen cooks each dish for longer.", KITCHEN_KP, KITCHEN_Q)
+    right = grade("The average cook time equals the orders in the kitchen divided by the order "
+                  "rate, so a busier kitchen cooks each dish for longer.", KITCHEN_KP, KITCHEN_Q)
+    assert [w["kind"] for w in wrong.wrong_claims] == ["swap"]
+    assert KITCHEN_KP[0] in wrong.wrong_claims[0]["contradicts"]
+    assert not right.wrong_claims and right.technical > wrong.technical
+
+
+YIELD_Q = "How do you compute first-pass yield on a packing line?"
+YIELD_KP = ["First-pass yield is good units divided by units started.",
+            "Rework is counted as a failure even when the unit ships."]
+
+
+@pytest.mark.parametrize("formula", ["units started divided by good units",
+                                     "units started / good units"])
+def test_a_ratio_with_numerator_and_denominator_swapped_is_a_wrong_claim(formula: str) -> None:
+    wrong = grade(f"First-pass yield is {formula}, and rework still counts as a failure.",
+                  YIELD_KP, YIELD_Q)
+    right = grade("First-pass yield is good units / units started, and rework still counts as a "
+                  "failure.", YIELD_KP, YIELD_Q)
+    assert [w["kind"] for w in wrong.wrong_claims] == ["swap"]
+    assert not right.wrong_claims
+
+
+def test_a_slash_inside_a_name_is_not_a_division() -> None:
+    from mock_interview.domain.grading import relations
+
+    assert relations.formulas("The lift is conversions in the A/B test times the price.") != ()
+    assert relations.formulas("Our setup is a CI/CD pipeline and on/off flags.") == ()
+
+
+TRIE_Q = "How fast is looking up a word in a trie?"
+TRIE_KP = ["Looking up a word takes O(k) steps, where k is the length of the word.",
+           "The number of words stored does not change the lookup time."]
+
+
+def test_another_complexity_class_for_the_same_thing_is_a_wrong_claim() -> None:
+    wrong = grade("Looking up a word in a trie takes O(log n) steps because it halves the words "
+                  "at each level.", TRIE_KP, TRIE_Q)
+    right = grade("Looking up a word takes O(k) steps for a word of length k, whatever the number "
+                  "of words stored.", TRIE_KP, TRIE_Q)
+    assert [w["kind"] for w in wrong.wrong_claims] == ["number"]
+    assert not right.wrong_claims and right.technical > wrong.technical
+
+
+def test_a_complexity_said_of_another_case_is_not_a_wrong_claim() -> None:
+    points = ["The worst case of quicksort is O(n^2), when the pivots are always extreme."]
+    result = grade("The average case of quicksort is O(n log n) with random pivots.", points,
+                   "What is the running time of quicksort?")
+    assert not result.wrong_claims, result.wrong_claims
+
+
+DILUTION_Q = "How do you dilute the concentrate for the cleaning solution?"
+DILUTION_KP = ["Mix the concentrate with water at 1 to 4, one part concentrate to four parts "
+               "water.", "Label the bottle with the date it was mixed."]
+
+
+def test_a_ratio_read_backwards_is_a_wrong_claim() -> None:
+    wrong = grade("I mix concentrate with water at 4 to 1 and label the bottle with the date.",
+                  DILUTION_KP, DILUTION_Q)
+    right = grade("I mix concentrate with water at 1:4 and label the bottle with the date.",
+                  DILUTION_KP, DILUTION_Q)
+    assert "wrong-claim" in wrong.flags and not right.wrong_claims
+
+
+def test_a_time_of_day_is_not_a_ratio() -> None:
+    from mock_interview.domain.grading import relations
+
+    assert relations.ratios("We restock at 10:30 and 14:45.") == frozenset()
+    assert relations.ratios("a 4.5:1 contrast") == {("4.5", "1")}
+
+
+REFUND_Q = "How do you handle a customer who asks for a refund outside the policy window?"
+REFUND_KP = ["Do not promise a refund before checking the account history.",
+             "Explain the policy and offer an option that is within your authority."]
+
+
+@pytest.mark.parametrize("answer", [
+    "When I get a refund request outside the window I promise a refund before checking the "
+    "account history, to keep the customer calm.",
+    "When I get a refund request outside the window, I promise a refund before checking the "
+    "account history, to keep the customer calm.",
+])
+def test_a_habit_told_as_when_i_is_a_claim_not_a_condition(answer: str) -> None:
+    result = grade(answer, REFUND_KP, REFUND_Q)
+    assert [w["kind"] for w in result.wrong_claims] == ["negation"], result.wrong_claims
+
+
+def test_a_habit_splits_at_the_second_i_and_a_supposition_stays_a_condition() -> None:
+    habit = claims.read_statement("When I hear a complaint I apologise first")
+    assert [c.stems for c in habit.clauses] == [("hear", "complaint"), ("apolog", "first")]
+    assert not any(c.conditional for c in habit.clauses)
+    supposed = claims.read_statement("If the buyer insists I offer a discount")
+    assert supposed.clauses[0].conditional
+
+
+# ---- a reference text instead of key points ------------------------------------------------
+
+
+def test_a_reference_splits_into_claims_not_into_fragments() -> None:
+    from mock_interview.domain.grading import split_points
+
+    parts = split_points("Under cash accounting, income is recorded when money arrives, whereas "
+                         "accrual accounting records it when it is earned. Small firms, sole "
+                         "traders and charities often use the cash method; larger companies "
+                         "must use accruals.")
+    assert parts == [
+        "Under cash accounting, income is recorded when money arrives",
+        "whereas accrual accounting records it when it is earned.",
+        "Small firms, sole traders and charities often use the cash method",
+        "larger companies must use accruals.",
+    ]
+
+
+def test_a_reference_alone_grades_like_its_key_points() -> None:
+    from mock_interview.services.grading import GradeItem, grade_item
+
+    reference = " ".join(p + "." for p in DEFAULTS_KP)
+    for answer, wrong in ((DEFAULTS_GOOD, False), (DEFAULTS_WRONG, True)):
+        by_points = grade_item(GradeItem(DEFAULTS_Q, answer, key_points=DEFAULTS_KP))
+        by_reference = grade_item(GradeItem(DEFAULTS_Q, answer, reference=reference))
+        assert bool(by_reference.wrong_claims) == wrong == bool(by_points.wrong_claims)
+        assert abs(by_reference.overall - by_points.overall) <= 10
+
+
+def test_a_figure_the_point_gives_elsewhere_is_not_another_number() -> None:
+    points = ["A standard room costs $120 a night, and breakfast adds $15 per guest."]
+    result = grade("Breakfast is an extra $15 for each guest, on top of the room.", points,
+                   "What does a night at the hotel cost?")
+    wrong = grade("Breakfast is an extra $40 for each guest, on top of the room.", points,
+                  "What does a night at the hotel cost?")
+    assert not result.wrong_claims, result.wrong_claims
+    assert [w["kind"] for w in wrong.wrong_claims] == ["number"]

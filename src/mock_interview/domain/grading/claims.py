@@ -61,6 +61,8 @@ _POLAR_WORDS = frozenset([
 ])
 _SCOPE_ENDERS = frozenset(["and", "or", "then"])
 _CONDITIONS = frozenset(["if", "unless", "whether", "when", "whenever", "until", "once"])
+_HABIT_OPENERS = frozenset(["when", "whenever"])
+_SPEAKERS = frozenset(["i"])  # "when we ..." is as often the generic "we" of a textbook
 # Words of advice: "you should not rebase pulled commits" is contradicted by advice to do
 # it, not by a sentence saying what a rebase does.
 _ADVICE_WORDS = frozenset(["should", "shouldn't", "must", "mustn't", "ought", "shall",
@@ -106,6 +108,11 @@ class Statement:
     @cached_property
     def asserted(self) -> frozenset[str]:
         return frozenset(s for c in self.clauses for s in c.asserted)
+
+    @cached_property
+    def opposites(self) -> frozenset[str]:
+        """The antonyms of its stems (a key point is compared with every sentence)."""
+        return frozenset(o for s in self.stems for o in antonyms_of(s))
 
     @cached_property
     def denied(self) -> frozenset[str]:
@@ -157,6 +164,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     scope = False
     scope_words = 0
     break_index = 0
+    habit = False  # inside "when I ...", before its main clause
 
     def close(at: int) -> None:
         nonlocal stems, positions, surfaces, in_scope, denied, clause_start, conditional, heads
@@ -176,7 +184,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     for index, token in enumerate(tokens):
         while break_index < len(breaks) and breaks[break_index] < token.start:
             close(breaks[break_index])
-            scope, scope_words = False, 0
+            scope, scope_words, habit = False, 0, False
             break_index += 1
         word = words[index]
         if word in _ADVICE_WORDS or word in _PRACTICE_WORDS:
@@ -187,9 +195,18 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
         if word in _CLAUSE_WORDS and stems:
             close(token.start)
             scope, scope_words = False, 0
+        if habit and word in _SPEAKERS and stems:
+            # "When I hear an objection I discount": the speaker's second "I" opens the main
+            # clause even without a comma.
+            close(token.start)
+            scope, scope_words, habit = False, 0, False
         if word in _CONDITIONS and not (word == "once" and stems):
             close(token.start)
-            scope, scope_words, conditional = False, 0, True
+            following = words[index + 1] if index + 1 < len(words) else ""
+            # "When I ..." tells what the speaker habitually does: a fact about their practice
+            # to check like any other, unlike "if", which supposes.
+            habit = word in _HABIT_OPENERS and following in _SPEAKERS
+            scope, scope_words, conditional = False, 0, not habit
             continue
         opener = next((o for o in _SCOPE_OPENERS if tuple(words[index:index + len(o)]) == o),
                       None) if word in _OPENER_FIRST else None
@@ -272,7 +289,7 @@ def _sides() -> dict[str, frozenset[str]]:
 
 
 def _antonyms_of_all(statement: Statement) -> frozenset[str]:
-    return frozenset(o for s in statement.stems for o in antonyms_of(s))
+    return statement.opposites
 
 
 def same_side(stem: str) -> frozenset[str]:
@@ -322,7 +339,8 @@ def _has_figure(statement: Statement) -> bool:
 
 
 def _other_number(point: Clause, sentence: Clause, sentence_all: frozenset[str],
-                  anchors: frozenset[str] = frozenset()) -> tuple[frozenset[str], frozenset[str]] | None:
+                  anchors: frozenset[str] = frozenset(),
+                  point_all: frozenset[str] = frozenset()) -> tuple[frozenset[str], frozenset[str]] | None:
     """The point states a figure and the sentence, about the same thing, another one
     ("limited to 10 mmol an hour" / "up to 40 mmol an hour"); None otherwise. Figures the
     question names ("a 301 and a 302") are labels."""
@@ -333,7 +351,8 @@ def _other_number(point: Clause, sentence: Clause, sentence_all: frozenset[str],
     if {_figure(s) for s in ours} & said:
         return None
     theirs = {s for s in sentence.asserted if s not in anchors and _figure(s)}
-    if not theirs:
+    if not theirs or {_figure(s) for s in theirs} & {_figure(s) for s in point_all}:
+        # A figure the point gives elsewhere: the sentence speaks of that part of it.
         return None
     return frozenset(ours), frozenset(theirs)
 
@@ -363,7 +382,7 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
             point, sentence, flipped):
         return Contradiction("negation", ", ".join(sorted(flipped)))
     point_clause = frozenset(point.stems)
-    wrong_number = _other_number(point, sentence, sentence_all, anchors)
+    wrong_number = _other_number(point, sentence, sentence_all, anchors, point_all)
     if wrong_number and _same_proposition(point, sentence, wrong_number[0] | wrong_number[1]):
         return Contradiction("number", f"{sorted(wrong_number[0])[0]} / {sorted(wrong_number[1])[0]}")
     for stem in point.asserted if antonyms else ():
@@ -554,6 +573,7 @@ _CONTRAST_VERBS = frozenset(["differ", "differs", "different", "compare", "compa
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def contrast_pair(question: str) -> frozenset[str] | None:
     """The two things a question contrasts ("optimistic and pessimistic locking", "a 301 and
     a 302", "a list differ from a tuple"), as stems; None when it contrasts nothing."""

@@ -84,16 +84,33 @@ class PointCoverage:
     matched: tuple[str, ...]  # matched stems
 
 
-_CLAUSE_SPLIT_RE = re.compile(r"[,;:()]|\b(?:and|or|then|but|whereas|while)\b", re.I)
+# A reference sentence splits where a new clause starts: at ";", and at a comma before a
+# contrast or consequence ("but", "whereas", "while", "so") or a step ("then"). Never inside a
+# list or a relation ("X and Y", "A increases B"): a key point is read as a claim, and a clause
+# cut from its subject or its verb can neither be credited nor contradicted.
+_CLAUSE_BREAK_RE = re.compile(
+    r";\s*|,\s*(?=(?:and\s+)?(?:then|but|whereas|while|so|which)\b)|,\s*(?=and\b)"
+    r"|\s+(?=(?:whereas|while)\b)", re.I)
+_STEP_RE = re.compile(r"(?:and\s+)?then\b", re.I)
+MIN_CLAUSE_STEMS = 3  # a shorter clause (not a step) stays with the one before it
 
 
 def split_points(reference: str) -> list[str]:
-    """Split a prose reference answer into clause-sized points."""
+    """Split a prose reference answer into sentence- or clause-sized points."""
     pieces: list[str] = []
     for start, end in tx.sentence_spans(reference):
-        for clause in _CLAUSE_SPLIT_RE.split(reference[start:end]):
-            if tx.content_stems(clause):
-                pieces.append(clause.strip())
+        merged: list[str] = []
+        for clause in _CLAUSE_BREAK_RE.split(reference[start:end]):
+            clause = clause.strip()
+            if not tx.content_stems(clause):
+                continue
+            if merged and not _STEP_RE.match(clause) and (
+                    len(tx.content_stems(clause)) < MIN_CLAUSE_STEMS
+                    or len(tx.content_stems(merged[-1])) < MIN_CLAUSE_STEMS):
+                merged[-1] = f"{merged[-1]}, {clause}"
+            else:
+                merged.append(clause)
+        pieces.extend(merged)
     return pieces or [reference]
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from mock_interview.domain.grading import claims
 from mock_interview.domain.grading import coverage as cov
 from mock_interview.domain.grading import floors
+from mock_interview.domain.grading import relations
 from mock_interview.domain.grading import text as tx
 
 WINDOW = 2  # sentences read together
@@ -46,6 +47,28 @@ class Reading:
 def _restates_question(statement: claims.Statement, question_stems: frozenset[str]) -> bool:
     stems = statement.stems
     return bool(stems) and len(stems - question_stems) <= _COPY_NEW_WORDS and len(stems) >= 2
+
+
+RELATION_SHARED = 2  # words besides the figures a sentence shares with the point it corrects
+
+
+def _relation_contradiction(point_text: str, point: claims.Statement, sentence_text: str,
+                            sentence: claims.Statement,
+                            question_stems: frozenset[str]) -> claims.Contradiction | None:
+    swapped = relations.swapped_formula(point_text, sentence_text)
+    if swapped:
+        return claims.Contradiction("swap", f"{swapped[0]} / {swapped[1]}")
+    other = relations.other_figure(point_text, sentence_text)
+    if other:
+        shared = {s for s in point.stems & sentence.stems
+                  if s not in question_stems and not s[:1].isdigit()}
+        # About the same thing: the point's first own word ("the *worst* case is O(n)" is not
+        # corrected by "the average case is O(1)").
+        subject = next((s for _p, s in point.ordered()
+                        if s not in question_stems and not s[:1].isdigit()), None)
+        if len(shared) >= RELATION_SHARED and subject in sentence.stems:
+            return claims.Contradiction("number", f"{other[0]} / {other[1]}")
+    return None
 
 
 def _closest_point(claim: claims.Statement, points: list[claims.Statement]) -> int | None:
@@ -94,6 +117,18 @@ def read_answer(
                                         tuning):
         if not any(k == i for k, _c in contradicted.get(j, [])):
             contradicted.setdefault(j, []).append((i, contradiction))
+
+    # Relations with the right words in the wrong places: a formula with a term moved across
+    # its "=", a ratio reversed, another complexity class for the same thing.
+    for j, model in enumerate(reference.points):
+        if not relations.has_relation(model.text):
+            continue
+        for i in own:
+            sentence = text[spans[i][0]:spans[i][1]]
+            found_relation = _relation_contradiction(model.text, points[j], sentence,
+                                                     statements[i], question_stems)
+            if found_relation and not any(k == i for k, _c in contradicted.get(j, [])):
+                contradicted.setdefault(j, []).append((i, found_relation))
 
     # Roles swapped across points: a sentence about one of the two things the question
     # contrasts that says what a point says of the other one.
@@ -169,12 +204,17 @@ def read_answer(
             if part.features & keys or near_in[i] & surfaces:
                 touches[i].add(j)
 
+    touched_by: list[set[int]] = [set() for _ in reference.points]
+    for i, points_touched in enumerate(touches):
+        for j in points_touched:
+            touched_by[j].add(i)
     for j, model in enumerate(reference.points):
         bad = {i for i, _c in contradicted.get(j, [])} | set(misconception_points.get(j, []))
         best = cov.PointCoverage(model.text, 0.0, 0.0, ())
         best_window: tuple[int, ...] | None = None
+        near_point = touched_by[j]
         for window in windows:
-            if bad & set(window) or not any(j in touches[i] for i in window):
+            if near_point.isdisjoint(window) or not bad.isdisjoint(window):
                 continue
             result = cov.point_coverage(model, terms_for(window), tuning)
             if result.credit <= best.credit:

@@ -1,0 +1,161 @@
+"""Claims whose words are all right but in the wrong places: formulas with their terms moved
+across the "=", ratios read backwards and complexity classes traded for others.
+
+A multiplicative formula ``A = B × C / D`` says the same as ``A × D = B × C`` and as
+``B = A × D / C``: it is read as the two sides of that product equation, so any rearrangement
+matches and only a term moved to the other side ("flow time = WIP × throughput" against
+"WIP = throughput × flow time") differs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mock_interview.domain.grading import text as tx
+
+_EQUALS_RE = re.compile(r"\s*(?:=|\bequals?\b|\bis\s+equal\s+to\b|\bis\s+(?:calculated|computed)"
+                        r"\s+as\b|\bis\b|\bare\b|\bgives\b)\s*", re.I)
+_TIMES_RE = re.compile(r"\s*(?:[×*]|\bx\b|\btimes\b|\bmultiplied\s+by\b)\s*", re.I)
+_DIVIDED_RE = re.compile(r"\s*(?:/|÷|\bdivided\s+by\b)\s*", re.I)
+# A formula's side ends where its clause ends.
+_SIDE_END_RE = re.compile(r"[,;:()]|\b(?:and|or|so|which|because|since|but|while|whereas)\b|"
+                          r"\.(?:\s|$)", re.I)
+# The left side also starts after a verb of saying ("Little's law says flow time = ...").
+_LEFT_START_RE = re.compile(r"\b(?:says|say|states|state|means|that|is|are|then)\b", re.I)
+_NAME_SLASH_RE = re.compile(r"\b\w+/\w+\b")  # "A/B test", "on/off", "CI/CD": names, not ratios
+_COMPLEXITY_RE = re.compile(r"\bO\(\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_RATIO_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?::|\bto\b)\s*(\d+(?:\.\d+)?)(?![\d.:])",
+                       re.I)
+MAX_SIDE_TERMS = 4  # content words of one side; more is prose, not a formula
+
+
+Term = frozenset[str]  # the stems of one quantity ("flow time")
+Formula = frozenset[frozenset[Term]]  # the two sides of a product equation
+
+
+def _terms(text: str, splitter: re.Pattern[str]) -> frozenset[Term]:
+    return frozenset(t for t in (frozenset(tx.content_stems(p)) for p in splitter.split(text))
+                     if t)
+
+
+@lru_cache(maxsize=8192)
+def formulas(text: str) -> tuple[Formula, ...]:
+    """Every multiplicative formula in ``text``, each as the two sides of its product equation.
+    A formula needs "=" or a verb of equality and a "×" or "/" among its few words."""
+    found = []
+    for match in _EQUALS_RE.finditer(text):
+        before = text[: match.start()]
+        cut = list(_SIDE_END_RE.finditer(before)) + list(_LEFT_START_RE.finditer(before))
+        left = before[max(c.end() for c in cut):] if cut else before
+        after = text[match.end():]
+        stops = [m.start() for m in (_SIDE_END_RE.search(after), _EQUALS_RE.search(after)) if m]
+        right = after[: min(stops)] if stops else after
+        right = _NAME_SLASH_RE.sub(" ", right)
+        if not (_TIMES_RE.search(right) or _DIVIDED_RE.search(right)):
+            continue
+        numerator, denominator = _split_division(right)
+        lhs = _terms(left, _TIMES_RE)
+        factors = _terms(numerator, _TIMES_RE)
+        below = _terms(denominator, _TIMES_RE)
+        words = sum(len(t) for t in lhs | factors | below)
+        if len(lhs) != 1 or not factors or words > 3 * MAX_SIDE_TERMS \
+                or any(len(t) > MAX_SIDE_TERMS for t in lhs | factors | below):
+            continue
+        one, other = lhs | below, factors
+        if one & other:
+            continue
+        found.append(frozenset([one, other]))
+    return tuple(found)
+
+
+def _split_division(right: str) -> tuple[str, str]:
+    """Numerator and denominator of a formula's right side ("" when it divides nothing)."""
+    parts = _DIVIDED_RE.split(right, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (parts[0], "")
+
+
+def _aligned(theirs: Formula, ours: Formula) -> Formula | None:
+    """``theirs`` written with the point's terms: each of its terms is the one point term it
+    shares a word with ("throughput" for "throughput rate"); None unless that pairs every
+    term of each with one of the other."""
+    point_terms = [t for side in ours for t in side]
+    mapped: dict[Term, Term] = {}
+    for side in theirs:
+        for term in side:
+            matches = [term] if term in point_terms else [
+                p for p in point_terms if p & term and p not in frozenset().union(*theirs)]
+            if len(matches) != 1 or matches[0] in mapped.values():
+                return None
+            mapped[term] = matches[0]
+    if len(mapped) != len(point_terms):
+        return None
+    return frozenset(frozenset(mapped[t] for t in side) for side in theirs)
+
+
+def swapped_formula(point: str, sentence: str) -> tuple[str, str] | None:
+    """The sentence's formula relates the point's terms but puts one on the other side."""
+    ours = formulas(point)
+    theirs = [(f, a) for f in formulas(sentence) for a in [_aligned_any(f, ours)] if a]
+    if not ours or not theirs or any(a == m for _f, a in theirs for m in ours):
+        return None  # no formula of the point's terms, or the point's own formula
+    for formula, aligned in theirs:
+        for mine in ours:
+            if _aligned(formula, mine) == aligned:
+                return _shown(mine), _shown(formula)
+    return None
+
+
+def _aligned_any(formula: Formula, ours: tuple[Formula, ...]) -> Formula | None:
+    return next((a for a in (_aligned(formula, m) for m in ours) if a), None)
+
+
+def _shown(formula: Formula) -> str:
+    sides = sorted(" × ".join(sorted(" ".join(sorted(t)) for t in side)) for side in formula)
+    return " = ".join(sides)
+
+
+def _complexity(raw: str) -> str:
+    return re.sub(r"\s+", "", raw.lower()).replace("^", "").replace("*", "")
+
+
+@lru_cache(maxsize=8192)
+def complexities(text: str) -> frozenset[str]:
+    """The complexity classes written in ``text`` ("O(log n)" as "logn")."""
+    return frozenset(_complexity(m.group(1)) for m in _COMPLEXITY_RE.finditer(text))
+
+
+@lru_cache(maxsize=8192)
+def ratios(text: str) -> frozenset[tuple[str, str]]:
+    """The ratios written as "3:1" or "3 to 1" (not times of day, not ranges of more digits)."""
+    out = set()
+    for match in _RATIO_RE.finditer(text):
+        a, b = match.group(1), match.group(2)
+        if ":" in match.group(0) and len(b) == 2 and float(b) < 60 and "." not in a:
+            continue  # "10:30" is a time
+        out.add((a, b))
+    return frozenset(out)
+
+
+def other_figure(point: str, sentence: str) -> tuple[str, str] | None:
+    """The sentence, about what the point speaks of, gives another complexity class or the
+    point's ratio reversed, and never the point's own."""
+    ours, theirs = complexities(point), complexities(sentence)
+    if ours and theirs and not ours & theirs:
+        return "O(" + sorted(ours)[0] + ")", "O(" + sorted(theirs)[0] + ")"
+    our_ratios, their_ratios = ratios(point), ratios(sentence)
+    for a, b in our_ratios:
+        if a != b and (b, a) in their_ratios and (a, b) not in their_ratios:
+            return f"{a}:{b}", f"{b}:{a}"
+    return None
+
+
+_RELATION_HINT_RE = re.compile(r"[=×*/÷:]|\bO\(|\b(?:equals|times|divided|multiplied|to)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def has_relation(text: str) -> bool:
+    """Does ``text`` state a formula, a ratio or a complexity class (a cheap first look)?"""
+    if not _RELATION_HINT_RE.search(text):
+        return False
+    return bool(formulas(text) or complexities(text) or ratios(text))
