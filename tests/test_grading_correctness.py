@@ -52,6 +52,22 @@ def test_non_answers_in_any_phrasing_score_at_most_20(answer: str) -> None:
     assert result.overall <= 20 and result.technical <= 20, (answer, result.flags)
 
 
+@pytest.mark.parametrize("question, point, answer", [
+    # Worded apart from the point (nothing covered), yet each is an answer, not a dodge.
+    ("Why would a function receive a pointer to a pointer?", "To modify the caller's variable itself",
+     "You have to pass the head pointer since the function needs access to the entire list."),
+    ("What is a skip list?", "A layered ordered structure with express lanes for O(log n) search",
+     "Skip lists keep extra forward links on several levels above a sorted linked list."),
+    ("How do you avoid leaking a mutex?", "Acquire it in a scope guard so unlocking happens automatically",
+     "Don't forget to unlock in a finally block even when an exception is thrown."),
+    ("What does a p-value tell you?", "The probability of observing results this extreme assuming no effect",
+     "Not sure, but it tells you how surprising your sample would be under the null hypothesis."),
+])
+def test_a_short_answer_that_uses_a_dodge_word_is_still_read(question, point, answer) -> None:
+    result = grade(answer, points=[point], question=question)
+    assert "dont-know" not in result.flags and result.technical > 20, (answer, result.flags)
+
+
 def test_a_bare_keyword_list_never_beats_a_short_correct_answer() -> None:
     keywords = grade("mutable, default, list, shared, None, evaluated once")
     thin = grade(DEFAULTS_THIN)

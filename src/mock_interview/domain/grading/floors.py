@@ -66,14 +66,22 @@ def is_dont_know(answer: str, question_stems: frozenset[str]) -> bool:
 
 
 NON_ANSWER_MAX_WORDS = 20
+NON_ANSWER_OWN_WORDS = 2  # "I'd have to look that up, I don't remember how it flows"
 
 
-def says_no_answer(answer: str) -> bool:
-    """A short answer with a "don't know", "rather not", "look it up" or dodge phrase."""
+def says_no_answer(answer: str, question_stems: frozenset[str] = frozenset()) -> bool:
+    """A short answer with a "don't know", "rather not", "look it up" or dodge phrase, and next
+    to nothing of its own besides: "Not sure, you pass the head pointer so the function can
+    walk the list" is a hedged answer, not a dodge."""
     if len(tx.tokens(answer)) > NON_ANSWER_MAX_WORDS:
         return False
-    return any(any(ch.isalpha() for ch in m.group())
-               for m in _dont_know_re().finditer(tx.lower_same_length(answer)))
+    lowered = tx.lower_same_length(answer)
+    if not any(any(ch.isalpha() for ch in m.group()) for m in _dont_know_re().finditer(lowered)):
+        return False
+    rest = _dont_know_re().sub(" ", lowered)
+    own = [stem for word, stem in zip(tx.content_words(rest), tx.content_stems(rest), strict=True)
+           if word not in _COURTESY and stem not in question_stems]
+    return len(own) <= NON_ANSWER_OWN_WORDS
 
 
 SAYS_NOTHING_MAX_WORDS = 25

@@ -233,7 +233,8 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     read = rd.read_answer(answer, reference, misconceptions, tuning,
                           context=item.context_answer if follow_up else "", question=item.question)
     content, results = read.content, read.results
-    if floors.says_no_answer(answer) and not any(r.coverage >= NO_POINT for r in results):
+    if (floors.says_no_answer(answer, reference.question_stems)
+            and not any(r.coverage >= NO_POINT for r in results)):
         # "I'd have to look that up, I don't remember how it flows": a dodge that makes no point
         return _floor_grade(item, "dont-know", word_count, "Did not answer the question")
     told = comm.assess(answer, tuple(item.target_words), item.star, job_stems)
