@@ -562,3 +562,14 @@ def test_a_figure_the_point_gives_elsewhere_is_not_another_number() -> None:
                   "What does a night at the hotel cost?")
     assert not result.wrong_claims, result.wrong_claims
     assert [w["kind"] for w in wrong.wrong_claims] == ["number"]
+
+
+def test_html_entities_from_exported_answers_are_read_as_characters() -> None:
+    question = "How do you declare a variable in C?"
+    points = ["Write the type, then the name, then a semicolon"]
+    plain = grade("<type> <name>; for example int count; declares count as an int.",
+                  points=points, question=question)
+    exported = grade("&lt;type&gt; &lt;name&gt;; for example int count; declares count as an int.",
+                     points=points, question=question)
+    assert "off-topic" not in exported.flags
+    assert (exported.technical, exported.overall) == (plain.technical, plain.overall)

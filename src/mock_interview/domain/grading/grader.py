@@ -481,10 +481,18 @@ def _delivery_evidence(
         grade.evidence.append(Evidence(_quote(answer, span), aspect, "weakness"))
 
 
+_ENTITY_RE = re.compile(r"&(?:[a-z]{2,6}|#\d{2,5}|#x[0-9a-f]{2,4});", re.I)
+
+
 def grade_answer(item: GradingInput, tuning: cov.Tuning = cov.DEFAULT_TUNING) -> AnswerGrade:
     """Grade one answer. Odd text never raises; an unknown kind is a bug (ValueError)."""
     if item.kind not in OVERALL_WEIGHTS:
         raise ValueError(f"unknown question kind {item.kind!r}; expected one of {KINDS}")
+    if "&" in item.answer and _ENTITY_RE.search(item.answer):
+        # Answers exported from web forms and LMSs arrive as "&lt;type&gt; name;".
+        import html
+
+        item = replace(item, answer=html.unescape(item.answer))
     low, high = item.target_words
     if not 0 < low <= high:  # a slip in a template must not stop an interview
         item = replace(item, target_words=(max(1, low), max(1, low, high)))
