@@ -385,7 +385,7 @@ def test_json_numbers_are_rounded_to_one_decimal():
 
 def test_quick_reads_match_the_regular_path_and_skip_sqlalchemy(cli, home):
     """whoami and interviews list read SQLite directly; the data is the same as the services'."""
-    from mock_interview.services import interview, profiles, quick
+    from mock_interview.services import profiles, quick, reports
     from mock_interview.services.context import AppContext
 
     assert cli("register", "-n", "Ada", "-e", "ada@example.com").exit_code == 0
@@ -393,7 +393,7 @@ def test_quick_reads_match_the_regular_path_and_skip_sqlalchemy(cli, home):
     regular.database()  # opened the regular way: quick then defers to the services
     assert quick.connect(fast) is not None and quick.connect(regular) is None
     assert quick.current_profile(fast) == profiles.current(regular)
-    assert quick.interviews(fast) == interview.list_interviews(regular)
+    assert quick.interviews(fast) == reports.list_interviews(regular)
     assert quick.profile_emails(fast) == ["ada@example.com"]
     regular.close()
     out = _run_script(["whoami"], {"PYTHONPROFILEIMPORTTIME": "1"})

@@ -156,6 +156,7 @@ def test_two_windows_on_one_interview_never_overwrite_each_other(ready, database
     refused and nothing the first stored changes."""
     from mock_interview.errors import UsageError
     from mock_interview.services import interview as service
+    from mock_interview.services import reports
     from mock_interview.services.context import AppContext
 
     ctx = AppContext.create(database_url=database_url)
@@ -167,7 +168,7 @@ def test_two_windows_on_one_interview_never_overwrite_each_other(ready, database
         first.submit(GOOD)
         with pytest.raises(UsageError, match="no question waiting"):
             second.submit("a different answer")
-        stored = service.describe(ctx, first.interview_id)["questions"]
+        stored = reports.describe(ctx, first.interview_id)["questions"]
         assert stored[question.position]["answer"] == GOOD
         assert [q["position"] for q in stored] == list(range(len(stored)))  # no duplicate rows
         # the refused window reloads and carries on from where the interview really is
@@ -261,6 +262,45 @@ def test_lists_show_and_results(ready, tmp_path):
     out = ready("results", data["interview_id"][:8])
     assert out.exit_code == 0 and "Overall" in out.stdout and "Technical" in out.stdout
     assert ready("results", "ffffffff").exit_code == ExitCode.NOT_FOUND
+
+
+
+def test_result_screens_show_each_question_as_the_document_holds_it(ready, tmp_path):
+    """`results` and `interview show` print every row of the stored document: its number (a
+    follow-up under its question), its score, retries and the model answers."""
+    answers = write_answers(tmp_path, ["I used Python.", "/retry", GOOD, "Not sure.", GOOD, "It depends."])
+    data = ready("interview", "--job", JOB, "--seed", "5", "--answers", answers, "--json").json()
+    assert any(q["follow_up_of"] is not None for q in data["questions"])
+    assert any(q["status"] == "unanswered" for q in data["questions"])
+    key = data["interview_id"][:8]
+    screen = ready("results", key, env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
+    transcript = ready("interview", "show", key, env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
+    assert f"Interview {key}" in screen and f"Interview {key}" in transcript
+    result = data["result"]
+    scores_line = next(line for line in screen.splitlines() if line.split() and all(
+        part.isdigit() for part in line.split()))
+    assert scores_line.split() == [f"{result[k]:.0f}" for k in (
+        "overall_score", "technical_score", "communication_score", "job_match_score")]
+    number = 0
+    for q in data["questions"]:
+        if q["follow_up_of"] is None:
+            number += 1
+            label = str(number)
+        else:
+            label = f"↳{number}"
+            assert f"Follow-up to question {number}" in transcript
+        score = "—" if q["scores"] is None else f"{q['scores']['overall']:.0f}"
+        row = next(line for line in screen.splitlines() if q["question"][:30] in line)
+        cells = [cell.strip() for cell in row.split("│")]
+        assert cells[1:4] == [label, cells[2], score] and cells[2].startswith(q["question"][:30])
+    retried = next(q for q in data["questions"] if len(q["attempts"]) > 1)
+    trail = " → ".join(f"{(a['scores'] or {}).get('overall', 0):.0f}" + ("*" if a["counts"] else "")
+                       for a in retried["attempts"])
+    assert f"Attempts (overall; * counts): {trail}" in transcript
+    assert f"{len(retried['attempts'])} attempts, {retried['improvement']:+.0f}." in screen
+    for q in data["questions"]:
+        if q["model_answer"]:
+            assert q["model_answer"]["text"].splitlines()[0][:60] in transcript
 
 
 # -- a real terminal -----------------------------------------------------------------------------

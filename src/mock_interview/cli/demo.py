@@ -50,9 +50,11 @@ def demo(
         env.emit_json(data)
         return
     from mock_interview.cli.interview_render import render_model_answers, render_result
+    from mock_interview.services.reports import InterviewReport
 
-    render_result(env, data)
-    render_model_answers(env, data)
+    report = InterviewReport.from_document(data)
+    render_result(env, report)
+    render_model_answers(env, report)
     _next_steps(env)
 
 

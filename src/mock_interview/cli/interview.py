@@ -237,10 +237,12 @@ def interview(
         env.emit_json(data)
         return
     from mock_interview.cli.interview_render import render_model_answers, render_result
+    from mock_interview.services.reports import InterviewReport
 
-    render_result(env, data)
+    report = InterviewReport.from_document(data)
+    render_result(env, report)
     if not exam:
-        render_model_answers(env, data)
+        render_model_answers(env, report)
     _render_llm(env, data)
 
 
@@ -407,15 +409,15 @@ def interview_show(
     """Show one interview's transcript: each question with your answer, its scores, the
     coach's note, retries and a model answer; then the result."""
     from mock_interview.cli.interview_render import render_transcript
-    from mock_interview.services import interview as service
+    from mock_interview.services import reports
 
     env = env_of(ctx)
-    data = service.describe(env.app, service.find_interview(env.app, interview_id).id)
+    report = reports.interview_report(env.app, interview_id)
     if as_json:
-        env.emit_json(data)
+        env.emit_json(report.to_json())
         return
-    render_transcript(env, data)
-    _render_llm(env, data)
+    render_transcript(env, report)
+    _render_llm(env, report.document)
 
 
 @interviews_app.command("list")
@@ -425,10 +427,10 @@ def interviews_list(
     as_json: JsonFlag = False,
 ) -> None:
     """List your interviews, newest first, with their overall score (0–100)."""
-    from mock_interview.services import interview as service
+    from mock_interview.services.reports import list_interviews
 
     env = env_of(ctx)
-    rows = service.list_interviews(env.app, limit)
+    rows = list_interviews(env.app, limit)
     if as_json:
         env.emit_json({"total": len(rows), "interviews": rows})
         return
@@ -465,16 +467,16 @@ def results(
     """Show the result of an interview: the four scores, feedback and what to practise."""
     if fmt is None and output is None:
         from mock_interview.cli.interview_render import render_model_answers, render_result
-        from mock_interview.services import interview as service
+        from mock_interview.services import reports
 
         env = env_of(ctx)
-        data = service.describe(env.app, service.find_interview(env.app, interview_id).id)
+        report = reports.interview_report(env.app, interview_id)
         if as_json:
-            env.emit_json(data)
+            env.emit_json(report.to_json())
             return
-        render_result(env, data)
-        render_model_answers(env, data)
-        _render_llm(env, data)
+        render_result(env, report)
+        render_model_answers(env, report)
+        _render_llm(env, report.document)
         return
     from mock_interview.cli.render import report as render_report
     from mock_interview.services import reports

@@ -1,4 +1,4 @@
-"""Rich rendering of interview questions and results (shared by the loop and `results`)."""
+"""Rich rendering of interview questions and of the typed report (the loop, `results`, `interview show`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from mock_interview.domain.score_bands import GOOD_FROM, bands_line
 if TYPE_CHECKING:
     from mock_interview.cli.env import Env
     from mock_interview.services.interview import AskedQuestion
+    from mock_interview.services.reports import InterviewReport
 
 
 def question_panel(question: AskedQuestion) -> Any:
@@ -85,65 +86,63 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render_transcript(env: Env, data: dict[str, Any]) -> None:
+def render_transcript(env: Env, report: InterviewReport) -> None:
     """Every question with the answer given, its scores, the coach's note, earlier attempts
     and a model answer; then the result."""
     from rich.markup import escape
     from rich.panel import Panel
 
-    number = 0
-    for q in data["questions"]:
-        if q.get("follow_up_of") is None:
-            number += 1
-            title = f"Question {number} · {KIND_LABELS.get(q['kind'], q['kind'])}"
-        else:
-            title = f"Follow-up to question {number}"
-        if q.get("skill") or q.get("competency"):
-            title += f" · {q.get('skill') or q.get('competency')}"
-        body = [f"[bold]{escape(q['question'])}[/bold]", ""]
-        if q["status"] == "answered":
-            body.append(escape(q.get("answer") or ""))
-            scores = q.get("scores") or {}
-            if scores:
-                body += ["", f"[{score_style(scores['overall'])}]overall {scores['overall']:.0f}[/] [dim]· technical "
-                             f"{scores['technical']:.0f} · communication {scores['communication']:.0f} · "
-                             f"job match {scores['job_match']:.0f}[/dim]"]
-            body += note_text(q.get("note"))
-        else:
-            body.append(f"[dim]({q['status']})[/dim]")
-        attempts = q.get("attempts") or []
-        if len(attempts) > 1:
-            trail = " → ".join(f"{(a['scores'] or {}).get('overall', 0):.0f}"
-                               + ("*" if a["counts"] else "") for a in attempts)
-            body += ["", f"[dim]Attempts (overall; * counts): {trail}[/dim]"]
-            for attempt in attempts:
-                if not attempt["counts"]:
-                    earlier = escape(_short(attempt.get("answer") or "", 300))
-                    body.append(f"[dim]Attempt {attempt['attempt']}: {earlier}[/dim]")
-        model = q.get("model_answer")
-        if model:
-            source = "by the model" if model["source"] == "model" else "from the key points and your resume"
-            body += ["", f"[cyan]Model answer[/cyan] [dim]({source})[/dim]", escape(model["text"])]
-        env.out.print(Panel("\n".join(body), title=title, title_align="left",
-                            border_style="magenta" if q.get("follow_up_of") is not None else "cyan"))
-    render_result(env, data)
+    for thread in report.threads:
+        for q in (thread.main, *thread.follow_ups):
+            if q.follow_up_of is None:
+                title = f"Question {thread.number} · {KIND_LABELS.get(q.kind, q.kind)}"
+            else:
+                title = f"Follow-up to question {thread.number}"
+            if q.skill or q.competency:
+                title += f" · {q.skill or q.competency}"
+            body = [f"[bold]{escape(q.text)}[/bold]", ""]
+            if q.status == "answered":
+                body.append(escape(q.answer or ""))
+                scores = q.scores or {}
+                if scores:
+                    body += ["", f"[{score_style(scores['overall'])}]overall {scores['overall']:.0f}[/] "
+                                 f"[dim]· technical {scores['technical']:.0f} · communication "
+                                 f"{scores['communication']:.0f} · job match {scores['job_match']:.0f}[/dim]"]
+                body += note_text(q.note)
+            else:
+                body.append(f"[dim]({q.status})[/dim]")
+            if len(q.attempts) > 1:
+                trail = " → ".join(f"{attempt.overall or 0:.0f}" + ("*" if attempt.counts else "")
+                                   for attempt in q.attempts)
+                body += ["", f"[dim]Attempts (overall; * counts): {trail}[/dim]"]
+                for attempt in q.attempts:
+                    if not attempt.counts:
+                        earlier = escape(_short(attempt.answer or "", 300))
+                        body.append(f"[dim]Attempt {attempt.number}: {earlier}[/dim]")
+            if q.model_answer is not None:
+                source = "by the model" if q.model_answer.by_model else "from the key points and your resume"
+                body += ["", f"[cyan]Model answer[/cyan] [dim]({source})[/dim]", escape(q.model_answer.text)]
+            env.out.print(Panel("\n".join(body), title=title, title_align="left",
+                                border_style="magenta" if q.follow_up_of is not None else "cyan"))
+    render_result(env, report)
 
 
-def render_result(env: Env, data: dict[str, Any]) -> None:
+def render_result(env: Env, report: InterviewReport) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    result = data.get("result")
-    job = data.get("job") or {}
-    heading = f"Interview {data['interview_id'][:8]}"
-    if job.get("title"):
-        heading += f" · {escape(job['title'])} at {escape(job.get('company') or '')}"
-    env.out.print(f"\n[bold]{heading}[/bold]  [dim]({data['status']}, scores 0–100)[/dim]")
+    from mock_interview.domain.interview.coaching import note_lines
+
+    result = report.result
+    heading = f"Interview {report.interview_id[:8]}"
+    if report.job_title:
+        heading += f" · {escape(report.job_title)} at {escape(report.job_company or '')}"
+    env.out.print(f"\n[bold]{heading}[/bold]  [dim]({report.status}, scores 0–100)[/dim]")
     if result:
         scores = Table(show_header=True, box=None, padding=(0, 2))
         for _, label in REPORT_DIMENSIONS:
             scores.add_column(label, justify="center")
-        values = [result[f"{key}_score"] for key, _ in REPORT_DIMENSIONS]
+        values = [result.scores[key] for key, _ in REPORT_DIMENSIONS]
         scores.add_row(*(f"[bold {score_style(v)}]{v:.0f}[/]" for v in values))
         env.out.print(scores)
         env.out.print(f"[dim]{escape(bands_line())}[/dim]")
@@ -152,66 +151,57 @@ def render_result(env: Env, data: dict[str, Any]) -> None:
     table.add_column("Question", overflow="fold", ratio=3)
     table.add_column("Score", justify="right")
     table.add_column("Feedback", overflow="fold", ratio=2)
-    numbers: dict[int, int] = {}  # row position -> question number, follow-ups excluded
-    for q in data["questions"]:
-        scores = q.get("scores")
-        overall = scores["overall"] if scores else None
-        if q.get("follow_up_of") is None:
-            numbers[q["position"]] = len(numbers) + 1
-            number = str(numbers[q["position"]])
-        else:
-            number = f"↳{numbers.get(q['follow_up_of'], '?')}"
-        from mock_interview.domain.interview.coaching import note_lines
-
-        note = " ".join(note_lines(q.get("note") or {}))
-        if not note:
-            feedback = q.get("feedback") or {}
-            note = "; ".join((feedback.get("weaknesses") or [])[:1] + (feedback.get("strengths") or [])[:1])
-        attempts = q.get("attempts") or []
-        if len(attempts) > 1 and q.get("improvement") is not None:
-            note = f"{len(attempts)} attempts, {q['improvement']:+.0f}. " + note
-        if q["status"] != "answered":
-            note = q["status"]
-        table.add_row(number, escape(q["question"]),
-                      f"[{score_style(overall)}]{overall:.0f}[/]" if overall is not None else "—",
-                      escape(note))
+    for thread in report.threads:
+        for q in (thread.main, *thread.follow_ups):
+            overall = q.scores["overall"] if q.scores else None
+            number = str(thread.number) if q.follow_up_of is None else f"↳{thread.number}"
+            note = " ".join(note_lines(q.note or {}))
+            if not note:
+                note = "; ".join([*q.weaknesses[:1], *q.strengths[:1]])
+            if len(q.attempts) > 1 and q.improvement is not None:
+                note = f"{len(q.attempts)} attempts, {q.improvement:+.0f}. " + note
+            if q.status != "answered":
+                note = q.status
+            table.add_row(number, escape(q.text),
+                          f"[{score_style(overall)}]{overall:.0f}[/]" if overall is not None else "—",
+                          escape(note))
     env.out.print(table)
     if not result:
         return
-    for title, key, colour in (("Strengths", "strengths", "green"), ("Weaknesses", "weaknesses", "yellow"),
-                               ("What to practise next", "recommendations", "cyan")):
-        items = result.get(key) or []
+    for title, items, colour in (("Strengths", result.strengths, "green"),
+                                 ("Weaknesses", result.weaknesses, "yellow"),
+                                 ("What to practise next", result.recommendations, "cyan")):
         if items:
             env.out.print(f"[bold {colour}]{title}[/]")
             for item in items:
                 env.out.print(f"  • {escape(str(item))}")
-    insights = result.get("insights") or {}
+    insights = result.insights
     if insights:
         parts = []
-        if insights.get("job_terms_used"):
-            parts.append(f"job terms used: {', '.join(insights['job_terms_used'][:8])}")
-        star = insights.get("star_parts_covered") or {}
-        if insights.get("star_questions"):
-            parts.append("STAR: " + ", ".join(f"{k} {v}/{insights['star_questions']}" for k, v in star.items()))
-        repeated = insights.get("most_repeated_words") or []
-        if repeated:
-            parts.append("most repeated: " + ", ".join(f"{w['word']} ×{w['count']}" for w in repeated[:4]))
+        if insights.job_terms_used:
+            parts.append(f"job terms used: {', '.join(insights.job_terms_used[:8])}")
+        if insights.star_questions:
+            parts.append("STAR: " + ", ".join(f"{k} {v}/{insights.star_questions}"
+                                              for k, v in insights.star_parts_covered.items()))
+        if insights.repeated_words:
+            parts.append("most repeated: " + ", ".join(f"{word} ×{count}"
+                                                       for word, count in insights.repeated_words[:4]))
         if parts:
             env.out.print("[dim]" + escape(" · ".join(parts)) + "[/dim]")
 
 
-def render_model_answers(env: Env, data: dict[str, Any], below: float = GOOD_FROM) -> None:
+def render_model_answers(env: Env, report: InterviewReport, below: float = GOOD_FROM) -> None:
     """Model answers for the questions worth practising: answered under ``below`` or not answered."""
     from rich.markup import escape
 
-    chosen = [q for q in data["questions"] if q.get("model_answer") and (
-        q["status"] != "answered" or (q.get("scores") or {}).get("overall", 0) < below)]
+    chosen = [q for q in report.questions if q.model_answer is not None and (
+        q.status != "answered" or (q.overall or 0) < below)]
     if not chosen:
         return
     env.out.print(f"[bold cyan]Model answers[/] [dim](questions under {below:.0f} or not answered; "
                   "all of them: mock-interview interview show ID)[/dim]")
     for q in chosen:
-        source = "by the model" if q["model_answer"]["source"] == "model" else "from the key points and your resume"
-        env.out.print(f"[bold]{escape(_short(q['question'], 100))}[/bold] [dim]({source})[/dim]")
-        for line in q["model_answer"]["text"].splitlines():
+        source = "by the model" if q.model_answer.by_model else "from the key points and your resume"
+        env.out.print(f"[bold]{escape(_short(q.text, 100))}[/bold] [dim]({source})[/dim]")
+        for line in q.model_answer.text.splitlines():
             env.out.print(f"  {escape(line)}")

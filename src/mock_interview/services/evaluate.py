@@ -713,9 +713,9 @@ def _answer(session: Any, answers: list[str], stop: threading.Event, fresh: bool
 
 
 def _answered_so_far(ctx: AppContext, interview_id: uuid.UUID) -> int:
-    from mock_interview.services import interview as service
+    from mock_interview.services.reports import describe
 
-    data = service.describe(ctx, interview_id)
+    data = describe(ctx, interview_id)
     return sum(1 for q in data["questions"] if q["status"] == "answered")
 
 

@@ -13,11 +13,12 @@ from datetime import datetime
 from typing import Any
 
 from mock_interview.domain.interview.planner import PlannedQuestion
+from mock_interview.domain.interview.transcript import FOLLOW_UP, question_for
 from mock_interview.errors import ConfigError, NotFoundError, UsageError
+from mock_interview.services.background_grading import GradingPool, Notices
 from mock_interview.services.context import AppContext
 from mock_interview.services.llm import ENGINES as ENGINES  # auto and every registered engine
 
-FOLLOW_UP = "follow-up"
 FINISH_WAIT_MARGIN = 5.0  # seconds past one model timeout that `finish` waits for gradings
 
 
@@ -66,7 +67,7 @@ class SubmitOutcome:
     follow_up_asked: bool
     done: bool
     # True when the model grades this answer in the background: the scores are the instant
-    # offline estimate, replaced when the model's grade arrives (see `describe`).
+    # offline estimate, replaced when the model's grade arrives (see `reports.describe`).
     provisional: bool = False
     # The coach's note: wrong_claim, best, missed, tip (coaching.answer_note).
     note: dict[str, str] = field(default_factory=dict)
@@ -108,16 +109,10 @@ def _brief(engine: Any, resume: Any, job_title: str | None, job_company: str | N
 
 def _history_notes(ctx: AppContext, user_id: uuid.UUID) -> tuple[list[str], list[str]]:
     """(recent question texts, skills scored lowest) for the plan call."""
+    from mock_interview.domain.interview.transcript import recent_and_weak
     from mock_interview.store import interviews as store
 
-    rows = store.recent_main_answers(ctx.database(), user_id)
-    recent = list(dict.fromkeys(q for q, _, _ in rows))[:15]
-    by_skill: dict[str, list[float]] = {}
-    for _, skill, score in rows:
-        if skill and score is not None:
-            by_skill.setdefault(skill, []).append(score)
-    weak = sorted((sum(v) / len(v), k) for k, v in by_skill.items() if sum(v) / len(v) < 60)
-    return recent, [k for _, k in weak[:8]]
+    return recent_and_weak(store.recent_main_answers(ctx.database(), user_id))
 
 
 def _plan_failed_hard(chosen: Any) -> None:
@@ -328,91 +323,6 @@ def find_interview(ctx: AppContext, key: str, *, user_only: bool = True) -> Any:
     return rows[0]
 
 
-# -- background grading -------------------------------------------------------------------------------
-
-class Notices:
-    """What the person is told about the model: each kind of trouble once per interview.
-    Filled from any thread; read (``take``) on the thread that talks to the person."""
-
-    def __init__(self, config: Any = None) -> None:
-        import threading
-
-        self.config = config
-        self._lock = threading.Lock()
-        self._told: set[str] = set()
-        self._queue: list[str] = []
-        self.fallbacks: dict[str, int] = {}
-
-    def fallback(self, step: str, failure: Any) -> None:
-        reason = getattr(failure, "reason", str(failure))
-        given_up = bool(getattr(failure, "given_up", False))
-        kind = "budget" if reason == "budget" else "given-up" if given_up else "failure"
-        with self._lock:
-            self.fallbacks[reason] = self.fallbacks.get(reason, 0) + 1
-            if kind in self._told:
-                return
-            self._told.add(kind)
-        if self.config is not None:
-            from mock_interview.services.llm import fallback_notice
-
-            message = fallback_notice(step, reason, self.config, given_up=given_up)
-        else:
-            message = f"the model failed ({reason}); the {step} step used the offline engine"
-        self.add(message)
-
-    def add(self, message: str) -> None:
-        with self._lock:
-            self._queue.append(message)
-
-    def take(self) -> list[str]:
-        with self._lock:
-            messages, self._queue = self._queue, []
-        return messages
-
-
-class _GradingPool:
-    """A pool of daemon threads for the engine's later gradings, so Ctrl-C never waits for a model call (an
-    answer whose model grade did not arrive keeps its offline grade and is graded again by
-    ``finish``). One worker by default: gradings run in answer order, one request at a time,
-    which is what a local server can serve anyway, and the person answering is the slower
-    party (bench/llm_pipelining.py)."""
-
-    def __init__(self, workers: int = 1) -> None:
-        import queue
-        import threading
-
-        self._queue: queue.Queue[Any] = queue.Queue()
-        self._threads = [threading.Thread(target=self._run, name=f"grader-{n}", daemon=True)
-                         for n in range(workers)]
-        for thread in self._threads:
-            thread.start()
-
-    def _run(self) -> None:
-        while True:
-            item = self._queue.get()
-            if item is None:  # closed: the jobs queued before it are done
-                return
-            future, job = item
-            if not future.set_running_or_notify_cancel():
-                continue
-            try:
-                future.set_result(job())
-            except BaseException as exc:  # reported through the future
-                future.set_exception(exc)
-
-    def submit(self, job: Any) -> Any:
-        from concurrent.futures import Future
-
-        future: Future[Any] = Future()
-        self._queue.put((future, job))
-        return future
-
-    def close(self) -> None:
-        """Stop the workers once the queued jobs are done (a batch makes one per interview)."""
-        for _ in self._threads:
-            self._queue.put(None)
-
-
 # -- the session ------------------------------------------------------------------------------------------
 
 class InterviewSession:
@@ -438,7 +348,7 @@ class InterviewSession:
         self.notices = notices or Notices(engine.config if engine is not None else None)
         self.notify = notify
         self._llm_overrides = llm_overrides
-        self._grading_pool: _GradingPool | None = None
+        self._grading_pool: GradingPool | None = None
         self._grading_workers = grader_workers
         self._pending: dict[uuid.UUID, Any] = {}
         self._abandoned: set[uuid.UUID] = set()  # gradings finish stopped waiting for
@@ -568,13 +478,10 @@ class InterviewSession:
             rows.append(next_row)
 
     def _asked(self, interview: Any, row: Any, rows: list[Any]) -> AskedQuestion:
+        from mock_interview.domain.interview.transcript import place_of
+
         plan = interview.questions or []
-        number = sum(1 for r in rows if r.follow_up_of is None and r.position <= row.position)
-        if row.follow_up_of is not None:
-            number = sum(1 for r in rows if r.follow_up_of is None and r.position <= row.follow_up_of)
-        target = list(plan[number - 1].get("target_words", [])) if 0 < number <= len(plan) else []
-        if row.follow_up_of is not None and target:
-            target = [max(20, target[0] // 2), target[1]]  # a follow-up completes an answer
+        number, target = place_of(plan, row, rows)
         return AskedQuestion(
             position=row.position, number=number, total=len(plan), kind=row.kind,
             text=row.question, skill=row.skill, competency=row.competency,
@@ -675,17 +582,21 @@ class InterviewSession:
 
     def model_answer(self) -> dict[str, str] | None:
         """A model answer to the question answered last (see ``model_answer_for``)."""
+        from mock_interview.domain.interview.transcript import model_answer_for
+        from mock_interview.services.reports import resume_examples
+
         row = self.last_answered()
         if row is None:
             return None
         interview, rows = self._load()
         return model_answer_for(self._question_for(interview, row, rows), row.feedback,
-                                _resume_examples(self.ctx, interview.resume_id))
+                                resume_examples(self.ctx, interview.resume_id))
 
     def retry(self, answer: str, *, now: datetime | None = None,
               started: datetime | None = None) -> SubmitOutcome:
         """Answer the question answered last again. Both attempts are kept; the row holds the
         better one (a tie goes to the new one), which is the one every score counts."""
+        from mock_interview.domain.interview.transcript import held_attempt
         from mock_interview.store import interviews as store
         from mock_interview.store.models import utcnow
 
@@ -704,10 +615,7 @@ class InterviewSession:
         duration = None if started is None else round(max(0.0, (answered_at - started).total_seconds()), 2)
         others = list(row.attempts or [])
         number = len(others) + 2
-        held = {"attempt": row.attempt, "answer": row.answer, "scores": _scores_of(row),
-                "feedback": row.feedback, "engine": row.engine,
-                "answered_at": row.answered_at.isoformat() if row.answered_at else None,
-                "duration_seconds": row.duration_seconds}
+        held = held_attempt(row)
         previous = row.overall_score or 0.0
         counts = grade.overall >= previous
         feedback = engine.pending_feedback(grade) if refining and counts else grade.feedback
@@ -788,7 +696,7 @@ class InterviewSession:
     def _grade_later(self, row_id: uuid.UUID, position: int, question: PlannedQuestion, answer: str,
                      context: Any, instant: Any) -> None:
         if self._grading_pool is None:
-            self._grading_pool = _GradingPool(self._grading_workers)
+            self._grading_pool = GradingPool(self._grading_workers)
         engine = self.engine
 
         def job() -> None:
@@ -894,7 +802,9 @@ class InterviewSession:
         """Complete the interview: anything not answered is recorded as such; then the result.
         Waits for the engine's refined gradings still under way, so the result uses them."""
         from mock_interview.domain.interview.report import AnswerRecord, build_report
+        from mock_interview.domain.interview.transcript import answers_copy
         from mock_interview.engines import registry
+        from mock_interview.services.reports import describe
         from mock_interview.store import interviews as store
         from mock_interview.store.models import Answer, Result
 
@@ -936,183 +846,6 @@ class InterviewSession:
             self._grading_pool.close()
             self._grading_pool = None
         return describe(self.ctx, self.interview_id)
-
-
-def answers_copy(rows: list[Any]) -> list[dict[str, Any]]:
-    """``interviews.answers``: every question's reply as the interview ended, in asking order
-    (the rows stay the record; this copy is written once, at completion)."""
-    return [{"position": r.position, "question_id": r.question_id, "answer": r.answer,
-             "status": r.status} for r in rows]
-
-
-# -- reading back ---------------------------------------------------------------------------------
-
-def question_for(interview: Any, row: Any, rows: list[Any]) -> PlannedQuestion:
-    """The planned question a row asks; a follow-up's own rubric (what it probes) for a follow-up."""
-    plan = [PlannedQuestion.from_json(q) for q in interview.questions or []]
-    index = sum(1 for r in rows if r.follow_up_of is None and r.position <= (
-        row.follow_up_of if row.follow_up_of is not None else row.position)) - 1
-    planned = plan[index]
-    if row.follow_up_of is None:
-        return planned
-    from mock_interview.domain.grading import follow_up_rubric
-
-    parent = next((r for r in rows if r.position == row.follow_up_of), None)
-    feedback = (parent.feedback or {}) if parent is not None else {}
-    points, _part = follow_up_rubric(feedback.get("follow_up_reason"),
-                                     feedback.get("missed_points") or [], planned.key_points)
-    return PlannedQuestion(
-        id=f"{planned.id}#follow-up", kind=FOLLOW_UP, text=row.question,
-        key_points=points, difficulty=planned.difficulty,
-        target_words=[max(20, planned.target_words[0] // 2), planned.target_words[1]],
-        star=False, skill=planned.skill, competency=planned.competency,
-    )
-
-
-def _resume_examples(ctx: AppContext, resume_id: Any) -> list[tuple[str | None, str]]:
-    from mock_interview.domain.interview.coaching import resume_examples
-    from mock_interview.store import resumes as resume_store
-
-    resume = resume_store.get(ctx.database(), resume_id)
-    return resume_examples(resume.experience) if resume is not None else []
-
-
-def model_answer_for(question: PlannedQuestion, feedback: dict[str, Any] | None,
-                     examples: list[tuple[str | None, str]]) -> dict[str, str] | None:
-    """The model's improved answer when it wrote one, else one composed offline from the key
-    points and the resume."""
-    from mock_interview.domain.interview.coaching import model_answer
-
-    improved = (feedback or {}).get("improved_answer")
-    if improved:
-        return {"text": improved, "source": "model"}
-    text = model_answer(question.text, question.key_points, examples, skill=question.skill,
-                        star=question.star)
-    return {"text": text, "source": "offline"} if text else None
-
-
-def _scores_of(row: Any) -> dict[str, float] | None:
-    if row.overall_score is None:
-        return None
-    return {"technical": row.technical_score, "communication": row.communication_score,
-            "job_match": row.job_match_score, "overall": row.overall_score}
-
-
-def _attempts_of(row: Any) -> list[dict[str, Any]]:
-    """Every attempt at a row's question, in order, the one that counts marked."""
-    from mock_interview.domain.interview.coaching import answer_note
-
-    if not row.attempts:
-        return []
-    held = {"attempt": row.attempt, "answer": row.answer, "scores": _scores_of(row),
-            "engine": row.engine, "answered_at": row.answered_at.isoformat() if row.answered_at else None,
-            "feedback": row.feedback}
-    attempts = sorted([held, *row.attempts], key=lambda a: a["attempt"])
-    return [{"attempt": a["attempt"], "answer": a.get("answer"), "scores": a.get("scores"),
-             "counts": a["attempt"] == row.attempt, "engine": a.get("engine"),
-             "answered_at": a.get("answered_at"), "note": answer_note(a.get("feedback"))}
-            for a in attempts]
-
-def describe(ctx: AppContext, interview_id: uuid.UUID) -> dict[str, Any]:
-    """The whole interview as JSON: questions with answers and scores, and the result."""
-    from mock_interview.store import interviews as store
-
-    interview, rows, result = store.load_with_result(ctx.database(), interview_id)
-    settings = interview.settings or {}
-    from mock_interview.domain.interview.coaching import answer_note
-
-    examples = _resume_examples(ctx, interview.resume_id)
-    questions = []
-    for row in rows:
-        feedback = row.feedback or {}
-        attempts = _attempts_of(row)
-        model = None
-        if row.status != "asked":  # never while the question waits for its answer
-            try:
-                model = model_answer_for(question_for(interview, row, rows), feedback, examples)
-            except IndexError:  # a row outside the plan (never written by this code)
-                model = None
-        questions.append({
-            "position": row.position, "question_id": row.question_id, "kind": row.kind,
-            "skill": row.skill, "competency": row.competency, "difficulty": row.difficulty,
-            "question": row.question, "follow_up_of": row.follow_up_of, "answer": row.answer,
-            "status": row.status,
-            "scores": None if row.overall_score is None else {
-                "technical": row.technical_score, "communication": row.communication_score,
-                "job_match": row.job_match_score, "overall": row.overall_score},
-            "feedback": feedback or None, "engine": row.engine,
-            "duration_seconds": row.duration_seconds, "time_limit_seconds": row.time_limit_seconds,
-            "note": answer_note(feedback) if row.status == "answered" else None,
-            "model_answer": model,
-            "attempt": row.attempt, "attempts": attempts,
-            "improvement": None if not attempts or attempts[0]["scores"] is None or row.overall_score is None
-            else round(row.overall_score - attempts[0]["scores"]["overall"], 1),
-        })
-    return {
-        "interview_id": str(interview.id), "status": interview.status, "engine": interview.engine,
-        "started_at": interview.started_at.isoformat(),
-        "completed_at": interview.completed_at.isoformat() if interview.completed_at else None,
-        "job": {"id": str(interview.job_id) if interview.job_id else None,
-                "title": settings.get("job_title"), "company": settings.get("job_company")},
-        "resume_id": str(interview.resume_id) if interview.resume_id else None,
-        "settings": {k: settings.get(k) for k in ("count", "mix", "difficulty", "seed", "time_limit")},
-        "match": settings.get("match"),
-        "score_scale": "0-100",
-        "questions": questions,
-        "llm": _llm_report(ctx, interview, rows),
-        "result": None if result is None else {
-            "technical_score": result.technical_score,
-            "communication_score": result.communication_score,
-            "job_match_score": result.job_match_score, "overall_score": result.overall_score,
-            "strengths": result.strengths, "weaknesses": result.weaknesses,
-            "recommendations": result.recommendations, "insights": result.insights,
-        },
-    }
-
-
-def _llm_report(ctx: AppContext, interview: Any, rows: list[Any]) -> dict[str, Any] | None:
-    """Which engine produced what, and the cost ledger; None for an interview with no model."""
-    from mock_interview.engines import registry
-
-    settings = interview.settings or {}
-    if not registry.capabilities_of(interview.engine).calls_model and not settings.get("llm"):
-        return None
-    from mock_interview.services import llm
-
-    engines: dict[str, int] = {}
-    pending = 0
-    reasons: dict[str, int] = {}
-    for row in rows:
-        if row.status != "answered":
-            continue
-        state = (row.feedback or {}).get("llm") or {}
-        if state.get("status") == "pending":
-            pending += 1
-        elif state.get("status") == "fallback":
-            reasons[state.get("reason") or "?"] = reasons.get(state.get("reason") or "?", 0) + 1
-        engines[row.engine or "offline"] = engines.get(row.engine or "offline", 0) + 1
-    stored = settings.get("llm") or {}
-    return {
-        "model": stored.get("model"), "endpoint": stored.get("endpoint"),
-        "max_cost": stored.get("max_cost"), "plan_engine": settings.get("plan_engine"),
-        "answers_by_engine": engines, "pending_gradings": pending, "fallbacks": reasons,
-        "usage": llm.usage(ctx, interview.id),
-    }
-
-
-def list_interviews(ctx: AppContext, limit: int = 50) -> list[dict[str, Any]]:
-    from mock_interview.services import profiles
-    from mock_interview.store import interviews as store
-
-    me = profiles.current(ctx)
-    rows = store.with_results(ctx.database(), uuid.UUID(me.id), limit)
-    return [{
-        "interview_id": str(i.id), "status": i.status, "started_at": i.started_at.isoformat(),
-        "job_title": (i.settings or {}).get("job_title"),
-        "job_company": (i.settings or {}).get("job_company"),
-        "questions": (i.settings or {}).get("count"),
-        "overall_score": r.overall_score if r else None,
-    } for i, r in rows]
 
 
 RETRY = "/retry"

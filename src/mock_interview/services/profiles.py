@@ -81,9 +81,7 @@ def register(ctx: AppContext, name: str, email: str, *, new: bool = False) -> Re
     """Create a profile and make it the active one. When the active profile is the one
     created automatically on first use, it is renamed instead (keeping its resumes and
     interviews), unless ``new``."""
-    import sqlalchemy as sa
-
-    from mock_interview.store.models import User
+    from mock_interview.store import users
 
     full_name = normalise_name(name)
     address = normalise_email(email)
@@ -93,16 +91,10 @@ def register(ctx: AppContext, name: str, email: str, *, new: bool = False) -> Re
         profile = rename(ctx, current_address, new_email=address, name=full_name)
         return Registration(profile, adopted_from=current_address)
     try:
-        with database.session() as session:
-            if session.exec(sa.select(User.id).where(User.email == address)).first():
-                raise ConflictError(
-                    f"a profile with email {address} already exists",
-                    hint=f"use it with: mock-interview login {address}",
-                )
-            user = User(email=address, full_name=full_name)
-            session.add(user)
-    except sa.exc.IntegrityError as exc:  # lost a race with another process registering it
-        raise ConflictError(f"a profile with email {address} already exists") from exc
+        user = users.create(database, address, full_name)
+    except users.EmailTaken as exc:
+        raise ConflictError(f"a profile with email {address} already exists",
+                            hint=None if exc.raced else f"use it with: mock-interview login {address}") from exc
     _set_active(ctx, address)
     return Registration(_profile(user, address))
 
@@ -111,9 +103,7 @@ def rename(ctx: AppContext, email: str, *, new_email: str | None = None,
            name: str | None = None) -> Profile:
     """Change a profile's email and/or name; its data stays with it, and it stays active
     wherever it was active."""
-    import sqlalchemy as sa
-
-    from mock_interview.store.models import User, utcnow
+    from mock_interview.store import users
 
     old = normalise_email(email)
     target = normalise_email(new_email) if new_email else old
@@ -123,18 +113,12 @@ def rename(ctx: AppContext, email: str, *, new_email: str | None = None,
     user = _find(ctx, old)
     if user is None:
         raise NotFoundError(f"no profile with email {old}", hint="see `mock-interview users list`")
-    values: dict[str, Any] = {"email": target, "updated_at": utcnow()}
-    if full_name is not None:
-        values["full_name"] = full_name
     try:
-        with ctx.database().session() as session:
-            if target != old and session.exec(sa.select(User.id).where(User.email == target)).first():
-                raise ConflictError(f"a profile with email {target} already exists",
-                                    hint=f"delete it first (mock-interview users delete {target}) or "
-                                         "choose another email")
-            session.execute(sa.update(User).where(User.id == user.id).values(**values))
-    except sa.exc.IntegrityError as exc:
-        raise ConflictError(f"a profile with email {target} already exists") from exc
+        users.update(ctx.database(), user.id, target, email_changes=target != old, full_name=full_name)
+    except users.EmailTaken as exc:
+        raise ConflictError(f"a profile with email {target} already exists",
+                            hint=None if exc.raced else f"delete it first (mock-interview users delete {target}) "
+                                                        "or choose another email") from exc
     if target != old:
         _replace_active(ctx, old, target)
     return _profile(_find(ctx, target), active_email(ctx))
@@ -162,27 +146,15 @@ def _replace_active(ctx: AppContext, old: str, new: str | None) -> None:
 def ensure_user(ctx: AppContext, name: str, email: str) -> None:
     """Create the profile if it does not exist, without making it the active one (for batch
     evaluation: a trainer's run must not switch who they are). Safe when racing other workers."""
-    import sqlalchemy as sa
+    from mock_interview.store import users
 
-    from mock_interview.store.models import User
-
-    address = normalise_email(email)
-    if _find(ctx, address) is not None:
-        return
-    try:
-        with ctx.database().session() as session:
-            session.add(User(email=address, full_name=normalise_name(name)))
-    except sa.exc.IntegrityError:  # another worker or process created it first
-        pass
+    users.create_if_missing(ctx.database(), normalise_email(email), normalise_name(name))
 
 
 def _find(ctx: AppContext, email: str) -> Any | None:
-    from sqlmodel import select
+    from mock_interview.store import users
 
-    from mock_interview.store.models import User
-
-    with ctx.database().session() as session:
-        return session.exec(select(User).where(User.email == email)).first()
+    return users.by_email(ctx.database(), email)
 
 
 def login(ctx: AppContext, email: str) -> Profile:
@@ -213,14 +185,10 @@ def current(ctx: AppContext) -> Profile:
 
 
 def list_profiles(ctx: AppContext) -> list[Profile]:
-    from sqlmodel import select
-
-    from mock_interview.store.models import User
+    from mock_interview.store import users
 
     address = active_email(ctx)
-    with ctx.database().session() as session:
-        users = session.exec(select(User).order_by(User.created_at, User.email)).all()
-    return [_profile(user, address) for user in users]
+    return [_profile(user, address) for user in users.everyone(ctx.database())]
 
 
 def ensure_profile(ctx: AppContext) -> tuple[Profile, bool]:

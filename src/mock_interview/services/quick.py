@@ -138,12 +138,12 @@ def profile_emails(ctx: AppContext) -> list[str]:
 # -- interviews -----------------------------------------------------------------------------------
 
 def interviews(ctx: AppContext, limit: int = 50) -> list[dict[str, Any]]:
-    """The active profile's interviews, newest first, as services.interview.list_interviews."""
+    """The active profile's interviews, newest first, as services.reports.list_interviews."""
     connection = connect(ctx)
     if connection is None:
-        from mock_interview.services import interview as service
+        from mock_interview.services.reports import list_interviews
 
-        return service.list_interviews(ctx, limit)
+        return list_interviews(ctx, limit)
     me = current_profile(ctx)
     with closing(connection):
         rows = connection.execute(

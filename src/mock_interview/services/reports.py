@@ -1,12 +1,14 @@
-"""One interview as its reports read it: typed results gathered from the interview's document.
+"""Interviews read back: one interview's report, typed, and the list of a person's interviews.
 
-The document is ``interview.describe()``, the versioned shape `interview show --json` prints;
-the report keeps it for JSON export and reads from it the questions (in threads of a main
-question and its follow-ups), scores, feedback and insights the Markdown and HTML reports show.
+``describe`` builds the interview's document, the versioned shape `interview show --json`
+prints; ``InterviewReport`` keeps it for JSON (``to_json``) and reads from it the questions
+(in threads of a main question and its follow-ups), scores, notes, feedback and insights the
+terminal screens and the Markdown and HTML reports show.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -58,6 +60,7 @@ class ReportQuestion:
     attempts: tuple[Attempt, ...]
     improvement: float | None  # the better attempt's overall minus the first's
     model_answer: ModelAnswer | None
+    note: Mapping[str, str] | None  # the coach's note on an answered question
 
     @property
     def overall(self) -> float | None:
@@ -106,7 +109,8 @@ class ReportSettings:
 
 @dataclass(frozen=True)
 class InterviewReport:
-    """What the Markdown and HTML reports show; ``document`` is what JSON export writes."""
+    """What the result screens and the Markdown and HTML reports show; ``document`` is what JSON
+    export and `--json` write."""
 
     interview_id: str
     status: str | None
@@ -119,6 +123,10 @@ class InterviewReport:
     result: ReportResult | None  # None until the interview is finished
     threads: tuple[QuestionThread, ...]
     document: Mapping[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        """The interview's document, as `interview show --json` prints it."""
+        return dict(self.document)
 
     @property
     def questions(self) -> list[ReportQuestion]:
@@ -150,10 +158,127 @@ class InterviewReport:
 
 def interview_report(ctx: AppContext, interview_id: str) -> InterviewReport:
     """The report of one interview, found by its id or the id's first characters."""
-    from mock_interview.services import interview
+    from mock_interview.services.interview import find_interview
 
-    found = interview.find_interview(ctx, interview_id)
-    return InterviewReport.from_document(interview.describe(ctx, found.id))
+    return report_of(ctx, find_interview(ctx, interview_id).id)
+
+
+def report_of(ctx: AppContext, interview_id: uuid.UUID) -> InterviewReport:
+    """The report of the interview with this id."""
+    return InterviewReport.from_document(describe(ctx, interview_id))
+
+
+def resume_examples(ctx: AppContext, resume_id: Any) -> list[tuple[str | None, str]]:
+    """The resume's experience as examples for model answers; none without the resume."""
+    from mock_interview.domain.interview.coaching import resume_examples as examples_of
+    from mock_interview.store import resumes as resume_store
+
+    resume = resume_store.get(ctx.database(), resume_id)
+    return examples_of(resume.experience) if resume is not None else []
+
+
+def describe(ctx: AppContext, interview_id: uuid.UUID) -> dict[str, Any]:
+    """The whole interview as JSON (`interview show --json`, versioned): questions with answers
+    and scores, and the result."""
+    from mock_interview.domain.interview.coaching import answer_note
+    from mock_interview.domain.interview.transcript import attempts_of, model_answer_for, question_for
+    from mock_interview.store import interviews as store
+
+    interview, rows, result = store.load_with_result(ctx.database(), interview_id)
+    settings = interview.settings or {}
+
+    examples = resume_examples(ctx, interview.resume_id)
+    questions = []
+    for row in rows:
+        feedback = row.feedback or {}
+        attempts = attempts_of(row)
+        model = None
+        if row.status != "asked":  # never while the question waits for its answer
+            try:
+                model = model_answer_for(question_for(interview, row, rows), feedback, examples)
+            except IndexError:  # a row outside the plan (never written by this code)
+                model = None
+        questions.append({
+            "position": row.position, "question_id": row.question_id, "kind": row.kind,
+            "skill": row.skill, "competency": row.competency, "difficulty": row.difficulty,
+            "question": row.question, "follow_up_of": row.follow_up_of, "answer": row.answer,
+            "status": row.status,
+            "scores": None if row.overall_score is None else {
+                "technical": row.technical_score, "communication": row.communication_score,
+                "job_match": row.job_match_score, "overall": row.overall_score},
+            "feedback": feedback or None, "engine": row.engine,
+            "duration_seconds": row.duration_seconds, "time_limit_seconds": row.time_limit_seconds,
+            "note": answer_note(feedback) if row.status == "answered" else None,
+            "model_answer": model,
+            "attempt": row.attempt, "attempts": attempts,
+            "improvement": None if not attempts or attempts[0]["scores"] is None or row.overall_score is None
+            else round(row.overall_score - attempts[0]["scores"]["overall"], 1),
+        })
+    return {
+        "interview_id": str(interview.id), "status": interview.status, "engine": interview.engine,
+        "started_at": interview.started_at.isoformat(),
+        "completed_at": interview.completed_at.isoformat() if interview.completed_at else None,
+        "job": {"id": str(interview.job_id) if interview.job_id else None,
+                "title": settings.get("job_title"), "company": settings.get("job_company")},
+        "resume_id": str(interview.resume_id) if interview.resume_id else None,
+        "settings": {k: settings.get(k) for k in ("count", "mix", "difficulty", "seed", "time_limit")},
+        "match": settings.get("match"),
+        "score_scale": "0-100",
+        "questions": questions,
+        "llm": _llm_report(ctx, interview, rows),
+        "result": None if result is None else {
+            "technical_score": result.technical_score,
+            "communication_score": result.communication_score,
+            "job_match_score": result.job_match_score, "overall_score": result.overall_score,
+            "strengths": result.strengths, "weaknesses": result.weaknesses,
+            "recommendations": result.recommendations, "insights": result.insights,
+        },
+    }
+
+
+def _llm_report(ctx: AppContext, interview: Any, rows: list[Any]) -> dict[str, Any] | None:
+    """Which engine produced what, and the cost ledger; None for an interview with no model."""
+    from mock_interview.engines import registry
+
+    settings = interview.settings or {}
+    if not registry.capabilities_of(interview.engine).calls_model and not settings.get("llm"):
+        return None
+    from mock_interview.services import llm
+
+    engines: dict[str, int] = {}
+    pending = 0
+    reasons: dict[str, int] = {}
+    for row in rows:
+        if row.status != "answered":
+            continue
+        state = (row.feedback or {}).get("llm") or {}
+        if state.get("status") == "pending":
+            pending += 1
+        elif state.get("status") == "fallback":
+            reasons[state.get("reason") or "?"] = reasons.get(state.get("reason") or "?", 0) + 1
+        engines[row.engine or "offline"] = engines.get(row.engine or "offline", 0) + 1
+    stored = settings.get("llm") or {}
+    return {
+        "model": stored.get("model"), "endpoint": stored.get("endpoint"),
+        "max_cost": stored.get("max_cost"), "plan_engine": settings.get("plan_engine"),
+        "answers_by_engine": engines, "pending_gradings": pending, "fallbacks": reasons,
+        "usage": llm.usage(ctx, interview.id),
+    }
+
+
+def list_interviews(ctx: AppContext, limit: int = 50) -> list[dict[str, Any]]:
+    from mock_interview.services import profiles
+    from mock_interview.store import interviews as store
+
+    me = profiles.current(ctx)
+    rows = store.with_results(ctx.database(), uuid.UUID(me.id), limit)
+    return [{
+        "interview_id": str(i.id), "status": i.status, "started_at": i.started_at.isoformat(),
+        "job_title": (i.settings or {}).get("job_title"),
+        "job_company": (i.settings or {}).get("job_company"),
+        "questions": (i.settings or {}).get("count"),
+        "overall_score": r.overall_score if r else None,
+    } for i, r in rows]
 
 
 def _result(result: Mapping[str, Any] | None) -> ReportResult | None:
@@ -221,6 +346,7 @@ def _question(question: Mapping[str, Any]) -> ReportQuestion:
         improvement=question.get("improvement"),
         model_answer=(ModelAnswer(str(model["text"]), model.get("source") == "model")
                       if model and model.get("text") else None),
+        note=question.get("note") or None,
     )
 
 
