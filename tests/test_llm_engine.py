@@ -497,9 +497,10 @@ def obedient(request):
 
 
 def store_resume_with(note: str) -> None:
+    from sqlmodel import select
+
     from mock_interview.services.context import AppContext
     from mock_interview.store.models import Resume, User
-    from sqlmodel import select
     from tests.interview_fixtures import PARSED_RESUME
 
     ctx = AppContext.create(database_url=None)
@@ -551,10 +552,10 @@ def test_orders_in_other_phrasings_languages_or_as_json_have_no_effect(ready, se
 
 
 def test_the_grade_prompt_carries_misconceptions_and_a_follow_up_its_own_rubric(ready, server, tmp_path):
+    from mock_interview.domain.interview.planner import PlannedQuestion
     from mock_interview.engines.base import GradeContext
     from mock_interview.engines.openai_engine import OpenAIEngine
     from mock_interview.engines.structured import Endpoint
-    from mock_interview.domain.interview.planner import PlannedQuestion
 
     engine = OpenAIEngine(Endpoint(base_url=server.url, model="test-model", api_key=None))
     try:

@@ -4,7 +4,6 @@ headers that name the resume and the job, and a score that reads the whole posti
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

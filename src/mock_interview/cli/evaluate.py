@@ -172,8 +172,8 @@ def _open_private(path: Path):
     """The results name candidates and their scores: readable by you only (0600), like our data."""
     import os
 
-    from mock_interview.io.files import PRIVATE_FILE_MODE
     from mock_interview.errors import UsageError
+    from mock_interview.io.files import PRIVATE_FILE_MODE
 
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)

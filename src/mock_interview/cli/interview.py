@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -420,91 +419,10 @@ def interview_show(
     _render_llm(env, report.document)
 
 
-@interviews_app.command("list")
-def interviews_list(
-    ctx: typer.Context,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="How many to show.")] = 50,
-    as_json: JsonFlag = False,
-) -> None:
-    """List your interviews, newest first, with their overall score (0–100)."""
-    from mock_interview.services.reports import list_interviews
-
-    env = env_of(ctx)
-    rows = list_interviews(env.app, limit)
-    if as_json:
-        env.emit_json({"total": len(rows), "interviews": rows})
-        return
-    if not rows:
-        env.info("No interviews yet. Start one: mock-interview interview")
-        return
-    from rich.table import Table
-
-    table = Table(title="Interviews", title_justify="left")
-    for name in ("Id", "Started", "Job", "Status", "Overall (0–100)"):
-        table.add_column(name)
-    for row in rows:
-        score = row["overall_score"]
-        table.add_row(row["interview_id"][:8], row["started_at"][:16].replace("T", " "),
-                      f"{row['job_title']} · {row['job_company']}", row["status"],
-                      "" if score is None else f"{score:.0f}")
-    env.out.print(table)
-
-
-def results(
-    ctx: typer.Context,
-    interview_id: Annotated[str, typer.Argument(help="Interview id (or its first 8 characters).")],
-    fmt: Annotated[
-        str | None,
-        typer.Option("--format", "-f", help="Export a report: md, html (one self-contained page) or json."),
-    ] = None,
-    output: Annotated[
-        str | None,
-        typer.Option("--output", "-o",
-                     help="Write the report to FILE (atomically; a directory gets interview-ID.FMT). Default: stdout."),
-    ] = None,
-    as_json: JsonFlag = False,
-) -> None:
-    """Show the result of an interview: the four scores, feedback and what to practise."""
-    if fmt is None and output is None:
-        from mock_interview.cli.interview_render import render_model_answers, render_result
-        from mock_interview.services import reports
-
-        env = env_of(ctx)
-        report = reports.interview_report(env.app, interview_id)
-        if as_json:
-            env.emit_json(report.to_json())
-            return
-        render_result(env, report)
-        render_model_answers(env, report)
-        _render_llm(env, report.document)
-        return
-    from mock_interview.cli.render import report as render_report
-    from mock_interview.services import reports
-
-    if fmt is None:  # from -o's suffix, else --json, else Markdown
-        suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
-        fmt = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json"}.get(
-            suffix, "json" if as_json else "md")
-    fmt = fmt.lower()
-    if fmt not in render_report.FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(render_report.FORMATS)}")
-    if as_json and fmt != "json":
-        raise UsageError(f"--json conflicts with --format {fmt}")
-    env = env_of(ctx)
-    report = reports.interview_report(env.app, interview_id)
-    written = render_report.write_report(report, fmt, output, stdout=env.stdout)
-    if written is not None:
-        env.success(f"Wrote the {fmt} report to {written}")
-
-
 interview.__doc__ += examples("mock-interview interview --job 3f2a9c1e --questions 8 --type technical")
 interview_show.__doc__ += examples("mock-interview interview show 7c41d2aa --json")
-interviews_list.__doc__ += examples("mock-interview interviews list --json")
-results.__doc__ += examples("mock-interview results 7c41d2aa",
-                            "mock-interview results 7c41d2aa --format html -o report.html")
 
 
 def install(app: typer.Typer) -> None:
     app.add_typer(interview_app, name="interview")
     app.add_typer(interviews_app, name="interviews")
-    app.command()(results)

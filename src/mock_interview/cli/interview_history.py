@@ -63,22 +63,22 @@ def results(
 ) -> None:
     """Show the result of an interview: the four scores, feedback and what to practise."""
     from mock_interview.services import quick
+    from mock_interview.services.reports import InterviewReport
 
     env = env_of(ctx)
     if fmt is None and output is None:
-        data = quick.describe(env.app, interview_id)
+        report = InterviewReport.from_document(quick.describe(env.app, interview_id))
         if as_json:
-            env.emit_json(data)
+            env.emit_json(report.to_json())
             return
         from mock_interview.cli.interview import _render_llm
         from mock_interview.cli.interview_render import render_model_answers, render_result
 
-        render_result(env, data)
-        render_model_answers(env, data)
-        _render_llm(env, data)
+        render_result(env, report)
+        render_model_answers(env, report)
+        _render_llm(env, report.document)
         return
     from mock_interview.cli.render import report as render_report
-    from mock_interview.services.reports import InterviewReport
 
     if fmt is None:  # from -o's suffix, else --json, else Markdown
         suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
@@ -88,9 +88,8 @@ def results(
         raise UsageError(f"--format must be one of {', '.join(render_report.FORMATS)}")
     if as_json and fmt != "json":
         raise UsageError(f"--json conflicts with --format {fmt}")
-    data = quick.describe(env.app, interview_id)
-    written = render_report.write_report(InterviewReport.from_document(data), fmt, output,
-                                         stdout=env.stdout)
+    report = InterviewReport.from_document(quick.describe(env.app, interview_id))
+    written = render_report.write_report(report, fmt, output, stdout=env.stdout)
     if written is not None:
         env.success(f"Wrote the {fmt} report to {written}")
 
@@ -150,26 +149,10 @@ def refuse_abandoned(record: Any) -> None:
                          hint="start a new one: mock-interview interview")
 
 
-def _command_name(info: Any) -> str:
-    return info.name or info.callback.__name__.lower().replace("_", "-")
-
-
-def _put(typer_app: typer.Typer, name: str, callback: Any) -> None:
-    """Register ``callback`` as the command ``name``, in the place of any registered before
-    (so the help lists the commands in the same order)."""
-    commands = typer_app.registered_commands
-    earlier = [index for index, info in enumerate(commands) if _command_name(info) == name]
-    typer_app.command(name)(callback)
-    if earlier:
-        commands[earlier[0]] = commands.pop()
-        for index in reversed(earlier[1:]):
-            del commands[index]
-
-
 def install(app: typer.Typer, interviews_app: typer.Typer) -> None:
     """Add `results` to the root and the others to the `interviews` group (defined with the
     interview commands)."""
-    _put(app, "results", results)
-    _put(interviews_app, "list", interviews_list)
-    _put(interviews_app, "delete", interviews_delete)
-    _put(interviews_app, "abandon", interviews_abandon)
+    app.command("results")(results)
+    interviews_app.command("list")(interviews_list)
+    interviews_app.command("delete")(interviews_delete)
+    interviews_app.command("abandon")(interviews_abandon)

@@ -242,92 +242,20 @@ def describe(ctx: AppContext, key: str) -> dict[str, Any]:
 
 def _describe_fully(ctx: AppContext, key: str) -> dict[str, Any]:
     from mock_interview.services import interview as service
+    from mock_interview.services import reports
 
-    return service.describe(ctx, service.find_interview(ctx, key).id)
+    return reports.describe(ctx, service.find_interview(ctx, key).id)
 
 
 def _described(interview: Any, rows: list[Any], result: Any, experience: Any,
                calls: list[Any]) -> dict[str, Any]:
-    """The JSON of services.interview.describe, from rows read here."""
-    from mock_interview.domain.interview.coaching import answer_note, resume_examples
-    from mock_interview.services.interview import _attempts_of, model_answer_for, question_for
-
-    settings = interview.settings or {}
-    examples = resume_examples(experience)
-    questions = []
-    for row in rows:
-        feedback = row.feedback or {}
-        attempts = _attempts_of(row)
-        model = None
-        if row.status != "asked":
-            try:
-                model = model_answer_for(question_for(interview, row, rows), feedback, examples)
-            except IndexError:
-                model = None
-        questions.append({
-            "position": row.position, "question_id": row.question_id, "kind": row.kind,
-            "skill": row.skill, "competency": row.competency, "difficulty": row.difficulty,
-            "question": row.question, "follow_up_of": row.follow_up_of, "answer": row.answer,
-            "status": row.status,
-            "scores": None if row.overall_score is None else {
-                "technical": row.technical_score, "communication": row.communication_score,
-                "job_match": row.job_match_score, "overall": row.overall_score},
-            "feedback": feedback or None, "engine": row.engine,
-            "duration_seconds": row.duration_seconds, "time_limit_seconds": row.time_limit_seconds,
-            "note": answer_note(feedback) if row.status == "answered" else None,
-            "model_answer": model,
-            "attempt": row.attempt, "attempts": attempts,
-            "improvement": None if not attempts or attempts[0]["scores"] is None or row.overall_score is None
-            else round(row.overall_score - attempts[0]["scores"]["overall"], 1),
-        })
-    return {
-        "interview_id": str(interview.id), "status": interview.status, "engine": interview.engine,
-        "started_at": interview.started_at.isoformat(),
-        "completed_at": interview.completed_at.isoformat() if interview.completed_at else None,
-        "job": {"id": str(interview.job_id) if interview.job_id else None,
-                "title": settings.get("job_title"), "company": settings.get("job_company")},
-        "resume_id": str(interview.resume_id) if interview.resume_id else None,
-        "settings": {k: settings.get(k) for k in ("count", "mix", "difficulty", "seed", "time_limit")},
-        "match": settings.get("match"),
-        "score_scale": "0-100",
-        "questions": questions,
-        "llm": _llm_report(interview, rows, calls),
-        "result": None if result is None else {
-            "technical_score": result.technical_score,
-            "communication_score": result.communication_score,
-            "job_match_score": result.job_match_score, "overall_score": result.overall_score,
-            "strengths": result.strengths, "weaknesses": result.weaknesses,
-            "recommendations": result.recommendations, "insights": result.insights,
-        },
-    }
-
-
-def _llm_report(interview: Any, rows: list[Any], calls: list[Any]) -> dict[str, Any] | None:
-    """As services.interview's: which engine produced what, and the cost ledger."""
-    settings = interview.settings or {}
-    if interview.engine != "openai" and not settings.get("llm"):
-        return None
+    """services.reports.describe's document, from rows read here."""
+    from mock_interview.domain.interview.coaching import resume_examples
     from mock_interview.services.llm import _summarise
+    from mock_interview.services.reports import document_from
 
-    engines: dict[str, int] = {}
-    pending = 0
-    reasons: dict[str, int] = {}
-    for row in rows:
-        if row.status != "answered":
-            continue
-        state = (row.feedback or {}).get("llm") or {}
-        if state.get("status") == "pending":
-            pending += 1
-        elif state.get("status") == "fallback":
-            reasons[state.get("reason") or "?"] = reasons.get(state.get("reason") or "?", 0) + 1
-        engines[row.engine or "offline"] = engines.get(row.engine or "offline", 0) + 1
-    stored = settings.get("llm") or {}
-    return {
-        "model": stored.get("model"), "endpoint": stored.get("endpoint"),
-        "max_cost": stored.get("max_cost"), "plan_engine": settings.get("plan_engine"),
-        "answers_by_engine": engines, "pending_gradings": pending, "fallbacks": reasons,
-        "usage": _summarise(calls) if calls else None,
-    }
+    return document_from(interview, rows, result, resume_examples(experience),
+                         lambda: _summarise(calls) if calls else None)
 
 
 # -- stats ------------------------------------------------------------------------------------------

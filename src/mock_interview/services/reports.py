@@ -9,7 +9,7 @@ terminal screens and the Markdown and HTML reports show.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -180,14 +180,24 @@ def resume_examples(ctx: AppContext, resume_id: Any) -> list[tuple[str | None, s
 def describe(ctx: AppContext, interview_id: uuid.UUID) -> dict[str, Any]:
     """The whole interview as JSON (`interview show --json`, versioned): questions with answers
     and scores, and the result."""
-    from mock_interview.domain.interview.coaching import answer_note
-    from mock_interview.domain.interview.transcript import attempts_of, model_answer_for, question_for
+    from mock_interview.services import llm
     from mock_interview.store import interviews as store
 
     interview, rows, result = store.load_with_result(ctx.database(), interview_id)
-    settings = interview.settings or {}
+    return document_from(interview, rows, result, resume_examples(ctx, interview.resume_id),
+                         lambda: llm.usage(ctx, interview.id))
 
-    examples = resume_examples(ctx, interview.resume_id)
+
+def document_from(interview: Any, rows: list[Any], result: Any,
+                  examples: list[tuple[str | None, str]],
+                  usage: Callable[[], dict[str, Any] | None]) -> dict[str, Any]:
+    """The interview's document from its rows (read by the store, or by services/quick.py):
+    ``examples`` from the resume for model answers, ``usage`` the ledger's summary, asked for
+    only when the interview used a model."""
+    from mock_interview.domain.interview.coaching import answer_note
+    from mock_interview.domain.interview.transcript import attempts_of, model_answer_for, question_for
+
+    settings = interview.settings or {}
     questions = []
     for row in rows:
         feedback = row.feedback or {}
@@ -225,7 +235,7 @@ def describe(ctx: AppContext, interview_id: uuid.UUID) -> dict[str, Any]:
         "match": settings.get("match"),
         "score_scale": "0-100",
         "questions": questions,
-        "llm": _llm_report(ctx, interview, rows),
+        "llm": _llm_report(interview, rows, usage),
         "result": None if result is None else {
             "technical_score": result.technical_score,
             "communication_score": result.communication_score,
@@ -236,15 +246,14 @@ def describe(ctx: AppContext, interview_id: uuid.UUID) -> dict[str, Any]:
     }
 
 
-def _llm_report(ctx: AppContext, interview: Any, rows: list[Any]) -> dict[str, Any] | None:
+def _llm_report(interview: Any, rows: list[Any],
+                usage: Callable[[], dict[str, Any] | None]) -> dict[str, Any] | None:
     """Which engine produced what, and the cost ledger; None for an interview with no model."""
     from mock_interview.engines import registry
 
     settings = interview.settings or {}
     if not registry.capabilities_of(interview.engine).calls_model and not settings.get("llm"):
         return None
-    from mock_interview.services import llm
-
     engines: dict[str, int] = {}
     pending = 0
     reasons: dict[str, int] = {}
@@ -262,7 +271,7 @@ def _llm_report(ctx: AppContext, interview: Any, rows: list[Any]) -> dict[str, A
         "model": stored.get("model"), "endpoint": stored.get("endpoint"),
         "max_cost": stored.get("max_cost"), "plan_engine": settings.get("plan_engine"),
         "answers_by_engine": engines, "pending_gradings": pending, "fallbacks": reasons,
-        "usage": llm.usage(ctx, interview.id),
+        "usage": usage(),
     }
 
 

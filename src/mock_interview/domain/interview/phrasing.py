@@ -152,9 +152,7 @@ def lower_title(title: str) -> str:
             words.append(word.lower())
             continue
         parts = re.split(r"([/-])", word)
-        if all(p in "/-" or p.lower() in TITLE_WORDS or not p for p in parts) and not _is_acronym(word):
-            words.append(word.lower())
-        elif bare in TITLE_WORDS and not _is_acronym(word):
+        if all(p in "/-" or p.lower() in TITLE_WORDS or not p for p in parts) and not _is_acronym(word) or bare in TITLE_WORDS and not _is_acronym(word):
             words.append(word.lower())
         else:
             words.append(word)

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from mock_interview.domain import skills as skills_mod
-from mock_interview.domain.resume import contact as contact_mod
 from mock_interview.domain.resume import certifications as certs_mod
+from mock_interview.domain.resume import contact as contact_mod
 from mock_interview.domain.resume.dates import YearMonth, interval, merged_years, month_index
 from mock_interview.domain.resume.education import parse_education
 from mock_interview.domain.resume.experience import parse_experience
