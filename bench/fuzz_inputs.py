@@ -84,23 +84,15 @@ def zip_bomb(rng: random.Random) -> bytes:
 
 def looping_pdf(rng: random.Random) -> bytes:
     """A PDF whose page tree points back at itself."""
+    from mock_interview.testing.documents import pdf_from_objects
+
     kids = "2 0 R" if rng.random() < 0.5 else "3 0 R 2 0 R"
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
         f"<< /Type /Pages /Kids [{kids}] /Count 2 >>",
         "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>",
     ]
-    out, offsets = io.BytesIO(), []
-    out.write(b"%PDF-1.4\n")
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode())
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
+    return pdf_from_objects(objects)
 
 
 def json_payloads(rng: random.Random) -> list[bytes]:

@@ -128,21 +128,9 @@ def test_jobs_import_lines_with_deep_json_or_huge_numbers_fail_alone(cli, tmp_pa
 # -- the work a resume file costs, bounded (PDFs made with PyMuPDF, DOCX with zipfile) --------
 
 def _write_pdf(objects: list[str]) -> bytes:
-    """A PDF from its object bodies (numbered from 1, the first one the catalogue)."""
-    import io
+    from mock_interview.testing.documents import pdf_from_objects
 
-    out, offsets = io.BytesIO(), []
-    out.write(b"%PDF-1.4\n")
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode())
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-              .encode())
-    return out.getvalue()
+    return pdf_from_objects(objects)
 
 
 @pytest.mark.parametrize("kids", ["2 0 R", "3 0 R 2 0 R"])

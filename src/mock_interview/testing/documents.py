@@ -40,6 +40,23 @@ PAGE_W, PAGE_H = 595, 842  # A4 in points
 MARGIN, GUTTER_AT, LEADING = 50, 300, 14
 
 
+def pdf_from_objects(objects: Sequence[str]) -> bytes:
+    """A PDF written by hand from its object bodies (numbered from 1, the first one the
+    catalogue), for structures no PDF library writes: page trees that loop, say."""
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.4\n")
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode())
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+              .encode())
+    return out.getvalue()
+
+
 def _font_page(doc):
     """A new page with Nimbus Sans embedded as "F1": unlike base-14 Helvetica it has "•"."""
     import pymupdf
