@@ -573,3 +573,151 @@ def test_html_entities_from_exported_answers_are_read_as_characters() -> None:
                      points=points, question=question)
     assert "off-topic" not in exported.flags
     assert (exported.technical, exported.overall) == (plain.technical, plain.overall)
+
+
+# ---- wrong claims that are not: scopes, units, restrictions, pronouns, scene-setting ----
+
+RECON_Q = "How do you reconcile a bank statement with the ledger?"
+RECON_KP = ["Deposits in transit not yet recorded by the bank are added to the bank balance.",
+            "Cheques written but not yet cleared are subtracted from the bank balance."]
+
+
+def test_not_yet_keeps_its_negation_and_a_copula_ends_it() -> None:
+    point = claims.read_statement(RECON_KP[0])
+    assert "record" in point.denied
+    assert {"ad", "bank", "balanc"} <= point.asserted  # what the clause asserts after "are"
+    good = ("On the bank side I add the deposits in transit that the bank hasn't recorded yet, "
+            "and I subtract the cheques we wrote that haven't cleared.")
+    assert grade(good, RECON_KP, RECON_Q).wrong_claims == []
+
+
+def test_figures_in_different_units_are_not_another_number() -> None:
+    points = ["Watch the patient closely and check vital signs every 15 minutes in the first hour.",
+              "Stop the infusion at once if a reaction is suspected."]
+    question = "How do you monitor a patient during an infusion?"
+    answer = ("First I confirm the order and consent, record baseline vitals and check the "
+              "access, generally 20 gauge or larger.")
+    assert grade(answer, points, question).wrong_claims == []
+
+
+def test_denying_the_rest_agrees_with_a_point_that_says_only() -> None:
+    points = ["A partial index is used efficiently only for queries whose filter matches its "
+              "condition."]
+    question = "When would you create a partial index?"
+    answer = ("Its condition matters: a query that filters on other rows generally can't use the "
+              "partial index efficiently, since it holds only matching rows.")
+    assert grade(answer, points, question).wrong_claims == []
+
+
+def test_what_a_point_itself_rules_out_still_contradicts_an_only_point() -> None:
+    points = ["Fit the scaler on the training rows only, not on the whole dataset."]
+    question = "How do you avoid leakage when scaling features?"
+    answer = "I fit the scaler on the whole dataset before splitting, so every row is scaled alike."
+    assert grade(answer, points, question).wrong_claims
+
+
+def test_an_alternative_named_by_one_is_not_contradicted_by_its_noun() -> None:
+    points = ["With a permanent redirect, search engines pass ranking signals to the new address "
+              "and list it instead of the old one."]
+    question = "What happens in search results after a permanent redirect?"
+    answer = ("With a permanent redirect, the search engine treats the new address as the "
+              "canonical one, swaps it into its listings and consolidates the old page's signals "
+              "onto it.")
+    assert grade(answer, points, question).wrong_claims == []
+
+
+STORY_Q = "Tell me about a change you made to a team process."
+STORY_KP = ["I measured the error rate before changing anything.",
+            "I tried the change with one team and compared results before rolling it out.",
+            "A higher review load leads to a lower error rate per release."]
+
+
+def test_a_sentence_opening_on_after_that_sets_the_scene() -> None:
+    answer = ("After that I built the checklist into the release template, trained the leads and "
+              "put the slip count on the team board.")
+    assert grade(answer, STORY_KP, STORY_Q, kind="behavioral").wrong_claims == []
+
+
+def test_opposite_words_about_the_same_thing_are_still_a_wrong_claim() -> None:
+    answer = "A heavier review load actually raises the error rate, because people rush."
+    graded = grade(answer, STORY_KP[2:], STORY_Q, kind="behavioral")
+    assert graded.wrong_claims
+
+
+# ---- coverage that the words' polarity takes away ----------------------------------------
+
+CALL_Q = "How do you calm an upset caller?"
+CALL_KP = ["Let the caller finish without interruption and acknowledge how they feel.",
+           "Give a range for when it will be fixed and say what is still uncertain."]
+
+
+def test_a_word_the_point_rules_out_does_not_cover_it_when_asserted() -> None:
+    wrong = "I interrupt the caller early so I can take control of the call and move on quickly."
+    right = "I let the caller finish without interruption, then acknowledge how they feel."
+    # On topic, yet it makes no point: close to the score of an answer that covers nothing.
+    assert grade(wrong, CALL_KP, CALL_Q, kind="behavioral").technical < 50
+    assert CALL_KP[0] in grade(right, CALL_KP, CALL_Q, kind="behavioral").covered_points
+
+
+def test_what_the_speaker_says_they_did_not_do_does_not_cover_a_point() -> None:
+    points = ["Tailor the message to the audience's decision and lead with the recommendation.",
+              "Be honest about uncertainty, for example by giving a range."]
+    question = "Tell me about a time you explained an analysis to non-technical stakeholders."
+    answer = ("I walked the managers through the model and the tuning. When they asked how sure "
+              "we were, I gave one firm number and didn't mention the range.")
+    assert points[1] not in grade(answer, points, question, kind="behavioral").covered_points
+
+
+def test_a_general_denial_still_states_a_point_in_other_words() -> None:
+    points = ["A linked list can grow and shrink to any size."]
+    answer = "A linked list does not have a fixed size; it grows as you add nodes."
+    assert points[0] in grade(answer, points, "Why use a linked list?").covered_points
+
+
+# ---- the blend: delivery is worth what it delivers ---------------------------------------
+
+
+def test_polish_counts_in_overall_only_a_little_above_the_content() -> None:
+    from mock_interview.domain.grading.grader import DELIVERY_MARGIN, OVERALL_WEIGHTS
+
+    polished = ("When a caller is upset, I keep my own voice calm and friendly and use their "
+                "name, for example 'Thanks for holding, Maria'. I structure every call the same "
+                "way: a greeting, the discussion and a wrap-up, and I log notes in our CRM so "
+                "the next agent who takes a call from them has the context.")
+    graded = grade(polished, CALL_KP, CALL_Q)
+    assert graded.communication > graded.technical + DELIVERY_MARGIN
+    w_tech, w_comm, _w_job = OVERALL_WEIGHTS["technical"]
+    capped = (w_tech * graded.technical + w_comm * (graded.technical + DELIVERY_MARGIN)) / (
+        w_tech + w_comm)
+    assert graded.overall == pytest.approx(capped)
+
+
+def test_a_bare_negation_denying_the_clause_before_is_not_a_contradiction() -> None:
+    points = ["Deposits the bank has not recorded are added to the bank balance."]
+    answer = "I add the deposits we have recorded but the bank hasn't: they go on the bank side."
+    assert grade(answer, points, RECON_Q).wrong_claims == []
+
+
+def test_denying_what_a_point_warns_against_agrees_with_it() -> None:
+    points = ["Vanity numbers like total signups or page views make poor guiding metrics.",
+              "A guiding metric should track the value customers get."]
+    question = "How do you pick a guiding metric for a product?"
+    answer = ("I check that it reflects delivered value rather than activity, so not page views "
+              "or downloads.")
+    assert grade(answer, points, question).wrong_claims == []
+
+
+def test_includes_only_says_what_excludes_says() -> None:
+    points = ["Recurring revenue counts subscription fees and excludes one-time setup charges."]
+    question = "What does recurring revenue count?"
+    answer = ("Recurring revenue includes only the subscription piece, so a $5k setup fee is "
+              "never part of it.")
+    assert grade(answer, points, question).wrong_claims == []
+
+
+def test_a_denial_of_that_way_is_not_a_denial_of_its_words() -> None:
+    points = ["Companies reporting under GAAP must prepare their statements on the accrual basis."]
+    question = "Who has to use accrual accounting?"
+    answer = ("Cash basis is simpler and fine for a small shop, but GAAP statements can't be "
+              "prepared that way, so larger companies use accrual.")
+    assert grade(answer, points, question).wrong_claims == []

@@ -60,6 +60,7 @@ _POLAR_WORDS = frozenset([
     "last", "always", "fewer", "least",
 ])
 _SCOPE_ENDERS = frozenset(["and", "or", "then"])
+_COPULAS = frozenset(["is", "are", "was", "were"])
 _CONDITIONS = frozenset(["if", "unless", "whether", "when", "whenever", "until", "once"])
 _HABIT_OPENERS = frozenset(["when", "whenever"])
 _SPEAKERS = frozenset(["i"])  # "when we ..." is as often the generic "we" of a textbook
@@ -100,6 +101,9 @@ class Statement:
     start: int
     end: int
     clauses: tuple[Clause, ...]
+    # A negation with no words of its own ("the bank has recorded them but we haven't"):
+    # it denies the clause before, so the sentence says both sides of it.
+    elided_negation: bool = False
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -166,9 +170,13 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     break_index = 0
     habit = False  # inside "when I ...", before its main clause
 
+    elided = False
+
     def close(at: int) -> None:
         nonlocal stems, positions, surfaces, in_scope, denied, clause_start, conditional, heads
-        nonlocal advice
+        nonlocal advice, elided
+        if scope and scope_open:
+            elided = True
         if stems:
             clauses.append(Clause(start + clause_start, start + at, tuple(stems), tuple(positions),
                                   frozenset(denied), tuple(surfaces), tuple(in_scope),
@@ -192,6 +200,12 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
         if skip:
             skip -= 1
             continue
+        if scope and word == "way" and index and words[index - 1] in ("that", "this"):
+            # "can't be prepared that way" denies a manner named elsewhere, not its own words:
+            # read as denied, with no head, so no contradiction turns on it.
+            heads.clear()
+        if word == "yet" and index and _is_negator(words[index - 1]):
+            continue  # "not yet recorded" still denies: "yet" opens no clause here
         if word in _CLAUSE_WORDS and stems:
             close(token.start)
             scope, scope_words = False, 0
@@ -225,6 +239,11 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                 # read as denied, with no head, so no contradiction turns on it.
                 scope, scope_words, scope_open = True, 0, False
             continue
+        if word in _COPULAS and scope and scope_words and index and words[index - 1] not in stop:
+            # "interest not yet recorded *are* adjustments": the negation qualified the
+            # subject; the main verb starts what the clause asserts.
+            scope, scope_words = False, 0
+            continue
         if word in _SCOPE_ENDERS and scope and scope_words:
             following = words[index + 1] if index + 1 < len(words) else ""
             # "not created and initialised each time": the negation carries on to a verb.
@@ -252,7 +271,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             if scope_words >= _SCOPE_WORDS:
                 scope, scope_words = False, 0
     close(len(piece))
-    return Statement(start, end, tuple(clauses))
+    return Statement(start, end, tuple(clauses), elided)
 
 
 # ---- antonyms ---------------------------------------------------------------------------
@@ -309,6 +328,10 @@ def _shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
     return a & b
 
 
+_PRO_FORMS = frozenset(tx.stem(w) for w in ("one", "ones"))
+_ONLY = tx.stem("only")
+
+
 def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str]) -> bool:
     """Do the two clauses say something about the same things, apart from ``changed``?"""
     if len(changed) >= 2 and len(changed) >= 0.5 * len(frozenset(sentence.stems)):
@@ -354,7 +377,17 @@ def _other_number(point: Clause, sentence: Clause, sentence_all: frozenset[str],
     if not theirs or {_figure(s) for s in theirs} & {_figure(s) for s in point_all}:
         # A figure the point gives elsewhere: the sentence speaks of that part of it.
         return None
+    our_units, their_units = _units_after(point, ours), _units_after(sentence, theirs)
+    if our_units and their_units and not our_units & their_units:
+        return None  # "15 minutes" and "20 gauge" measure different things
     return frozenset(ours), frozenset(theirs)
+
+
+def _units_after(clause: Clause, figures: set[str]) -> frozenset[str]:
+    """The words right after the figures ("15 *minutes*", "$300,000 *subscription*")."""
+    return frozenset(clause.stems[k + 1] for k, stem in enumerate(clause.stems[:-1])
+                     if stem in figures and not _figure(clause.stems[k + 1])
+                     and clause.positions[k + 1] == clause.positions[k] + 1)
 
 
 def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[str],
@@ -378,6 +411,16 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         flipped = frozenset()
     if point.advice and point.denied and not sentence.advice:
         flipped = frozenset()
+    if not point.asserted and _PRO_FORMS & set(point.stems):
+        # "... instead of the old one": an alternative named by a pronoun, too little to
+        # compare ("the old page's signals move to the new URL" does not assert it).
+        flipped = frozenset()
+    if _ONLY in point.asserted:
+        # "used efficiently only for a leftmost prefix" is agreed with by "a filter on the
+        # second column alone can't use it efficiently": denying the rest is what it says.
+        # What the point itself rules out ("only on the training data, not the full
+        # dataset") still contradicts a sentence that asserts it.
+        flipped = flipped & point_denied
     if flipped and not conditional and not (point.denied and sentence.denied) and _same_proposition(
             point, sentence, flipped):
         return Contradiction("negation", ", ".join(sorted(flipped)))
@@ -389,6 +432,8 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         if same_side(stem) & sentence_all:
             continue
         opposite = antonyms_of(stem) & sentence.asserted
+        # "includes only the subscription" says what "excludes one-time fees" says.
+        opposite = frozenset(o for o in opposite if not _next_to(sentence.stems, o, _ONLY))
         # A point that names both sides ("an increase lowers income") is not flipped by either.
         opposite = frozenset(o for o in opposite if not same_side(o) & point_clause)
         if stem in anchors:
@@ -480,7 +525,7 @@ def _attached_antonym(point: Statement, sentence: Statement, anchors: frozenset[
         opposite = antonyms_of(stem)
         own_side = same_side(stem)
         for other, other_position, other_targets in theirs:
-            if other not in opposite or other in denied:
+            if other not in opposite or other in denied or _next_to_in(sentence, other, _ONLY):
                 continue
             shared = targets & other_targets
             if not shared:
@@ -528,7 +573,7 @@ def contradicts(point: Statement, sentence: Statement,
         for sentence_clause in (*sentence.clauses, whole):
             found = _clause_contradiction(point_clause, sentence_clause, point.stems,
                                           sentence.stems, anchors, about_it)
-            if found:
+            if found and not (found.kind == "negation" and sentence.elided_negation):
                 return found
     attached = _attached_antonym(point, sentence, anchors, question)
     if attached:
@@ -536,11 +581,44 @@ def contradicts(point: Statement, sentence: Statement,
     if loose and sentence.stems & anchors:
         # Not the question's own words: a sentence about the other of two things it names
         # ("optimistic or pessimistic") contradicts nothing.
+        # A sentence's opening word sets the scene ("After that I built ...", "Earlier, we
+        # ..."): the story's sequence, not a claim about what the point relates.
+        opening = frozenset(s for _p, s in sentence.ordered()[:1])
         for stem in point.asserted - sentence.stems - anchors:
-            opposite = (antonyms_of(stem) & sentence.asserted) - point.stems - anchors
+            opposite = frozenset(
+                o for o in (antonyms_of(stem) & sentence.asserted) - point.stems - anchors - opening
+                if not _next_to_in(sentence, o, _ONLY))
+            # The opposite words must qualify the same thing ("raises your *cost*" against
+            # "a lower *cost*"), not two things ("raised retention" / "a smaller solution").
+            # How often or in what order ("once" / "on every call") qualifies the whole claim.
+            if stem not in _POLAR_WORDS_STEMS:
+                ours = _neighbours(point, stem)
+                opposite = frozenset(o for o in opposite if _neighbours(sentence, o) & ours)
             if opposite:
                 return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}")
     return _swapped_roles(point, sentence, anchors, question) if question else None
+
+
+def _next_to_in(statement: Statement, stem: str, other: str) -> bool:
+    return any(_next_to(c.stems, stem, other) for c in statement.clauses)
+
+
+def _next_to(stems: tuple[str, ...], stem: str, other: str) -> bool:
+    """Does ``other`` stand right before or after ``stem``?"""
+    return any(stems[k] == other for i, s in enumerate(stems) if s == stem
+               for k in (i - 1, i + 1) if 0 <= k < len(stems))
+
+
+NEIGHBOUR_REACH = 2  # content words either side that a qualifier speaks of
+
+
+def _neighbours(statement: Statement, stem: str) -> frozenset[str]:
+    """The content words within NEIGHBOUR_REACH of ``stem`` in ``statement``."""
+    ordered = [s for _p, s in statement.ordered()]
+    return frozenset(ordered[k] for i, s in enumerate(ordered) if s == stem
+                     for k in range(max(0, i - NEIGHBOUR_REACH),
+                                    min(len(ordered), i + NEIGHBOUR_REACH + 1))
+                     if ordered[k] != stem)
 
 
 def _segments(ordered: list[tuple[int, str]], anchors: frozenset[str]) -> dict[str, set[str]] | None:

@@ -243,13 +243,17 @@ def _near_spelling(term: PointTerm, answer: AnswerTerms) -> bool:
 
 
 def point_coverage(
-    point: PointModel, answer: AnswerTerms, tuning: Tuning = DEFAULT_TUNING, fuzzy: bool = True
+    point: PointModel, answer: AnswerTerms, tuning: Tuning = DEFAULT_TUNING, fuzzy: bool = True,
+    unmatched: frozenset[str] = frozenset(),
 ) -> PointCoverage:
+    """How much of ``point`` the answer states; stems in ``unmatched`` count as not said."""
     total = got = 0.0
     matched = []
     for term, local in zip(point.terms, point.local_weight, strict=True):
         weight = local * (tuning.question_weight if term.in_question else 1.0)
         total += weight
+        if term.stem in unmatched:
+            continue
         if term.stem in answer.features:
             credit = 1.0
         elif term.labels & answer.features:

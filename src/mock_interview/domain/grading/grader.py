@@ -7,7 +7,8 @@
                    names count for an answer that engages with it) + 0.4 x resume match;
                    either alone when only one is known. With neither it repeats technical
                    and carries no weight in overall.
-    overall        weighted by kind (OVERALL_WEIGHTS below)
+    overall        weighted by kind (OVERALL_WEIGHTS below), with communication counted up to
+                   technical + DELIVERY_MARGIN
 
 Floors (floors.py) hold empty, "don't know", gibberish, off-topic and copied-question
 answers to at most 20 overall and technical. An answer that addresses the grader is graded
@@ -50,6 +51,7 @@ FOLLOW_UP_PART_SHARE = 0.5  # share of a STAR follow-up's technical score that i
 WRONG_CLAIM_PENALTY = 20.0  # technical points lost per wrong claim (at most three)
 WRONG_CAP = 45.0  # the most an answer scores whose wrong claims outweigh its correct points
 WRONG_CAP_CLAIMS = 3  # this many wrong claims outweigh any number of correct points
+DELIVERY_MARGIN = 10.0  # communication counts in overall up to technical + this
 KEYWORD_LIST_CAP = 55.0  # technical, for a bare list of terms (it may name the right things)
 KEYWORD_LIST_COMMUNICATION = 15.0
 # Flags that mean the answer earns no praise and no follow-up.
@@ -300,7 +302,11 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
         communication = min(communication, KEYWORD_LIST_COMMUNICATION)
     technical = max(0.0, technical)
 
-    overall = overall_score(item.kind, technical, communication, job)
+    # Delivery is worth what it delivers: fluency counts in overall up to a margin above the
+    # content, so a polished answer that gets the subject wrong does not outscore a short
+    # right one on polish alone. The communication score itself is reported as measured.
+    delivered = min(communication, technical + DELIVERY_MARGIN)
+    overall = overall_score(item.kind, technical, delivered, job)
     if "off-topic" in flags or "copied-question" in flags:
         overall = min(overall, floors.FLOOR_CAP)
     if "wrong-claim" in flags and _mostly_wrong(len(wrong_claims), len(covered)):

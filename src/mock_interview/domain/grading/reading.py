@@ -7,7 +7,9 @@ inside a negation ("we never ran a pilot") do not cover a point that asserts the
 sentence that contradicts a point (claims.py) takes that point's credit away, unless the
 answer also states the point plainly elsewhere; so does a sentence that denies the point in
 its own words ("rather than paging the on-call engineer", "I didn't ask about the root
-cause"). A misconception that the answer asserts takes away the point it distorts.
+cause"). A misconception that the answer asserts takes away the point it distorts. A point's
+word said with the other polarity ("I interrupt early" against "without interruption", "I
+didn't mention the range" against "give a range") does not cover it.
 """
 
 from __future__ import annotations
@@ -71,6 +73,15 @@ def _relation_contradiction(point_text: str, point: claims.Statement, sentence_t
     return None
 
 
+def _contradiction(point: claims.Statement, sentence: claims.Statement,
+                   question_stems: frozenset[str], question: str,
+                   loose: bool = False) -> claims.Contradiction | None:
+    found = claims.contradicts(point, sentence, question_stems, loose=loose, question=question)
+    if found and found.kind == "negation" and _VERDICT_WORDS & point.stems:
+        return None  # "page views make poor metrics" agrees with "so not page views"
+    return found
+
+
 def _closest_point(claim: claims.Statement, points: list[claims.Statement]) -> int | None:
     best, best_index = 0, None
     for index, point in enumerate(points):
@@ -107,7 +118,7 @@ def read_answer(
     contradicted: dict[int, list[tuple[int, claims.Contradiction]]] = {}
     for j, point in enumerate(points):
         for i in own:
-            found = claims.contradicts(point, statements[i], question_stems, question=question)
+            found = _contradiction(point, statements[i], question_stems, question)
             if found:
                 contradicted.setdefault(j, []).append((i, found))
 
@@ -225,6 +236,12 @@ def read_answer(
             asserted = frozenset(s for i in window for s in statements[i].asserted)
             if set(result.matched) <= (denied - asserted - points[j].denied):
                 continue
+            refused = frozenset(s for i in window for s in _refused(statements[i]))
+            opposed = _opposed_terms(model, points[j], result.matched, asserted, denied, refused)
+            if opposed:
+                result = cov.point_coverage(model, terms_for(window), tuning, unmatched=opposed)
+                if result.credit <= best.credit:
+                    continue
             result = _in_relation(result, points[j], index_for(window), question_stems, tuning)
             if result.credit <= best.credit:
                 continue
@@ -250,8 +267,8 @@ def read_answer(
         # ("a fresh list on every call" against "evaluated once").
         for j, point in enumerate(points):
             for i in own:
-                found = claims.contradicts(point, statements[i], question_stems, loose=True,
-                                           question=question)
+                found = _contradiction(point, statements[i], question_stems, question,
+                                       loose=True)
                 if found:
                     wrong.append(WrongClaim(_shift(spans[i], offset), reference.points[j].text,
                                             None, found.kind))
@@ -269,11 +286,57 @@ def read_answer(
     return Reading(content, results, best_spans, wrong, sum(usable))
 
 
+def _refused(statement: claims.Statement) -> frozenset[str]:
+    """Stems a sentence about one's own practice says only under a negation ("I didn't dig
+    into the channel data", "we never agreed on metrics")."""
+    return frozenset(s for c in statement.clauses if c.advice and not c.conditional
+                     for s, d in zip(c.stems, c.denied_words, strict=True) if d)
+
+
+def _opposed_terms(model: cov.PointModel, point: claims.Statement, matched: tuple[str, ...],
+                   asserted: frozenset[str], denied: frozenset[str],
+                   refused: frozenset[str]) -> frozenset[str]:
+    """Point words the window says with the other polarity, so the word is there and the
+    claim is its opposite: words a point denies ("without interruption", "do not set when
+    ownership passes") that the window only asserts ("I interrupt early"), and words a point
+    asserts that the speaker says they did not do ("I didn't mention the range"). A denial in
+    general prose is not read so: "not fixed in size" states "variable length", and a point
+    may itself say a word both ways ("if no constructor is provided, the compiler provides
+    one")."""
+    if not matched:
+        return frozenset()
+    point_denied = point.denied - point.asserted
+    said = _features_all(asserted)
+    unsaid = _features_all(denied - asserted)
+    not_done = _features_all(refused - asserted)
+    out = set()
+    for term in model.terms:
+        if term.stem not in matched:
+            continue
+        keys = {term.stem} | term.labels
+        if term.stem in point_denied:
+            if keys & said and not keys & unsaid:
+                out.add(term.stem)
+        elif term.stem not in point.denied and keys & not_done and not keys & said:
+            out.add(term.stem)
+    return frozenset(out)
+
+
+def _features_all(stems: frozenset[str]) -> frozenset[str]:
+    return frozenset().union(*(_features(s) for s in stems)) if stems else frozenset()
+
+
 # A point with one of these words warns against something ("vanity metrics make poor North
 # Star metrics"): a sentence denying its words agrees with it.
 _NEGATIVE_WORDS = frozenset(tx.stem(w) for w in (
     "poor", "bad", "avoid", "mistake", "wrong", "risk", "fail", "failure", "problem", "pitfall",
     "misleading", "harmful", "danger", "dangerous", "error", "instead", "worse"))
+
+
+# Of those, the words that judge the thing the point names ("*poor* North Star metrics"),
+# rather than name a subject of their own ("error messages", "the problem").
+_VERDICT_WORDS = frozenset(tx.stem(w) for w in (
+    "poor", "bad", "mistake", "wrong", "pitfall", "misleading", "harmful", "worse"))
 
 
 def _conditional(statement: claims.Statement) -> bool:
