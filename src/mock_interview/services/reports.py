@@ -222,7 +222,8 @@ def document_from(interview: Any, rows: list[Any], result: Any,
             "model_answer": model,
             "attempt": row.attempt, "attempts": attempts,
             "improvement": None if not attempts or attempts[0]["scores"] is None or row.overall_score is None
-            else round(row.overall_score - attempts[0]["scores"]["overall"], 1),
+            # from the scores as shown (one decimal), so the two shown numbers and the gain agree
+            else round(round(row.overall_score, 1) - round(attempts[0]["scores"]["overall"], 1), 1),
         })
     return {
         "interview_id": str(interview.id), "status": interview.status, "engine": interview.engine,
