@@ -671,3 +671,28 @@ def test_a_title_held_twice_is_looked_up_once_and_counts_twice():
     assert title_points([["data", "engineer"], ["data", "engineer"]]) == [(("data", "engineer"), 4)]
     assert title_points([["analyst"], [], ["data", "engineer"]]) == [(("analyst",), 2),
                                                                      (("data", "engineer"), 2)]
+
+
+@pytest.mark.postgres
+def test_a_large_import_leaves_no_pending_index_entries(cli, tmp_path, postgres_url):
+    """New index entries wait in the GIN pending lists, which every search reads whole: a
+    large import merges them into the indexes before it ends."""
+    import sqlalchemy as sa
+
+    from mock_interview.store.database import normalise_url
+    from mock_interview.store.jobs_postgres import GIN_INDEXES
+
+    rows = [posting(f"Welder {i}", skills_required=["Welding", f"Alloy {i}"], slug=f"welder-{i}")
+            for i in range(1200)]
+    out = cli("--db", postgres_url, "jobs", "import", str(write_json(tmp_path / "w.json", rows)))
+    assert out.exit_code == 0, out.stderr
+    engine = sa.create_engine(normalise_url(postgres_url))
+    with engine.connect() as connection:
+        pending = [connection.execute(sa.text(
+            "SELECT gin_clean_pending_list(CAST(:index AS regclass))"), {"index": index}).scalar()
+            for index in GIN_INDEXES]
+    engine.dispose()
+    assert pending == [0, 0]
+    found = cli("--db", postgres_url, "search-jobs", "alloy", "--skill", "welding", "--json")
+    assert found.exit_code == 0, found.stderr
+    assert found.json()["total"] == 1000 and not found.json()["total_exact"]
