@@ -107,7 +107,6 @@ def run_loop(env: Env, session: InterviewSession, *, exam: bool = False) -> dict
     from mock_interview.cli.interview_render import (
         note_text,
         question_panel,
-        retry_text,
         scores_text,
     )
 
@@ -157,11 +156,7 @@ def run_loop(env: Env, session: InterviewSession, *, exam: bool = False) -> dict
             show_panel = False
             continue
         if command == "retry":
-            outcome = _retry(env, session, prompt, exam)
-            if outcome is not None:
-                env.err.print(retry_text(outcome))
-                for line in note_text(outcome.note):
-                    env.err.print(line)
+            _retry(env, session, prompt, exam)
             continue  # the waiting question again
         if not answer.strip():
             env.err.print("[yellow]Empty answer: type something, or /skip.[/yellow]")
@@ -176,8 +171,6 @@ def run_loop(env: Env, session: InterviewSession, *, exam: bool = False) -> dict
 
 def _closing(env: Env, session: InterviewSession, prompt: Any, exam: bool) -> dict[str, Any]:
     """After the last answer: a chance to retry it or see a model answer, then the result."""
-    from mock_interview.cli.interview_render import note_text, retry_text
-
     while not exam and session.last_answered() is not None:
         env.err.print("[dim]That was the last question. Enter for your result, or "
                       "/retry · /model.[/dim]")
@@ -188,11 +181,7 @@ def _closing(env: Env, session: InterviewSession, prompt: Any, exam: bool) -> di
             prompt.enter_state["empty_submits"] = False
         command = command_of(reply)
         if command == "retry":
-            outcome = _retry(env, session, prompt, exam)
-            if outcome is not None:
-                env.err.print(retry_text(outcome))
-                for line in note_text(outcome.note):
-                    env.err.print(line)
+            _retry(env, session, prompt, exam)
             continue
         if command == "model":
             _print_model(env, session)
@@ -203,14 +192,17 @@ def _closing(env: Env, session: InterviewSession, prompt: Any, exam: bool) -> di
     return session.finish()
 
 
-def _retry(env: Env, session: InterviewSession, prompt: Any, exam: bool) -> Any:
+def _retry(env: Env, session: InterviewSession, prompt: Any, exam: bool) -> None:
+    """Ask the last answered question again; say how the new attempt did."""
     from rich.markup import escape
     from rich.panel import Panel
+
+    from mock_interview.cli.interview_render import note_text, retry_text
 
     row = session.last_answered()
     if row is None:
         env.err.print("[yellow]Nothing to retry yet: answer a question first.[/yellow]")
-        return None
+        return
     env.out.print(Panel(escape(row.question), title="Retry · answer it again; the better attempt counts",
                         title_align="left", border_style="blue", padding=(1, 2)))
     from mock_interview.store.models import utcnow
@@ -221,9 +213,13 @@ def _retry(env: Env, session: InterviewSession, prompt: Any, exam: bool) -> Any:
         command = command_of(text)
         if command is not None:
             env.err.print("[dim]Retry cancelled.[/dim]")
-            return None
+            return
         if text.strip():
-            return session.retry(text, started=started_at)
+            outcome = session.retry(text, started=started_at)
+            env.err.print(retry_text(outcome))
+            for line in note_text(outcome.note):
+                env.err.print(line)
+            return
         env.err.print("[yellow]Empty answer: type your new attempt.[/yellow]")
 
 
