@@ -264,3 +264,30 @@ def test_unwritable_home_is_reported_in_one_line(cli, tmp_path):
               env={"MOCK_INTERVIEW_HOME": str(blocker / "home")})
     assert out.exit_code == ExitCode.ERROR
     assert out.stderr.startswith("error: cannot create") and "Traceback" not in out.stderr
+
+
+def test_meta_rows_written_by_two_sessions_at_once_both_succeed(database_url):
+    """Both sessions find no row, then both write it: the second replaces the first instead of
+    failing on the key (processes refreshing the same statistics at once). SQLite serialises
+    writing sessions, so there the second one starts after the first has committed."""
+    import contextlib
+
+    from mock_interview.store import meta
+    from mock_interview.store.models import Meta
+
+    database = Database(database_url)
+    database.ensure_schema()
+    concurrent = database.backend == "postgresql"
+    with contextlib.ExitStack() as stack:
+        first = stack.enter_context(database.session())
+        second = stack.enter_context(database.session()) if concurrent else None
+        for session in filter(None, (first, second)):
+            assert session.get(Meta, "race") is None
+        meta.put(first, "race", "one")
+        first.commit()
+        if second is None:
+            second = stack.enter_context(database.session())
+        meta.put(second, "race", "two")
+    with database.session() as session:
+        assert session.get(Meta, "race").value == "two"
+    database.dispose()

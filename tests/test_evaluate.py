@@ -373,12 +373,12 @@ def test_runs_of_the_same_input_at_once_never_duplicate_an_interview(batch, tmp_
             for out in outputs]
     for process in runs:
         process.communicate(timeout=300)
-    assert _count(database_url, "interviews") == 6
     claimed = 0
     for out in outputs:
         for line in _lines(out):
             assert line["status"] == "ok" or "claimed by another evaluate run" in line["error"], line
             claimed += line["status"] != "ok"
+    assert _count(database_url, "interviews") == 6
     # Afterwards every item is done: a re-run does no work.
     rerun = subprocess.run([sys.executable, "-m", "mock_interview", "evaluate", str(small), "--output",
                             str(tmp_path / "again.jsonl")], env=env, cwd=tmp_path, capture_output=True,

@@ -579,24 +579,10 @@ def _read_record(ctx: AppContext, digest: str) -> dict[str, Any] | None:
 
 
 def _write_record(ctx: AppContext, digest: str, record: dict[str, Any]) -> None:
-    import sqlalchemy as sa
+    from mock_interview.store import meta
 
-    from mock_interview.store.models import Meta, utcnow
-
-    value = json.dumps(record, sort_keys=True)
-    for attempt in (1, 2):  # another process running the same input may insert it first
-        try:
-            with ctx.database().session() as session:
-                row = session.get(Meta, META_PREFIX + digest)
-                if row is None:
-                    session.add(Meta(key=META_PREFIX + digest, value=value))
-                else:
-                    row.value, row.updated_at = value, utcnow()
-                    session.add(row)
-            return
-        except sa.exc.IntegrityError:
-            if attempt == 2:
-                raise
+    with ctx.database().session() as session:  # another run of the same input may write it too
+        meta.put(session, META_PREFIX + digest, json.dumps(record, sort_keys=True))
 
 
 class _ClaimedElsewhere(Exception):

@@ -128,7 +128,8 @@ def ensure_catalogue(ctx: AppContext) -> bool:
     import sqlalchemy as sa
 
     from mock_interview.store import jobs as job_store
-    from mock_interview.store.models import Meta, utcnow
+    from mock_interview.store import meta
+    from mock_interview.store.models import Meta
 
     if ctx.catalogue_checked:  # once per context: every search and interview asks
         return False
@@ -158,11 +159,7 @@ def ensure_catalogue(ctx: AppContext) -> bool:
             return False  # another process loaded it while we waited
         job_store.upsert_jobs(session, records, SAMPLE_SOURCE)
         job_store.delete_missing_from_source(session, SAMPLE_SOURCE, {r.slug for r in records})
-        if current is None:
-            session.add(Meta(key=CATALOGUE_META_KEY, value=version))
-        else:
-            current.value, current.updated_at = version, utcnow()
-            session.add(current)
+        meta.put(session, CATALOGUE_META_KEY, version)
     ctx.catalogue_checked = True
     refresh_term_stats(ctx, force=False)
     return True
@@ -415,7 +412,8 @@ def refresh_term_stats(ctx: AppContext, *, force: bool = True) -> Any:
     import sqlalchemy as sa
 
     from mock_interview.domain.matching import TermStats, posting_text, terms
-    from mock_interview.store.models import Job, Meta, utcnow
+    from mock_interview.store import meta
+    from mock_interview.store.models import Job, Meta
 
     database = ctx.database()
     with database.session() as session:
@@ -436,11 +434,7 @@ def refresh_term_stats(ctx: AppContext, *, force: bool = True) -> Any:
                 df[term] = df.get(term, 0) + 1
         value = json.dumps({"documents": len(rows), "catalogue": total,
                             "df": {t: n for t, n in df.items() if n > 1}}, separators=(",", ":"))
-        if current is None:
-            session.add(Meta(key=TERM_STATS_KEY, value=value))
-        else:
-            current.value, current.updated_at = value, utcnow()
-            session.add(current)
+        meta.put(session, TERM_STATS_KEY, value)  # another process may be writing it too
     _term_stats_cache.clear()
     return TermStats(len(rows), df)
 
