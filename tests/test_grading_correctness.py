@@ -10,8 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mock_interview.cli.app import app
-from mock_interview.domain.grading import GradingInput, follow_up_rubric, grade_answer
-from mock_interview.domain.grading import claims
+from mock_interview.domain.grading import GradingInput, claims, follow_up_rubric, grade_answer
 
 DEFAULTS_Q = "Why is a mutable default argument a problem in Python?"
 DEFAULTS_KP = [
@@ -216,6 +215,26 @@ def test_a_follow_up_is_graded_on_what_it_asked_and_never_off_topic() -> None:
     dodge = grade_answer(GradingInput("What was the outcome?", "follow-up", points,
                                       "I don't know.", context_answer=parent, star_part=part))
     assert dodge.overall <= 20
+
+
+def test_a_written_follow_up_is_graded_on_the_point_it_asks_about() -> None:
+    """A question's own follow-up asks about one of its points: that point is the rubric, not
+    whichever point the first answer happened to miss first; an open probe keeps the missed ones."""
+    points = ["A sample is wasted when the tube is drawn in the wrong order of draw",
+              "EDTA carry-over from a lavender tube falsely raises potassium and lowers calcium",
+              "Blood cultures are drawn first to keep them sterile"]
+    asked, _ = follow_up_rubric(
+        "missed-key-points", [points[0]], points,
+        question="Why does drawing the lavender EDTA tube before the chemistry tube distort potassium?")
+    assert asked == [points[1]]
+    probe, _ = follow_up_rubric("missed-key-points", [points[0]], points,
+                                question="Can you go deeper on that: what would you add?")
+    assert probe == [points[0]]
+    answer = ("EDTA is potassium EDTA, so carry-over into the next tube adds potassium and the EDTA "
+              "binds calcium: you see a high potassium and a low calcium that are not real.")
+    result = grade_answer(GradingInput("Why does the lavender tube before chemistry distort it?",
+                                       "follow-up", asked, answer, context_answer="I follow the order."))
+    assert result.technical >= 60 and not result.missed_points, result
 
 
 # ---- the grade command ------------------------------------------------------------------

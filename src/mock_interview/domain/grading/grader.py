@@ -43,6 +43,7 @@ STAR_TECHNICAL_SHARE = 0.4  # share of a STAR answer's technical score that is S
 COVERED_SHARE = 0.35  # a key point counts as made when this share of its weight is matched
 NO_POINT = 0.15  # coverage under which an answer has not touched a point
 FOLLOW_UP_CONTENT = 0.6  # below this content score (0-1), missed points earn a follow-up
+FOLLOW_UP_POINT_WORDS = 2  # words a follow-up shares with a key point to be asking about it
 JOB_TERMS_FOR_FULL = 3
 IMPLIED_TERM_CONTENT = 0.3  # content score (0-1) from which the question's job terms count
 JOB_TERMS_SHARE = 0.6
@@ -132,15 +133,31 @@ STAR_PART_POINTS: dict[str, tuple[str, ...]] = {
 
 
 def follow_up_rubric(reason: str | None, missed_points: list[str] | tuple[str, ...],
-                     parent_points: list[str] | tuple[str, ...]) -> tuple[list[str], str | None]:
-    """A follow-up's own key points and the STAR part it asks for: the missing part's
-    points, else the parent's missed points (what the follow-up probes)."""
+                     parent_points: list[str] | tuple[str, ...],
+                     question: str = "") -> tuple[list[str], str | None]:
+    """A follow-up's own key points and the STAR part it asks for: the missing part's points;
+    else the parent's points the follow-up ``question`` is about (a bank follow-up asks about
+    one of them); else the parent's missed points (what an open probe invites)."""
     if reason and reason.startswith("missing-star:"):
         part = reason.split(":", 1)[1]
         if part in STAR_PART_POINTS:
             return list(STAR_PART_POINTS[part]), part
+    asked = _points_asked_about(question, parent_points)
+    if asked:
+        return asked, None
     points = [p for p in missed_points if p and p.strip()] or [p for p in parent_points if p.strip()]
     return points, None
+
+
+def _points_asked_about(question: str, points: list[str] | tuple[str, ...]) -> list[str]:
+    """The points sharing the most words with ``question``, when at least two: a question
+    about one point names its subject and what it says about it."""
+    asked = set(tx.content_stems(question)) if question else set()
+    if not asked:
+        return []
+    shared = [(len(asked & set(tx.content_stems(p))), p) for p in points if p.strip()]
+    best = max((n for n, _ in shared), default=0)
+    return [p for n, p in shared if n == best] if best >= FOLLOW_UP_POINT_WORDS else []
 
 
 # ---- job terms --------------------------------------------------------------------------

@@ -26,7 +26,8 @@ def question_for(interview: Any, row: Any, rows: list[Any]) -> PlannedQuestion:
     parent = next((r for r in rows if r.position == row.follow_up_of), None)
     feedback = (parent.feedback or {}) if parent is not None else {}
     points, _part = follow_up_rubric(feedback.get("follow_up_reason"),
-                                     feedback.get("missed_points") or [], planned.key_points)
+                                     feedback.get("missed_points") or [], planned.key_points,
+                                     question=row.question)
     return PlannedQuestion(
         id=f"{planned.id}#follow-up", kind=FOLLOW_UP, text=row.question,
         key_points=points, difficulty=planned.difficulty,
