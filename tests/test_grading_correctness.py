@@ -197,7 +197,9 @@ def test_star_task_in_natural_phrasing_is_found() -> None:
                    star=True)
     assert result.star_parts["task"] and result.follow_up_reason != "missing-star:task"
     for phrasing in ("My job was to keep the ward safe.", "I was responsible for the audit.",
-                     "My task as tech lead was to unblock the team."):
+                     "My task as tech lead was to unblock the team.",
+                     "My responsibility, as the only accountant on site, was the month-end close.",
+                     "My own part was to rewrite the onboarding emails."):
         assert grade(phrasing, kind="behavioral", star=True).star_parts["task"], phrasing
 
 
