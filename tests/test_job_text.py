@@ -212,6 +212,8 @@ def test_jobs_add_shows_what_it_read_and_stores_it(cli, tmp_path, database_url):
 
     found = cli("--db", database_url, "search-jobs", "staff accountant", "--json", "--no-match").json()
     assert found["jobs"][0]["id"] == job["id"]
+    page = cli("--db", database_url, "jobs", "show", job["id"]).stdout
+    assert page.count("Requirements") == ACCOUNTANT.count("Requirements")  # not repeated under it
     again = cli("--db", database_url, "jobs", "add", "--text", "-", "--json", input=ACCOUNTANT).json()
     assert again["job"]["id"] == job["id"] and not again["created"]  # the same text: updated
 

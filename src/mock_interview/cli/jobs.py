@@ -186,7 +186,8 @@ def jobs_show(
         "",
         escape(job.description or ""),
     ]
-    if job.requirements:
+    description = job.description or ""
+    if job.requirements and not all(r in description for r in job.requirements):  # pasted text has them
         lines += ["", "[bold]Requirements[/bold]"] + [f"• {escape(r)}" for r in job.requirements]
     if job.skills_required:
         lines += ["", "[bold]Skills[/bold] " + escape(", ".join(job.skills_required))]
