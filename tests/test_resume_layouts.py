@@ -217,3 +217,23 @@ def test_the_corpus_truth_counts_years_as_a_recruiter(tmp_path):
     assert nurse["years"] == pytest.approx(8.5, abs=0.1) and not nurse["new_graduate"]
     graduate = json.loads((tmp_path / "c" / "marketing-one-column.json").read_text())
     assert graduate["new_graduate"] and graduate["years"] == 0
+
+
+def test_an_employer_wrapped_by_a_narrow_pdf_column_is_one_name():
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((60, 60), "Dana Whitfield", fontsize=16, fontname="hebo")
+    page.insert_text((60, 80), "dana.whitfield@example.com", fontsize=10, fontname="helv")
+    page.insert_text((60, 104), "EXPERIENCE", fontsize=10, fontname="hebo")
+    # A column 90pt wide: the employer's name wraps after "Capital".
+    left = page.insert_textbox(pymupdf.Rect(60, 112, 150, 200),
+                               "Senior Analyst\nHarborview Capital Partners\nJan 2020 - Present",
+                               fontsize=10, fontname="helv")
+    assert left > 0
+    page.insert_text((60, 190), "- Built valuation models for the fund", fontsize=10,
+                     fontname="helv")
+    read, parsed = _parse(doc.tobytes(), "narrow.pdf")
+    assert "Harborview Capital\nPartners" in read.text  # the reader saw the wrap
+    assert _roles(parsed) == [("Senior Analyst", "Harborview Capital Partners", "2020-01", "now")]

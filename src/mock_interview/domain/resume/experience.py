@@ -34,6 +34,7 @@ _SUFFIX_RE = re.compile(
     r"^(?:inc|ltd|llc|llp|pvt|corp|co|plc|gmbh|ag|sa|bv|limited|incorporated)\.?$", re.I
 )
 _REGION_CODE_RE = re.compile(r"^[A-Z]{2,3}$")
+_ROMAN_RE = re.compile(r"^[IVX]+$")  # a level after a title: "Engineer II"
 _REMOTE_RE = re.compile(r"^(?:remote|hybrid|on-?site|work from home|wfh)$", re.I)
 _LABEL_RE = re.compile(r"^[A-Za-z][\w /&-]{0,30}:\s*\S")
 # "Company: Infosys Ltd", "Designation - Systems Engineer": headers written as labelled values.
@@ -77,6 +78,8 @@ def _words(text: str) -> list[str]:
 def title_score(text: str) -> int:
     """2 when the phrase ends in a job-title word, 1 when it has one, else 0."""
     words = [w for w in _words(text) if w]
+    while len(words) > 1 and _ROMAN_RE.match(words[-1].upper()):
+        words.pop()  # "Software Engineer II": a level after the head word
     if not words or len(words) > 8:
         return 0
     lowered = " ".join(words)
@@ -201,6 +204,8 @@ def _line_parts(header: list[str]) -> list[tuple[str, int]]:
 
 
 def _one_line_parts(line: str) -> list[str]:
+    if _field_value(line.strip()):
+        return []  # "INDUSTRY CORE - RETAIL": all of it is the field's value
     parts: list[str] = []
     if True:
         chunks: list[str] = []
@@ -249,7 +254,8 @@ _LEAD_LABEL_RE = re.compile(
     r"|(?:as|in|at|with)\s+(?=\S)|(?:organi[sz]ation|employer)\s+(?=[A-Z0-9]))",
     re.I,
 )
-_IN_AS_RE = re.compile(r"^(?P<a>.*?\S)\s+(?P<word>in|as)\s+(?P<b>[A-Z0-9\[].*)$")
+_IN_AS_RE = re.compile(
+    r"^(?P<a>.*?\S)\s+(?P<word>in|as)\s+(?:(?<=as )an?\s+)?(?P<b>[A-Z0-9\[].*)$")
 
 
 def _split_in_as(chunk: str) -> list[str]:
@@ -318,7 +324,31 @@ def _junk_part(part: str) -> bool:
         return True
     if re.fullmatch(r"[A-Z]{21,}", part):
         return True  # "ASSISTANTBUSINESSDEVELOPMENTMANAGER": words a reader ran together
+    if _field_value(part):
+        return True
     return all(w in vocab.ENTRY_LABELS for w in words if w)
+
+
+# "CLIENT Contoso Systems", "INDUSTRY RETAIL", "Project Title ORBIT": a project's field
+# written without its colon.
+_FIELD_LEAD_RE = re.compile(
+    r"^(?P<label>client|industry|domain|project(?:\s+(?:title|name))?|product|environment|"
+    r"platform)\s+(?P<value>\S.*)$", re.I)
+
+
+_CLIENT_TEAMS = {"services", "service", "relations", "support", "success", "servicing",
+                 "engagement", "care", "management", "partnerships"}
+
+
+def _field_value(part: str) -> bool:
+    """A field label and its value: the label in capitals ("PROJECT LEDGER-SYNC"), or one
+    that never begins an employer's name or a title ("Client Retail Banking Suite")."""
+    match = _FIELD_LEAD_RE.match(part)
+    if not match or title_score(part) or match["value"].lower() in _CLIENT_TEAMS:
+        return False  # "Project Manager", "Product Owner", "Client Services"
+    label = match["label"]
+    return (label.isupper() or " " in label
+            or label.lower() in {"client", "industry", "environment"})
 
 
 Roles = tuple[str | None, str | None, str | None]
@@ -334,6 +364,12 @@ def _assign_roles(header: list[str], *, title_first: bool) -> Roles:
             labelled.setdefault(*found)
         else:
             free.append(line)
+    if len(header) >= 2 and re.fullmatch(r"\s*[-–—]\s*", header[-1]):
+        return _with_empty_employer(header[:-1], title_first=title_first)
+    if not labelled:
+        found = _dangling_employer(header, title_first=title_first)
+        if found is not None:
+            return found
     if labelled:
         title, company, location = _assign_roles(free, title_first=title_first) if free else (
             None, None, None)
@@ -362,8 +398,13 @@ def _assign_roles(header: list[str], *, title_first: bool) -> Roles:
     )
     rest = [i for i in range(len(parts)) if i != best_title and i not in locations]
     if best_title is None and len(rest) >= 2:
-        # No title word anywhere: fall back on the order the rest of the resume uses.
-        best_title = rest[0] if title_first else rest[1]
+        strongest = max(rest, key=lambda i: (scores[i][1], -i))
+        if scores[strongest][1] == 2 and min(scores[i][1] for i in rest) == 0:
+            # "ACME LIFE INSURANCE COMPANY - Claims Desk": the part without employer words.
+            best_title = next(i for i in rest if i != strongest)
+        else:
+            # No title word anywhere: fall back on the order the rest of the resume uses.
+            best_title = rest[0] if title_first else rest[1]
         rest = [i for i in rest if i != best_title]
     best_company = max(rest, key=lambda i: (scores[i][1], -i), default=None)
     if best_title is not None:
@@ -386,6 +427,91 @@ def _assign_roles(header: list[str], *, title_first: bool) -> Roles:
         title = parts[0] if title_first else None
         company = None if title_first else parts[0]
     return title, company, location
+
+
+_DANGLING_RE = re.compile(r"^(?P<name>\S.*?)\s+[-–](?:\s+(?P<place>\S.*?))?\s+[-–]\s*$|"
+                          r"^(?P<only>\S.*?)\s+[-–]\s*$")
+
+
+def _dangling_employer(header: list[str], *, title_first: bool) -> Roles | None:
+    """Some exports write the employer line as "Name - City, State -" or "Name -", its
+    trailing dash left by an empty field, under a title line: with exactly one such line in
+    the header, its name is the employer whatever its words, and the title is on another
+    line."""
+    dangling = [n for n, line in enumerate(header) if _DANGLING_RE.match(line.strip())]
+    if len(dangling) != 1:
+        return None
+    line = header[dangling[0]].strip()
+    match = _DANGLING_RE.match(line)
+    assert match is not None
+    name = (match["name"] or match["only"]).strip(" ,;|")
+    place = (match["place"] or "").strip(" ,;|") or None
+    if (not name or title_score(name) > company_score(name) or role_label(name)
+            or _junk_part(name) or _field_value(name) or len(name.split()) > 10
+            # Some write their employer in lower case ("tailspin contoso").
+            or sum(w[:1].islower() and w not in _CONNECTORS for w in name.split()) >= 3
+            or (_is_location(name) and _is_region(name.rpartition(",")[2]))):
+        return None
+    if place is not None and not (_is_location(place) or (
+            _CITY_RE.match(place) and not title_score(place) and not company_score(place))):
+        return None  # "Engineer - Payments Team - ": a unit, not a place
+    others = [h for n, h in enumerate(header) if n != dangling[0]]
+    if any(re.search(r"@|\s(?:at|in|with|for)\s+[\[A-Z0-9]", h) for h in others):
+        return None  # "Analyst in Initech" above "Brightpath Careers -": a client's line
+    pieces = [p for p in _one_line_parts(name) if not _is_location(p)]
+    # "Contoso Mortgage, Loan Servicing Desk": the name, then its unit.
+    name = pieces[0] if pieces else name.split(",")[0].strip()
+    title, company, location = _assign_roles(others, title_first=title_first)
+    if company is not None and any(
+            {title, company} <= set(_one_line_parts(h)) for h in others) and not (
+            set(_name_key(company)) & set(_name_key(name))):
+        # "Lead, Fabrikam Ltd" above "Contoso - Pune -": the title's line names both, the other
+        # line is a client's (unless it names the same employer in full).
+        return None
+    if title is None and len(others) == 1:
+        # The line above the employer's is the title's, even without a title word
+        # ("Desk Support Executive", "coaching") or in lower case ("soft skills trainer").
+        pieces = [p for p in _one_line_parts(others[0]) if not _is_location(p)]
+        if company is not None:
+            title = company
+        elif len(pieces) == 1 and len(pieces[0].split()) <= 6 and title_score(pieces[0]):
+            title = pieces[0]
+    return title, name, place or location
+
+
+def _with_empty_employer(header: list[str], *, title_first: bool) -> Roles:
+    """A bare dash under the title line, where other entries print "Employer - City": the
+    employer was left out. What the title line holds is the title ("Solution Architect
+    (Band D3)", "Pricing desk"), unless it names the employer itself ("Billing Officer in
+    Tailspin") or has an employer word."""
+    title, company, location = _assign_roles(header, title_first=title_first)
+    above = header[-1]
+    if (company is None or company_score(above) or role_label(above)
+            or re.search(r"@|\s(?:at|in|with|for)\s", above)):
+        return title, company, location
+    if company in _one_line_parts(above):
+        title, company = title or company, None
+        if title is not None:
+            title, company = _title_then_name(title)
+    return title, company, location
+
+
+def _title_then_name(text: str) -> tuple[str, str | None]:
+    """"Claims Executive Contoso" → ("Claims Executive", "Contoso"): a title ending in its
+    head word, then one to three capitalised words that are no title's ("Engineer II" and
+    "Analyst L2" keep their level)."""
+    words = text.split()
+    heads = [i for i, w in enumerate(words) if w.lower().strip(".,") in vocab.TITLE_WORDS
+             and (w.lower().strip(".,") not in _MODIFIER_ONLY
+                  or w.lower().strip(".,") in _HEAD_AT_END)]
+    if not heads or not 1 <= len(words) - heads[-1] - 1 <= 3:
+        return text, None
+    name = words[heads[-1] + 1:]
+    if not all(re.fullmatch(r"[A-Z][a-z]+|[A-Z]{3,}", w) and not _ROMAN_RE.match(w)
+               and w.lower() not in vocab.TITLE_WORDS for w in name):
+        return text, None
+    title = " ".join(words[: heads[-1] + 1])
+    return (title, " ".join(name)) if title_score(title) else (text, None)
 
 
 def _employer_and_city(value: str) -> tuple[str, str | None]:
@@ -661,7 +787,7 @@ def _tidy(drafts: list[_Draft]) -> list[_Draft]:
     """Fold header-less date groups, and a date line that repeats the one before it, into the
     entry before them; drop exact repeats (some exports print an entry twice)."""
     out: list[_Draft] = []
-    seen: set[tuple[object, ...]] = set()
+    seen: dict[tuple[object, ...], _Draft] = {}
     for draft in drafts:
         previous = out[-1] if out else None
         repeated = (
@@ -669,7 +795,8 @@ def _tidy(drafts: list[_Draft]) -> list[_Draft]:
             and draft.ranges
             and previous.ranges
             and _range_key(draft.ranges[0]) == _range_key(previous.ranges[0])
-            and not any(title_score(h) for h in draft.header)
+            and (not any(title_score(h) for h in draft.header) or _same_title_again(
+                draft, previous))
         )
         if previous is not None and (not draft.has_role() or repeated):
             previous.body.extend(draft.body)
@@ -678,10 +805,19 @@ def _tidy(drafts: list[_Draft]) -> list[_Draft]:
             continue
         key = (*_assign_roles(draft.header, title_first=True), *map(_range_key, draft.ranges[:1]))
         if key in seen and draft.ranges:
+            seen[key].body.extend(draft.body)  # the entry printed twice: one entry, all bullets
             continue
-        seen.add(key)
+        seen[key] = draft
         out.append(draft)
     return out
+
+
+def _same_title_again(draft: _Draft, previous: _Draft) -> bool:
+    """The dates and title of the entry before repeated without an employer: the entry's
+    own first lines, not a new role."""
+    title, company, _ = _assign_roles(draft.header, title_first=True)
+    return company is None and title is not None and title == _assign_roles(
+        previous.header, title_first=True)[0]
 
 
 def _range_key(rng: DateRange) -> tuple[object, ...]:
@@ -739,23 +875,44 @@ def _title_without_employer(title: str, company: str) -> str | None:
 
 
 def _join_name_tails(header: list[str]) -> list[str]:
-    """"Senior Financial Analyst, Harborview Capital" / "Partners": a line of nothing but
-    employer words ("Partners", "Logistics Group") under a line that already names a title
-    and an employer is the wrapped end of that employer's name."""
+    """Lines a narrow column wrapped, joined back: a line of nothing but employer words
+    ("Partners", "Center", "Partners, Boston, MA") under an employer's name, or under a line
+    that already names a title and an employer ("Senior Financial Analyst, Harborview
+    Capital" / "Partners"); a title's head word under its qualifiers ("Senior Software" /
+    "Engineer")."""
     out: list[str] = []
     for line in header:
-        words = [w.lower().strip(".,") for w in line.split()]
         previous = out[-1] if out else ""
-        if (previous and 1 <= len(words) <= 2 and line[:1].isupper()
-                and all(w in vocab.COMPANY_WORDS for w in words)
-                and not re.search(r"[,|–—@]|\s-\s", line)
-                and not re.search(r"[,|–—-]\s*$", previous)):
-            parts = [p for p in _one_line_parts(previous) if not _is_location(p)]
-            if len(parts) >= 2 and title_score(parts[0]) > company_score(parts[0]):
-                out[-1] = f"{previous} {line.strip()}"
+        if previous and not re.search(r"[,|–—-]\s*$", previous):
+            joined = _wrapped_tail(previous, line)
+            if joined is not None:
+                out[-1] = joined
                 continue
         out.append(line)
     return out
+
+
+def _wrapped_tail(previous: str, line: str) -> str | None:
+    """``previous`` and ``line`` as one line, if ``line`` is the wrapped end of it."""
+    head, comma, rest = line.partition(",")
+    words = [w.lower().strip(".,") for w in head.split()]
+    if not (1 <= len(words) <= 2 and line[:1].isupper()) or re.search(r"[|–—@]|\s-\s", head):
+        return None
+    if all(w in vocab.COMPANY_WORDS for w in words):
+        parts = [p for p in _one_line_parts(previous) if not _is_location(p)]
+        if len(parts) >= 2 and title_score(parts[0]) > company_score(parts[0]) and not comma:
+            return f"{previous} {line.strip()}"
+        if (len(parts) == 1 and not title_score(parts[0]) and not _sentence_like(parts[0])
+                and (not comma or _is_location(rest.strip()))):
+            return f"{previous} {line.strip()}"  # "Harborview Capital" / "Partners, Boston, MA"
+        return None
+    qualifiers = [w.lower().strip(".,") for w in previous.split()]
+    if (not comma and len(qualifiers) <= 3 and title_score(line) == 2
+            and all(w in vocab.TITLE_WORDS for w in words) and title_score(previous) < 2
+            and any(w in _MODIFIER_ONLY or w in vocab.TITLE_WORDS for w in qualifiers)
+            and not re.search(r"[,|–—@/]", previous)):
+        return f"{previous} {line.strip()}"  # "Senior Software" / "Engineer"
+    return None
 
 
 def _fold_undated(drafts: list[_Draft]) -> list[_Draft]:
@@ -828,7 +985,45 @@ def parse_experience(
         previous_company = company or previous_company
         previous_location = location if company else previous_location
     _places_as_employers(entries)
+    _one_name_per_employer(entries)
     return entries, ranges
+
+
+# Words that may follow an employer's name without naming another employer: legal forms,
+# kinds of business ("Technologies"), a country ("Northwind India").
+_NAME_TAIL_RE = re.compile(r"^(?:company|pvt|private|ltd|limited|inc|llc|llp|corp|co|plc)$")
+
+
+def _name_key(name: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9&]+", name.casefold()) if w]
+
+
+def _same_employer_longer(short: list[str], long: list[str]) -> bool:
+    """``long`` is ``short`` followed only by legal-form, business-kind or country words."""
+    if len(long) <= len(short) or long[: len(short)] != short:
+        return False
+    return all(_NAME_TAIL_RE.match(w) or w in vocab.COMPANY_WORDS or w in vocab.REGIONS
+               for w in long[len(short):])
+
+
+def _one_name_per_employer(entries: list[ExperienceEntry]) -> None:
+    """"Fabrikam" and "Fabrikam Technologies Ltd" in one resume are one employer: each
+    entry gets the fullest form. A name followed by other words ("Contoso BPO", "Contoso
+    Cloud Search") stays a name of its own."""
+    names = {e.company for e in entries if e.company}
+    keys = {name: _name_key(name) for name in names}
+    for entry in entries:
+        if not entry.company:
+            continue
+        short = keys[entry.company]
+        longer = [n for n in names if short and _same_employer_longer(short, keys[n])]
+        if not longer:
+            continue
+        fullest = max(longer, key=lambda n: len(keys[n]))
+        # Only one way to extend the name: "Northwind" beside "Northwind India" and
+        # "Northwind Financial Services" could be either.
+        if all(keys[n] == keys[fullest][: len(keys[n])] for n in longer):
+            entry.company = fullest
 
 
 def _places_as_employers(entries: list[ExperienceEntry]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from mock_interview.domain.resume import vocab
 from mock_interview.domain.resume.dates import DateRange, find_ranges, is_duration
 from mock_interview.domain.resume.sections import heading_name
 from mock_interview.domain.resume.text import (
@@ -36,6 +37,9 @@ _LOCATION_SHAPE_RE = re.compile(
     rf"^{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|and|of|&)){{0,3}},\s*{_PLACE_WORD}"
     rf"(?:\s+(?:{_PLACE_WORD}|and|of|&)){{0,3}}(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD})?)?$"
 )
+
+
+_DANGLING_FIELD_RE = re.compile(r"\S\s+[-–]\s*$")
 
 
 @dataclass
@@ -101,8 +105,10 @@ def _date_line(line: str) -> tuple[list[DateRange], str] | None:
         if len(words) <= 4:
             return ranges, residue
         return None
-    # A lone date only anchors when it is (nearly) the whole line.
-    if len(words) <= 3 and not lower:
+    # A lone date only anchors when it is (nearly) the whole line, and not the end of a
+    # sentence ("2014, Fabrikam Forms.").
+    if len(words) <= 3 and not lower and not (words and line.rstrip().endswith(".")
+                                              and not _ABBREV_END_RE.search(line)):
         return ranges, residue
     return None
 
@@ -112,11 +118,23 @@ def is_location_like(line: str) -> bool:
 
 
 def is_short(line: str) -> bool:
-    if word_count(line) > _MAX_SHORT_WORDS or len(line) > _MAX_SHORT_CHARS:
+    # Dashes and bars between fields are not words ("Acme Life - Helpdesk - Pune, MH -").
+    words = sum(1 for token in line.split() if re.search(r"\w", token))
+    if words > _MAX_SHORT_WORDS or len(line) > _MAX_SHORT_CHARS:
         return False
-    if starts_lower(line) and word_count(line) > 3:
-        return False  # a lower-case fragment; but "oracle" or "software engineer" may be a header
+    if (starts_lower(line) and word_count(line) > 3 and not _DANGLING_FIELD_RE.search(line)
+            and not _lower_case_title(line)):
+        # A lower-case fragment; but "oracle" or "software engineer" may be a header, and so
+        # may "contoso - Noida, Uttar Pradesh -", whose last field was left empty.
+        return False
     return not (line.endswith(".") and not _ABBREV_END_RE.search(line))
+
+
+def _lower_case_title(line: str) -> bool:
+    """"soft skills trainer": a few words ending in a job title's head word."""
+    words = re.findall(r"[a-z]+", line.lower())
+    return len(words) <= 5 and bool(words) and words[-1] in vocab.TITLE_WORDS and not re.search(
+        r"[.,;:]\s*$", line)
 
 
 def build_items(lines: list[str], width: int) -> list[Item]:
@@ -202,6 +220,8 @@ def _continues(prev: Item, line: str, following: list[str], width: int, dated: b
         return False
     if is_location_like(line):
         return False
+    if last.count(",") >= 2 and re.search(r",\s*[\w&/.-]+(?:\s+[\w&/.-]+)?$", last):
+        return True  # "…, Field Support, Data" / "Centre Moves": a list wrapped mid-item
     # A capitalised line after a full-width line is a continuation unless a date line follows
     # soon, which makes it the header of the next entry.
     # Up to four lines: title, employer and place may each sit on a line above the dates.

@@ -37,7 +37,7 @@ __all__ = [
     "parse_resume",
 ]
 
-PARSER_VERSION = "3"  # bump when output changes
+PARSER_VERSION = "4"  # bump when output changes
 
 NO_TEXT = "no text: nothing extracted"
 _PROFILE_HOSTS = (
