@@ -67,6 +67,19 @@ def test_a_short_answer_that_uses_a_dodge_word_is_still_read(question, point, an
     assert "dont-know" not in result.flags and result.technical > 20, (answer, result.flags)
 
 
+@pytest.mark.parametrize("answer, is_list", [
+    ("triage, SBAR handover, He initialization, early warning score, escalation", True),
+    ("user story, As a user I want so that, acceptance criteria, Given When Then, INVEST", True),
+    ("Use indexes, avoid N+1 queries, cache results", True),
+    ("The key is caching, indexing, and batching writes.", False),
+    ("First I triage. Then I escalate, document, and follow up.", False),
+])
+def test_a_keyword_list_is_known_by_its_items_not_one_odd_word(answer, is_list) -> None:
+    from mock_interview.domain.grading import floors
+
+    assert floors.is_keyword_list(answer) is is_list
+
+
 def test_a_bare_keyword_list_never_beats_a_short_correct_answer() -> None:
     keywords = grade("mutable, default, list, shared, None, evaluated once")
     thin = grade(DEFAULTS_THIN)

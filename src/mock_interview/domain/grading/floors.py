@@ -116,17 +116,26 @@ _VERB_HINTS = frozenset([
 ])
 
 
+KEYWORD_ITEM_WORDS = 4  # longer items, or items of 3+ words with a verb or pronoun, read as sentences
+KEYWORD_LIST_ODD_SHARE = 0.2  # a list may quote a template or two ("As a … I want … so that")
+
+
 def is_keyword_list(answer: str) -> bool:
-    """A bare list of terms: three or more short items, and no item reads as a sentence."""
+    """A bare list of terms: three or more items, next to none reading as a sentence, and no
+    sentence marks between them."""
+    if _SENTENCE_MARK_RE.search(answer.strip().rstrip(".!?")):
+        return False
     items = [i.strip(" .-*\u2022\t") for i in _LIST_SPLIT_RE.split(answer.strip())]
     items = [i for i in items if any(ch.isalnum() for ch in i)]
     if len(items) < 3:
         return False
+    sentences = 0
     for item in items:
         item_words = [t.text for t in tx.tokens(item)]  # as written: "SERP" is one word
-        if len(item_words) > 4 or any(w in _VERB_HINTS for w in item_words):
-            return False
-    return True
+        if len(item_words) > KEYWORD_ITEM_WORDS or (
+                len(item_words) >= 3 and any(w.lower() in _VERB_HINTS for w in item_words)):
+            sentences += 1
+    return sentences <= int(KEYWORD_LIST_ODD_SHARE * len(items))
 
 
 @lru_cache(maxsize=1)
