@@ -116,7 +116,7 @@ _VERB_HINTS = frozenset([
 ])
 
 
-KEYWORD_ITEM_WORDS = 4  # longer items, or items of 3+ words with a verb or pronoun, read as sentences
+KEYWORD_ITEM_WORDS = 4  # longer items, or items this long with a verb or pronoun, read as sentences
 KEYWORD_LIST_ODD_SHARE = 0.2  # a list may quote a template or two ("As a … I want … so that")
 
 
@@ -133,7 +133,7 @@ def is_keyword_list(answer: str) -> bool:
     for item in items:
         item_words = [t.text for t in tx.tokens(item)]  # as written: "SERP" is one word
         if len(item_words) > KEYWORD_ITEM_WORDS or (
-                len(item_words) >= 3 and any(w.lower() in _VERB_HINTS for w in item_words)):
+                len(item_words) == KEYWORD_ITEM_WORDS and any(w.lower() in _VERB_HINTS for w in item_words)):
             sentences += 1
     return sentences <= int(KEYWORD_LIST_ODD_SHARE * len(items))
 
