@@ -14,7 +14,9 @@ from mock_interview.domain.interview.bank import load_bank
 
 # File -> {key: kind}. Kinds: "words" a list of lower-case strings, "tokens" the same with no
 # spaces (the code looks single words up in them), "dict" lower-case key -> lower-case string,
-# "dict_lists" lower-case key -> non-empty list of lower-case strings.
+# "dict_lists" lower-case key -> non-empty list of lower-case strings, "pairs" a list of
+# [one side, other side], each side lower-case words joined by "|" and no word on both sides,
+# "int" a version number.
 SCHEMAS: dict[str, dict[str, str]] = {
     "resume/sections": {"phrases": "dict", "keywords": "dict", "modifiers": "tokens"},
     "resume/vocab": {
@@ -30,6 +32,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "interview/competencies": {"synonyms": "dict"},
     "matching/titles": {"filler_words": "tokens", "synonyms": "dict_lists", "same_role": "dict"},
+    "grading/contrasts": {"version": "int", "scales": "pairs", "orders": "pairs", "roles": "pairs"},
 }
 
 
@@ -54,6 +57,24 @@ def _word_problems(where: str, values, *, tokens: bool = False, lower: bool = Tr
     return out
 
 
+def _pair_problems(where: str, pairs) -> list[str]:
+    if not isinstance(pairs, list) or not pairs:
+        return [f"{where}: not a non-empty list"]
+    out = []
+    for pair in pairs:
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(s, str) for s in pair)):
+            out.append(f"{where}: {pair!r} is not [one side, other side]")
+            continue
+        sides = [side.split("|") for side in pair]
+        for words in sides:
+            out += [f"{where}: {w!r} in {pair[0]!r} is not a lower-case word" for w in words
+                    if not re.fullmatch(r"[a-z]+", w)]
+            out += [f"{where}: {w!r} twice in one side" for w in sorted(set(words))
+                    if words.count(w) > 1]
+        out += [f"{where}: {w!r} on both sides" for w in sorted(set(sides[0]) & set(sides[1]))]
+    return out
+
+
 def table_problems(table: dict, schema: dict[str, str]) -> list[str]:
     """Every way ``table`` differs from ``schema``; empty when it is well formed."""
     out = []
@@ -72,6 +93,11 @@ def table_problems(table: dict, schema: dict[str, str]) -> list[str]:
             out += _word_problems(key, value, tokens=True, lower=False)
             out += [f"{key}: {v!r} is not an upper-case code" for v in value or []
                     if not re.fullmatch(r"[A-Z]{2,3}", str(v))]
+        elif kind == "int":
+            if not isinstance(value, int) or isinstance(value, bool):
+                out.append(f"{key}: not a number")
+        elif kind == "pairs":
+            out += _pair_problems(key, value)
         elif kind in ("dict", "dict_lists"):
             if not isinstance(value, dict) or not value:
                 out.append(f"{key}: not a non-empty object")
@@ -105,6 +131,16 @@ def test_a_broken_table_is_reported():
         "synonyms keys: 'Failed' is not lower case",
         "synonyms['x']: '' is not a trimmed, non-empty string",
     ]
+
+
+def test_a_broken_pair_table_is_reported():
+    broken = {"comment": "c", "version": 1,
+              "scales": [["more|More", "less|more"], ["alone"]], "orders": [], "roles": []}
+    problems = table_problems(broken, SCHEMAS["grading/contrasts"])
+    assert "scales: 'More' in 'more|More' is not a lower-case word" in problems
+    assert "scales: 'more' on both sides" in problems
+    assert "scales: ['alone'] is not [one side, other side]" in problems
+    assert "orders: not a non-empty list" in problems
 
 
 def test_section_vocabulary_is_consistent():

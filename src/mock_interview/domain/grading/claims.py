@@ -181,9 +181,12 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             clauses.append(Clause(start + clause_start, start + at, tuple(stems), tuple(positions),
                                   frozenset(denied), tuple(surfaces), tuple(in_scope),
                                   conditional, frozenset(heads), advice))
+        if stems:
+            # A condition with no words of its own yet ("if, say, ...") carries on to the
+            # clause after the comma.
+            conditional = False
         stems, positions, surfaces, in_scope, denied, heads = [], [], [], [], set(), set()
         advice = False
-        conditional = False
         clause_start = at
 
     words = [t.text for t in tokens]

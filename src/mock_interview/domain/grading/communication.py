@@ -33,7 +33,10 @@ _NUMBER_RE = re.compile(
 _CODE_RE = re.compile(
     r"`[^`\n]+`|@\w+|\b\w+(?:\.\w+)+(?:\(\))?|\b\w+\([^()\n]{0,40}\)|\b[a-z]+_[a-z_]+\b"
 )
-_EXAMPLE_RE = re.compile(r"\b(?:for example|for instance|such as|e\.g\.|say you|imagine)\b", re.I)
+# Code needs one of these; most prose has none, and the full pattern is slow to rule out.
+_CODE_HINT_RE = re.compile(r"[`@_]|\w\.\w|\w\(")
+# Run on lower-cased text: a case-insensitive search is slower.
+_EXAMPLE_RE = re.compile(r"\b(?:for example|for instance|such as|e\.g\.|say you|imagine)\b")
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+", re.M)
 # Possessive "[a-z]++": a run of small letters never gives any back, which saves retrying
 # every shorter prefix of each word.
@@ -138,8 +141,10 @@ def assess(
     hedges = len(patterns["hedges"].findall(lowered))
     numbers = len(_NUMBER_RE.findall(answer))
     quantities = len(patterns["quantity"].findall(lowered))
-    named = len(set(_NAMED_RE.findall(answer))) + len(set(_CODE_RE.findall(answer)))
-    named += 2 * len(_EXAMPLE_RE.findall(answer))
+    named = len(set(_NAMED_RE.findall(answer)))
+    if _CODE_HINT_RE.search(answer):
+        named += len(set(_CODE_RE.findall(answer)))
+    named += 2 * len(_EXAMPLE_RE.findall(lowered))
     if known_terms:
         named += len({s for s in tx.content_stems(answer) if s in known_terms})
     found, star_spans = star_parts(answer)

@@ -21,6 +21,7 @@ from functools import lru_cache
 from mock_interview.domain.grading import claims
 from mock_interview.domain.grading import coverage as cov
 from mock_interview.domain.grading import floors
+from mock_interview.domain.grading import opposition
 from mock_interview.domain.grading import relations
 from mock_interview.domain.grading import text as tx
 
@@ -140,6 +141,13 @@ def read_answer(
                                                      statements[i], question_stems)
             if found_relation and not any(k == i for k, _c in contradicted.get(j, [])):
                 contradicted.setdefault(j, []).append((i, found_relation))
+
+    # Opposite ends of a scale tied to the point's words ("deposits in transit are
+    # subtracted" against "are added"), in a sentence about that point.
+    for i, j, found_opposite in _opposed(reference, points, statements, text, spans, own,
+                                         question_stems, question):
+        if not any(k == i for k, _c in contradicted.get(j, [])):
+            contradicted.setdefault(j, []).append((i, found_opposite))
 
     # Roles swapped across points: a sentence about one of the two things the question
     # contrasts that says what a point says of the other one.
@@ -286,6 +294,61 @@ def read_answer(
     return Reading(content, results, best_spans, wrong, sum(usable))
 
 
+OPPOSED_SHARED = 2  # own words a sentence shares with the point it is read against
+
+
+@lru_cache(maxsize=1024)
+def _point_ends(texts: tuple[str, ...], things: frozenset[str]
+                ) -> tuple[list[frozenset[int]], list[opposition.Binding]]:
+    """Each key point's contrast pairs and bindings (opposition.py), once per question."""
+    pairs = [opposition.pairs_named(claims.read_statement(text)) for text in texts]
+    return pairs, [opposition.bindings(text, things=things) if named else {}
+                   for text, named in zip(texts, pairs, strict=True)]
+
+
+def _opposed(reference: cov.Reference, points: list[claims.Statement],
+             statements: list[claims.Statement], text: str, spans: list[tuple[int, int]],
+             own: list[int], question_stems: frozenset[str], question: str
+             ) -> list[tuple[int, int, claims.Contradiction]]:
+    """(sentence, point, why) where a sentence ties the words of the point it speaks of to
+    the other end of a scale (opposition.py). A sentence is read against the point it shares
+    most own words with, never against a point about the other of two things the question
+    contrasts."""
+    pair = claims.contrast_pair(question) if question else None
+    things = opposition.question_things(question) if question else frozenset()
+    point_pairs, point_bindings = _point_ends(tuple(p.text for p in reference.points), things)
+    if not any(point_pairs):
+        return []
+    found = []
+    for i in own:
+        shared = [len((p.stems & statements[i].stems) - question_stems) for p in points]
+        most = max(shared, default=0)
+        if most < OPPOSED_SHARED:
+            continue
+        named = opposition.pairs_named(statements[i])
+        if not named:
+            continue
+        candidates = []
+        for j, point in enumerate(points):
+            if shared[j] != most or named.isdisjoint(point_pairs[j]):
+                continue
+            if pair:
+                ours, other = point.stems & pair, statements[i].stems & pair
+                if ours and other and not ours & other:
+                    continue
+            candidates.append(j)
+        if not candidates:
+            continue
+        wanted = frozenset().union(*(named & point_pairs[j] for j in candidates))
+        theirs = opposition.bindings(text, *spans[i], things=things, wanted=wanted)
+        for j in candidates:
+            result = opposition.compare(point_bindings[j], theirs)
+            if result.opposed:
+                found.append((i, j, claims.Contradiction(
+                    "opposite", ", ".join(sorted(result.flipped)))))
+    return found
+
+
 def _refused(statement: claims.Statement) -> frozenset[str]:
     """Stems a sentence about one's own practice says only under a negation ("I didn't dig
     into the channel data", "we never agreed on metrics")."""
@@ -339,8 +402,13 @@ _VERDICT_WORDS = frozenset(tx.stem(w) for w in (
     "poor", "bad", "mistake", "wrong", "pitfall", "misleading", "harmful", "worse"))
 
 
-def _conditional(statement: claims.Statement) -> bool:
-    return any(c.conditional for c in statement.clauses)
+def _supposed(statement: claims.Statement) -> bool:
+    """Does a condition open before the sentence's first denial ("if, say, I haven't met the
+    buyer")? A condition after it ("we never found one, because once ...") leaves the denial a
+    statement of fact."""
+    denied_at = next((c.start for c in statement.clauses if c.denied), None)
+    return denied_at is not None and any(c.conditional and c.start <= denied_at
+                                         for c in statement.clauses)
 
 
 # Any negation, also one that limits rather than denies ("not simply shipping ...").
@@ -388,8 +456,8 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
     point and not the question uses."""
     denied: dict[int, tuple[list[str], cov.AnswerTerms | None, frozenset[str]]] = {}
     for i in own:
-        if _conditional(statements[i]):
-            continue
+        if not statements[i].denied or _supposed(statements[i]):
+            continue  # nothing said under a negation, or only under a supposition
         words = _denied_words(statements[i])
         heads = _own_heads(statements[i])
         if words or heads:
