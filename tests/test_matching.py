@@ -176,3 +176,87 @@ def test_scores_stay_within_bounds_and_explain_themselves():
     for component in result.components:
         assert 0 <= component.score <= 100 and component.detail
     assert set(result.to_json()["components"]) >= {"text", "title", "experience", "location"}
+
+
+# -- the title part: what the person does now counts more than what they did before --------------
+
+ANALYST_NOW_CV = """Jo Lindqvist
+Uppsala, Sweden · jo.lindqvist@example.org
+
+EXPERIENCE
+Northlight Insurance
+2021 - present
+• Build the claims dashboards and the weekly loss reports
+• Model claim frequency for the pricing team
+
+Nurse
+Uppsala County Hospital
+2014 - 2021
+• Cared for patients on a cardiology ward
+
+SKILLS
+SQL, Tableau, Statistics
+"""
+
+
+def test_earlier_jobs_are_the_ones_before_the_current_one():
+    from mock_interview.domain.matching import earlier_jobs_text
+
+    marked = [{"title": "Nurse", "bullets": ["Cared for patients"], "start": "2014", "end": "2021"},
+              {"title": "Pricing Analyst", "bullets": ["Modelled claims"], "start": "2021",
+               "current": True}]
+    assert earlier_jobs_text(marked) == "Nurse\nCared for patients"
+    by_date = [{"title": "Nurse", "start": "2014-01", "end": "2021-06"},
+               {"title": "Pricing Analyst", "start": "2021-07", "end": "2024-02"}]
+    assert earlier_jobs_text(by_date) == "Nurse"
+    undated = [{"title": "Pricing Analyst"}, {"title": "Nurse"}]  # newest first, as written
+    assert earlier_jobs_text(undated) == "Nurse"
+    assert earlier_jobs_text([{"title": "Pricing Analyst"}]) == ""
+    assert earlier_jobs_text(None) == ""
+
+
+def test_a_title_word_used_only_about_an_earlier_job_counts_less():
+    from mock_interview.domain.matching import EARLIER_JOB_CREDIT
+    from mock_interview.domain.resume.parser import parse_resume
+
+    data = parse_resume(ANALYST_NOW_CV).to_json()
+    person = CandidateProfile.from_resume(data["skills"], data["experience"],
+                                          data["total_years_experience"], data["contact"],
+                                          ANALYST_NOW_CV)
+    assert "Nurse" in person.earlier and "dashboards" not in person.earlier
+    jobs = [posting("Staff Nurse", "t-nurse"), posting("Pricing Analyst", "t-analyst",
+                                                        description="Claims models in SQL.")]
+    nurse, analyst = (m.to_json()["components"]["title"] for m in match_jobs(person, jobs))
+    assert nurse["score"] == round(100 * EARLIER_JOB_CREDIT)  # "nurse" only about the old job
+    assert "only about earlier jobs" in nurse["detail"]
+    # The same words in a resume that is about nursing now count in full.
+    now_nurse = CandidateProfile(titles=["Nurse"], text="Nurse on a cardiology ward since 2014.")
+    assert match_job(now_nurse, jobs[0]).to_json()["components"]["title"]["score"] == 100
+    assert analyst["score"] == 50  # "pricing" (the pricing team) is about now; "analyst" is not used
+
+
+def test_title_words_match_as_roles_not_spellings():
+    """"Developers" is "engineer", SRE is site reliability engineer: the resume's words are read
+    the way the job title's are."""
+    person = CandidateProfile(text="Lead of a team of backend developers; on call as the SRE.")
+    job = {"title": "Senior Site Reliability Engineer", "description": "", "remote": "remote"}
+    title = match_job(person, job).to_json()["components"]["title"]
+    assert title["score"] == 100 and title["detail"] == "3 of 3 title words in your resume"
+    without_text = CandidateProfile(titles=["Backend Developer", "Site Reliability Engineer"])
+    parts = match_job(without_text, {"title": "Backend Engineer", "remote": "remote"}).to_json()
+    assert parts["components"]["title"]["score"] == 100  # the current title, without text
+
+
+def test_text_part_is_the_same_when_a_posting_is_scored_again():
+    from mock_interview.domain.matching import TermStats, terms
+
+    assert terms("C# developers, and the C# team") == {"csharp": 2, "develop": 1, "team": 1}
+    stats = TermStats(10, {"csharp": 2, "team": 9})
+    assert stats.idf("csharp") == stats.idf("csharp") > stats.idf("team") > 0
+    developer = CandidateProfile(text=DEVELOPER_CV)
+    jobs = [{"title": r["title"], "description": r["description"]} for r in ROWS]
+    first = [m.to_json() for m in match_jobs(developer, jobs, stats=stats)]
+    again = [m.to_json() for m in match_jobs(developer, jobs, stats=stats)]
+    assert first == again
+    text = [m["components"]["text"]["score"] for m in first]
+    assert text[1] == max(text) > text[2]  # the backend posting, not the pastry chef's
