@@ -17,13 +17,25 @@ Misconceptions (common wrong claims written with a bank question) are matched li
 points, and count only when the sentence asserts rather than denies them. "Avoid X" denies X,
 and a sentence about one's own practice ("I discount at once") answers advice as advice does.
 A sentence about the other of two things the question contrasts contradicts nothing.
+
+Correct statements are not read as their opposite:
+
+- polarity is read on both sides: "X is eliminated", "off the floor", "avoid", "rather than"
+  deny as "no" and "never" do, two negatives agree, and "don't X without Y" states a rule;
+  a point preferring A "rather than" B is not contradicted by a sentence naming both, nor by
+  one saying something else of B; a rule ("don't rebase shared commits") does not contradict a
+  point describing the thing; an elliptical "..., not B" denies B of the sentence's subject;
+- figures are compared only when they measure the same thing (the same unit, the words around
+  them, what a share is "of", a state before or after a change), and agree inside a range or
+  bound, or within a tenth of an approximate one ("about 66" / "60 to 72");
+- a story told against a behavioural rubric contradicts a point by an opposite word only in a
+  clause that says most of the point, about the same words.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from mock_interview.domain.grading import text as tx
@@ -63,6 +75,8 @@ _SCOPE_ENDERS = frozenset(["and", "or", "then"])
 _COPULAS = frozenset(["is", "are", "was", "were"])
 _CONDITIONS = frozenset(["if", "unless", "whether", "when", "whenever", "until", "once"])
 _HABIT_OPENERS = frozenset(["when", "whenever"])
+_SUBJECT_STARTS = frozenset(["i", "you", "we", "they", "it", "he", "she", "the", "a", "an", "this",
+                             "that", "these", "those", "everything", "everyone", "someone"])
 _SPEAKERS = frozenset(["i"])  # "when we ..." is as often the generic "we" of a textbook
 # Words of advice: "you should not rebase pulled commits" is contradicted by advice to do
 # it, not by a sentence saying what a rebase does.
@@ -70,7 +84,26 @@ _ADVICE_WORDS = frozenset(["should", "shouldn't", "must", "mustn't", "ought", "s
                            "never", "avoid", "recommend", "recommended", "best", "fine", "okay",
                            "ok", "safe", "can", "may", "need", "needs", "allowed"])
 _SCOPE_WORDS = 3  # a negation reaches this many content words at most
-_CLAUSE_PUNCT_RE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+# Not the comma of "300,000" nor the colon of "4.5:1".
+_CLAUSE_PUNCT_RE = re.compile(r"[;()\u2013\u2014]|,(?!\d)|:(?!\d)|\s-\s")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A measured figure as said: one value, a range ("60 to 100"), a bound ("below 85",
+    "18 or lower"), or a value given as approximate ("about 10")."""
+
+    stem: str  # as among the clause's stems
+    position: int  # token index in its sentence
+    low: float
+    high: float
+    approximate: bool = False
+    bound: str = ""  # "upper" (below, at most, up to ...), "lower" (at least, over ...) or ""
+    unit: str = ""  # the stem right after it ("minut", "percent"), "money" or "ratio"
+    context: frozenset[str] = frozenset()  # the words around it, that name what it measures
+    subject: frozenset[str] = frozenset()  # of those, the words before it
+    base: frozenset[str] = frozenset()  # what it is a share "of" ("20 percent of SKUs")
+    change: bool = False  # a change or the state after one ("rises to $320k", "is down $10")
 
 
 @dataclass(frozen=True)
@@ -85,6 +118,13 @@ class Clause:
     conditional: bool = False  # opened by "if", "when", "unless": states no fact by itself
     heads: frozenset[str] = frozenset()  # the first word of each negation scope ("not *permitted*")
     advice: bool = False  # says what one should or should not do ("you should not rebase ...")
+    # Stems denied as the alternative of "rather than", "instead of" ("left-align *rather than
+    # justify*"): the point prefers the rest of the clause to them.
+    alternative: frozenset[str] = frozenset()
+    prohibits: bool = False  # opens on "don't", "never", "avoid": a rule, not a description
+    figures: tuple[Figure, ...] = ()  # the measured figures said in it
+    speaker: bool = False  # says "I", "we", "my": one's own story or practice
+    elliptical: bool = False  # opens on "not" with no verb of its own (", not a key result")
 
     @cached_property
     def asserted(self) -> frozenset[str]:
@@ -146,6 +186,185 @@ def _is_negator(word: str) -> bool:
     return word in _NEGATORS or word.endswith("n't")
 
 
+# "Putaway and picking are eliminated": a participle that says its subject is gone.
+_PRIVATIVE_AFTER = frozenset(["eliminated", "avoided", "skipped", "prohibited", "banned"])
+_PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"])
+# "off the floor" denies the floor after a verb of keeping or a copula, not in "kick off the
+# project" or "sign off the release".
+_OFF_AFTER = frozenset(["and", "or", "but", "is", "are", "was", "were", "be", "stay", "stays",
+                        "stayed", "staying", "remain", "remains", "remained"])
+_KEEPING = frozenset(["keep", "keeps", "kept", "keeping", "stay", "stays", "stayed"])
+_DETERMINERS = frozenset(["the", "a", "an", "their", "its", "your", "our", "his", "her", "my",
+                          "any"])
+# After a negation in the same clause these cancel it ("never discount without a trade").
+_SECOND_NEGATORS = frozenset(["without", "nothing"])
+# A clause that opens on one of these states a rule ("don't rebase shared commits").
+_PROHIBITIVE = frozenset(["never", "avoid", "don't", "dont", "mustn't", "shouldn't"])
+
+
+def _opens_absence(words: list[str], index: int) -> bool:
+    """Does the word at ``index`` deny what follows it ("keep the bag off the floor", not
+    "kick off the project")?"""
+    word = words[index]
+    if word != "off" or index + 1 >= len(words) or words[index + 1] not in _DETERMINERS:
+        return False
+    return bool(index and (words[index - 1] in _OFF_AFTER
+                           or _KEEPING & set(words[max(0, index - 5):index])))
+
+
+def _prohibits(words: list[str], first: int | None) -> bool:
+    if first is None:
+        return False
+    word = words[first]
+    following = words[first + 1] if first + 1 < len(words) else ""
+    return word in _PROHIBITIVE or (word == "do" and following == "not")
+
+
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*%?$")
+_APPROXIMATE_RE = re.compile(
+    r"(?:\babout|\baround|\broughly|\bapproximately|\bapprox\.?|\bnearly|\balmost|\bcirca"
+    r"|\bclose\s+to|\blike|\bsome|~)\s*[$\u20ac\u00a3]?\s*$")
+_APPROXIMATE_AFTER_RE = re.compile(r"^%?\s*(?:or\s+so\b|-?ish\b)")
+_UPPER_BEFORE_RE = re.compile(
+    r"(?:\bbelow|\bunder|\bless\s+than|\bfewer\s+than|\blower\s+than|\bat\s+most|\bup\s+to"
+    r"|\bno\s+(?:more|higher|faster|greater)\s+than|\bnot\s+(?:more|above|over)(?:\s+than)?"
+    r"|\bmaximum(?:\s+of)?|\bmax|\blimited\s+to|\bcapped\s+at|\bwithin|\bbeneath|[<\u2264])"
+    r"\s*(?:about|around|roughly|approximately|~)?\s*[$\u20ac\u00a3]?\s*$")
+_LOWER_BEFORE_RE = re.compile(
+    r"(?:\babove|\bover|\bmore\s+than|\bgreater\s+than|\bhigher\s+than|\bat\s+least"
+    r"|\bminimum(?:\s+of)?|\bmin|\bexceeds?|\bexceeding|\bno\s+(?:less|fewer|lower)\s+than"
+    r"|[>\u2265])\s*(?:about|around|roughly|approximately|~)?\s*[$\u20ac\u00a3]?\s*$")
+_BOUND_AFTER_RE = re.compile(
+    r"^%?(?:\s+[a-z/%]+){0,2}?\s+or\s+(less|fewer|below|lower|under|more|above|higher|greater"
+    r"|over)\b|^%?\s*\+")
+_RANGE_GAP_RE = re.compile(r"^\s*(?:-|\u2013|\u2014|to|through|and|or)\s*$")
+_RATIO_GAP_RE = re.compile(r"^\s*(?::|to)\s*$")
+_RANGE_WORDS = frozenset(["to", "through", "and", "or"])
+# "TCV rises to $320k", "net income falls $7.50", "is down $10": a change, or the state after
+# one, which a figure for the state before it does not contradict.
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:rises?|rose|risen|rising|increases?|increased|increasing|grows?|grew|grown|growing"
+    r"|drops?|dropped|dropping|falls?|fell|fallen|falling|decreases?|decreased|decreasing"
+    r"|declines?|declined|jumps?|jumped|climbs?|climbed|goes|went|gone|becomes?|became|up|down"
+    r"|lowers?|lowered|raises?|raised|reduces?|reduced|cuts?|improves?|improved)"
+    r"(?:\s+(?:up|down))?\s+(?:to\s+|by\s+|from\s+)?(?:about\s+|around\s+|roughly\s+)?"
+    r"[$\u20ac\u00a3]?\s*$")
+# "20 percent of SKUs", "10% of the annual consumption value": what a share is taken of.
+_OF_RE = re.compile(r"\s*(?:%|percent|per\s+cent)?\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?"
+                    r"([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)")
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9,
+           "b": 1e9, "billion": 1e9}
+_LABEL_WORDS = frozenset(["version", "v", "release", "chapter", "section", "article", "rule",
+                          "step", "phase", "tier", "stage", "page", "schedule", "room", "bed",
+                          "ward", "figure", "table", "grade"])
+RANGE_SLACK = 0.0  # figures said exactly must match
+APPROXIMATE_SLACK = 0.1  # "about 66" agrees with 60 to 72
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.rstrip("%").replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _read_figures(piece: str, tokens: tuple[tx.Token, ...]) -> dict[int, Figure]:
+    """Token index -> the figure said there, with its range, bound, approximation and unit.
+    Labels are not figures: a number right after an acronym or a naming word ("WCAG 2.2",
+    "IFRS 16", "step 3")."""
+    lowered = tx.lower_same_length(piece)
+    out: dict[int, Figure] = {}
+    index = 0
+    stop = tx.stopwords()
+    while index < len(tokens):
+        token = tokens[index]
+        value = _number(token.text) if _NUMBER_RE.match(token.text) else None
+        if value is None:
+            index += 1
+            continue
+        previous = tokens[index - 1] if index else None
+        if previous is not None and previous.end >= token.start - 1 and (
+                previous.text in _LABEL_WORDS or (
+                    piece[previous.start:previous.end].isupper() and len(previous.text) >= 2
+                    and not token.text.endswith("%"))):
+            index += 1
+            continue
+        members = [index]
+        low = high = value
+        nxt = index + 1
+        ratio = colon = False
+        # "60 to 100", "60-100", "between 1.5 and 2", "60/40 or 70/30"; "4.5 to 1" is a ratio.
+        while nxt < len(tokens):
+            if tokens[nxt].text in _RANGE_WORDS and nxt + 1 < len(tokens):
+                nxt += 1  # "60 to 100": the word is the gap
+            if not _NUMBER_RE.match(tokens[nxt].text):
+                nxt = members[-1] + 1
+                break
+            gap = lowered[tokens[members[-1]].end:tokens[nxt].start]
+            other = _number(tokens[nxt].text)
+            if other is None:
+                nxt = members[-1] + 1
+                break
+            if gap.strip() == "/":
+                members.append(nxt)
+                total = value + other
+                value = value / total if total else value
+                low = high = value
+                ratio = True
+                nxt += 1
+                continue
+            if _RATIO_GAP_RE.match(gap) and other == 1:
+                members.append(nxt)
+                nxt += 1
+                ratio = colon = True
+                break
+            if not _RANGE_GAP_RE.match(gap) or ratio or (
+                    gap.strip() == "and"
+                    and "between" not in lowered[max(0, token.start - 12):token.start]):
+                nxt = members[-1] + 1
+                break
+            members.append(nxt)
+            low, high = min(low, other), max(high, other)
+            nxt += 1
+        start, end = token.start, tokens[members[-1]].end
+        if nxt < len(tokens) and tokens[nxt].start - end <= 1 and tokens[nxt].text in _SCALES:
+            factor = _SCALES[tokens[nxt].text]
+            low, high = low * factor, high * factor
+            end = tokens[nxt].end
+            nxt += 1
+        before = lowered[max(0, start - 30):start]
+        after = lowered[end:end + 40]
+        approximate = bool(_APPROXIMATE_RE.search(before) or _APPROXIMATE_AFTER_RE.match(after))
+        bound = ""
+        if _UPPER_BEFORE_RE.search(before):
+            bound = "upper"
+        elif _LOWER_BEFORE_RE.search(before):
+            bound = "lower"
+        else:
+            tail = _BOUND_AFTER_RE.match(after)
+            if tail:
+                bound = "lower" if tail.group(1) in (None, "more", "above", "higher", "greater",
+                                                     "over") else "upper"
+        unit = ""
+        if colon:
+            unit = "ratio"
+        elif tokens[members[-1]].text.endswith("%"):
+            unit = "percent"
+        elif "$" in before[-2:] or "\u20ac" in before[-2:] or "\u00a3" in before[-2:]:
+            unit = "money"
+        elif nxt < len(tokens) and tokens[nxt].start - end <= 2 and tokens[nxt].text.isalpha() \
+                and (tokens[nxt].text not in stop or tokens[nxt].text == "percent"):
+            unit = tx.stem(tokens[nxt].text)
+        change = bool(_CHANGE_BEFORE_RE.search(before))
+        base = _OF_RE.match(lowered, end)
+        of = frozenset(tx.content_stems(base.group(1))) if base else frozenset()
+        for member in members:
+            out[member] = Figure(tx.stem(tokens[member].text.replace("'", "")), member, low, high,
+                                 approximate, bound, unit, base=of, change=change)
+        index = nxt
+    return out
+
+
 @lru_cache(maxsize=8192)
 def read_statement(text: str, start: int = 0, end: int | None = None) -> Statement:
     """Clauses of ``text[start:end]`` with their asserted and denied stems."""
@@ -171,22 +390,34 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     habit = False  # inside "when I ...", before its main clause
 
     elided = False
+    alternative: set[str] = set()
+    alternative_scope = False  # the scope was opened by "rather than", "instead of"
+    first_word: int | None = None  # token index of the clause's first word
+    negated_from: int | None = None  # where the clause's plain negation began, among its stems
+    speaker = False
+    figure_at = _read_figures(piece, tokens)
 
     def close(at: int) -> None:
         nonlocal stems, positions, surfaces, in_scope, denied, clause_start, conditional, heads
-        nonlocal advice, elided
+        nonlocal advice, elided, alternative, first_word, speaker, negated_from
         if scope and scope_open:
             elided = True
         if stems:
+            figures = tuple(figure_at[p] for p in dict.fromkeys(positions) if p in figure_at)
             clauses.append(Clause(start + clause_start, start + at, tuple(stems), tuple(positions),
                                   frozenset(denied), tuple(surfaces), tuple(in_scope),
-                                  conditional, frozenset(heads), advice))
-        if stems:
+                                  conditional, frozenset(heads), advice, frozenset(alternative),
+                                  _prohibits(words, first_word), figures, speaker,
+                                  first_word is not None and words[first_word] == "not"))
             # A condition with no words of its own yet ("if, say, ...") carries on to the
             # clause after the comma.
             conditional = False
         stems, positions, surfaces, in_scope, denied, heads = [], [], [], [], set(), set()
+        negated_from = None
+        alternative = set()
+        speaker = False
         advice = False
+        first_word = None
         clause_start = at
 
     words = [t.text for t in tokens]
@@ -198,8 +429,12 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             scope, scope_words, habit = False, 0, False
             break_index += 1
         word = words[index]
+        if first_word is None and word not in _CLAUSE_WORDS:
+            first_word = index
         if word in _ADVICE_WORDS or word in _PRACTICE_WORDS:
             advice = True
+        if word in _PRACTICE_WORDS:
+            speaker = True
         if skip:
             skip -= 1
             continue
@@ -217,6 +452,12 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             # clause even without a comma.
             close(token.start)
             scope, scope_words, habit = False, 0, False
+        if word == "once" and stems and index + 1 < len(words) \
+                and words[index + 1] in _SUBJECT_STARTS:
+            # "it vanishes once you type": "once" joins a clause of time, it counts nothing.
+            close(token.start)
+            scope, scope_words = False, 0
+            continue
         if word in _CONDITIONS and not (word == "once" and stems):
             close(token.start)
             following = words[index + 1] if index + 1 < len(words) else ""
@@ -229,13 +470,40 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                       None) if word in _OPENER_FIRST else None
         if opener:
             scope, scope_words, skip, scope_open = True, 0, len(opener) - 1, True
+            alternative_scope = True
+            continue
+        if word in _PRIVATIVE_AFTER and index and words[index - 1] in _PASSIVE and stems:
+            # "batch queues are eliminated": the participle denies what the clause named.
+            for k in range(max(0, len(stems) - _SCOPE_WORDS), len(stems)):
+                if not in_scope[k]:
+                    in_scope[k] = True
+                    denied.add(stems[k])
+            heads.add(stems[max(0, len(stems) - _SCOPE_WORDS)])
+            continue
+        if _opens_absence(words, index):
+            scope, scope_words, scope_open, alternative_scope = True, 0, True, False
+            continue
+        if word in ("each", "one") and index + 1 < len(words) \
+                and words[index + 1] in ("other", "other's", "another", "another's"):
+            skip = 1  # "see each other's changes": a pronoun, not "each" of a count
             continue
         if word in ("non", "un") and index + 1 < len(words):
             words[index + 1] = word + words[index + 1]  # "non static" names one thing
             continue
         if _is_negator(word):
             following = words[index + 1] if index + 1 < len(words) else ""
+            alternative_scope = False
+            if word in _SECOND_NEGATORS and negated_from is not None:
+                # "Don't titrate without a current result": two negatives make a rule of what
+                # the clause names, not a denial of it.
+                for k in range(negated_from, len(stems)):
+                    in_scope[k] = False
+                denied = {st for st, d in zip(stems, in_scope, strict=True) if d}
+                heads = {h for h in heads if h in denied}
+                scope, scope_words, negated_from = False, 0, None
+                continue
             if following not in _NOT_NEGATING_NEXT:
+                negated_from = len(stems)
                 scope, scope_words, scope_open = True, 0, True
             elif following in _LIMITING:
                 # "not simply shipping a release" neither asserts nor denies the shipping:
@@ -266,6 +534,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             in_scope.append(scope)
             if scope:
                 denied.add(stem)
+                if alternative_scope:
+                    alternative.add(stem)
                 if scope_open:
                     heads.add(stem)
                     scope_open = False
@@ -274,6 +544,11 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             if scope_words >= _SCOPE_WORDS:
                 scope, scope_words = False, 0
     close(len(piece))
+    clauses = [replace(c, figures=tuple(
+        replace(f, context=_around(c, f, clauses[k - 1] if k else None),
+                subject=_around(c, f, clauses[k - 1] if k else None, after=False))
+        for f in c.figures))
+        if c.figures else c for k, c in enumerate(clauses)]
     return Statement(start, end, tuple(clauses), elided)
 
 
@@ -346,6 +621,26 @@ def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str]) 
     return bool(shared) and len(shared) >= 0.5 * len(rest) and (len(shared) >= 2 or len(rest) <= 1)
 
 
+PREFERRED_SHARE = 0.5  # of the words a point prefers that a comparing sentence names too
+
+
+def _prefers_the_alternative(point: Clause, sentence: Clause, flipped: frozenset[str],
+                             point_all: frozenset[str], sentence_asserted: frozenset[str],
+                             anchors: frozenset[str]) -> bool:
+    """A point that prefers A "rather than" B is contradicted by a sentence that asserts B
+    only when it says B in the point's own terms and not A as well: "justified text leaves
+    rivers, so I left-align" names both to compare them, and "placeholder text vanishes"
+    says something else of B."""
+    preferred = frozenset(point.asserted) - anchors - point.alternative
+    if preferred and len(preferred & sentence_asserted) >= max(1.0, PREFERRED_SHARE * len(preferred)):
+        return False
+    if point.asserted:
+        return True
+    # The clause is the alternative alone ("..., instead of placeholder text"): the sentence
+    # must also say something the rest of the point says of it.
+    return bool((point_all - flipped - anchors) & sentence_asserted)
+
+
 def _figure(stem: str) -> str | None:
     """A figure's significant digits ("300,000" and "300" both "3"); None for small counts
     and anything that is not a number."""
@@ -361,44 +656,193 @@ def _figure(stem: str) -> str | None:
 
 
 def _has_figure(statement: Statement) -> bool:
-    return any(_figure(s) for s in statement.stems)
+    return any(_measured(f) for c in statement.clauses for f in c.figures)
 
 
-def _other_number(point: Clause, sentence: Clause, sentence_all: frozenset[str],
-                  anchors: frozenset[str] = frozenset(),
-                  point_all: frozenset[str] = frozenset()) -> tuple[frozenset[str], frozenset[str]] | None:
-    """The point states a figure and the sentence, about the same thing, another one
-    ("limited to 10 mmol an hour" / "up to 40 mmol an hour"); None otherwise. Figures the
-    question names ("a 301 and a 302") are labels."""
-    ours = {s for s in point.asserted if s not in anchors and _figure(s)}
+def _other_number(point: Clause, sentence: Clause, anchors: frozenset[str] = frozenset(),
+                  point_all: frozenset[str] = frozenset(),
+                  sentence_topic: frozenset[str] = frozenset(),
+                  sentence_figures: tuple[Figure, ...] = (),
+                  point_figures: tuple[Figure, ...] = (),
+                  ) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The point states a figure and the sentence, about the same quantity, another one that
+    does not agree with it ("limited to about 10 mmol an hour" / "40 mmol an hour"); None
+    otherwise. Figures the question names ("a 301 and a 302") are labels."""
+    ours = [f for f in point.figures if _measured(f) and f.stem in point.asserted
+            and f.stem not in anchors]
     if not ours:
         return None
-    said = {_figure(s) for s in sentence_all if _figure(s)}
-    if {_figure(s) for s in ours} & said:
+    # A clause that restates the point with another figure contradicts it, whatever figures
+    # the rest of the sentence gives ("AA needs 3 to 1 for body text, and large text 4.5 to 1").
+    restated = _restates(point, sentence)
+    said = sentence.figures if restated else (sentence_figures or sentence.figures)
+    if any(_same_value(a, b) for a in ours for b in said):
         return None
-    theirs = {s for s in sentence.asserted if s not in anchors and _figure(s)}
-    if not theirs or {_figure(s) for s in theirs} & {_figure(s) for s in point_all}:
+    theirs = [f for f in sentence.figures if _measured(f) and f.stem in sentence.asserted
+              and f.stem not in anchors]
+    if not theirs or any(_same_value(b, c) for b in theirs
+                         for c in (point_figures or point.figures)):
         # A figure the point gives elsewhere: the sentence speaks of that part of it.
         return None
-    our_units, their_units = _units_after(point, ours), _units_after(sentence, theirs)
-    if our_units and their_units and not our_units & their_units:
-        return None  # "15 minutes" and "20 gauge" measure different things
-    return frozenset(ours), frozenset(theirs)
+    compared = [(a, b) for a in ours for b in theirs
+                if _same_quantity(point, a, sentence, b, anchors, point_all, sentence_topic)]
+    if not compared or any(_agree(a, b) for a, b in compared):
+        return None
+    return (frozenset(a.stem for a, _b in compared), frozenset(b.stem for _a, b in compared))
 
 
-def _units_after(clause: Clause, figures: set[str]) -> frozenset[str]:
-    """The words right after the figures ("15 *minutes*", "$300,000 *subscription*")."""
-    return frozenset(clause.stems[k + 1] for k, stem in enumerate(clause.stems[:-1])
-                     if stem in figures and not _figure(clause.stems[k + 1])
-                     and clause.positions[k + 1] == clause.positions[k] + 1)
+# Units of measure: a small count with one of these is a measured figure ("5 seconds").
+_MEASURES = frozenset(tx.stem(w) for w in (
+    "percent", "money", "ratio", "second", "seconds", "minute", "minutes", "hour", "hours",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "ms", "mg", "mcg", "ml",
+    "mmol", "meq", "kg", "g", "grams", "units", "point", "points", "pixel", "pixels", "px", "dp",
+    "pt", "degrees", "x", "times", "gb", "mb", "tb", "liters", "litres", "mm", "cm", "inches"))
+
+
+def _measured(figure: Figure) -> bool:
+    """A figure that measures something: not a small bare count ("3 tiers", "N+1")."""
+    if figure.stem == "1" and figure.unit == "ratio":
+        return False  # the "1" of "4.5:1"
+    return bool(_figure(figure.stem) or figure.unit in _MEASURES or figure.bound
+                or figure.approximate)
+
+
+def _same_value(ours: Figure, theirs: Figure) -> bool:
+    scale = max(1.0, abs(ours.low), abs(ours.high))
+    return (abs(ours.low - theirs.low) <= 1e-6 * scale
+            and abs(ours.high - theirs.high) <= 1e-6 * scale)
+
+
+QUANTITY_REACH = 3  # content words either side of a figure that name what it measures
+SHARED_CONTEXT = 0.4  # of the words around two figures they must share to measure one thing
+RESTATED_SHARE = 0.75  # of a point's other words that a clause restating it uses
+
+
+def _restates(point: Clause, sentence: Clause) -> bool:
+    """Does the clause say the point's words, all but its figures?"""
+    words = frozenset(s for s in point.stems if not s[:1].isdigit())
+    return len(words) >= 3 and len(words & frozenset(sentence.stems)) >= RESTATED_SHARE * len(words)
+
+
+TOPIC_WORDS = 3  # the first words of a clause, that name what it is about
+# Words of degree or frequency near a figure say how sure or how often, not what it measures.
+_DEGREE_STEMS = frozenset(tx.stem(w) for w in (
+    "about", "around", "roughly", "approximately", "approx", "nearly", "almost", "circa",
+    "typically", "typical", "usually", "usual", "commonly", "common", "generally", "often",
+    "normally", "cited", "considered", "least", "like", "some", "actually", "only", "just",
+    "less", "more", "anything", "lower", "higher", "greater", "fewer", "maximum", "minimum",
+    "max", "min", "exceed", "exceeds", "limited", "capped"))
+
+
+def _plain(clause: Clause, unit: str = "") -> list[tuple[int, str]]:
+    return [(p, s) for p, s in zip(clause.positions, clause.stems, strict=True)
+            if not s[:1].isdigit() and s != unit and s not in _POLAR_WORDS_STEMS
+            and s not in _DEGREE_STEMS]
+
+
+def _around(clause: Clause, figure: Figure, before_it: Clause | None = None,
+            after: bool = True) -> frozenset[str]:
+    """The words that name what a figure measures: its neighbours in the clause, without
+    figures, its unit and words of degree ("below", "more"); the end of the clause before
+    when its own has none (", often 20 to 40 or more")."""
+    words = _plain(clause, figure.unit)
+    # By written word: "OEE" and the three words it stands for are one word away.
+    before = sorted({p for p, _s in words if p < figure.position})[-QUANTITY_REACH:]
+    following = sorted({p for p, _s in words if p > figure.position})[:QUANTITY_REACH] \
+        if after else []
+    found = frozenset(s for p, s in words if p in before or p in following)
+    if found or before_it is None:
+        return found
+    words = _plain(before_it)
+    last = sorted({p for p, _s in words})[-QUANTITY_REACH:]
+    return frozenset(s for p, s in words if p in last)
+
+
+def _topic(clause: Clause) -> frozenset[str]:
+    """The first words of a clause: what it is about."""
+    words = [(p, s) for p, s in zip(clause.positions, clause.stems, strict=True)
+             if not s[:1].isdigit() and s not in _DEGREE_STEMS and s not in _POLAR_WORDS_STEMS]
+    first = sorted({p for p, _s in words})[:TOPIC_WORDS]
+    return frozenset(s for p, s in words if p in first)
+
+
+def _same_quantity(point: Clause, ours: Figure, sentence: Clause, theirs: Figure,
+                   anchors: frozenset[str], point_all: frozenset[str],
+                   sentence_topic: frozenset[str] = frozenset()) -> bool:
+    """Do two figures measure the same thing: the same unit (when both name one) and a word
+    in common around them, with the sentence's figure not said of another part of the point
+    ("more base for technical roles" where the point's figure is the common split)?"""
+    if ours.change != theirs.change:
+        return False  # "TCV rises to $320k" after a change the point does not speak of
+    our_words, their_words = ours.context, theirs.context
+    if ours.unit and theirs.unit and ours.unit != theirs.unit \
+            and ours.unit not in their_words and theirs.unit not in our_words:
+        return False  # "15 minutes" and "20 gauge"; but "a 1 to 10 rating" and "rated 1 to 10"
+    if ours.base and theirs.base and not ours.base & theirs.base:
+        return False  # "20 percent of SKUs" and "80 percent of the value"
+    shared = our_words & their_words
+    elsewhere = (their_words & point_all) - our_words - anchors
+    if shared:
+        # Most of what names the quantity, not only the population it is counted in ("70
+        # percent of tickets resolved at first contact" is not "a ticket reopen rate of 5").
+        enough = any(_enough(a, b, anchors) for a, b in ((our_words, their_words),
+                                                          (ours.subject, theirs.subject)))
+        return enough and len(elsewhere) <= len(shared - anchors)
+    # Or both clauses are about the same thing and the figures have the same unit ("AAA ...
+    # asks for 2.5 to 1" against "Level AAA raises it to 4.5:1").
+    return bool(ours.unit and ours.unit == theirs.unit and not elsewhere
+                and _topic(point) & (_topic(sentence) | sentence_topic) - anchors)
+
+
+def _enough(ours: frozenset[str], theirs: frozenset[str], anchors: frozenset[str]) -> bool:
+    """Do two sets of words around figures share enough of themselves (the question's words
+    count only when they are all that is shared)?"""
+    if (ours & theirs) - anchors:
+        ours, theirs = ours - anchors, theirs - anchors
+    shared = ours & theirs
+    return bool(shared) and len(shared) >= SHARED_CONTEXT * min(len(ours), len(theirs))
+
+
+def _interval(figure: Figure, slack: float) -> tuple[float, float]:
+    low, high = figure.low - slack, figure.high + slack
+    if figure.bound == "upper":
+        return float("-inf"), high
+    if figure.bound == "lower":
+        return low, float("inf")
+    return low, high
+
+
+def _agree(ours: Figure, theirs: Figure) -> bool:
+    """Do the figures agree: one inside the other's range or bound, or within a small share of
+    an approximate one ("around 66" and "about 65")? Two bounds the same way agree only on the
+    same value ("under 40" is not "below 70")."""
+    share = APPROXIMATE_SLACK if ours.approximate or theirs.approximate else RANGE_SLACK
+    slack = share * max(abs(ours.low), abs(ours.high), abs(theirs.low), abs(theirs.high))
+    slack = max(slack, 1e-9)
+    if ours.bound and ours.bound == theirs.bound:
+        return abs(ours.high - theirs.high) <= slack or abs(ours.low - theirs.low) <= slack
+    if not (ours.bound or theirs.bound or share) and ours.low < ours.high \
+            and theirs.low < theirs.high:
+        # Two spans said exactly ("a 1 to 10 rating", "a 1 to 100 rating") are one scale or two.
+        return abs(ours.low - theirs.low) <= slack and abs(ours.high - theirs.high) <= slack
+    our_low, our_high = _interval(ours, slack)
+    their_low, their_high = _interval(theirs, 0.0)
+    return our_low <= their_high and their_low <= our_high
 
 
 def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[str],
                           sentence_all: frozenset[str],
                           anchors: frozenset[str] = frozenset(),
-                          antonyms: bool = True) -> Contradiction | None:
+                          antonyms: bool = True,
+                          sentence_asserted: frozenset[str] = frozenset(),
+                          sentence_topic: frozenset[str] = frozenset(),
+                          sentence_figures: tuple[Figure, ...] = (),
+                          point_figures: tuple[Figure, ...] = (),
+                          story: bool = False) -> Contradiction | None:
     """``point_all``, ``sentence_all``: every stem of the whole point and sentence (a point
-    that names both sides of an antonym pair is not contradicted by either)."""
+    that names both sides of an antonym pair is not contradicted by either);
+    ``sentence_asserted``: what the whole sentence asserts; ``sentence_topic``: the first words
+    of its first clause."""
     conditional = point.conditional or sentence.conditional
     point_denied = point.denied - point.asserted  # "locking does not lock": both, so neither
     sentence_denied = sentence.denied - sentence.asserted
@@ -414,6 +858,11 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         flipped = frozenset()
     if point.advice and point.denied and not sentence.advice:
         flipped = frozenset()
+    if flipped and sentence.elliptical and not sentence.asserted \
+            and not sentence_topic & frozenset(point.stems):
+        # "X is an initiative, not a key result": the elliptical "not B" denies that X is B,
+        # not what the point says of B itself.
+        flipped = frozenset()
     if not point.asserted and _PRO_FORMS & set(point.stems):
         # "... instead of the old one": an alternative named by a pronoun, too little to
         # compare ("the old page's signals move to the new URL" does not assert it).
@@ -424,11 +873,19 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         # What the point itself rules out ("only on the training data, not the full
         # dataset") still contradicts a sentence that asserts it.
         flipped = flipped & point_denied
+    if flipped and flipped <= point.alternative and not _prefers_the_alternative(
+            point, sentence, flipped, point_all, sentence_asserted, anchors):
+        flipped = frozenset()
+    if flipped and sentence.prohibits and not (point.advice or point.prohibits):
+        # "Don't rebase commits others have pulled" is a rule; a point saying what a rebase
+        # does is not its opposite.
+        flipped = frozenset()
     if flipped and not conditional and not (point.denied and sentence.denied) and _same_proposition(
             point, sentence, flipped):
         return Contradiction("negation", ", ".join(sorted(flipped)))
     point_clause = frozenset(point.stems)
-    wrong_number = _other_number(point, sentence, sentence_all, anchors, point_all)
+    wrong_number = _other_number(point, sentence, anchors, point_all, sentence_topic,
+                                 sentence_figures, point_figures)
     if wrong_number and _same_proposition(point, sentence, wrong_number[0] | wrong_number[1]):
         return Contradiction("number", f"{sorted(wrong_number[0])[0]} / {sorted(wrong_number[1])[0]}")
     for stem in point.asserted if antonyms else ():
@@ -446,6 +903,11 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         shared = (point_clause & frozenset(sentence.stems)) - anchors
         if opposite and len(shared) < 2 and len(point_clause - anchors - {stem}) >= 2:
             continue
+        if story:
+            # "After reading the logs I found the cause" orders other events than "found the
+            # cause before changing anything": the opposite words must qualify the same words.
+            ours = _clause_neighbours(point, stem)
+            opposite = frozenset(o for o in opposite if _clause_neighbours(sentence, o) & ours)
         if opposite and _same_proposition(point, sentence, frozenset([stem])):
             return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}")
     return None
@@ -458,7 +920,10 @@ def _as_clause(statement: Statement) -> Clause:
                   tuple(p for c in statement.clauses for p in c.positions),
                   statement.denied - statement.asserted,
                   heads=frozenset(h for c in statement.clauses for h in c.heads),
-                  advice=any(c.advice for c in statement.clauses))
+                  advice=any(c.advice for c in statement.clauses),
+                  alternative=frozenset(a for c in statement.clauses for a in c.alternative),
+                  prohibits=bool(statement.clauses) and statement.clauses[0].prohibits,
+                  figures=tuple(f for c in statement.clauses for f in c.figures))
 
 
 def _conditional(statement: Statement, given: frozenset[str] = frozenset()) -> bool:
@@ -572,12 +1037,28 @@ def contradicts(point: Statement, sentence: Statement,
                     if not antonyms_of(s) and s not in _POLAR_WORDS_STEMS), None)
     about_it = subject is None or subject in sentence.stems
     whole = _as_clause(sentence)
+    topic = _topic(sentence.clauses[0]) if sentence.clauses else frozenset()
+    # A story told against a rubric ("I measured the result after the fix"): its sentences
+    # order and weigh their own events, so an opposite word counts only in a clause that
+    # says the point's own proposition.
+    story = any(c.speaker for c in sentence.clauses) and _asks_for_a_story(question)
+    point_figures = tuple(f for c in point.clauses for f in c.figures)
     for point_clause in point.clauses:
         for sentence_clause in (*sentence.clauses, whole):
             found = _clause_contradiction(point_clause, sentence_clause, point.stems,
-                                          sentence.stems, anchors, about_it)
+                                          sentence.stems, anchors, about_it,
+                                          sentence_asserted=sentence.asserted,
+                                          sentence_topic=topic, sentence_figures=whole.figures,
+                                          point_figures=point_figures, story=story)
+            if found and found.kind == "antonym" and story and (
+                    sentence_clause is whole
+                    or not _tells_the_point(point_clause, sentence_clause, anchors)):
+                continue
             if found and not (found.kind == "negation" and sentence.elided_negation):
                 return found
+    if story and not any(_tells_the_point(p, c, anchors)
+                         for p in point.clauses for c in sentence.clauses):
+        return _swapped_roles(point, sentence, anchors, question) if question else None
     attached = _attached_antonym(point, sentence, anchors, question)
     if attached:
         return attached
@@ -594,12 +1075,51 @@ def contradicts(point: Statement, sentence: Statement,
             # The opposite words must qualify the same thing ("raises your *cost*" against
             # "a lower *cost*"), not two things ("raised retention" / "a smaller solution").
             # How often or in what order ("once" / "on every call") qualifies the whole claim.
+            # A word of the question near both ("a SUS *score* of about 68 is average",
+            # "multiply by 2.5 to get a *score*") is the setting, not the thing qualified.
             if stem not in _POLAR_WORDS_STEMS:
-                ours = _neighbours(point, stem)
+                ours = _neighbours(point, stem) - anchors
                 opposite = frozenset(o for o in opposite if _neighbours(sentence, o) & ours)
             if opposite:
                 return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}")
     return _swapped_roles(point, sentence, anchors, question) if question else None
+
+
+_STORY_QUESTION_RE = re.compile(
+    r"\b(?:tell me about|describe a (?:time|situation)|give (?:me )?an example|share an example"
+    r"|walk me through a time|a time when|a time you)\b", re.I)
+# Asked of the person ("a deal you lost", "your design") or of an event ("tell me about a launch").
+_OF_THE_PERSON_RE = re.compile(r"\b(?:you|your)\b|\btell me about an?\b", re.I)
+_HYPOTHETICAL_RE = re.compile(r"\b(?:would|will|should|could|how do|how does|what is|what are)\b",
+                              re.I)
+
+
+@lru_cache(maxsize=1024)
+def _asks_for_a_story(question: str) -> bool:
+    """A behavioural question: "Tell me about a deal you lost", not "Tell me about hashing"
+    or "Describe how you would shard this"."""
+    return bool(_STORY_QUESTION_RE.search(question) and _OF_THE_PERSON_RE.search(question)
+                and not _HYPOTHETICAL_RE.search(question))
+
+
+STORY_SHARE = 0.6  # of a rubric point's own words that a story clause must say to oppose it
+
+
+def _clause_neighbours(clause: Clause, stem: str) -> frozenset[str]:
+    """The stems within NEIGHBOUR_REACH of ``stem`` in the clause."""
+    stems = clause.stems
+    return frozenset(stems[k] for i, s in enumerate(stems) if s == stem
+                     for k in range(max(0, i - NEIGHBOUR_REACH),
+                                    min(len(stems), i + NEIGHBOUR_REACH + 1)) if stems[k] != stem)
+
+
+def _tells_the_point(point: Clause, sentence: Clause, anchors: frozenset[str]) -> bool:
+    """Does a clause of a story say the rubric point's own proposition: most of its words
+    besides the question's, its words of degree and its opposable words?"""
+    rest = frozenset(s for s in point.stems if s not in anchors and s not in _POLAR_WORDS_STEMS
+                     and not antonyms_of(s) and s not in _DEGREE_STEMS)
+    shared = rest & frozenset(sentence.stems)
+    return len(shared) >= max(2.0, STORY_SHARE * len(rest))
 
 
 def _next_to_in(statement: Statement, stem: str, other: str) -> bool:
@@ -736,6 +1256,4 @@ def asserts(claim: Statement, sentence: Statement, distinctive: frozenset[str],
     denied = sentence.denied - sentence.asserted
     if (claim.asserted & denied) - claim.denied:
         return False
-    if claim.denied and not (claim.denied & denied):
-        return False
-    return True
+    return not (claim.denied and not claim.denied & denied)

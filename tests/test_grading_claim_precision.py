@@ -1,0 +1,363 @@
+"""Correct statements are not wrong claims: a rule stated negatively on both sides, a number
+about another quantity, a story told against a rubric, a negated rule beside a different point.
+Genuinely wrong statements of the same shapes are still found. Fixtures are written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from mock_interview.domain.grading import GradingInput, claims, grade_answer
+
+
+def _wrong_claims(question: str, points: list[str], answer: str,
+                  kind: str = "technical") -> list[dict[str, str]]:
+    story = kind == "behavioral"
+    grade = grade_answer(GradingInput(question, kind, points, answer, star=story,
+                                      target_words=(100, 280) if story else (60, 220)))
+    return grade.wrong_claims
+
+
+# ---- a rule stated negatively on both sides -----------------------------------------------
+
+NEGATION_AGREES = [
+    # nursing
+    ("How do you give subcutaneous heparin?",
+     ["Inject into the abdomen at least 5 cm from the navel",
+      "Do not massage or rub the injection site afterwards"],
+     "I use the abdomen, well away from the umbilicus. Afterwards I never rub the site, since "
+     "that causes bruising."),
+    ("How do you give IV potassium chloride safely?",
+     ["Always dilute it and give it by infusion pump", "Avoid giving potassium as an IV push"],
+     "It always goes through an infusion pump, diluted. Potassium is never pushed directly "
+     "into the vein."),
+    ("How do you protect a patient at risk of pressure injury?",
+     ["Reposition at least every two hours",
+      "Keep the heels off the mattress and avoid dragging the patient across the sheets"],
+     "We turn the patient every two hours. The heels shouldn't rest on the mattress, so we "
+     "float them on a pillow, and we never drag anyone up the bed; we use a slide sheet."),
+    # design
+    ("How do you make form errors accessible?",
+     ["Do not rely on colour alone to signal an error",
+      "Put the error message next to the field in text"],
+     "I don't depend on red alone; each error also gets an icon and a text message beside the "
+     "field."),
+    ("How should form fields be labelled?",
+     ["Use a visible label above each field instead of placeholder text"],
+     "Placeholder text vanishes once you type, so it's no substitute for a label. Every field "
+     "gets a visible label above it."),
+    ("How do you write button labels?",
+     ["Prefer specific verbs such as 'Save changes' over generic words like 'OK' or 'Submit'"],
+     "Generic labels like OK or Submit tell people nothing, so I write the action itself, "
+     "like Save changes."),
+    # accounting
+    ("How do you account for an annual software subscription paid upfront?",
+     ["Record it as a prepaid asset rather than expensing it when paid",
+      "Expense it evenly over the months it covers"],
+     "We don't expense the whole payment when it goes out. It sits as a prepaid asset and we "
+     "expense one twelfth each month."),
+    ("Can you offset receivables and payables?",
+     ["Receivables and payables are generally not netted on the balance sheet",
+      "Offsetting is allowed only with a legal right of set-off"],
+     "Normally you can't net what customers owe you against what you owe suppliers on the "
+     "balance sheet. The exception is a legal right of set-off with the same party."),
+    # operations
+    ("What does a kanban pull system change on the shop floor?",
+     ["A central schedule no longer pushes work to each station",
+      "Downstream demand signals authorise production"],
+     "There is no master schedule pushing jobs onto stations anymore. A station only builds "
+     "when the next one sends a card."),
+    ("What does single-piece flow remove?",
+     ["Batch queues between stations are eliminated",
+      "Defects show up right away at the next step"],
+     "Nothing waits in batches between stations, so a defect shows up right away at the next "
+     "step."),
+    # sales
+    ("How do you run a first discovery call?",
+     ["Avoid leading with price or a product demo",
+      "Ask about the buyer's problem and its cost first"],
+     "I don't open with pricing or a demo on a first call. I ask what problem they are "
+     "trying to solve and what it costs them today."),
+    ("How do you handle a request for a discount?",
+     ["Never give a discount without getting something in return, such as a longer term"],
+     "I don't give discounts away for nothing; if I move on price I ask for a longer term or "
+     "an upfront payment."),
+    # support
+    ("How do you update a customer during an outage?",
+     ["Do not promise a fix time that engineering has not confirmed",
+      "Give updates at a stated interval even when nothing has changed"],
+     "I never commit to a fix time engineering hasn't confirmed. I tell them when the next "
+     "update will come, and I send it even when there is no news."),
+    # software
+    ("How should passwords be stored?",
+     ["Never store passwords in plain text", "Hash them with a slow salted algorithm such as bcrypt"],
+     "Passwords should not sit in the database as plain text. We hash them with bcrypt, which "
+     "is slow and salted."),
+    ("How do you build SQL queries from user input?",
+     ["Use parameterized queries rather than concatenating user input into SQL"],
+     "Concatenating user input into SQL strings invites injection, so we always use "
+     "parameterized queries."),
+    # an elliptical "..., not B" says what the sentence's own subject is not
+    ("What makes a sales opportunity qualified?",
+     ["Qualified opportunities have a confirmed budget and timeline, not just interest"],
+     "A demo request is a buying signal, not a qualified opportunity by itself."),
+    # "off the floor" and "never on the floor" agree
+    ("How do you store sterile supplies?",
+     ["Keep sterile packs on shelves and off the floor"],
+     "Sterile packs go on the shelves and never on the floor."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), NEGATION_AGREES)
+def test_a_rule_stated_negatively_on_both_sides_agrees(question, points, answer) -> None:
+    assert not _wrong_claims(question, points, answer)
+
+
+# ---- numbers about another quantity -----------------------------------------------------------
+
+OTHER_QUANTITY = [
+    ("How do you monitor a patient after an IV opioid dose?",
+     ["Reassess pain within 30 minutes of an IV opioid dose",
+      "Watch for sedation and respiratory depression"],
+     "If the respiratory rate after the IV opioid dose falls below 12 breaths a minute, I hold "
+     "the next dose and check sedation."),
+    ("What support metrics do you watch?",
+     ["Keep the ticket reopen rate under 5 percent", "Track first contact resolution"],
+     "We resolved about 70 percent of tickets at first contact and tracked how many tickets "
+     "were reopened each week."),
+    ("How do you set latency goals for an API?",
+     ["Set the p99 latency target under 300 milliseconds", "Alert on error rate too"],
+     "Our median latency sits around 40 milliseconds, and we alert when the error rate passes "
+     "1 percent."),
+    ("What is a healthy current ratio?",
+     ["A current ratio between 1.5 and 2 is usually considered healthy"],
+     "Our current ratio was about 1.8, which is comfortably healthy."),
+    ("What is a typical B2B win rate?",
+     ["Win rates of 20 to 30 percent are typical for B2B sales"],
+     "A typical B2B win rate is about 25 percent of qualified opportunities."),
+    ("What line length is comfortable for body text?",
+     ["A line length of about 45 to 75 characters is comfortable to read"],
+     "I aim for roughly 66 characters per line for body text."),
+    ("What is a normal adult resting heart rate?",
+     ["A normal resting heart rate is 60 to 100 beats per minute"],
+     "A resting heart rate of 72 beats per minute is normal for an adult."),
+    ("How do you measure days sales outstanding?",
+     ["DSO is receivables divided by credit sales times the days in the period",
+      "A DSO around 45 days is common for net 30 terms"],
+     "With net 30 terms, a DSO of roughly 47 days is common."),
+    ("How do you classify inventory with ABC analysis?",
+     ["A items are about 20 percent of SKUs", "C items get simple controls"],
+     "A items carry about 80 percent of the annual consumption value."),
+    ("How do you plan contact center staffing?",
+     ["Keep agent occupancy below about 85 percent to avoid burnout"],
+     "We planned for a service level of 90 percent of calls answered in 15 seconds."),
+    ("How large should touch targets be?",
+     ["Apple recommends touch targets of at least 44 by 44 points"],
+     "Material Design asks for 48 by 48 dp, and WCAG 2.2 sets a minimum of 24 by 24 CSS "
+     "pixels."),
+    ("How do you split sales compensation?",
+     ["The base to variable split is commonly 50/50 for account executives"],
+     "For sales engineers it is more like 70/30, since they influence deals rather than close "
+     "them."),
+    # a scale's range is not the typical value on it
+    ("How is a net promoter score read?",
+     ["A net promoter score of about 30 is average for software companies"],
+     "You subtract the percentage of detractors from the percentage of promoters, so the "
+     "score runs from minus 100 to 100."),
+    # the state after a change the point does not speak of
+    ("What is total contract value?",
+     ["A two-year $200,000 subscription has a total contract value of $200,000"],
+     "If you add $15k of onboarding, the total contract value rises to $215k."),
+    # "$200k" is "$200,000"
+    ("What is total contract value?",
+     ["A two-year $200,000 subscription has a total contract value of $200,000"],
+     "So a two-year subscription at $200k has a total contract value of $200k."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), OTHER_QUANTITY)
+def test_a_number_about_another_quantity_is_not_a_wrong_number(question, points, answer) -> None:
+    assert not _wrong_claims(question, points, answer)
+
+
+# ---- stories told against a rubric ------------------------------------------------------------
+
+STORY_Q = "Tell me about a time you had to cut costs."
+STORY_KP = [
+    "I analysed where the money went with data before deciding what to cut",
+    "I involved the team in choosing the changes",
+    "I measured the savings after the change",
+]
+STORIES = [
+    (STORY_Q, STORY_KP,
+     "At my last company our cloud bill grew 40 percent in one quarter, and finance asked me to "
+     "bring it down. Instead of cutting every budget by the same amount, I first pulled six "
+     "months of billing data and found that idle test clusters were most of the increase. I "
+     "sat down with the team and we chose to shut clusters down at night. Three months later "
+     "I checked the bill again: spending was down 28 percent and nobody had lost a test "
+     "environment."),
+    ("Tell me about a time you negotiated a difficult deal.",
+     ["I got all of the buyer's requests on the table before conceding anything",
+      "I traded each concession for something in return",
+      "I kept the relationship intact"],
+     "A retail buyer opened by demanding a lower price, faster delivery and longer payment "
+     "terms. I didn't respond to the price right away; I asked what else they needed, until "
+     "everything was on the table. Then I offered the longer terms only in exchange for a "
+     "two-year commitment. We closed at our list price, and they renewed the next year."),
+    ("Tell me about a time you fixed a recurring problem.",
+     ["I found the root cause rather than patching symptoms",
+      "I measured the result after the fix"],
+     "Our nightly export failed about twice a week and the on-call engineer would just rerun "
+     "it. I didn't want another workaround, so I read the logs from a month of failures and "
+     "found a lock held by a backup job. After moving the backup an hour earlier I tracked the "
+     "job for six weeks and it never failed again."),
+    # "after six months" and "after reading the logs" order other events than the point's
+    (STORY_Q, STORY_KP,
+     "Earlier I had tried to cut travel, which failed. This time I analysed the data first and "
+     "decided with the team what to cut, and the savings held after six months."),
+    ("Tell me about a time you fixed a recurring problem.",
+     ["I found the root cause before changing anything", "I measured the result after the fix"],
+     "Before the fix the export failed twice a week. I read a month of logs first and found the "
+     "root cause, a lock held by the backup job, and after the fix I tracked it for six weeks."),
+    ("Tell me about a time you fixed a recurring problem.",
+     ["I found the root cause before changing anything", "I measured the result after the fix"],
+     "I measured the failure rate before the fix so I had a baseline. After reading the logs I "
+     "found the root cause."),
+    ("Tell me about a time you handled an upset customer.",
+     ["I listened without interrupting and acknowledged the frustration",
+      "I followed up after the issue was resolved"],
+     "A clinic manager called furious because their bookings had vanished before a busy "
+     "Monday. I let her finish without jumping in and told her I understood how bad the "
+     "timing was. Once engineering restored the data I called her back the next morning to "
+     "make sure everything was right."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), STORIES)
+def test_a_story_is_not_a_wrong_claim_against_its_rubric(question, points, answer) -> None:
+    assert not _wrong_claims(question, points, answer, kind="behavioral")
+
+
+# ---- a negated rule beside a different point --------------------------------------------------
+
+OTHER_PROPOSITION = [
+    ("What does git rebase do?",
+     ["A rebase moves your commits onto a new base commit and rewrites their hashes"],
+     "Never force-push a rebased branch that teammates are already working on."),
+    ("What is a foreign key?",
+     ["A foreign key references the primary key of another table"],
+     "You shouldn't delete a row while other tables still reference its key."),
+    ("What does FIFO assume?",
+     ["FIFO assumes the oldest inventory units are sold first"],
+     "Don't switch inventory methods every year, because it makes periods hard to compare."),
+    ("How is heparin given?",
+     ["Heparin is given subcutaneously in the abdomen"],
+     "Don't aspirate before injecting heparin, as that can cause bruising."),
+    # two negatives state a rule: "don't titrate without a result" requires the result
+    ("How does a heparin drip work?",
+     ["Heparin infusions are titrated to the aPTT result"],
+     "Don't titrate a heparin infusion without a current aPTT result."),
+    ("What is a kanban card?",
+     ["A kanban card signals the upstream station to produce more parts"],
+     "Don't produce parts without a kanban card from the next station."),
+    ("What does git rebase do?",
+     ["A rebase replays your commits onto another branch and gives them new hashes"],
+     "Never rebase a branch other people have pulled, since it rewrites their history."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), OTHER_PROPOSITION)
+def test_a_negated_rule_does_not_contradict_a_different_point(question, points, answer) -> None:
+    assert not _wrong_claims(question, points, answer)
+
+
+# ---- genuinely wrong statements are still found -----------------------------------------------
+
+WRONG = [
+    # inverted direction
+    ("How does LIFO affect cost of goods sold when prices rise?",
+     ["When prices rise, LIFO gives a higher cost of goods sold and lower profit"],
+     "When prices rise, LIFO gives a lower cost of goods sold and higher profit."),
+    ("How does adding an index affect writes?",
+     ["Each extra index makes inserts and updates slower"],
+     "Each extra index makes inserts and updates faster."),
+    # a wrong number for the same quantity
+    ("What is a normal adult resting heart rate?",
+     ["A normal resting heart rate is 60 to 100 beats per minute"],
+     "A normal resting heart rate is 120 to 160 beats per minute."),
+    ("How fast can IV potassium run through a peripheral line?",
+     ["Peripheral potassium infusions are limited to about 10 mmol per hour"],
+     "Peripheral potassium infusions can run at 40 mmol per hour."),
+    ("What occupancy should a contact center plan for?",
+     ["Keep agent occupancy below about 85 percent"],
+     "Agent occupancy should be planned at 100 percent so nobody is idle."),
+    # a negated rule
+    ("How do you verify a patient before giving medication?",
+     ["Always check two patient identifiers before giving medication"],
+     "You don't need to check two identifiers before giving medication."),
+    ("How do you prevent SQL injection?",
+     ["Parameterized queries prevent SQL injection"],
+     "Parameterized queries do not prevent SQL injection."),
+    ("Can you rebase shared commits?",
+     ["Never rebase commits that others have already pulled"],
+     "It is fine to rebase commits that others have already pulled."),
+    ("How is pain assessed?",
+     ["Pain intensity is rated on a 0 to 10 numeric scale"],
+     "Pain intensity is rated on a 0 to 100 numeric scale."),
+    ("What is a normal adult respiratory rate?",
+     ["A normal adult respiratory rate is about 12 to 20 breaths per minute"],
+     "A normal adult respiratory rate is 30 to 40 breaths per minute."),
+    # swapped roles
+    ("How do debits and credits differ?",
+     ["Debits increase assets while credits increase liabilities"],
+     "Credits increase assets while debits increase liabilities."),
+    ("How do optimistic and pessimistic locking differ?",
+     ["Optimistic locking checks for conflicts at commit while pessimistic locking locks rows "
+      "upfront"],
+     "Pessimistic locking checks for conflicts at commit while optimistic locking locks rows "
+     "upfront."),
+    # a story that states the opposite of the rubric point itself
+    (STORY_Q, STORY_KP,
+     "Finance told me to cut ten percent. I never measured the savings after the change, "
+     "because the quarter had already closed. I cut every team's budget by the same amount "
+     "without looking at any data first."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), WRONG)
+def test_a_genuinely_wrong_statement_is_still_a_wrong_claim(question, points, answer) -> None:
+    kind = "behavioral" if question == STORY_Q else "technical"
+    assert _wrong_claims(question, points, answer, kind=kind)
+
+
+# ---- how statements are read ------------------------------------------------------------------
+
+
+def test_figures_are_read_with_their_range_bound_approximation_and_unit() -> None:
+    def figures(text: str) -> list[claims.Figure]:
+        return [f for c in claims.read_statement(text).clauses for f in c.figures]
+
+    normal = figures("A normal resting heart rate is 60 to 100 beats per minute.")[0]
+    assert (normal.low, normal.high, normal.unit) == (60.0, 100.0, "beat")
+    limit = figures("Keep occupancy below about 85 percent.")[0]
+    assert (limit.bound, limit.approximate, limit.unit) == ("upper", True, "percent")
+    score = figures("A Braden score of 18 or below indicates risk.")[0]
+    assert score.bound == "upper"
+    assert figures("A $300k deal")[0].low == figures("A $300,000 deal")[0].low == 300000.0
+    contrast = figures("Normal text needs 4.5:1 contrast.")[0]
+    assert (contrast.low, contrast.unit) == (4.5, "ratio")
+    assert not figures("Under WCAG 2.2 the rule changed.")  # a version is a label
+
+
+def test_a_privative_participle_and_off_deny_but_kick_off_does_not() -> None:
+    gone = claims.read_statement("Batch queues between stations are eliminated.")
+    assert {"batch", "queue"} <= gone.denied
+    floor = claims.read_statement("Keep the bag below the bladder and off the floor.")
+    assert "floor" in floor.denied and "bladder" not in floor.denied
+    kickoff = claims.read_statement("I kicked off the project with a workshop.")
+    assert not kickoff.denied
+
+
+def test_a_rule_against_an_alternative_names_it_apart() -> None:
+    point = claims.read_statement("Left-align body text rather than justifying it.")
+    assert point.clauses[0].alternative == frozenset(["justifi"])
+    assert claims.read_statement("Never rebase shared commits.").clauses[0].prohibits
