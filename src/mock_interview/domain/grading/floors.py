@@ -12,19 +12,6 @@ from mock_interview.domain.grading import text as tx
 from mock_interview.domain.grading.coverage import AnswerTerms, Reference, question_overlap
 
 FLOOR_CAP = 20.0  # the most a floor case may score, overall and technical
-# Words that carry no answer when they sit around "I don't know".
-_COURTESY = frozenset([
-    "sorry", "please", "thanks", "thank", "you", "um", "uh", "hmm", "well", "honestly", "really",
-    "unfortunately", "question", "one", "answer", "this", "that", "it", "right", "now", "moment",
-    "remember", "recall", "quite", "ok", "okay", "afraid", "yeah", "yes", "so", "basically",
-    "like", "just", "actually", "literally", "anyway", "whatever", "hmm", "er", "erm", "ah",
-    "great", "good", "interesting", "tough", "hard", "difficult", "fair", "situation", "context",
-    "case", "depends", "think", "thinking", "later", "time", "maybe", "perhaps", "guess",
-    "stuff", "thing", "things", "kind", "sort", "mean", "know", "say", "said", "lot", "many",
-    "much", "dunno", "pass", "skip", "next", "move", "moving", "lorem", "ipsum", "dolor", "sit",
-    "amet", "consectetur", "adipiscing", "elit", "sed", "eiusmod", "tempor", "incididunt",
-    "labore", "dolore", "magna", "aliqua", "circumstances", "right", "sure", "certain", "wow",
-])
 DONT_KNOW_MAX_CHARS = 400
 _OFF_TOPIC_MIN_WORDS = 25  # shorter answers are judged by coverage alone
 _OFF_TOPIC_RELEVANCE = 0.08
@@ -35,6 +22,36 @@ _COPY_NEW_WORDS = 2  # at most this many content words of its own
 @lru_cache(maxsize=1)
 def _dont_know_re() -> re.Pattern[str]:
     return tx.compile_cues(tx.load_data("cues")["dont_know"])
+
+
+@lru_cache(maxsize=256)
+def _cue_spans(lowered: str) -> tuple[tuple[int, int], ...]:
+    """Where the non-answer phrases are (the "don't know" check and the clauses share them)."""
+    return tuple(m.span() for m in _dont_know_re().finditer(lowered))
+
+
+@lru_cache(maxsize=1)
+def _no_claim_words() -> frozenset[str]:
+    """Courtesy, filler and vague words that say nothing about any subject ("sorry", "honestly",
+    "tricky", "details"): they never make an answer of their own."""
+    return frozenset(tx.load_data("cues")["no_claim_words"])
+
+
+@lru_cache(maxsize=1)
+def _reference_words() -> frozenset[str]:
+    """What one would look something up in ("the protocol", "my notes", "the formula")."""
+    return frozenset(tx.load_data("cues")["reference_words"])
+
+
+@lru_cache(maxsize=1)
+def _negations() -> frozenset[str]:
+    return frozenset(tx.load_data("words")["negations"])
+
+
+@lru_cache(maxsize=1)
+def _small_talk_words() -> frozenset[str]:
+    """Weather, weekends, meals, family, pastimes: talk that is about no question's subject."""
+    return frozenset(tx.load_data("cues")["small_talk_words"])
 
 
 @lru_cache(maxsize=1)
@@ -55,33 +72,184 @@ def is_dont_know(answer: str, question_stems: frozenset[str]) -> bool:
     if len(answer) > DONT_KNOW_MAX_CHARS:  # a long answer is never only "I don't know"
         return False
     lowered = tx.lower_same_length(answer)
-    if not _dont_know_re().search(lowered) and not _only_filler(lowered):
+    spans = _cue_spans(lowered)
+    if not spans and not _only_filler(lowered):
         return False
-    rest = _dont_know_re().sub(" ", lowered)
+    rest = without_spans(lowered, spans)
     leftover = [
         stem for word, stem in zip(tx.content_words(rest), tx.content_stems(rest), strict=True)
-        if word not in _COURTESY and stem not in question_stems
+        if word not in _no_claim_words() and stem not in question_stems
     ]
     return not leftover
 
 
-NON_ANSWER_MAX_WORDS = 20
-NON_ANSWER_OWN_WORDS = 2  # "I'd have to look that up, I don't remember how it flows"
+# ---- non-answers ------------------------------------------------------------------------
+
+NON_ANSWER_MAX_WORDS = 60  # a longer answer is judged by its coverage and the off-topic check
+CUE_OBJECT_WORDS = 5  # own words a "don't know" clause may hold: "I'd check our unit's protocol"
+CUE_POINT_WORDS = 2  # point words that make a claim next to a "don't know" phrase
+CHATTER_MAX_WORDS = _OFF_TOPIC_MIN_WORDS  # shorter talk that never touches the subject floors
+_NEAR_SPELLING = 0.6  # character-trigram Dice at which an unknown word is a point word misspelt
+
+# Clauses end at punctuation and where a new thought starts: "I'm not sure, but ...".
+_CLAUSE_SPLIT_RE = re.compile(
+    r"[.!?;:,()\n\u2014\u2013\u2026]+|\s-+\s|(?<![a-z'])(?:but|though|although|however|because"
+    r"|except|unless|whereas|so|anyway|otherwise)(?![a-z'])")
+_CONTRASTS = frozenset(["but", "though", "although", "however", "except"])
+_FIRST_PERSON = frozenset(["i", "i'm", "i'd", "i've", "i'll", "im", "ive", "me", "my", "mine",
+                           "myself", "we", "we're", "we'd", "we've", "we'll", "us", "our", "ours"])
 
 
-def says_no_answer(answer: str, question_stems: frozenset[str] = frozenset()) -> bool:
-    """A short answer with a "don't know", "rather not", "look it up" or dodge phrase, and next
-    to nothing of its own besides: "Not sure, you pass the head pointer so the function can
-    walk the list" is a hedged answer, not a dodge."""
-    if len(tx.tokens(answer)) > NON_ANSWER_MAX_WORDS:
-        return False
+@dataclass(frozen=True)
+class Subject:
+    """What an answer has to talk about to be one. ``question``: stems of the question and
+    of the job's terms, which an answer may repeat without saying anything; ``points``: stems
+    and synonym labels of the key points' own words, which make a claim wherever they appear;
+    ``spellings``: those words as written, to know them misspelt."""
+
+    question: frozenset[str]
+    points: frozenset[str]
+    spellings: tuple[str, ...]
+
+
+def subject_of(reference: Reference, question_stems: frozenset[str],
+               job_stems: frozenset[str] = frozenset()) -> Subject:
+    points: set[str] = set()
+    spellings: dict[str, None] = {}
+    for point in reference.points:
+        for term in point.terms:
+            if term.stem not in question_stems:
+                points.add(term.stem)
+                points.update(term.labels)
+                if len(term.surface) >= 4:
+                    spellings[term.surface] = None
+    return Subject(question_stems | job_stems, frozenset(points), tuple(spellings))
+
+
+def non_answer(answer: str, subject: Subject, story: bool = False,
+               follow_up: bool = False) -> str | None:
+    """"dont-know" when no clause of the answer makes a claim about the subject and it says
+    it does not know, cannot remember, would look it up, would rather not, passes, or only
+    fills and chats; "off-topic" when it is short talk about something else; else None.
+
+    Each clause (split at punctuation and at "but", "so", ...) is read with the non-answer
+    phrases of cues.json blanked. It makes a claim with a key point's own word (two next to a
+    non-answer phrase: "I don't remember how it flows through" names what it cannot say), or
+    with the question's words and one of its own, or with a figure. A clause about the
+    speaker ("I'd check the handbook") or small talk ("lovely weather") makes none; nor does
+    a lone word of its own next to them ("nerves"), though alone it may be the answer
+    ("paremeters"). "Not sure, but threads share their memory" keeps its credit. Talk with
+    no non-answer phrase floors only when short.
+
+    A story (a STAR question, or a follow-up, read with the answer it completes) is told
+    about oneself in words the rubric seldom uses: there a clause about the speaker is a
+    claim unless it only excuses a "can't think of one" (and not after a "but"), and such
+    talk with STAR parts is a story. Without key points, a clause about the speaker is a
+    claim too: there is no rubric to miss."""
+    words = tx.tokens(answer)
+    if len(words) > NON_ANSWER_MAX_WORDS:
+        return None
     lowered = tx.lower_same_length(answer)
-    if not any(any(ch.isalpha() for ch in m.group()) for m in _dont_know_re().finditer(lowered)):
+    cues = tuple((a, b) for a, b in _cue_spans(lowered)
+                 if any(ch.isalpha() for ch in lowered[a:b]))
+    if not cues and len(words) >= CHATTER_MAX_WORDS:
+        return None
+    story = story or follow_up  # a follow-up is read with the answer it completes
+    blanked = without_spans(lowered, cues)
+    kinds: set[str] = set()
+    start = 0
+    contrast = False  # the clause follows "but", "though", ...
+    for cut in [*_CLAUSE_SPLIT_RE.finditer(blanked), None]:
+        end = cut.start() if cut else len(blanked)
+        if end > start:
+            has_cue = any(a < end and b > start for a, b in cues)
+            kind = _clause_kind(blanked[start:end], lowered[start:end], has_cue, subject)
+            if kind == "claim" or (kind == "aside" and (
+                    not subject.points or (story and (contrast or not cues)))):
+                return None  # a story is told about oneself, in words the rubric seldom uses
+            kinds.add(kind)
+            contrast = False
+        start = cut.end() if cut else end
+        contrast = contrast or bool(cut and cut.group().strip() in _CONTRASTS)
+    talk = bool(kinds & {"aside", "chatter"})
+    if "remark" in kinds and not (cues or talk):
+        return None  # a lone word of its own may be the answer
+    if talk:
+        if len(words) >= CHATTER_MAX_WORDS:
+            return None
+        if story and "aside" in kinds:  # small talk is no story, whatever its parts
+            from mock_interview.domain.grading.communication import star_parts
+
+            if any(star_parts(without_spans(answer, cues))[0].values()):
+                return None
+        return "dont-know" if cues else "off-topic"
+    return "dont-know"
+
+
+def _clause_kind(clause: str, written: str, has_cue: bool, subject: Subject) -> str:
+    """"claim", "aside" (about the speaker), "chatter" (small talk), "remark" (one word of its
+    own) or "empty". ``clause`` has the non-answer phrases blanked; ``written`` does not.
+    Next to such a phrase, what one would look up ("the protocol") is no claim either."""
+    no_claim = _no_claim_words()
+    looked_up = _reference_words() if has_cue else frozenset()
+    small_talk = _small_talk_words()
+    asked = other = chat = 0
+    pointed: set[str] = set()
+    for word in tx.content_words(clause):
+        if (word in no_claim or word in _PLACEHOLDER_WORDS or word in looked_up
+                or word in _negations()):
+            continue
+        if any(ch.isdigit() for ch in word):
+            if not has_cue:
+                return "claim"  # a figure is a claim: "15 grams", "2 business days"
+            other += 1
+            continue
+        stem = tx.stem(word.replace("'", ""))
+        if stem in subject.question:
+            asked += 1
+        elif (stem in subject.points or tx.synonym_labels(stem) & subject.points
+              or _near_spelt(word, subject)):
+            pointed.add(stem)
+            if len(pointed) >= (CUE_POINT_WORDS if has_cue else 1):
+                return "claim"
+            other += 1
+        elif word in small_talk:
+            chat += 1
+            other += 1
+        elif _looks_like_word(word):  # keyboard mash says nothing
+            other += 1
+    if has_cue and other <= CUE_OBJECT_WORDS:
+        return "empty"
+    if asked:
+        return "claim" if other else "empty"
+    if not other:
+        return "empty"
+    if 2 * chat >= other:
+        return "chatter"
+    if _FIRST_PERSON.intersection(tx.words(written)):
+        return "aside"
+    return "remark" if other == 1 else "claim"
+
+
+def _near_spelt(word: str, subject: Subject) -> bool:
+    """An unknown word that is a point word misspelt ("nalaxone")."""
+    if len(word) < 4 or word in _known_words()[0]:
         return False
-    rest = _dont_know_re().sub(" ", lowered)
-    own = [stem for word, stem in zip(tx.content_words(rest), tx.content_stems(rest), strict=True)
-           if word not in _COURTESY and stem not in question_stems]
-    return len(own) <= NON_ANSWER_OWN_WORDS
+    grams = _trigrams(word)
+    return any(2 * len(grams & _trigrams(spelling)) >= _NEAR_SPELLING * (len(grams) + len(
+        _trigrams(spelling))) for spelling in subject.spellings)
+
+
+@lru_cache(maxsize=8192)
+def _trigrams(word: str) -> frozenset[str]:
+    padded = f"^{word}$"
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+def _looks_like_word(word: str) -> bool:
+    known, trigrams = _known_words()
+    base = word.split("'")[0]
+    return base in known or _plausible(base, trigrams)
 
 
 SAYS_NOTHING_MAX_WORDS = 25
@@ -97,14 +265,16 @@ def says_nothing(answer: str, reference: Reference, star: bool = False) -> bool:
 
         if sum(star_parts(answer)[0].values()) >= 2:
             return False
+    no_claim = _no_claim_words()
     own = [s for w, s in zip(tx.content_words(answer), tx.content_stems(answer), strict=True)
-           if w not in _COURTESY and s not in reference.question_stems]
+           if w not in no_claim and s not in reference.question_stems]
     return not own
 
 
 def _only_filler(lowered: str) -> bool:
     words = [w for w in tx.words(lowered) if w.isalpha()]
-    return bool(words) and all(w in _COURTESY or w in tx.stopwords() for w in words)
+    no_claim = _no_claim_words()
+    return bool(words) and all(w in no_claim or w in tx.stopwords() for w in words)
 
 
 _LIST_SPLIT_RE = re.compile(r"\s*(?:[,;\n|/]|\s-\s|\u2022|\s\*\s)\s*")

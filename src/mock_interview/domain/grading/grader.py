@@ -41,7 +41,6 @@ OVERALL_WEIGHTS: dict[str, tuple[float, float, float]] = {
 KINDS = tuple(OVERALL_WEIGHTS)
 STAR_TECHNICAL_SHARE = 0.4  # share of a STAR answer's technical score that is STAR completeness
 COVERED_SHARE = 0.35  # a key point counts as made when this share of its weight is matched
-NO_POINT = 0.15  # coverage under which an answer has not touched a point
 FOLLOW_UP_CONTENT = 0.6  # below this content score (0-1), missed points earn a follow-up
 FOLLOW_UP_POINT_WORDS = 2  # words a follow-up shares with a key point to be asking about it
 JOB_TERMS_FOR_FULL = 3
@@ -59,6 +58,8 @@ KEYWORD_LIST_COMMUNICATION = 15.0
 HARD_FLAGS = frozenset(["empty", "dont-know", "gibberish", "off-topic", "copied-question",
                         "keyword-list"])
 _STAR_ORDER = ("result", "action", "task", "situation")  # which missing part to ask about first
+_FLOOR_REASONS = {"dont-know": "Did not answer the question",
+                  "off-topic": "Off topic: the answer does not address the question"}
 
 
 @dataclass
@@ -248,14 +249,14 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
         if set(tx.content_stems(answer)) & reference.question_stems:
             return _floor_grade(item, "copied-question", word_count, "Only repeats the question")
         return _floor_grade(item, "dont-know", word_count, "Did not answer the question")
+    subject = floors.subject_of(reference, frozenset(tx.content_stems(item.question)), job_stems)
+    dodge = floors.non_answer(answer, subject, story=item.star, follow_up=follow_up)
+    if dodge:
+        return _floor_grade(item, dodge, word_count, _FLOOR_REASONS[dodge])
     misconceptions = tuple(m for m in item.misconceptions if m and m.strip())
     read = rd.read_answer(answer, reference, misconceptions, tuning,
                           context=item.context_answer if follow_up else "", question=item.question)
     content, results = read.content, read.results
-    if (floors.says_no_answer(answer, reference.question_stems)
-            and not any(r.coverage >= NO_POINT for r in results)):
-        # "I'd have to look that up, I don't remember how it flows": a dodge that makes no point
-        return _floor_grade(item, "dont-know", word_count, "Did not answer the question")
     told = comm.assess(answer, tuple(item.target_words), item.star, job_stems)
     if item.star:
         results, content = _story_points(reference, results, told, tuning)

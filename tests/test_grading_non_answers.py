@@ -1,0 +1,254 @@
+"""Non-answers score at most 20 however they are phrased; hedged answers with substance, and
+short correct ones, keep their credit. Graded through the real `mock-interview grade --input`
+command. Every question, point and answer here was written for this file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mock_interview.cli.app import app
+
+QUESTIONS = {
+    "pca": ("How do you respond when a patient on a morphine PCA becomes difficult to rouse?", [
+        "Stop the PCA and assess airway, breathing, respiratory rate and oxygen saturation",
+        "Give naloxone per protocol if respiratory depression is confirmed",
+        "Call the prescriber or rapid response team and keep monitoring closely",
+    ]),
+    "accrual": ("How would you accrue an expense for services received but not yet invoiced "
+                "at month end?", [
+        "Debit the expense account and credit accrued liabilities",
+        "Estimate the amount from the contract, purchase order or usage",
+        "Reverse the accrual next period when the invoice arrives",
+    ]),
+    "price": ("How do you handle a prospect who says your product is too expensive?", [
+        "Ask questions to find out what the price objection is really about",
+        "Tie the price to the value and return the customer will get",
+        "Offer options such as a smaller package or a phased rollout instead of discounting",
+    ]),
+    "thread": ("What is the difference between a process and a thread?", [
+        "A process has its own memory address space while threads share their process's memory",
+        "Threads are cheaper to create and switch between than processes",
+        "Shared memory means threads need synchronisation such as locks to avoid race conditions",
+    ]),
+    "refund": ("How do you handle a customer who has been waiting a week for a refund?", [
+        "Acknowledge the delay and apologise sincerely",
+        "Check the refund status and find out what is blocking it",
+        "Give a clear timeline and follow up until the refund arrives",
+    ]),
+    "overfit": ("What is overfitting and how do you detect it?", [
+        "The model learns noise in the training data and fails to generalise",
+        "Training accuracy is much higher than validation accuracy",
+        "Cross-validation, regularisation or more data reduce it",
+    ]),
+    "turnover": ("How do you calculate inventory turnover?", [
+        "Cost of goods sold divided by average inventory",
+        "Average inventory is opening plus closing inventory divided by two",
+        "A higher turnover means stock sells through faster",
+    ]),
+    "email": ("How would you measure the success of an email campaign?", [
+        "Track open rate, click-through rate and conversion rate",
+        "Compare against a control group or earlier campaigns",
+        "Tie the results to revenue or the campaign's goal",
+    ]),
+    "manager": ("Tell me about a time you disagreed with your manager.", [
+        "Describes the disagreement and why it mattered",
+        "Explains how they raised it respectfully, with evidence",
+        "States the outcome and what they learned",
+    ]),
+    "transfusion": ("What checks do you make before starting a blood transfusion?", [
+        "Confirm patient identity with two identifiers at the bedside against the blood bag",
+        "Check the blood group, unit number and expiry against the prescription",
+        "Record baseline vital signs before starting and observe closely in the first 15 minutes",
+    ]),
+}
+BEHAVIORAL = {"manager"}
+
+NON_ANSWERS = [
+    ("pca", "I'd have to check our unit's protocol on that, I can't remember the exact steps "
+            "off the top of my head."),
+    ("pca", "Gosh, it's been years since nursing school, I genuinely couldn't tell you."),
+    ("pca", "We covered that in orientation I think, but it's all a blur now, sorry."),
+    ("transfusion", "I'd need to double-check the hospital policy first, I wouldn't want to "
+                    "guess on something like that."),
+    ("transfusion", "Transfusions aren't really something I've done much of, so I'd rather "
+                    "not say."),
+    ("accrual", "Accruals are above my pay grade, ha. Our controller handles all of that, "
+                "I just don't know."),
+    ("accrual", "I'm drawing a complete blank on month-end stuff right now."),
+    ("accrual", "I would need to look up the journal entry, I don't want to give you the "
+                "wrong answer."),
+    ("accrual", "Not my area really. I'd rather not guess."),
+    ("price", "Hmm, I've never actually been in that situation, so I couldn't say."),
+    ("price", "Pass, if that's alright."),
+    ("price", "Next question please, I have nothing for this one."),
+    ("price", "I honestly have no idea what I would say to them."),
+    ("price", "Can I come back to that one? My mind just went completely blank."),
+    ("thread", "I used to know this, it's on the tip of my tongue, but it's gone."),
+    ("thread", "I'd google it, to be honest, I can't recall the difference."),
+    ("thread", "Not a clue, I'm afraid. Never really had to think about it."),
+    ("thread", "I'd prefer not to answer that one if it's all the same to you."),
+    ("thread", "um, well, so, you know, basically, yeah"),
+    ("thread", "asdkjh qwe zxcmnb lkjasd"),
+    ("thread", "Lorem ipsum dolor sit amet, sed do eiusmod tempor incididunt ut labore."),
+    ("refund", "That's something I'd have to ask my team lead about before I said anything."),
+    ("refund", "I'm not really sure what I'd do there, to be honest with you."),
+    ("refund", "I'd rather skip this one, it's not something I've dealt with."),
+    ("refund", "No clue, sorry. I'm blanking."),
+    ("overfit", "I can't remember, it's been a while since I studied any of that."),
+    ("overfit", "I don't know off the top of my head, I'd have to read up on it."),
+    ("overfit", "Hmm, I'm not confident enough to answer that one."),
+    ("overfit", "Let me think... no, sorry, nothing."),
+    ("turnover", "I wouldn't know where to start with that, honestly."),
+    ("turnover", "I'd have to look up the formula again, I always mix these things up."),
+    ("turnover", "It's been a long week, I'm just looking forward to the weekend, to be honest."),
+    ("turnover", "The weather has been lovely lately, I went hiking on Saturday with my dog."),
+    ("email", "I had a really nice sandwich for lunch today."),
+    ("email", "Did you catch the football last night? What a game."),
+    ("email", "Email isn't really my thing, I'd leave that to the marketing folks."),
+    ("email", "blah blah blah, something something, whatever"),
+    ("email", "How would you measure the success of an email campaign? Hmm, how would I "
+              "measure it, yes, good question."),
+    ("email", "Haha good one. No idea."),
+    ("manager", "I can't think of a time that happened, I usually get along with everyone."),
+    ("manager", "I'd rather not talk about my old manager, if that's okay."),
+    ("manager", "Nothing comes to mind right now, sorry, maybe ask me something else."),
+    ("manager", "yeah yeah, so, like, hmm, well, anyway"),
+    ("refund", "I would have to check with my manager first, I couldn't say for sure."),
+    ("refund", "Skip."),
+    ("price", "I'll have to pass on that, I'm afraid I'm not the right person to ask."),
+    ("price", "Let's move on to the next one, shall we?"),
+    ("thread", "I'm not going to lie, I have absolutely no clue about that."),
+    ("overfit", "Sorry, I can't answer that, it's over my head."),
+    ("transfusion", "I'm not comfortable answering that one."),
+    ("accrual", "That's outside my experience, I'm afraid."),
+    ("turnover", "Ugh, I knew this last week. Can't remember now."),
+    ("turnover", "Don't ask me, I'm hopeless with numbers, ha."),
+    ("email", "Good question! I genuinely don't have an answer for you."),
+    ("overfit", "I'd probably need to do some research first before I could answer that properly."),
+    ("pca", "No idea. Sorry, I know I should know this one."),
+    ("transfusion", "", ),
+]
+
+SUBSTANTIVE = [
+    ("pca", "I'm not completely sure of the exact order, but I'd stop the PCA, check his "
+            "breathing and sats, and give naloxone if his respiratory rate is low."),
+    ("pca", "I'd have to double-check the dose, but naloxone reverses the opioid, and I'd call "
+            "the rapid response team."),
+    ("pca", "Stop the pump and check airway and breathing."),
+    ("accrual", "I can't remember the account names exactly, but you debit the expense and "
+                "credit an accrued liability, then reverse it next month."),
+    ("accrual", "Debit expense, credit accrued liabilities, reverse when the invoice comes."),
+    ("price", "Honestly I'd ask what they're comparing us to, then show the return they get "
+              "for the price."),
+    ("price", "I'm not sure it's the best way, but I'd offer a smaller starter package "
+              "instead of a discount."),
+    ("thread", "Processes have separate memory; threads share memory inside one process."),
+    ("thread", "I don't know the textbook definition, but threads are lighter and share the "
+               "process's memory, so you need locks."),
+    ("refund", "I'd apologise for the delay, check where the refund is stuck, and give them "
+               "a date."),
+    ("refund", "I'd check the refund status."),
+    ("refund", "I can't recall the exact script, but the point is to acknowledge the delay, "
+               "apologise, and follow up until the money arrives."),
+    ("overfit", "Not totally sure, but I think it's when the model memorises training noise, "
+                "so validation accuracy drops while training accuracy stays high."),
+    ("overfit", "Don't quote me on this, but it shows up when training accuracy is far above "
+                "validation accuracy; cross-validation helps catch it."),
+    ("turnover", "COGS divided by average inventory."),
+    ("turnover", "Off the top of my head: cost of goods sold over average inventory, where the "
+                 "average is opening plus closing over two."),
+    ("email", "Open rate, click rate, and conversions compared with past campaigns."),
+    ("email", "I'd look at the open rate and the click-through rate."),
+    ("transfusion", "I'm a bit rusty, but two nurses check the patient's ID band against the "
+                    "bag, the unit number and expiry, and I take baseline obs first."),
+    ("manager", "I disagreed with my manager about skipping code review before a release. I "
+                "showed her the bug data from the last two releases, and we agreed to keep "
+                "reviews; that release went out with no hotfixes."),
+]
+
+
+def _grade_all(tmp_path: Path, cases: list[tuple[str, str]]) -> list[dict]:
+    source = tmp_path / "items.jsonl"
+    lines = []
+    for index, (topic, answer) in enumerate(cases):
+        question, points = QUESTIONS[topic]
+        lines.append(json.dumps({"id": str(index), "question": question, "key_points": points,
+                                 "answer": answer,
+                                 "kind": "behavioral" if topic in BEHAVIORAL else "technical"}))
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["grade", "--input", str(source), "--engine", "offline"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], list[dict]]:
+    folder = tmp_path_factory.mktemp("non-answers")
+    return _grade_all(folder, NON_ANSWERS), _grade_all(folder, SUBSTANTIVE)
+
+
+@pytest.mark.parametrize("index", range(len(NON_ANSWERS)))
+def test_a_non_answer_scores_at_most_20(graded, index: int) -> None:
+    result = graded[0][index]
+    assert result["overall"] <= 20 and result["technical"] <= 20, (NON_ANSWERS[index], result)
+
+
+@pytest.mark.parametrize("index", range(len(SUBSTANTIVE)))
+def test_a_hedged_or_short_answer_with_substance_keeps_its_credit(graded, index: int) -> None:
+    result = graded[1][index]
+    assert result["technical"] > 20 and result["overall"] > 20, (SUBSTANTIVE[index], result)
+    assert "dont-know" not in result["flags"] and "off-topic" not in result["flags"]
+
+
+# ---- follow-ups -------------------------------------------------------------------------
+
+STORY = ("At my last job our support queue doubled in a month. I was responsible for the "
+         "triage rota, so I set up a tagging scheme and paired new agents with seniors.")
+FOLLOW_UP_DODGES = [
+    "I don't remember, it was ages ago, sorry.",
+    "Hmm, I'd have to check my old notes on that.",
+    "I'd rather not say.",
+    "No idea, I left not long after.",
+    "The weather has been lovely lately, I went hiking on Saturday with my dog.",
+    "um, well, so, you know, basically, yeah",
+]
+FOLLOW_UP_ANSWERS = [
+    "Waiting times fell from two days to six hours within three weeks.",
+    "I'm not sure of the exact figure, but waiting times roughly halved and we kept the rota.",
+    "Honestly I don't remember the numbers, but complaints dropped and new agents ramped up "
+    "faster.",
+    "It worked: we cleared the backlog in a fortnight.",
+]
+
+
+def _follow_up(answer: str):
+    from mock_interview.domain.grading import GradingInput, follow_up_rubric, grade_answer
+
+    points, part = follow_up_rubric("missing-star:result", [], ["Describes the queue problem"])
+    return grade_answer(GradingInput("What was the outcome?", "follow-up", points, answer,
+                                     context_answer=STORY, star_part=part))
+
+
+@pytest.mark.parametrize("answer", FOLLOW_UP_DODGES)
+def test_a_non_answer_to_a_follow_up_scores_at_most_20(answer: str) -> None:
+    result = _follow_up(answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.flags)
+
+
+@pytest.mark.parametrize("answer", FOLLOW_UP_ANSWERS)
+def test_a_follow_up_answer_told_in_its_own_words_keeps_its_credit(answer: str) -> None:
+    result = _follow_up(answer)
+    assert result.overall > 20 and not {"dont-know", "off-topic"} & set(result.flags), result
+
+
+def test_a_non_answer_gets_no_praise_and_says_why(graded) -> None:
+    dodge = graded[0][NON_ANSWERS.index(("price", "Pass, if that's alright."))]
+    chatter = graded[0][NON_ANSWERS.index(
+        ("email", "I had a really nice sandwich for lunch today."))]
+    assert dodge["flags"] == ["dont-know"] and not dodge["feedback"]["strengths"]
+    assert chatter["flags"] == ["off-topic"]
+    assert "Off topic" in chatter["feedback"]["weaknesses"][0]
