@@ -131,6 +131,12 @@ NON_ANSWERS = [
     ("overfit", "I'd probably need to do some research first before I could answer that properly."),
     ("pca", "No idea. Sorry, I know I should know this one."),
     ("transfusion", "", ),
+    # About the speaker, not the subject: the subject's word is only what they have not done.
+    ("thread", "I've only heard of threads, never written anything that used them."),
+    ("accrual", "I haven't really dealt with accruals, so I couldn't say."),
+    ("email", "I'm more of a social media person, email campaigns aren't my thing."),
+    ("price", "Discounts are above my pay grade, I'd hand that to my manager."),
+    ("overfit", "Overfitting? Not really my area, it's on my reading list though."),
 ]
 
 SUBSTANTIVE = [
@@ -152,6 +158,10 @@ SUBSTANTIVE = [
     ("refund", "I'd apologise for the delay, check where the refund is stuck, and give them "
                "a date."),
     ("refund", "I'd check the refund status."),
+    ("accrual", "I haven't used NetSuite, but you debit the expense and credit accrued "
+                "liabilities, then reverse it when the invoice arrives."),
+    ("thread", "I've only heard of green threads, but OS threads share their process's memory "
+               "and processes don't."),
     ("refund", "I can't recall the exact script, but the point is to acknowledge the delay, "
                "apologise, and follow up until the money arrives."),
     ("overfit", "Not totally sure, but I think it's when the model memorises training noise, "
