@@ -338,7 +338,7 @@ def test_grading_is_pipelined_the_next_question_never_waits(ready, server, home)
     options = service.InterviewOptions(job=JOB, count=3, seed=4, engine="openai", base_url=server.url,
                                        model="test-model")
     session = service.start(ctx, options)
-    thin = "Our checkout was slow once and it got better after a while."  # earns follow-ups
+    thin = "I used Python on a project once and our checkout got faster after a while."  # thin: earns follow-ups
     stop, seen = threading.Event(), threading.Event()
     releaser = threading.Thread(target=_release_once_finish_waits, args=(release, threading.get_ident(), stop, seen))
     try:
