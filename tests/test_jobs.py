@@ -696,3 +696,87 @@ def test_a_large_import_leaves_no_pending_index_entries(cli, tmp_path, postgres_
     found = cli("--db", postgres_url, "search-jobs", "alloy", "--skill", "welding", "--json")
     assert found.exit_code == 0, found.stderr
     assert found.json()["total"] == 1000 and not found.json()["total_exact"]
+
+
+def test_candidates_for_ranking_again_rank_a_bounded_share_of_many_matches(
+        cli, tmp_path, database_url):
+    """``rank_at_most`` ranks that many of the matches and no more (SQLite: the newest); with
+    as many matches as that or fewer, the page is the same as without it."""
+    from mock_interview.domain.jobs import build_search
+    from mock_interview.services.context import AppContext
+    from mock_interview.store import jobs as job_store
+
+    rows = [posting(f"Welder {i}", slug=f"welder-{i}") for i in range(30)]
+    rows[0] = posting("Welder Welder Welder", description="Welder wanted: welder work.",
+                      slug="welder-best")
+    out = cli("--db", database_url, "jobs", "import", str(write_json(tmp_path / "w.json", rows)))
+    assert out.exit_code == 0, out.stderr
+    ctx = AppContext.create(database_url=database_url)
+    search = build_search("welder")
+    with ctx.database().session() as session:
+        def page(rank_at_most):
+            return [hit.job.slug for hit in job_store.search_jobs(
+                session, search, limit=5, rank_at_most=rank_at_most).hits]
+
+        everything = page(None)
+        assert everything[0] == "welder-best"
+        assert page(30) == page(1000) == everything
+        bounded = page(8)
+        assert len(bounded) == 5 and set(bounded) <= {r["slug"] for r in rows}
+        if ctx.database().backend == "sqlite":  # the first imported is the oldest: not ranked
+            assert "welder-best" not in bounded
+            assert set(bounded) <= {f"welder-{i}" for i in range(22, 30)}
+    ctx.close()
+
+
+def _gin_indexes(postgres_url: str) -> dict[str, tuple[int, str]]:
+    """Each GIN index of the catalogue: (its oid, its definition)."""
+    import sqlalchemy as sa
+
+    from mock_interview.store.database import normalise_url
+
+    engine = sa.create_engine(normalise_url(postgres_url))
+    with engine.connect() as connection:
+        found = {name: (oid, definition) for name, oid, definition in connection.execute(sa.text(
+            "SELECT c.relname, c.oid, pg_get_indexdef(c.oid) FROM pg_index AS i "
+            "JOIN pg_class AS c ON c.oid = i.indexrelid JOIN pg_am AS a ON a.oid = c.relam "
+            "WHERE a.amname = 'gin' AND c.relnamespace = CAST(current_schema() AS regnamespace)"))}
+    engine.dispose()
+    return found
+
+
+@pytest.mark.postgres
+def test_a_large_import_builds_the_search_indexes_once_at_its_end(cli, tmp_path, postgres_url,
+                                                                  monkeypatch):
+    """An import larger than the catalogue it joins drops the GIN indexes and builds them again
+    before it commits (new indexes, same definitions); a smaller one updates them in place; a
+    failed one leaves them as they were."""
+    from mock_interview.store import jobs_postgres
+
+    monkeypatch.setattr(jobs_postgres, "BULK_INDEX_ROWS", 500)
+    assert cli("--db", postgres_url, "jobs", "list").exit_code == 0  # the packaged catalogue
+    before = _gin_indexes(postgres_url)
+    assert set(before) == set(jobs_postgres.GIN_INDEXES)
+
+    broken = tmp_path / "broken.json"
+    rows = [posting(f"Welder {i}", slug=f"broken-{i}") for i in range(1200)]
+    broken.write_text(json.dumps(rows)[:-200], encoding="utf-8")
+    assert cli("--db", postgres_url, "jobs", "import", str(broken)).exit_code == ExitCode.USAGE
+    assert _gin_indexes(postgres_url) == before
+
+    rows = [posting(f"Welder {i}", skills_required=["Welding", f"Alloy {i}"], slug=f"welder-{i}")
+            for i in range(1200)]
+    out = cli("--db", postgres_url, "jobs", "import", str(write_json(tmp_path / "w.json", rows)))
+    assert out.exit_code == 0, out.stderr
+    rebuilt = _gin_indexes(postgres_url)
+    assert {name: d for name, (_, d) in rebuilt.items()} == {name: d for name, (_, d) in before.items()}
+    assert all(rebuilt[name][0] != before[name][0] for name in before)
+    found = cli("--db", postgres_url, "search-jobs", "alloy 7", "--skill", "welding", "--json")
+    assert found.exit_code == 0, found.stderr
+    assert [j["slug"] for j in found.json()["jobs"]] == ["welder-7"]
+
+    rows = [posting(f"Fitter {i}", slug=f"fitter-{i}") for i in range(600)]  # < the 1,296 there
+    out = cli("--db", postgres_url, "jobs", "import", str(write_json(tmp_path / "f.json", rows)))
+    assert out.exit_code == 0, out.stderr
+    assert _gin_indexes(postgres_url) == rebuilt
+    assert cli("--db", postgres_url, "search-jobs", "fitter", "--json").json()["total"] == 600

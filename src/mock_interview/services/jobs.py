@@ -24,6 +24,9 @@ from mock_interview.services.context import AppContext
 SAMPLE_SOURCE = "sample"
 CATALOGUE_META_KEY = "sample_catalogue_version"
 RETRIEVE_FOR_RERANK = 300
+# Matches text-ranked for those candidates, at most: past a few thousand, postings that all name
+# the words in their title rank nearly alike on text, and fit orders them anyway.
+RANK_FOR_RERANK = 5_000
 QUERY_WEIGHT = 0.5  # with words and a resume: half text relevance, half fit
 MAX_REPORTED_ERRORS = 200
 
@@ -542,7 +545,7 @@ def search(
         candidate = candidate_for(resume)
         if params.terms:  # the person's words decide what is relevant, the resume the order
             page = job_store.search_jobs(session, params, limit=RETRIEVE_FOR_RERANK,
-                                         fields=MATCH_FIELDS)
+                                         fields=MATCH_FIELDS, rank_at_most=RANK_FOR_RERANK)
         else:
             page = job_store.search_for_resume(session, params, sorted(candidate.skills),
                                                _resume_titles(candidate), RETRIEVE_FOR_RERANK,

@@ -45,12 +45,18 @@ def search_jobs(
     limit: int | None = None,
     count: bool = True,
     fields: Sequence[str] | None = None,
+    rank_at_most: int | None = None,
 ) -> SearchPage:
     """Postings matching ``terms`` (default: the search's own) and every filter, best first;
-    whole, or only ``fields`` of them (plus their keys, as plain rows)."""
+    whole, or only ``fields`` of them (plus their keys, as plain rows).
+
+    ``rank_at_most``: rank only that many of the matches (SQLite: the newest indexed;
+    Postgres: the first its index yields) when more match, for candidates that are ranked
+    again: text ranking must score every match, and a common word matches most postings
+    ("engineer": 46k of 100k, 48 ms of bm25 on SQLite, 39 of ts_rank_cd on Postgres)."""
     return backend(session).search_jobs(
         session, search, list(search.terms if terms is None else terms), any_term,
-        search.limit if limit is None else limit, count, fields)
+        search.limit if limit is None else limit, count, fields, rank_at_most)
 
 
 def search_for_resume(session: Session, search: JobSearch, skills: Sequence[str],
@@ -121,7 +127,7 @@ def upsert_jobs(session: Session, records: Iterable[JobRecord], source: str) -> 
         inserted += len(new_rows)
         updated += len(changed_rows)
 
-    store.write_batches(batches(records, UPSERT_BATCH), flush)
+    store.write_batches(session, batches(records, UPSERT_BATCH), flush)
     return inserted, updated
 
 

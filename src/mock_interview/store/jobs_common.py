@@ -35,8 +35,10 @@ class JobBackend(Protocol):
     """One database's job search and bulk writing (``jobs_sqlite``, ``jobs_postgres``)."""
 
     def search_jobs(self, session: Session, search: JobSearch, terms: list[str], any_term: bool,
-                    limit: int, count: bool, fields: Sequence[str] | None) -> SearchPage:
-        """Postings matching ``terms`` (all, or any) and every filter, best first."""
+                    limit: int, count: bool, fields: Sequence[str] | None,
+                    rank_at_most: int | None = None) -> SearchPage:
+        """Postings matching ``terms`` (all, or any) and every filter, best first (of at most
+        ``rank_at_most`` matches ranked)."""
 
     def search_for_resume(self, session: Session, search: JobSearch, skills: Sequence[str],
                           titles: Sequence[Sequence[str]], limit: int,
@@ -49,7 +51,7 @@ class JobBackend(Protocol):
     def insert_rows(self, session: Session, rows: list[dict[str, Any]]) -> None:
         """Insert new postings (``rows`` of ``jobs`` columns) and index them for search."""
 
-    def write_batches(self, batches: Iterable[list[JobRecord]],
+    def write_batches(self, session: Session, batches: Iterable[list[JobRecord]],
                       write: Callable[[list[JobRecord]], None]) -> None:
         """``write`` every batch of an import, in order."""
 

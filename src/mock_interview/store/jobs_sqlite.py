@@ -93,7 +93,8 @@ def _filters(search: JobSearch) -> list[Any]:
 
 
 def search_jobs(session: Session, search: JobSearch, terms: list[str], any_term: bool,
-                limit: int, count: bool, fields: Sequence[str] | None) -> SearchPage:
+                limit: int, count: bool, fields: Sequence[str] | None,
+                rank_at_most: int | None = None) -> SearchPage:
     conditions = _filters(search)
     skill_terms = [s for s in search.skills if query_terms(s)]
     if not terms and skill_terms:
@@ -114,9 +115,17 @@ def search_jobs(session: Session, search: JobSearch, terms: list[str], any_term:
     source = FtsFirstJoin(FTS, Job.__table__, Job.search_rowid == FTS.c.rowid) if conditions else FTS
 
     def best(matches: Any) -> list[Any]:
+        bounded = [*conditions]
+        if rank_at_most:  # the newest that many: FTS5 walks a match's rowids from either end
+            floor = session.execute(
+                sa.select(FTS.c.rowid).select_from(source).where(matches, *conditions)
+                .order_by(FTS.c.rowid.desc()).limit(1).offset(rank_at_most - 1)
+            ).scalar()
+            if floor is not None:
+                bounded.append(FTS.c.rowid >= floor)
         return session.execute(
             sa.select(FTS.c.rowid, bm25.label("rank")).select_from(source)
-            .where(matches, *conditions).order_by(sa.asc("rank")).limit(limit)
+            .where(matches, *bounded).order_by(sa.asc("rank")).limit(limit)
         ).all()
 
     # Tiered ranking: bm25 must score every match, and a common word matches most postings
@@ -204,7 +213,8 @@ def insert_rows(session: Session, rows: list[dict[str, Any]]) -> None:
     )
 
 
-def write_batches(batches: Iterable[list[JobRecord]], write: Callable[[list[JobRecord]], None]) -> None:
+def write_batches(session: Session, batches: Iterable[list[JobRecord]],
+                  write: Callable[[list[JobRecord]], None]) -> None:
     for batch in batches:
         write(batch)
 
