@@ -361,3 +361,110 @@ def test_a_rule_against_an_alternative_names_it_apart() -> None:
     point = claims.read_statement("Left-align body text rather than justifying it.")
     assert point.clauses[0].alternative == frozenset(["justifi"])
     assert claims.read_statement("Never rebase shared commits.").clauses[0].prohibits
+
+
+# ---- negated bounds, manners, remedies, worked examples, relations told from the other end --
+
+READ_RIGHT = [
+    # a rule stated negatively against a bound: "never below 140" is "140 or above"
+    ("At what temperature is hot soup held?", ["Hot soup is held at 140°F or above"],
+     "We never hold hot soup below 140°F on the line."),
+    # an opposite word under the clause's own negation agrees
+    ("Is the safety briefing optional for contractors?",
+     ["Contractors are required to attend the safety briefing before starting"],
+     "As site lead I attend every briefing, and I can't treat the safety briefing as optional "
+     "for any contractor."),
+    # "without" a thing is a manner, not a refusal of the point
+    ("How did you handle telling the team about the layoff?",
+     ["I explained the severance package and benefits to the affected employee"],
+     "With the affected employee I explained the severance package and benefits. Afterwards "
+     "I told the wider team briefly, without severance specifics."),
+    # what happens without a remedy agrees with the point naming it
+    ("What is a buffer overflow and how is it prevented?",
+     ["Buffer overflows are prevented by bounds checking on every copy"],
+     "Our old parser copied input into a fixed buffer without bounds checking, so long input "
+     "overwrote the stack. Bounds checking on every copy stops it."),
+    # setting aside what the point calls unsuitable
+    ("How should login pages be served?",
+     ["Plain HTTP is unsuitable for login pages because credentials travel in clear text"],
+     "Login pages are served over HTTPS rather than plain HTTP, where credentials travel in "
+     "clear text."),
+    # a worked example's figures are its own case's
+    ("What is rent as a share of sales?", ["Rent should stay under 10 percent of sales"],
+     "Keep rent under 10 percent of sales. Say rent is $3,000 and sales are $10,000: "
+     "3,000 ÷ 10,000 = 30%, far too high."),
+    # single-letter names keep what is said of A apart from what is said of C
+    ("How are items counted in ABC analysis?",
+     ["A items get frequent counts",
+      "C items are the many cheap SKUs managed with simple rules and infrequent counts"],
+     "The A items get the most attention: tight forecasts and frequent cycle counts, weekly "
+     "or monthly."),
+    # a negation said of another subject
+    ("What shortens a phone battery's life?",
+     ["High temperatures degrade the battery's capacity"],
+     "Overnight charging doesn't degrade the battery's capacity much on modern phones."),
+    # a point preferring A to an elliptical "not B", and a sentence naming both
+    ("What is net pay?", ["Net pay is what the employee takes home, not gross pay"],
+     "Net pay is gross pay minus taxes and deductions, and it is what the employee takes "
+     "home."),
+    # "contraindicated" denies as "never given" does
+    ("Which vaccines are avoided in pregnancy?", ["Live vaccines are contraindicated in pregnancy"],
+     "Live vaccines are never given during pregnancy; inactivated ones such as flu are fine."),
+    # a relation between two ends told wholly from the other end
+    ("How does water affect concrete?", ["A lower water-cement ratio gives higher strength"],
+     "Extra water at the truck raises the water-cement ratio and cuts strength."),
+    # "when" after "not" keeps the negation: a correct answer is not its opposite
+    ("When is revenue recognized under accrual accounting?",
+     ["Revenue is recognized when it is earned, not when cash is received"],
+     "Revenue is booked when the work is delivered and earned, even if the cash arrives "
+     "months later."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), READ_RIGHT)
+def test_correct_statements_of_these_shapes_are_not_wrong_claims(question, points,
+                                                                answer) -> None:
+    assert not _wrong_claims(question, points, answer)
+
+
+STILL_WRONG = [
+    ("When is revenue recognized under accrual accounting?",
+     ["Revenue is recognized when it is earned, not when cash is received"],
+     "Revenue is recognized when cash is received."),
+    ("Is the safety briefing optional for contractors?",
+     ["Safety briefings are required for every contractor before work starts"],
+     "Safety briefings are optional for contractors before work starts."),
+    ("How do interest rates affect bond prices?", ["A higher interest rate gives a lower bond price"],
+     "A higher interest rate gives a higher bond price."),
+    ("How hot must handwashing water be?", ["Handwashing water is kept at 100°F or above"],
+     "Handwashing water is kept at 60°F."),
+    ("What is net pay?", ["Net pay is what the employee takes home, not gross pay"],
+     "Gross pay is what the employee takes home."),
+    ("How do you protect the clean room?",
+     ["Staff entering the clean room change into gowns and shoe covers"],
+     "Staff entering the clean room don't change into gowns or shoe covers."),
+    ("How did you handle the reorganisation?",
+     ["I went through the practical details of the new structure with each affected person"],
+     "I never went through the practical details of the new structure with the affected "
+     "people."),
+    ("How are items counted in ABC analysis?",
+     ["A items are counted frequently", "C items are counted infrequently with simple rules"],
+     "The A items are counted infrequently."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), STILL_WRONG)
+def test_wrong_statements_of_these_shapes_are_still_wrong_claims(question, points,
+                                                                 answer) -> None:
+    assert _wrong_claims(question, points, answer)
+
+
+def test_not_when_denies_the_condition_and_capital_letters_name_things() -> None:
+    point = claims.read_statement("Revenue is recognized when earned, not when cash is received.")
+    assert "cash" in point.denied and any(c.denies_condition for c in point.clauses)
+    assert {"a", "c"} <= claims.read_statement("Count A items weekly and C items yearly.").stems
+    assert "a" not in claims.read_statement("A lower ratio gives higher strength.").stems
+    manner = claims.read_statement("I told the team briefly and without detail.")
+    assert manner.clauses[-1].manner == frozenset(["detail"])
+    bound = claims.read_statement("We never hold cold food above 41°F.")
+    assert claims.negates_a_bound(bound.clauses[0])

@@ -104,6 +104,8 @@ class Figure:
     subject: frozenset[str] = frozenset()  # of those, the words before it
     base: frozenset[str] = frozenset()  # what it is a share "of" ("20 percent of SKUs")
     change: bool = False  # a change or the state after one ("rises to $320k", "is down $10")
+    # A step of a worked example ("say $100,000", "62 x 55 = 3,410"): its own case's value.
+    worked: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,9 @@ class Clause:
     figures: tuple[Figure, ...] = ()  # the measured figures said in it
     speaker: bool = False  # says "I", "we", "my": one's own story or practice
     elliptical: bool = False  # opens on "not" with no verb of its own (", not a key result")
+    # Heads of "without" and "with no" scopes ("render *without encoding*"): a manner.
+    manner: frozenset[str] = frozenset()
+    denies_condition: bool = False  # "not when cash is received": a condition ruled out
 
     @cached_property
     def asserted(self) -> frozenset[str]:
@@ -187,7 +192,9 @@ def _is_negator(word: str) -> bool:
 
 
 # "Putaway and picking are eliminated": a participle that says its subject is gone.
-_PRIVATIVE_AFTER = frozenset(["eliminated", "avoided", "skipped", "prohibited", "banned"])
+_PRIVATIVE_AFTER = frozenset(["eliminated", "avoided", "skipped", "prohibited", "banned",
+                              "contraindicated", "forbidden", "disallowed", "unsuitable",
+                              "unacceptable", "inappropriate", "unsafe"])
 _PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"])
 # "off the floor" denies the floor after a verb of keeping or a copula, not in "kick off the
 # project" or "sign off the release".
@@ -198,26 +205,44 @@ _DETERMINERS = frozenset(["the", "a", "an", "their", "its", "your", "our", "his"
                           "any"])
 # After a negation in the same clause these cancel it ("never discount without a trade").
 _SECOND_NEGATORS = frozenset(["without", "nothing"])
+_JOINING = frozenset(["and", "or", "but", "then"])
 # A clause that opens on one of these states a rule ("don't rebase shared commits").
 _PROHIBITIVE = frozenset(["never", "avoid", "don't", "dont", "mustn't", "shouldn't"])
+
+
+def _plural(words: list[str], index: int) -> bool:
+    word = words[index] if index < len(words) else ""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _opens_absence(words: list[str], index: int) -> bool:
     """Does the word at ``index`` deny what follows it ("keep the bag off the floor", not
     "kick off the project")?"""
     word = words[index]
+    if word == "outside" and index + 1 < len(words) and words[index + 1] in _DETERMINERS:
+        return True  # "an investigator outside the reporting line"
     if word != "off" or index + 1 >= len(words) or words[index + 1] not in _DETERMINERS:
         return False
     return bool(index and (words[index - 1] in _OFF_AFTER
                            or _KEEPING & set(words[max(0, index - 5):index])))
 
 
-def _prohibits(words: list[str], first: int | None) -> bool:
+_VERBAL = _COPULAS | frozenset(["be", "been", "need", "needed", "needs", "required", "has",
+                                "have", "had", "can", "will", "would", "should", "must"])
+
+
+def _prohibits(words: list[str], first: int | None, end: int | None = None) -> bool:
     if first is None:
         return False
+    end = len(words) if end is None else end
+    while first + 1 < len(words) and words[first] in _JOINING:
+        first += 1  # "..., and no state changes on GET"
     word = words[first]
     following = words[first + 1] if first + 1 < len(words) else ""
-    return word in _PROHIBITIVE or (word == "do" and following == "not")
+    # "No state changes on GET", "no food on the floor": a rule in a noun phrase.
+    return word in _PROHIBITIVE or (word == "do" and following == "not") or (
+        word == "no" and following not in _NOT_NEGATING_NEXT and following not in _DETERMINERS
+        and following.isalpha() and not _VERBAL & set(words[first + 1:end]))
 
 
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*%?$")
@@ -252,6 +277,11 @@ _CHANGE_BEFORE_RE = re.compile(
 # "20 percent of SKUs", "10% of the annual consumption value": what a share is taken of.
 _OF_RE = re.compile(r"\s*(?:%|percent|per\s+cent)?\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?"
                     r"([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)")
+# An operand or result of arithmetic, or a value supposed for an example.
+_WORKED_BEFORE_RE = re.compile(
+    r"(?:[=\u00d7\u00f7\u2248*]|\btimes|\bdivided\s+by|\bmultiplied\s+by|\bminus|\bplus|\bsay,?)"
+    r"\s*[$\u20ac\u00a3]?\s*$")
+_WORKED_AFTER_RE = re.compile(r"^%?\s*(?:[a-z/%]+\s*)?[=\u00d7\u00f7\u2248*]")
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9,
            "b": 1e9, "billion": 1e9}
 _LABEL_WORDS = frozenset(["version", "v", "release", "chapter", "section", "article", "rule",
@@ -356,11 +386,12 @@ def _read_figures(piece: str, tokens: tuple[tx.Token, ...]) -> dict[int, Figure]
                 and (tokens[nxt].text not in stop or tokens[nxt].text == "percent"):
             unit = tx.stem(tokens[nxt].text)
         change = bool(_CHANGE_BEFORE_RE.search(before))
+        worked = bool(_WORKED_BEFORE_RE.search(before) or _WORKED_AFTER_RE.match(after))
         base = _OF_RE.match(lowered, end)
         of = frozenset(tx.content_stems(base.group(1))) if base else frozenset()
         for member in members:
             out[member] = Figure(tx.stem(tokens[member].text.replace("'", "")), member, low, high,
-                                 approximate, bound, unit, base=of, change=change)
+                                 approximate, bound, unit, base=of, change=change, worked=worked)
         index = nxt
     return out
 
@@ -395,11 +426,15 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     first_word: int | None = None  # token index of the clause's first word
     negated_from: int | None = None  # where the clause's plain negation began, among its stems
     speaker = False
+    manner: set[str] = set()
+    manner_scope = False  # the scope was opened by "without"
+    negated_condition = False  # "not when cash is received": the condition is what is denied
     figure_at = _read_figures(piece, tokens)
 
     def close(at: int) -> None:
         nonlocal stems, positions, surfaces, in_scope, denied, clause_start, conditional, heads
-        nonlocal advice, elided, alternative, first_word, speaker, negated_from
+        nonlocal advice, elided, alternative, first_word, speaker, negated_from, manner
+        nonlocal negated_condition
         if scope and scope_open:
             elided = True
         if stems:
@@ -407,14 +442,18 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             clauses.append(Clause(start + clause_start, start + at, tuple(stems), tuple(positions),
                                   frozenset(denied), tuple(surfaces), tuple(in_scope),
                                   conditional, frozenset(heads), advice, frozenset(alternative),
-                                  _prohibits(words, first_word), figures, speaker,
-                                  first_word is not None and words[first_word] == "not"))
+                                  _prohibits(words, first_word,
+                                             sum(1 for t in tokens if t.start < at)), figures, speaker,
+                                  first_word is not None and words[first_word] == "not",
+                                  frozenset(manner), negated_condition))
             # A condition with no words of its own yet ("if, say, ...") carries on to the
             # clause after the comma.
             conditional = False
         stems, positions, surfaces, in_scope, denied, heads = [], [], [], [], set(), set()
         negated_from = None
         alternative = set()
+        manner = set()
+        negated_condition = False
         speaker = False
         advice = False
         first_word = None
@@ -458,6 +497,12 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             close(token.start)
             scope, scope_words = False, 0
             continue
+        if word in _CONDITIONS and scope and scope_open and index \
+                and _is_negator(words[index - 1]):
+            # "recognised when earned, not when cash is received": the negation denies the
+            # condition's words, it opens no condition of its own.
+            negated_condition = True
+            continue
         if word in _CONDITIONS and not (word == "once" and stems):
             close(token.start)
             following = words[index + 1] if index + 1 < len(words) else ""
@@ -470,7 +515,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                       None) if word in _OPENER_FIRST else None
         if opener:
             scope, scope_words, skip, scope_open = True, 0, len(opener) - 1, True
-            alternative_scope = True
+            alternative_scope, manner_scope = True, False
             continue
         if word in _PRIVATIVE_AFTER and index and words[index - 1] in _PASSIVE and stems:
             # "batch queues are eliminated": the participle denies what the clause named.
@@ -482,6 +527,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             continue
         if _opens_absence(words, index):
             scope, scope_words, scope_open, alternative_scope = True, 0, True, False
+            manner_scope = False
             continue
         if word in ("each", "one") and index + 1 < len(words) \
                 and words[index + 1] in ("other", "other's", "another", "another's"):
@@ -493,6 +539,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
         if _is_negator(word):
             following = words[index + 1] if index + 1 < len(words) else ""
             alternative_scope = False
+            manner_scope = word == "without" or (word == "no" and index > 0
+                                                 and words[index - 1] == "with")
             if word in _SECOND_NEGATORS and negated_from is not None:
                 # "Don't titrate without a current result": two negatives make a rule of what
                 # the clause names, not a denial of it.
@@ -510,7 +558,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                 # read as denied, with no head, so no contradiction turns on it.
                 scope, scope_words, scope_open = True, 0, False
             continue
-        if word in _COPULAS and scope and scope_words and index and words[index - 1] not in stop:
+        if word in _COPULAS and scope and scope_words and index and words[index - 1] not in stop \
+                and not negated_condition:
             # "interest not yet recorded *are* adjustments": the negation qualified the
             # subject; the main verb starts what the clause asserts.
             scope, scope_words = False, 0
@@ -524,8 +573,13 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
         # An abbreviation keeps its own stem beside its expansion: "FIFO or LIFO" contrasts
         # two words, while their expansions share most of theirs.
         parts = (word, *expansions[word]) if word in expansions else (word,)
+        # "A items", "class C": a capital letter names a thing, except "I" and an opening "A"
+        # before a singular noun ("A lower ratio").
+        letter = len(word) == 1 and word.isalpha() and piece[token.start:token.end].isupper() \
+            and word != "i" and (word != "a" or index > 0 or _plural(words, index + 1))
         for part in parts:
-            if part in stop or (len(part) < 2 and not part.isdigit() and part != "n"):
+            if not letter and (part in stop or (len(part) < 2 and not part.isdigit()
+                                                and part != "n")):
                 continue
             stem = tx.stem(part.replace("'", ""))
             stems.append(stem)
@@ -538,6 +592,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                     alternative.add(stem)
                 if scope_open:
                     heads.add(stem)
+                    if manner_scope:
+                        manner.add(stem)
                     scope_open = False
         if scope and word not in stop:
             scope_words += 1
@@ -612,7 +668,11 @@ _ONLY = tx.stem("only")
 
 def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str]) -> bool:
     """Do the two clauses say something about the same things, apart from ``changed``?"""
-    if len(changed) >= 2 and len(changed) >= 0.5 * len(frozenset(sentence.stems)):
+    # "NSAIDs don't change the INR" says nothing of "sudden changes shift the INR": what
+    # comes before the negation is a subject of its own.
+    own_subject = denies_of_another(sentence, point.stems, changed)
+    if len(changed) >= 2 and len(changed) >= 0.5 * len(frozenset(sentence.stems)) \
+            and not own_subject:
         return True  # "You won't see it in query logs": the sentence is all about them
     rest = frozenset(point.stems) - changed
     if not rest:  # the whole clause is what changed ("does not remove a page from the index")
@@ -622,6 +682,20 @@ def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str]) 
 
 
 PREFERRED_SHARE = 0.5  # of the words a point prefers that a comparing sentence names too
+
+
+def denies_of_another(sentence: Clause, point: tuple[str, ...],
+                      changed: frozenset[str]) -> bool:
+    """Does the clause deny something of a subject of its own, named before its negation and
+    not in the point ("*Overnight charging* doesn't degrade the battery")? Not when what it
+    denies is the point's own subject ("Adam doesn't use a learning rate")."""
+    denied = [p for p, d in zip(sentence.positions, sentence.denied_words, strict=False) if d]
+    if not denied or sentence.speaker:
+        return False  # "I accepted that and didn't involve ...": the speaker is the subject
+    subject = frozenset(s for p, s in zip(sentence.positions, sentence.stems, strict=True)
+                        if p < min(denied) and not s[:1].isdigit())
+    return bool(subject) and not subject & frozenset(point) and not (
+        point[:1] and point[0] in changed)
 
 
 def _prefers_the_alternative(point: Clause, sentence: Clause, flipped: frozenset[str],
@@ -684,8 +758,10 @@ def _other_number(point: Clause, sentence: Clause, anchors: frozenset[str] = fro
                          for c in (point_figures or point.figures)):
         # A figure the point gives elsewhere: the sentence speaks of that part of it.
         return None
-    compared = [(a, b) for a in ours for b in theirs
-                if _same_quantity(point, a, sentence, b, anchors, point_all, sentence_topic)]
+    # A worked example's figures are its own case's ("say $100,000 of sales, so 32%"): they
+    # are compared only with another example's.
+    compared = [(a, b) for a in ours for b in theirs if a.worked == b.worked
+                and _same_quantity(point, a, sentence, b, anchors, point_all, sentence_topic)]
     if not compared or any(_agree(a, b) for a, b in compared):
         return None
     return (frozenset(a.stem for a, _b in compared), frozenset(b.stem for _a, b in compared))
@@ -843,7 +919,8 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
     that names both sides of an antonym pair is not contradicted by either);
     ``sentence_asserted``: what the whole sentence asserts; ``sentence_topic``: the first words
     of its first clause."""
-    conditional = point.conditional or sentence.conditional
+    # "recognised when cash is received" states the condition a point rules out.
+    conditional = (point.conditional or sentence.conditional) and not point.denies_condition
     point_denied = point.denied - point.asserted  # "locking does not lock": both, so neither
     sentence_denied = sentence.denied - sentence.asserted
     flipped = (point.asserted & sentence_denied) | (point_denied & sentence.asserted)
@@ -876,6 +953,10 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
     if flipped and flipped <= point.alternative and not _prefers_the_alternative(
             point, sentence, flipped, point_all, sentence_asserted, anchors):
         flipped = frozenset()
+    if flipped and (negates_a_bound(sentence) or negates_a_bound(point)):
+        # "never hold cold food above 41" says "at 41 or below": the negation falls on the
+        # bound, not on what is held.
+        flipped = frozenset()
     if flipped and sentence.prohibits and not (point.advice or point.prohibits):
         # "Don't rebase commits others have pulled" is a rule; a point saying what a rebase
         # does is not its opposite.
@@ -892,6 +973,8 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         if same_side(stem) & sentence_all:
             continue
         opposite = antonyms_of(stem) & sentence.asserted
+        # "I can't treat any accommodation as optional": a negated verb denies the opposite.
+        opposite = frozenset(o for o in opposite if not _after_negation(sentence, o))
         # "includes only the subscription" says what "excludes one-time fees" says.
         opposite = frozenset(o for o in opposite if not _next_to(sentence.stems, o, _ONLY))
         # A point that names both sides ("an increase lowers income") is not flipped by either.
@@ -913,12 +996,35 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
     return None
 
 
+def negates_a_bound(clause: Clause) -> bool:
+    """Does a negation in the clause come before a bounded figure ("never above 41")?"""
+    denied = [p for p, d in zip(clause.positions, clause.denied_words, strict=False) if d]
+    return bool(denied) and any(f.bound and f.position > min(denied) for f in clause.figures)
+
+
+def _after_negation(clause: Clause, stem: str) -> bool:
+    """Is ``stem`` said after a negation in the clause ("can't treat it as *optional*")?"""
+    denied = [p for p, d in zip(clause.positions, clause.denied_words, strict=False) if d]
+    said = [p for p, s in zip(clause.positions, clause.stems, strict=True) if s == stem]
+    return bool(denied and said) and min(denied) < min(said)
+
+
+def _preferred_end(before: Clause, elliptical: Clause) -> frozenset[str]:
+    """What a clause prefers to the elliptical "not B" after it: the words it puts where B's
+    words stand ("*effective* stress" before ", not total stress")."""
+    theirs = frozenset(elliptical.stems)
+    stems = before.stems
+    return frozenset(stems[i - 1] for i, s in enumerate(stems)
+                     if i and s in theirs and stems[i - 1] not in theirs)
+
+
 def _as_clause(statement: Statement) -> Clause:
     """The whole sentence as one clause ("DELETE, on the other hand, is not idempotent")."""
     return Clause(statement.start, statement.end,
                   tuple(s for c in statement.clauses for s in c.stems),
                   tuple(p for c in statement.clauses for p in c.positions),
                   statement.denied - statement.asserted,
+                  denied_words=tuple(d for c in statement.clauses for d in c.denied_words),
                   heads=frozenset(h for c in statement.clauses for h in c.heads),
                   advice=any(c.advice for c in statement.clauses),
                   alternative=frozenset(a for c in statement.clauses for a in c.alternative),
@@ -1023,7 +1129,8 @@ def contradicts(point: Statement, sentence: Statement,
             or (question and contrast_pair(question))
             or (_has_figure(point) and _has_figure(sentence))):
         return None  # nothing that could flip: no negation, antonym, contrast or figure
-    if _conditional(point, anchors) or _conditional(sentence, anchors):
+    rules_out = any(c.denies_condition for c in point.clauses)
+    if (_conditional(point, anchors) or _conditional(sentence, anchors)) and not rules_out:
         # "If none is defined, the compiler adds one": each clause holds only under the other.
         return _swapped_roles(point, sentence, anchors, question) if question else None
     pair = contrast_pair(question) if question else None
@@ -1043,7 +1150,15 @@ def contradicts(point: Statement, sentence: Statement,
     # says the point's own proposition.
     story = any(c.speaker for c in sentence.clauses) and _asks_for_a_story(question)
     point_figures = tuple(f for c in point.clauses for f in c.figures)
-    for point_clause in point.clauses:
+    # "thousands of guesses instead of billions with SHA-256" against "SHA-256 is unsuitable
+    # because GPUs try billions": both set aside the same thing.
+    shunned = bool(frozenset().union(*(c.alternative for c in sentence.clauses))
+                   & (point.denied - point.asserted))
+    for k, point_clause in enumerate(point.clauses):
+        # "controlled by effective stress, not total stress": a sentence naming both ends
+        # ("effective stress is total stress minus pore pressure") defines, it does not deny.
+        both = k > 0 and point_clause.elliptical and bool(
+            _preferred_end(point.clauses[k - 1], point_clause) & sentence.asserted)
         for sentence_clause in (*sentence.clauses, whole):
             found = _clause_contradiction(point_clause, sentence_clause, point.stems,
                                           sentence.stems, anchors, about_it,
@@ -1053,6 +1168,8 @@ def contradicts(point: Statement, sentence: Statement,
             if found and found.kind == "antonym" and story and (
                     sentence_clause is whole
                     or not _tells_the_point(point_clause, sentence_clause, anchors)):
+                continue
+            if found and found.kind == "negation" and (both or shunned):
                 continue
             if found and not (found.kind == "negation" and sentence.elided_negation):
                 return found

@@ -249,12 +249,40 @@ def _is_word(key: str) -> bool:
     return bool(key) and not key.startswith("#")
 
 
-def compare(point: Binding, sentence: Binding) -> Opposition:
+# Verbs by which one end brings about the other ("a lower ratio *gives* higher strength").
+_RELATION_VERBS = frozenset(["give", "gives", "giving", "mean", "means", "lead", "leads",
+                             "yield", "yields", "produce", "produces", "cause", "causes",
+                             "result", "results", "bring", "brings"])
+
+
+@lru_cache(maxsize=1024)
+def states_relation(text: str) -> bool:
+    """Does the text tie one end of a scale to the other end of it by a verb of cause or
+    meaning, in one part ("a lower ratio gives higher strength", not "makes reads faster but
+    writes slower")?"""
+    tokens = [t.text for t in tx.tokens(text)]
+    _pairs, _scales, roles = _table()
+    ends = [(i, pair) for i, word in enumerate(tokens)
+            for pair, _end in ends_of(tx.stem(word.replace("'", "")), word) if pair < roles]
+    for v, word in enumerate(tokens):
+        if word not in _RELATION_VERBS:
+            continue
+        for a, pair in ends:
+            for b, other in ends:
+                if a < v < b and pair == other and not any(
+                        t in _PART_WORDS for t in tokens[a:b]):
+                    return True
+    return False
+
+
+def compare(point: Binding, sentence: Binding, relation: bool = False) -> Opposition:
     """Where the sentence ties the point's words to the other end of a pair. When the point
     or the sentence names both ends of a pair, only a crossed swap counts (words moved each
     way, "deposits are subtracted and checks added") or a covariation turned round (what one
     end is said of kept, what the other end is said of moved: "raising X lowers Y" against
-    "raising X raises Y"); either end alone may be a comparison."""
+    "raising X raises Y"); either end alone may be a comparison. A ``relation`` (the point
+    says one end brings about the other) told wholly from the other end ("more water raises
+    the ratio and cuts strength" against "a lower ratio gives higher strength") agrees."""
     flipped: set[str] = set()
     agreed: set[str] = set()
     pairs: set[int] = set()
@@ -282,6 +310,8 @@ def compare(point: Binding, sentence: Binding) -> Opposition:
         covaries = (bool(kept) and pair < _table()[2]
                     and sum(1 for stem in ours if stem.startswith("#")) >= 2)
         if both and not (moved[0] and moved[1]) and not covaries:
+            continue
+        if relation and moved[0] and moved[1] and not kept and pair < _table()[2]:
             continue
         if moved[0] or moved[1]:
             flipped |= moved[0] | moved[1]

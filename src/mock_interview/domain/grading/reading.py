@@ -342,7 +342,8 @@ def _opposed(reference: cov.Reference, points: list[claims.Statement],
         wanted = frozenset().union(*(named & point_pairs[j] for j in candidates))
         theirs = opposition.bindings(text, *spans[i], things=things, wanted=wanted)
         for j in candidates:
-            result = opposition.compare(point_bindings[j], theirs)
+            result = opposition.compare(point_bindings[j], theirs,
+                                        opposition.states_relation(reference.points[j].text))
             if result.opposed:
                 found.append((i, j, claims.Contradiction(
                     "opposite", ", ".join(sorted(result.flipped)))))
@@ -393,7 +394,9 @@ def _features_all(stems: frozenset[str]) -> frozenset[str]:
 # Star metrics"): a sentence denying its words agrees with it.
 _NEGATIVE_WORDS = frozenset(tx.stem(w) for w in (
     "poor", "bad", "avoid", "mistake", "wrong", "risk", "fail", "failure", "problem", "pitfall",
-    "misleading", "harmful", "danger", "dangerous", "error", "instead", "worse"))
+    "misleading", "harmful", "danger", "dangerous", "error", "instead", "worse", "unsuitable",
+    "unacceptable", "inappropriate", "unsafe", "insecure", "contraindicated", "prohibited",
+    "forbidden"))
 
 
 # Of those, the words that judge the thing the point names ("*poor* North Star metrics"),
@@ -423,17 +426,36 @@ def _denied_words(statement: claims.Statement) -> list[str]:
     return [word for clause in statement.clauses
             for word, stem, denied in zip(clause.words, clause.stems, clause.denied_words,
                                           strict=True)
-            if denied and stem not in asserted and not clause.conditional]
+            if denied and stem not in asserted and not clause.conditional
+            # "never above 41": the negation falls on the bound, not on these words
+            and not claims.negates_a_bound(clause)]
 
 
 HEAD_MIN_LETTERS = 5  # shorter denied words ("use", "get", "make") say too little alone
 
 
-def _own_heads(statement: claims.Statement) -> frozenset[str]:
-    """Words that open a negation in a sentence about the speaker's own practice."""
+def _own_heads(statement: claims.Statement, remedy: bool = False) -> frozenset[str]:
+    """Words that open a negation in a sentence about the speaker's own practice; not a
+    manner ("briefly and without detail"), nor, against a point naming a remedy
+    (``remedy``), what is done without it."""
     asserted = statement.asserted
     return frozenset(h for c in statement.clauses if c.advice and not c.conditional
-                     for h in c.heads if h not in asserted and len(h) >= HEAD_MIN_LETTERS)
+                     for h in c.heads if h not in asserted and len(h) >= HEAD_MIN_LETTERS
+                     and not (h in c.manner and (remedy or not _acts(c, h))))
+
+
+def _acts(clause: claims.Clause, stem: str) -> bool:
+    """Is the word written as an act ("without *changing* anything"), not a thing ("without
+    detail")?"""
+    return any(w.endswith("ing") for w, s in zip(clause.words, clause.stems, strict=True)
+               if s == stem)
+
+
+# A point naming a remedy ("XSS is prevented by output encoding"): a sentence telling what
+# happens without it ("a script tag we render without encoding") agrees with it.
+_REMEDY_WORDS = frozenset(tx.stem(w) for w in (
+    "prevent", "prevented", "prevents", "mitigate", "mitigated", "mitigates", "protect",
+    "protects", "protected", "defend", "defends", "defense", "defence", "stops", "stopped"))
 
 
 def _distinctive(points: list[claims.Statement], j: int,
@@ -471,7 +493,14 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
         if _NEGATIVE_WORDS & points[j].stems:
             continue  # a point that warns against something agrees with its denial
         distinctive = _distinctive(points, j, question_stems)
+        remedy = bool(_REMEDY_WORDS & points[j].stems)
         for i, (words, terms, heads) in denied.items():
+            if remedy:
+                heads = _own_heads(statements[i], remedy=True)
+            if all(claims.denies_of_another(c, tuple(st for _p, st in points[j].ordered()),
+                                            c.denied)
+                   for c in statements[i].clauses if c.denied):
+                continue  # "overnight charging doesn't degrade it": said of something else
             if terms is not None and _denies_point(model, points[j], terms, question_stems,
                                                    tuning):
                 found.append((j, i, claims.Contradiction(
@@ -595,6 +624,7 @@ def _swapped_across(points: list[claims.Statement], statements: list[claims.Stat
         segments = _segments(statements[i], things)
         if len({thing for thing, _said in segments}) >= 3:
             continue  # an enumeration ("availability times performance times quality")
+        opened = frozenset(t for t, _said in segments)
         for thing, said in segments:
             said = said - things - question_stems
 
@@ -604,6 +634,10 @@ def _swapped_across(points: list[claims.Statement], statements: list[claims.Stat
             ours = max((overlap(j) for j in about[thing]), default=0)
             others = [j for t, js in about.items() if t != thing for j in js]
             theirs = max(others, key=overlap)
+            if any(thing in c.stems and t in c.stems and t not in opened
+                   for c in statements[i].clauses for t, js in about.items()
+                   if t != thing and theirs in js):
+                continue  # the other thing is its object ("a 40% IRR can have a lower NPV")
             if overlap(theirs) >= SWAP_MIN_SHARED and overlap(theirs) >= ours + SWAP_MARGIN:
                 found.append((i, theirs))
                 break
@@ -621,7 +655,8 @@ def _segments(sentence: claims.Statement, things: frozenset[str]) -> list[tuple[
         muted = False
         for index, stem in enumerate(clause.stems):
             if stem in things:
-                if index < SUBJECT_REACH or not segments:
+                # "I build a rating scale for each question": the speaker is the subject.
+                if index < SUBJECT_REACH or not (segments or clause.speaker):
                     if not (segments and segments[-1][0] == stem):
                         segments.append((stem, set(leading) if not segments else set()))
                     muted = False
@@ -630,7 +665,7 @@ def _segments(sentence: claims.Statement, things: frozenset[str]) -> list[tuple[
             elif stem in asserted and not muted:
                 if segments:
                     segments[-1][1].add(stem)
-                else:
+                elif not clause.conditional:  # a condition first sets the scene for either
                     leading.add(stem)
     return [(t, frozenset(words)) for t, words in segments]
 
