@@ -137,6 +137,27 @@ NON_ANSWERS = [
     ("email", "I'm more of a social media person, email campaigns aren't my thing."),
     ("price", "Discounts are above my pay grade, I'd hand that to my manager."),
     ("overfit", "Overfitting? Not really my area, it's on my reading list though."),
+    # Deferrals that name whom or what they would consult, refusals with a reason, jokes that
+    # echo the topic, "can't think of one" with an excuse.
+    ("turnover", "I'd have to dig out my old accounting notes for that one, it's been a while."),
+    ("overfit", "I'd have to pull up my course slides, I don't remember how you spot it."),
+    ("transfusion", "I'd need to reread the trust's transfusion policy before I said anything."),
+    ("accrual", "I'd ask our finance manager. She sorts out all the month-end journals."),
+    ("price", "I'd leave pricing conversations to my sales director, honestly."),
+    ("refund", "Refunds, ugh. Our billing team looks after all of that, so I wouldn't know."),
+    ("email", "I usually let the marketing platform work all that out for me."),
+    ("thread", "Process, thread... I always mix up which is which, sorry."),
+    ("thread", "Threads? Ha, the only threads I know are on my jumper. Next."),
+    ("turnover", "Inventory turnover? Ha, the only thing turning over in our warehouse is the "
+                 "staff."),
+    ("overfit", "Overfitting! Love that word. Couldn't tell you what it means though."),
+    ("accrual", "Lol, accruals. Our auditors would have my head if I guessed."),
+    ("transfusion", "Blood transfusions, wow. Big topic. Anyway, how's your day going?"),
+    ("price", "Pricing? Not going there. Next question."),
+    ("manager", "Honestly I can't think of one, my managers and I have always seen eye to eye."),
+    ("manager", "I'd prefer not to get into that, it was a sensitive situation with HR."),
+    ("email", "I couldn't tell you, I've never had to run an email campaign myself."),
+    ("overfit", "I'd probably just ask ChatGPT, to be honest."),
 ]
 
 SUBSTANTIVE = [
@@ -178,6 +199,29 @@ SUBSTANTIVE = [
     ("manager", "I disagreed with my manager about skipping code review before a release. I "
                 "showed her the bug data from the last two releases, and we agreed to keep "
                 "reviews; that release went out with no hotfixes."),
+    # A deferral, a joke or a pass next to substance: the substance is the answer.
+    ("turnover", "Ha, the classic one: cost of goods sold divided by average inventory."),
+    ("refund", "I'd have to check with billing, but first I'd apologise and give the customer a "
+               "clear date."),
+    ("accrual", "I'd need to check the exact accounts, it's a debit to the expense and a credit "
+                "to accrued liabilities."),
+    ("overfit", "Can't recall the exact term, but when validation loss rises while training "
+                "loss keeps falling, the model is memorising noise."),
+    ("price", "I'd ask my manager about discount limits, but I'd start by asking what the "
+              "price is being compared to."),
+    ("thread", "Not sure which is faster to create, but threads share memory and processes "
+               "don't."),
+    ("email", "Lol, open rate and click-through rate, then conversions against a control group."),
+    ("pca", "I'd call the rapid response team and give naloxone, I'd have to check the exact "
+            "dose."),
+    ("turnover", "I'd have to check my notes, it's COGS over average inventory I think."),
+    ("accrual", "I'd have to look at the PO, then book it as an accrued liability."),
+    ("thread", "Ha, easy: use a mutex so only one thread writes at a time."),
+    ("email", "I'd ask our analytics team for the open rate and click-through rate."),
+    ("pca", "I'd ask my charge nurse to help while I stop the PCA and check his breathing."),
+    ("thread", "Can't answer in depth: threads share memory."),
+    ("manager", "I can't think of a dramatic one. Last year my manager wanted to skip code "
+                "review; I showed her the bug data and we kept reviews."),
 ]
 
 

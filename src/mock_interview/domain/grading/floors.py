@@ -24,6 +24,21 @@ def _dont_know_re() -> re.Pattern[str]:
     return tx.compile_cues(tx.load_data("cues")["dont_know"])
 
 
+@lru_cache(maxsize=1)
+def _decline_re() -> re.Pattern[str]:
+    """Phrases that say no answer is coming: passing, refusing, "I can't really answer",
+    "can't think of one", deferring to someone ("I'd ask our coordinator")."""
+    return tx.compile_cues(tx.load_data("cues")["declines"])
+
+
+@lru_cache(maxsize=1)
+def _sidestep_re() -> re.Pattern[str]:
+    """Phrases that put the answer off: deferring to something one would look up or to a
+    tool, proposing to the interviewer ("let's call it ..."), laughing it off. Substance may
+    still follow them."""
+    return tx.compile_cues(tx.load_data("cues")["sidesteps"])
+
+
 @lru_cache(maxsize=256)
 def _cue_spans(lowered: str) -> tuple[tuple[int, int], ...]:
     """Where the non-answer phrases are (the "don't know" check and the clauses share them)."""
@@ -89,12 +104,16 @@ NON_ANSWER_MAX_WORDS = 60  # a longer answer is judged by its coverage and the o
 CUE_OBJECT_WORDS = 5  # own words a "don't know" clause may hold: "I'd check our unit's protocol"
 CUE_POINT_WORDS = 2  # point words that make a claim next to a "don't know" phrase
 CHATTER_MAX_WORDS = _OFF_TOPIC_MIN_WORDS  # shorter talk that never touches the subject floors
+EXCUSE_SIDESTEPPED, EXCUSE_DECLINED = 1, 2  # how much the rest of the answer is excused
+EXCUSED_STORY_PARTS = 3  # STAR parts that make a story of what follows "can't think of one"
+REMARK_WORDS = 2  # a fragment this short with no subject word claims nothing next to a dodge
 _NEAR_SPELLING = 0.6  # character-trigram Dice at which an unknown word is a point word misspelt
 
 # Clauses end at punctuation and where a new thought starts: "I'm not sure, but ...".
 _CLAUSE_SPLIT_RE = re.compile(
     r"[.!?;:,()\n\u2014\u2013\u2026]+|\s-+\s|(?<![a-z'])(?:but|though|although|however|because"
     r"|except|unless|whereas|so|anyway|otherwise)(?![a-z'])")
+_SECOND_PERSON = frozenset(["you", "your", "you're", "you've", "yours", "yourself"])
 _CONTRASTS = frozenset(["but", "though", "although", "however", "except"])
 _FIRST_PERSON = frozenset(["i", "i'm", "i'd", "i've", "i'll", "im", "ive", "me", "my", "mine",
                            "myself", "we", "we're", "we'd", "we've", "we'll", "us", "our", "ours"])
@@ -103,17 +122,23 @@ _FIRST_PERSON = frozenset(["i", "i'm", "i'd", "i've", "i'll", "im", "ive", "me",
 @dataclass(frozen=True)
 class Subject:
     """What an answer has to talk about to be one. ``question``: stems of the question and
-    of the job's terms, which an answer may repeat without saying anything; ``points``: stems
-    and synonym labels of the key points' own words, which make a claim wherever they appear;
-    ``spellings``: those words as written, to know them misspelt."""
+    of the job's terms, which an answer may repeat (or derive from: ``question_roots``)
+    without saying anything; ``points``: stems and synonym labels of the key points' own
+    words, which make a claim wherever they appear; ``spellings``: those words as written,
+    to know them misspelt."""
 
     question: frozenset[str]
     points: frozenset[str]
     spellings: tuple[str, ...]
+    question_roots: tuple[str, ...] = ()  # longer question stems: "accruals" is "accrue"'s
 
 
 def subject_of(reference: Reference, question_stems: frozenset[str],
-               job_stems: frozenset[str] = frozenset()) -> Subject:
+               job_stems: frozenset[str] = frozenset(), question: str = "") -> Subject:
+    """``question``, as written, adds the initials of its terms: "FMLA" only names the
+    "Family and Medical Leave Act" the question asks about."""
+    roots = tuple(s for s in question_stems if len(s) >= QUESTION_ROOT_LETTERS)
+    question_stems = question_stems | _initialisms(question)
     points: set[str] = set()
     spellings: dict[str, None] = {}
     for point in reference.points:
@@ -123,7 +148,22 @@ def subject_of(reference: Reference, question_stems: frozenset[str],
                 points.update(term.labels)
                 if len(term.surface) >= 4:
                     spellings[term.surface] = None
-    return Subject(question_stems | job_stems, frozenset(points), tuple(spellings))
+    return Subject(question_stems | job_stems, frozenset(points), tuple(spellings), roots)
+
+
+ACRONYM_LETTERS = (3, 6)
+QUESTION_ROOT_LETTERS = 5  # a word whose stem starts with a question stem this long echoes it
+
+
+@lru_cache(maxsize=256)
+def _initialisms(question: str) -> frozenset[str]:
+    """Every run of 3-6 consecutive content words' initials that is no known word: "fmla",
+    "mla", "fml", ..."""
+    initials = "".join(w[0] for w in tx.content_words(question) if w[:1].isalpha())
+    low, high = ACRONYM_LETTERS
+    known = _known_words()[0]
+    return frozenset(run for n in range(low, high + 1) for i in range(len(initials) - n + 1)
+                     if (run := initials[i : i + n]) not in known)
 
 
 def non_answer(answer: str, subject: Subject, story: bool = False,
@@ -145,35 +185,57 @@ def non_answer(answer: str, subject: Subject, story: bool = False,
     about oneself in words the rubric seldom uses: there a clause about the speaker is a
     claim unless it only excuses a "can't think of one" (and not after a "but"), and such
     talk with STAR parts is a story. Without key points, a clause about the speaker is a
-    claim too: there is no rubric to miss."""
+    claim too: there is no rubric to miss.
+
+    An answer that declines (cues.json ``declines``: "pass", "next?", "I can't really
+    answer", "I'd ask our coordinator") or sidesteps (``sidesteps``: "I'd have to reread the
+    guide", laughter) excuses its other clauses before any "but": they are read as next to a
+    non-answer phrase ("Every project I've run was on time, so I can't really answer"), a
+    sidestep's still claiming with one point word. A story of three STAR parts stays one."""
     words = tx.tokens(answer)
     if len(words) > NON_ANSWER_MAX_WORDS:
         return None
     lowered = tx.lower_same_length(answer)
     cues = tuple((a, b) for a, b in _cue_spans(lowered)
                  if any(ch.isalpha() for ch in lowered[a:b]))
-    if not cues and len(words) >= CHATTER_MAX_WORDS:
+    # Declines and sidesteps are not blanked: whom or what one defers to may still name the
+    # subject ("I'd call the rapid response team"); their clause is read as next to a cue.
+    declines = tuple(m.span() for m in _decline_re().finditer(lowered))
+    sidesteps = tuple(m.span() for m in _sidestep_re().finditer(lowered))
+    excuse = EXCUSE_DECLINED if declines else EXCUSE_SIDESTEPPED if sidesteps else 0
+    excuses = declines + sidesteps
+    if not (cues or excuses) and len(words) >= CHATTER_MAX_WORDS:
         return None
     story = story or follow_up  # a follow-up is read with the answer it completes
+    cues = _with_what_is_not_known(lowered, cues)
     blanked = without_spans(lowered, cues)
     kinds: set[str] = set()
     start = 0
     contrast = False  # the clause follows "but", "though", ...
+    turned = False  # a "but" came before: what follows may be the answer after all
     for cut in [*_CLAUSE_SPLIT_RE.finditer(blanked), None]:
         end = cut.start() if cut else len(blanked)
         if end > start:
-            has_cue = any(a < end and b > start for a, b in cues)
-            kind = _clause_kind(blanked[start:end], lowered[start:end], has_cue, subject)
+            has_cue = any(a < end and b > start for a, b in (*cues, *excuses))
+            kind = _clause_kind(blanked[start:end], lowered[start:end], has_cue, subject,
+                                excuse=0 if turned else excuse,
+                                asks_back=bool(cut and "?" in cut.group()))
             if kind == "claim" or (kind == "aside" and (
-                    not subject.points or (story and (contrast or not cues)))):
+                    not subject.points or (story and (contrast or not (cues or excuses))))):
                 return None  # a story is told about oneself, in words the rubric seldom uses
             kinds.add(kind)
             contrast = False
         start = cut.end() if cut else end
         contrast = contrast or bool(cut and cut.group().strip() in _CONTRASTS)
+        turned = turned or contrast
     talk = bool(kinds & {"aside", "chatter"})
-    if "remark" in kinds and not (cues or talk):
+    if "remark" in kinds and not (cues or excuses or talk):
         return None  # a lone word of its own may be the answer
+    if story and excuses:  # "I can't think of a big one. Last year my manager ..."
+        from mock_interview.domain.grading.communication import star_parts
+
+        if sum(star_parts(without_spans(answer, cues))[0].values()) >= EXCUSED_STORY_PARTS:
+            return None
     if talk:
         if len(words) >= CHATTER_MAX_WORDS:
             return None
@@ -182,14 +244,41 @@ def non_answer(answer: str, subject: Subject, story: bool = False,
 
             if any(star_parts(without_spans(answer, cues))[0].values()):
                 return None
-        return "dont-know" if cues else "off-topic"
+        return "dont-know" if cues or excuses else "off-topic"
     return "dont-know"
 
 
-def _clause_kind(clause: str, written: str, has_cue: bool, subject: Subject) -> str:
-    """"claim", "aside" (about the speaker), "chatter" (small talk), "remark" (one word of its
-    own) or "empty". ``clause`` has the non-answer phrases blanked; ``written`` does not.
-    Next to such a phrase, what one would look up ("the protocol") is no claim either."""
+def _with_what_is_not_known(lowered: str, cues: tuple[tuple[int, int], ...]
+                            ) -> tuple[tuple[int, int], ...]:
+    """The cue spans, each "don't remember", "not sure", "mix up", "check" ... stretched over
+    the question it names: "I don't remember which one uses actual units" asserts nothing."""
+    out = []
+    for a, b in cues:
+        if _KNOWING_END_RE.search(lowered, a, b) and _WH_START_RE.match(lowered, b):
+            cut = _CLAUSE_SPLIT_RE.search(lowered, b)
+            b = cut.start() if cut else len(lowered)
+        out.append((a, b))
+    return tuple(out)
+
+
+_WH_START_RE = re.compile(r"\s+(?:which|what|how|whether|if|when|where|who|why)(?![a-z'])")
+_KNOWING_END_RE = re.compile(
+    r"(?<![a-z'])(?:know|remember|recall|sure|certain|unsure|check|confirm|verify|up|forget"
+    r"|forgot|forgotten|confuse|confused|tell you|say|idea|clue)$")
+
+
+def _clause_kind(clause: str, written: str, has_cue: bool, subject: Subject,
+                 excuse: int = 0, asks_back: bool = False) -> str:
+    """"claim", "aside" (about the speaker), "chatter" (small talk), "remark" (a word or two
+    of its own) or "empty". ``clause`` has the non-answer phrases blanked; ``written`` does
+    not. Next to such a phrase, what one would look up ("the protocol") is no claim either.
+    ``excuse``: the answer declines elsewhere (EXCUSE_DECLINED: passes, refuses, "can't
+    think of one"), so a short clause is read as next to a non-answer phrase: "Every project
+    I've run was on time, so I can't really answer"; or it sidesteps (EXCUSE_SIDESTEPPED:
+    defers, laughs it off), so the question's words with a word of their own claim nothing
+    but a point word still does: "Ha, counting. Last time I counted it was sheep".
+    ``asks_back``: the clause is a question; put to the interviewer with none of the
+    subject's words ("how's your day going?") it is small talk."""
     no_claim = _no_claim_words()
     looked_up = _reference_words() if has_cue else frozenset()
     small_talk = _small_talk_words()
@@ -205,12 +294,13 @@ def _clause_kind(clause: str, written: str, has_cue: bool, subject: Subject) -> 
             other += 1
             continue
         stem = tx.stem(word.replace("'", ""))
-        if stem in subject.question:
+        if stem in subject.question or any(map(stem.startswith, subject.question_roots)):
             asked += 1
         elif (stem in subject.points or tx.synonym_labels(stem) & subject.points
               or _near_spelt(word, subject)):
             pointed.add(stem)
-            if len(pointed) >= (CUE_POINT_WORDS if has_cue else 1):
+            if len(pointed) >= (CUE_POINT_WORDS if has_cue or excuse == EXCUSE_DECLINED
+                                else 1):
                 return "claim"
             other += 1
         elif word in small_talk:
@@ -218,17 +308,18 @@ def _clause_kind(clause: str, written: str, has_cue: bool, subject: Subject) -> 
             other += 1
         elif _looks_like_word(word):  # keyboard mash says nothing
             other += 1
-    if has_cue and other <= CUE_OBJECT_WORDS:
+    if (has_cue or excuse) and other <= CUE_OBJECT_WORDS:
         return "empty"
     if asked:
         return "claim" if other else "empty"
     if not other:
         return "empty"
-    if 2 * chat >= other:
+    if 2 * chat >= other or (asks_back and not pointed
+                             and _SECOND_PERSON.intersection(tx.words(written))):
         return "chatter"
     if _FIRST_PERSON.intersection(tx.words(written)):
         return "aside"
-    return "remark" if other == 1 else "claim"
+    return "remark" if other <= REMARK_WORDS else "claim"
 
 
 def _near_spelt(word: str, subject: Subject) -> bool:

@@ -249,7 +249,8 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
         if set(tx.content_stems(answer)) & reference.question_stems:
             return _floor_grade(item, "copied-question", word_count, "Only repeats the question")
         return _floor_grade(item, "dont-know", word_count, "Did not answer the question")
-    subject = floors.subject_of(reference, frozenset(tx.content_stems(item.question)), job_stems)
+    subject = floors.subject_of(reference, frozenset(tx.content_stems(item.question)), job_stems,
+                                question=item.question)
     dodge = floors.non_answer(answer, subject, story=item.star, follow_up=follow_up)
     if dodge:
         return _floor_grade(item, dodge, word_count, _FLOOR_REASONS[dodge])
