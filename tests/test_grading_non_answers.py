@@ -306,3 +306,21 @@ def test_a_non_answer_gets_no_praise_and_says_why(graded) -> None:
     assert dodge["flags"] == ["dont-know"] and not dodge["feedback"]["strengths"]
     assert chatter["flags"] == ["off-topic"]
     assert "Off topic" in chatter["feedback"]["weaknesses"][0]
+
+
+@pytest.mark.parametrize("question, point, answer", [
+    ("How would you summarise sales by region in Excel?",
+     "Use a PivotTable with region as rows and sales summed as values", "I'd use a pivot table."),
+    ("How do you handle an angry customer?", "Acknowledge the frustration and apologise",
+     "Honestly I'd just listen first and say sorry."),
+    ("How do you keep a handover safe?", "Use a structured checklist such as SBAR",
+     "I'd go through a check list with the next nurse."),
+])
+def test_a_short_answer_in_other_words_is_not_floored(question, point, answer):
+    """A compound written apart ("pivot table" for "PivotTable") and a courtesy word that is
+    what the point asks for ("sorry" for "apologise") make a claim, not a non-answer."""
+    from mock_interview.domain.grading import GradingInput, grade_answer
+
+    result = grade_answer(GradingInput(question, "technical", [point], answer))
+    assert not {"dont-know", "off-topic"} & set(result.flags), result.flags
+    assert result.overall > 20

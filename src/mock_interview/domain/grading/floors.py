@@ -3,6 +3,7 @@ off-topic, a copy of the question; and text that tries to instruct the grader.""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -197,7 +198,8 @@ def non_answer(answer: str, subject: Subject, story: bool = False,
         return None
     lowered = tx.lower_same_length(answer)
     cues = tuple((a, b) for a, b in _cue_spans(lowered)
-                 if any(ch.isalpha() for ch in lowered[a:b]))
+                 if any(ch.isalpha() for ch in lowered[a:b])
+                 and not _is_point_word(lowered[a:b], subject))
     # Declines and sidesteps are not blanked: whom or what one defers to may still name the
     # subject ("I'd call the rapid response team"); their clause is read as next to a cue.
     declines = tuple(m.span() for m in _decline_re().finditer(lowered))
@@ -248,6 +250,22 @@ def non_answer(answer: str, subject: Subject, story: bool = False,
     return "dont-know"
 
 
+@lru_cache(maxsize=256)
+def _courtesy_cues(subject: Subject) -> frozenset[str]:
+    """Courtesy words that are what a key point asks for: "sorry" where the point is to
+    apologise says it, not that one does not know."""
+    return frozenset(w for w in _no_claim_words()
+                     if (stem := tx.stem(w)) in subject.points
+                     or tx.synonym_labels(stem) & subject.points)
+
+
+def _is_point_word(cue: str, subject: Subject) -> bool:
+    """A cue made only of such courtesy words ("I'm sorry")."""
+    said = [w for w in tx.words(cue) if w not in tx.stopwords()]
+    courtesy = _courtesy_cues(subject)
+    return bool(said) and all(w in courtesy for w in said)
+
+
 def _with_what_is_not_known(lowered: str, cues: tuple[tuple[int, int], ...]
                             ) -> tuple[tuple[int, int], ...]:
     """The cue spans, each "don't remember", "not sure", "mix up", "check" ... stretched over
@@ -284,9 +302,12 @@ def _clause_kind(clause: str, written: str, has_cue: bool, subject: Subject,
     small_talk = _small_talk_words()
     asked = other = chat = 0
     pointed: set[str] = set()
-    for word in tx.content_words(clause):
+    said = tx.content_words(clause)
+    if _joins_a_point_word(said, subject):
+        return "claim"  # "pivot table" for "PivotTable", "check list" for "checklist"
+    for word in said:
         if (word in no_claim or word in _PLACEHOLDER_WORDS or word in looked_up
-                or word in _negations()):
+                or word in _negations()) and word not in _courtesy_cues(subject):
             continue
         if any(ch.isdigit() for ch in word):
             if not has_cue:
@@ -320,6 +341,16 @@ def _clause_kind(clause: str, written: str, has_cue: bool, subject: Subject,
     if _FIRST_PERSON.intersection(tx.words(written)):
         return "aside"
     return "remark" if other <= REMARK_WORDS else "claim"
+
+
+COMPOUND_PART_LETTERS = 3  # "pivot table" joins; "special ed" is no "speciale"
+
+
+def _joins_a_point_word(words: list[str], subject: Subject) -> bool:
+    """Two neighbouring words that, written as one, are a key point's word."""
+    return any(tx.stem(a + b) in subject.points for a, b in itertools.pairwise(words)
+               if a.isalpha() and b.isalpha() and min(len(a), len(b)) >= COMPOUND_PART_LETTERS
+               and tx.stem(a + b) != tx.stem(a))
 
 
 def _near_spelt(word: str, subject: Subject) -> bool:
