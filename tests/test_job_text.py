@@ -123,6 +123,18 @@ def test_a_posting_with_a_header_and_headed_lists():
     assert "BLS" in row["skills_required"]  # certifications match as resume skills do
 
 
+@pytest.mark.parametrize("header, company, location", [
+    ("Brightline Outdoor Co. — Denver, CO (Remote)", "Brightline Outdoor Co.", "Denver, CO"),
+    ("Acme Inc. | Austin, TX (Hybrid)", "Acme Inc.", "Austin, TX"),
+    ("Denver, CO (Remote) — Brightline Outdoor", "Brightline Outdoor", "Denver, CO"),
+])
+def test_a_company_ending_in_a_legal_suffix_beside_a_place_with_its_workplace(header, company,
+                                                                              location):
+    read = parse_job_text("Digital Marketing Manager\n" + header + "\n\nWhat you'll do\n"
+                          "- Own paid search and paid social budgets\n- Run lifecycle email\n")
+    assert (read.company, read.location) == (company, location)
+
+
 def test_labelled_lines_and_a_hybrid_location():
     job = parse_job_text(ACCOUNTANT)
     assert (job.title, job.company) == ("Staff Accountant", "Fenwick & Dale LLP")

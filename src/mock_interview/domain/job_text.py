@@ -524,6 +524,9 @@ def _title_from_prose(text: str) -> str | None:
     return None
 
 
+_LEGAL_SUFFIX_RE = re.compile(r"\b(?:Co|Inc|Ltd|Corp|Llc|LLC|Pty|Plc|PLC|GmbH|S\.A|N\.V)\.$")
+
+
 def _company_from_header(header: list[str], title: str | None) -> str | None:
     for line in header[:5]:
         if title and line.startswith(title) and not re.search(r"\s[|·•]\s", line):
@@ -532,8 +535,10 @@ def _company_from_header(header: list[str], title: str | None) -> str | None:
         for part in candidates:
             if not part or (title and part.lower() == title.lower()) or _looks_like_title(part):
                 continue
-            if (parse_salary(part) or _PLACE_RE.match(part) or _WORKPLACE_LOOSE.fullmatch(part.strip("() "))
-                    or _job_type(part) or len(part.split()) > 6 or _SENTENCE_END_RE.search(part)):
+            place = re.sub(r"\s*\([^)]*\)\s*$", "", part)  # "Denver, CO (Remote)"
+            if (parse_salary(part) or _PLACE_RE.match(place) or _WORKPLACE_LOOSE.fullmatch(part.strip("() "))
+                    or _job_type(part) or len(part.split()) > 6
+                    or _SENTENCE_END_RE.search(_LEGAL_SUFFIX_RE.sub("", part))):
                 continue
             if re.search(r"\d", part) or not part[:1].isupper():
                 continue
