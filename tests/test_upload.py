@@ -188,3 +188,20 @@ def test_certifications_are_their_own_field_on_review_and_in_json(cli, tmp_path)
     assert resume["experience_summary"]["new_graduate"] is False
     shown = cli("resumes", "show", resume["id"][:8])
     assert "certifications" in shown.stdout and "ACLS" in shown.stdout
+
+
+def test_a_current_part_time_role_counts_until_now(cli, tmp_path):
+    from datetime import date
+
+    start = date.today().year - 2
+    path = tmp_path / "pct.txt"
+    path.write_text("\n".join([
+        "Sam Okafor", "sam.okafor@example.com", "", "EXPERIENCE",
+        f"Patient Care Technician (part-time), Riverside Hospital | Jan {start} - Present",
+        "- Vital signs and mobility for 12 patients a shift", "", "EDUCATION",
+        f"Bachelor of Science in Nursing, State University, {start + 2}",
+    ]) + "\n", encoding="utf-8")
+    out = cli("upload", str(path), "--json")
+    assert out.exit_code == 0, out.stderr
+    summary = out.json()["resume"]["experience_summary"]
+    assert summary["part_time_years"] >= 1.9, summary  # two years to now, not one month

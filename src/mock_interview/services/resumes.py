@@ -188,6 +188,10 @@ def experience_summary(resume: Any) -> dict[str, Any]:
     internships, part-time and student roles apart, and whether this is a new graduate."""
     from mock_interview.domain.resume.dates import merged_years
 
+    from datetime import date
+
+    today = date.today()
+    now = today.year * 12 + today.month  # a current role runs to this month
     spans = []
     for entry in resume.experience or []:
         if not isinstance(entry, dict) or entry.get("employment", "full-time") == "full-time":
@@ -195,7 +199,7 @@ def experience_summary(resume: Any) -> dict[str, Any]:
         start = _month(entry.get("start"))
         end = _month(entry.get("end"), end=True)
         if start is not None and (end is not None or entry.get("current")):
-            spans.append((start, end if end is not None else start + 1))
+            spans.append((start, end if end is not None else max(now, start + 1)))
     return {
         "total_years": resume.total_years_experience,
         "part_time_years": merged_years(spans) if spans else None,
