@@ -40,8 +40,8 @@ def render_review(env: Env, resume: Any) -> None:
     years = resume.total_years_experience
     shown = "—" if years is None else f"{years:g} years"
     if summary["part_time_years"]:
-        shown += (f" (of which {summary['part_time_years']:g} years of internships, part-time and"
-                  " student roles, counted at half or not at all)")
+        shown += (f" as recruiters count them: {summary['part_time_years']:g} years of"
+                  " internships, part-time and student roles count at half or not at all")
     if summary["new_graduate"]:
         shown += " · new graduate"
     head.add_row("experience", shown)

@@ -186,9 +186,9 @@ def experience_summary(resume: Any) -> dict[str, Any]:
     """Years as a recruiter counts them, from the stored roles: the total (full-time in
     full, internships and part-time roles at half, student jobs not at all), the years of
     internships, part-time and student roles apart, and whether this is a new graduate."""
-    from mock_interview.domain.resume.dates import merged_years
-
     from datetime import date
+
+    from mock_interview.domain.resume.dates import merged_years
 
     today = date.today()
     now = today.year * 12 + today.month  # a current role runs to this month
