@@ -308,3 +308,18 @@ def test_names_a_narrow_column_wrapped_are_joined_back(section, expected):
 def test_a_title_line_under_an_employer_line_is_not_joined_to_it():
     assert _roles("Contoso\nEngineer\nJan 2019 – Dec 2021\n• Built services\n")[0][:2] == (
         "Engineer", "Contoso")
+
+
+@pytest.mark.parametrize("heading", ["CLINICAL ROTATIONS", "Clinical Placements", "Practicum",
+                                     "Externships", "Student Teaching"])
+def test_placements_of_a_training_are_roles_held_while_studying(heading):
+    """A new graduate's rotations or placements are experience, counted as student roles."""
+    year = date.today().year
+    parsed = parse_resume("\n".join([
+        "Jordan Ellis", "jordan.ellis@example.com", "", "EDUCATION",
+        f"Bachelor of Science in Nursing, State University, {year}", "", heading,
+        f"Medical-Surgical, Riverside Medical Center, Jan {year} – Apr {year}",
+        "- Cared for four patients a shift under my preceptor",
+    ]))
+    role = parsed.experience[0]
+    assert role.company == "Riverside Medical Center" and role.employment == "student"
