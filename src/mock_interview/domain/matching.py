@@ -185,7 +185,7 @@ def _stopwords() -> frozenset[str]:
     return stopwords()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_MEMO_SIZE)
 def _term(word: str) -> str:
     from mock_interview.domain.grading.text import stem
 
@@ -193,21 +193,16 @@ def _term(word: str) -> str:
 
 
 _TERM_WORD = re.compile(r"[^\W\d_][^\W_]*")
-_WORD_TERM: dict[str, str] = {}  # a word's term ("" for a stop word), for the first words met
 
 
 def terms(text: str) -> Counter[str]:
     """Term counts of ``text``: words as search spells them ("C#" is "csharp"), without stop
     words and one-letter words, stemmed."""
+    stop = _stopwords()
     counts: dict[str, int] = {}
-    known = _WORD_TERM.get
     for word, count in Counter(_TERM_WORD.findall(_search_text()(text))).items():
-        term = known(word)
-        if term is None:
-            term = "" if len(word) < 2 or word in _stopwords() else _term(word)
-            if len(_WORD_TERM) < WORD_MEMO_SIZE:
-                _WORD_TERM[word] = term
-        if term:
+        if len(word) > 1 and word not in stop:  # each distinct word stemmed once
+            term = _term(word)
             counts[term] = counts.get(term, 0) + count
     return Counter(counts)
 

@@ -658,10 +658,6 @@ class Contradiction:
     detail: str  # the words involved, for feedback
 
 
-def _shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
-    return a & b
-
-
 _PRO_FORMS = frozenset(tx.stem(w) for w in ("one", "ones"))
 _ONLY = tx.stem("only")
 
