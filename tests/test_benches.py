@@ -99,3 +99,26 @@ def test_every_bench_answers_help_from_outside_the_checkout(tmp_path):
         if child.returncode != 0 or "usage:" not in out:
             failures[name] = (child.returncode, err.strip().splitlines()[-1:] or out[:200])
     assert not failures, failures
+
+
+CALIBRATION_SUITES = sorted(p for p in (ROOT / "bench").glob("calibration*") if p.is_dir())
+ANSWER_KINDS = {"excellent", "thin", "fluent_wrong", "keywords", "non_answer", "paraphrase"}
+
+
+@pytest.mark.parametrize("suite", CALIBRATION_SUITES, ids=lambda p: p.name)
+def test_each_calibration_suite_has_the_shape_the_bench_reads(suite: Path):
+    import json
+
+    ids = set()
+    for path in sorted(suite.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            item = json.loads(line)
+            where = f"{path.name}:{number}"
+            assert item["id"] not in ids, f"{where}: id {item['id']} repeated"
+            ids.add(item["id"])
+            assert item["kind"] in ("technical", "behavioral"), where
+            assert item["question"].strip() and item["reference"].strip(), where
+            assert 3 <= len(item["key_points"]) <= 6 and all(p.strip() for p in item["key_points"]), where
+            assert set(item["answers"]) == ANSWER_KINDS, where
+            assert all(a.strip() for a in item["answers"].values()), where
+    assert len(ids) >= 60, f"{suite.name}: {len(ids)} questions"
