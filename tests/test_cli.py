@@ -322,6 +322,15 @@ def test_every_parameter_has_a_metavar_in_one_style():
     assert wrong == []
 
 
+def test_usage_lines_say_each_argument_once():
+    """The usage line adds the "..." of an argument that takes several values itself."""
+    import typer._click as click
+
+    for path, command in _commands():
+        usage = " ".join(command.collect_usage_pieces(click.Context(command, info_name="x")))
+        assert "...}" not in usage and "......" not in usage, (path, usage)
+
+
 def test_help_is_wrapped_only_by_rich():
     """No hard line breaks inside a paragraph of any command's or option's help."""
     from mock_interview.cli.conventions import unwrap
@@ -364,16 +373,6 @@ def test_choice_values_complete_and_match_what_the_services_accept():
         assert param._custom_shell_complete(None, param, "") == list(values)
         assert param._custom_shell_complete(None, param, values[0][:2]) == [
             v for v in values if v.startswith(values[0][:2])]
-
-
-def test_ids_and_emails_complete_from_the_database(cli, home):
-    from mock_interview.cli.common import complete_emails
-
-    assert complete_emails("") == []  # no database yet: nothing, and no error
-    cli("register", "-n", "Ada", "-e", "ada@example.com")
-    cli("register", "-n", "Grace", "-e", "grace@example.com")
-    assert complete_emails("") == ["ada@example.com", "grace@example.com"]
-    assert complete_emails("gr") == ["grace@example.com"]
 
 
 def test_json_numbers_are_rounded_to_one_decimal():

@@ -97,6 +97,24 @@ def test_script_mode_notes_retries_and_model_answers(ready, tmp_path):
     assert "Attempts (overall; * counts)" in shown.stdout
     md = ready("results", data["interview_id"][:8], "--format", "md")
     assert "Model answer" in md.stdout and "Attempt 1" in md.stdout
+    html = ready("results", data["interview_id"][:8], "--format", "html")
+    assert html.exit_code == 0 and "Model answer" in html.stdout
+    assert "Attempt 1:" in html.stdout and "Attempt 2:" in html.stdout and "(counts)" in html.stdout
+
+
+def test_script_mode_commands_do_what_they_do_in_a_terminal(ready, tmp_path):
+    """A command is never graded as an answer: /skip skips, /hint and /model show nothing to
+    a script and answer nothing, /quit leaves the rest unanswered."""
+    answers = ["/hint", WEAK, "/Model ", "/skip"]
+    data = ready("interview", "--job", JOB, "--questions", "2", "--seed", "4",
+                 "--answers", write_answers(tmp_path, answers), "--json").json()
+    questions = data["questions"]
+    assert [q["answer"] for q in questions if q["status"] == "answered"] == [WEAK]
+    assert questions[1]["status"] == "skipped"  # /Model passed over: /skip met the next question
+
+    quit_early = ready("interview", "--job", JOB, "--questions", "2", "--seed", "4", "--answers",
+                       write_answers(tmp_path, [GOOD, "/quit", GOOD, GOOD]), "--json").json()
+    assert [q["answer"] for q in quit_early["questions"] if q["status"] == "answered"] == [GOOD]
 
 
 def test_exam_keeps_only_the_numbers(ready, tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -42,26 +41,3 @@ def confirm(env: Env, question: str, yes: bool) -> None:
     if not Confirm.ask(question, console=env.err, default=False, stream=env.stdin):
         env.info("Nothing was changed.")
         raise typer.Exit(1)
-
-
-def _quietly(produce: Callable[[Env], list[str]], incomplete: str) -> list[str]:
-    """Completion candidates; a completion never fails loudly (no database yet, no profile…)."""
-    try:
-        return [item for item in produce(Env()) if item.startswith(incomplete)]
-    except Exception:  # noqa: BLE001 - the shell shows nothing rather than a traceback
-        return []
-
-
-def complete_emails(incomplete: str) -> list[str]:
-    """Profile emails, for shell completion."""
-    from mock_interview.services import quick
-
-    return _quietly(lambda env: quick.profile_emails(env.app), incomplete)
-
-
-def complete_interview_ids(incomplete: str) -> list[str]:
-    """The active profile's interview ids (short form), newest first, for shell completion."""
-    from mock_interview.services import quick
-
-    return _quietly(lambda env: [row["interview_id"][:8] for row in quick.interviews(env.app, 50)],
-                    incomplete.lower())

@@ -52,8 +52,11 @@ def grade(
     if input_file is None and (not question or answer is None):
         raise UsageError("give --question and --answer (or --input FILE)",
                          hint='mock-interview grade --question "..." --answer "..." --key-point "..."')
-    grader = grading.Grader(env.app, engine, base_url=base_url, model=model) \
-        if engine != "offline" else grading.Grader(None, "offline")
+    from mock_interview.engines import registry
+
+    # Only an engine that calls a model (or ``auto``, which may) reads settings from the home.
+    calls_model = engine not in registry.ENGINES or registry.capabilities_of(engine).calls_model
+    grader = grading.Grader(env.app if calls_model else None, engine, base_url=base_url, model=model)
     try:
         if input_file is not None:
             failed = _grade_file(env, input_file, output, grader)

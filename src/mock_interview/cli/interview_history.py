@@ -97,7 +97,7 @@ def results(
 def interviews_delete(
     ctx: typer.Context,
     interview_ids: Annotated[list[str], typer.Argument(
-        metavar="ID...", help="Interview ids (or their first 8 characters).")],
+        help="Interview ids (or their first 8 characters).")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     as_json: JsonFlag = False,
 ) -> None:

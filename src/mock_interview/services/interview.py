@@ -849,15 +849,33 @@ class InterviewSession:
 
 
 RETRY = "/retry"
+SKIP = "/skip"
+QUIT = "/quit"
+# Commands that only show something in a terminal: a script has no one to show it to, and
+# grading the command's own text as an answer would score a word nobody meant as one.
+SHOWN_ONLY = frozenset({"/hint", "/model", "/repeat", "/help"})
 
 
 def run_script(session: InterviewSession, answers: list[str], on_answer: Any = None) -> dict[str, Any]:
     """Script mode: answers in order (follow-ups take the next); the rest are unanswered. An
-    answer "/retry" makes the next one a new attempt at the question answered last.
-    ``on_answer(question_text, outcome)`` is called after each."""
+    answer "/retry" makes the next one a new attempt at the question answered last, "/skip"
+    skips the question, "/quit" leaves the rest unanswered, and the commands that only show
+    something (SHOWN_ONLY) are passed over. ``on_answer(question_text, outcome)`` is called
+    after each answer."""
     queue = list(answers)
     while queue:
-        if queue[0].strip().lower() == RETRY and len(queue) > 1 and session.last_answered() is not None:
+        command = queue[0].strip().lower()
+        if command in SHOWN_ONLY:
+            queue.pop(0)
+            continue
+        if command == QUIT:
+            break
+        if command == SKIP:
+            queue.pop(0)
+            if session.ensure_asked() is None or session.skip():
+                break
+            continue
+        if command == RETRY and len(queue) > 1 and session.last_answered() is not None:
             queue.pop(0)
             question = session.last_answered().question
             outcome = session.retry(queue.pop(0))

@@ -279,18 +279,6 @@ def point_weight(point: PointModel, tuning: Tuning = DEFAULT_TUNING) -> float:
     )
 
 
-def content_score(
-    reference: Reference, answer: AnswerTerms, tuning: Tuning = DEFAULT_TUNING
-) -> tuple[float, list[PointCoverage]]:
-    """Weighted mean credit over the points (0-1), and each point's coverage."""
-    results = [point_coverage(point, answer, tuning) for point in reference.points]
-    weights = [point_weight(point, tuning) for point in reference.points]
-    total = sum(weights)
-    if not total:
-        return 0.0, results
-    return sum(r.credit * w for r, w in zip(results, weights, strict=True)) / total, results
-
-
 def technical_score(content: float, tuning: Tuning = DEFAULT_TUNING) -> float:
     """0-100 from the 0-1 content score: an answer that says something relevant starts at base."""
     return 100.0 * (tuning.base + (1.0 - tuning.base) * content)

@@ -28,6 +28,7 @@ from mock_interview.domain.grading import floors
 from mock_interview.domain.grading import reading as rd
 from mock_interview.domain.grading import text as tx
 from mock_interview.domain.score_bands import SCORE_BANDS, bands_line  # noqa: F401 (re-exported)
+from mock_interview.io.files import versioned
 
 # (technical, communication, job_match) per kind; each row sums to 1.
 OVERALL_WEIGHTS: dict[str, tuple[float, float, float]] = {
@@ -114,7 +115,7 @@ class AnswerGrade:
         data = asdict(self)
         for name in ("technical", "communication", "job_match", "overall"):
             data[name] = round(data[name], 1)
-        return {"json_version": 1, **data}
+        return versioned(data)
 
 
 # ---- follow-ups ---------------------------------------------------------------------------

@@ -11,9 +11,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MIN_YEAR = 1950
-MAX_YEAR = 2100
-
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
