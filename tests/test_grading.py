@@ -221,6 +221,18 @@ def test_star_without_result_asks_for_it() -> None:
     assert "No clear result (STAR)" in result.weaknesses
 
 
+@pytest.mark.parametrize("result", [
+    "The release failures we had from environment drift stopped after that.",
+    "A new service could be deployed in a day instead of a week.",
+    "Our ticket backlog went from 400 to 120.",
+    "After the change we no longer missed a cutoff.",
+])
+def test_results_said_as_a_change_are_results(result: str) -> None:
+    from mock_interview.domain.grading import communication
+
+    assert communication.star_parts(result)[0]["result"]
+
+
 # ---- word forms and synonyms -----------------------------------------------------------------
 
 
