@@ -85,6 +85,8 @@ def title_score(text: str) -> int:
     lowered = " ".join(words)
     if any(phrase in lowered for phrase in vocab.TITLE_PHRASES):
         return 2
+    if len(words) >= 3 and words[:2] == ["head", "of"]:
+        return 2  # "Head of Operations and Logistics"
     heads = [w for w in words if w in vocab.TITLE_WORDS and w not in _MODIFIER_ONLY]
     if not heads:
         # "Account Executive", "Team Lead": a qualifier that ends a phrase is its head.
@@ -694,6 +696,10 @@ def _split_cluster(cluster: list[Item], date_first: bool) -> list[_Draft]:
             if len(header) >= _MAX_HEADER_LINES or x.text.endswith(":"):
                 break
             header.insert(0, x)
+        earlier = _undated_role_above(before, header, cluster[d])
+        if earlier is not None:
+            drafts.append(earlier)
+            header = header[-2:]
         draft = _Draft(header=_header_texts([*header, cluster[d]]), ranges=list(cluster[d].ranges))
         begin = d + 1
         drafts.append(draft)
@@ -718,6 +724,31 @@ def _split_cluster(cluster: list[Item], date_first: bool) -> list[_Draft]:
         else:
             last.body.append(x)
     return drafts
+
+
+def _full_role(lines: list[str]) -> bool:
+    title, company, _ = _assign_roles(lines, title_first=True)
+    return title is not None and company is not None
+
+
+def _undated_role_above(before: list[Item], header: list[Item], date: Item) -> _Draft | None:
+    """"Technical Architect" / "Accenture - Pune" above "Engineer 2" / "Microsoft - Redmond -"
+    / dates: two lines naming a title and an employer, then two more and the date. The upper
+    pair is a role of its own whose dates were left out, not part of the lower role's header."""
+    if len(header) < _MAX_HEADER_LINES or len(before) < 4:
+        return None
+    lower = [x.text for x in before[-2:]]
+    upper = [x.text for x in before[-4:-2]]
+    if (date.residue or any(_LABEL_RE.match(t) or t.endswith(":") or _sentence_like(t)
+                            for t in upper + lower)):
+        return None
+    if not (_full_role(lower) and _full_role(upper)):
+        return None
+    # Each pair: one line with a title word, one without (the employer's).
+    if not all(sum(title_score(t) > company_score(t) for t in pair) == 1
+               for pair in (upper, lower)):
+        return None
+    return _Draft(header=upper)
 
 
 def _is_roleish_for(text: str, title: str | None, company: str | None) -> bool:

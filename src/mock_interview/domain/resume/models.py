@@ -40,6 +40,15 @@ class ExperienceEntry:
 
 
 @dataclass
+class Headline:
+    """The role under the name: "Test Analyst at Oracle" → title and company."""
+
+    text: str
+    title: str
+    company: str | None = None
+
+
+@dataclass
 class ParsedResume:
     contact: Contact
     skills: list[SkillMention]
@@ -54,6 +63,7 @@ class ParsedResume:
     part_time_years: float | None = None  # internships, part-time and student roles, apart
     new_graduate: bool = False
     stated_years: float | None = None  # "8 years of experience" written in the resume
+    headline: Headline | None = None
 
     def looks_like_resume(self) -> bool:
         """Anything a resume has: a section, an entry with dates, or contact details."""

@@ -16,10 +16,12 @@ from mock_interview.domain.resume import contact as contact_mod
 from mock_interview.domain.resume.dates import YearMonth, interval, merged_years, month_index
 from mock_interview.domain.resume.education import parse_education
 from mock_interview.domain.resume.experience import parse_experience
+from mock_interview.domain.resume.headline import complete_first_entry, find_headline
 from mock_interview.domain.resume.models import (
     Contact,
     EducationEntry,
     ExperienceEntry,
+    Headline,
     ParsedResume,
     SkillMention,
 )
@@ -32,12 +34,13 @@ __all__ = [
     "Contact",
     "EducationEntry",
     "ExperienceEntry",
+    "Headline",
     "ParsedResume",
     "SkillMention",
     "parse_resume",
 ]
 
-PARSER_VERSION = "4"  # bump when output changes
+PARSER_VERSION = "5"  # bump when output changes
 
 NO_TEXT = "no text: nothing extracted"
 _PROFILE_HOSTS = (
@@ -94,6 +97,8 @@ def parse_resume(
 
     exp_lines = _lines_of(by_name.get("experience", []))
     experience, ranges = parse_experience(exp_lines, width)
+    headline = find_headline(header, contact.name)
+    complete_first_entry(experience, headline)
     education = parse_education(_lines_of(by_name.get("education", [])))
     summary_text = "\n\n".join(s.text for s in by_name.get("summary", []) if s.text) or None
     if summary_text is None:
@@ -176,6 +181,7 @@ def parse_resume(
         part_time_years=part_time,
         new_graduate=new_graduate,
         stated_years=stated,
+        headline=headline,
     )
 
 
