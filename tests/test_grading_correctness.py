@@ -252,6 +252,46 @@ def test_a_written_follow_up_is_graded_on_the_point_it_asks_about() -> None:
     assert result.technical >= 60 and not result.missed_points, result
 
 
+INDEX_QUESTION = "How do database indexes speed up queries?"
+INDEX_POINTS = [
+    "An index is a sorted structure, usually a B-tree, that lets the database find rows without "
+    "scanning the whole table",
+    "Indexes slow down writes because every insert or update must also update each index",
+    "A composite index helps only when the query filters on its leading column",
+]
+INDEX_PARENT = ("An index is like a sorted B-tree over the column, so the database can jump to the "
+                "matching rows instead of scanning the whole table.")
+
+
+def test_a_follow_up_finds_its_point_through_the_misconception_it_probes() -> None:
+    """"Each loop restarts it" is the flip of "iterated once": a misconception lends its words to
+    its point, and the parent question's words (the topic every point shares) tell nothing."""
+    points = ["A generator produces values lazily, one at a time, on demand",
+              "A generator can be iterated only once and is exhausted afterwards",
+              "Generator expressions use parentheses, like list comprehensions with round brackets"]
+    asked, _ = follow_up_rubric(
+        "missed-key-points", points[1:], points,
+        question="If two functions each loop over the same generator, what does the second loop restart from?",
+        parent_question="What is a generator in Python?",
+        misconceptions=["A generator can be iterated many times; each new loop restarts it"])
+    assert asked == [points[1]]
+
+
+def test_a_follow_up_earns_credit_for_what_it_adds_not_for_the_answer_it_follows() -> None:
+    missed = INDEX_POINTS[1:]
+    question = "What happens to your bulk inserts after you add five more of them?"
+
+    def follow_up(answer: str) -> float:
+        return grade_answer(GradingInput(question, "follow-up", missed, answer, (20, 120),
+                                         context_answer=INDEX_PARENT)).technical
+
+    right = follow_up("Every insert also has to update all five indexes, so the bulk load gets slower.")
+    aside = follow_up("I like indexes, they are great for our reporting database.")
+    # The open probe's rubric holds two points; the answer makes one of them fully.
+    assert right >= 85
+    assert aside <= right - 30
+
+
 # ---- the grade command ------------------------------------------------------------------
 
 

@@ -22,9 +22,9 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal
 
+from mock_interview.domain.grading import claims, floors
 from mock_interview.domain.grading import communication as comm
 from mock_interview.domain.grading import coverage as cov
-from mock_interview.domain.grading import floors
 from mock_interview.domain.grading import reading as rd
 from mock_interview.domain.grading import text as tx
 from mock_interview.domain.score_bands import SCORE_BANDS, bands_line  # noqa: F401 (re-exported)
@@ -136,28 +136,49 @@ STAR_PART_POINTS: dict[str, tuple[str, ...]] = {
 
 def follow_up_rubric(reason: str | None, missed_points: list[str] | tuple[str, ...],
                      parent_points: list[str] | tuple[str, ...],
-                     question: str = "") -> tuple[list[str], str | None]:
+                     question: str = "", parent_question: str = "",
+                     misconceptions: list[str] | tuple[str, ...] = ()) -> tuple[list[str], str | None]:
     """A follow-up's own key points and the STAR part it asks for: the missing part's points;
     else the parent's points the follow-up ``question`` is about (a bank follow-up asks about
-    one of them); else the parent's missed points (what an open probe invites)."""
+    one of them, often by way of its misconception); else the parent's missed points (what an
+    open probe invites)."""
     if reason and reason.startswith("missing-star:"):
         part = reason.split(":", 1)[1]
         if part in STAR_PART_POINTS:
             return list(STAR_PART_POINTS[part]), part
-    asked = _points_asked_about(question, parent_points)
+    asked = _points_asked_about(question, parent_points, parent_question, misconceptions)
     if asked:
         return asked, None
     points = [p for p in missed_points if p and p.strip()] or [p for p in parent_points if p.strip()]
     return points, None
 
 
-def _points_asked_about(question: str, points: list[str] | tuple[str, ...]) -> list[str]:
+def _points_asked_about(question: str, points: list[str] | tuple[str, ...],
+                        parent_question: str = "",
+                        misconceptions: list[str] | tuple[str, ...] = ()) -> list[str]:
     """The points sharing the most words with ``question``, when at least two: a question
-    about one point names its subject and what it says about it."""
+    about one point names its subject and what it says about it. The words of the parent
+    question are its topic, shared by every point, so they tell nothing; a misconception
+    lends its words to the point it is closest to ("each loop restarts it" to "can only be
+    iterated once")."""
     asked = set(tx.content_stems(question)) if question else set()
+    topic = set(tx.content_stems(parent_question)) if parent_question else set()
+    if asked - topic:
+        asked -= topic
     if not asked:
         return []
-    shared = [(len(asked & set(tx.content_stems(p))), p) for p in points if p.strip()]
+    kept = [p for p in points if p.strip()]
+    words = [set(tx.content_stems(p)) - topic for p in kept]
+    for wrong in misconceptions:
+        # A misconception is its point with a word flipped: an opposite counts as shared.
+        claim = claims.read_statement(wrong)
+        said = set(claim.stems) - topic
+        flipped = claim.opposites
+        overlaps = [len(said & w) + len(flipped & w) for w in words]
+        top = max(overlaps, default=0)
+        if top > 0 and overlaps.count(top) == 1:  # a tie says nothing about which point
+            words[overlaps.index(top)] |= said
+    shared = [(len(asked & w), p) for w, p in zip(words, kept, strict=True)]
     best = max((n for n, _ in shared), default=0)
     return [p for n, p in shared if n == best] if best >= FOLLOW_UP_POINT_WORDS else []
 
@@ -237,7 +258,11 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     if floors.is_empty(answer):
         return _floor_grade(item, "empty", word_count, "No answer was given")
     key_points = tuple(p for p in item.key_points if p.strip())
-    reference = cov.prepare_reference(item.question, key_points)
+    # A follow-up's answer earns credit for what it adds: the words of the answer it follows
+    # are given, as the question's own words are.
+    given = f"{item.question}\n{item.context_answer}" if item.kind == "follow-up" and item.context_answer \
+        else item.question
+    reference = cov.prepare_reference(given, key_points)
     if floors.is_dont_know(answer, reference.question_stems):
         return _floor_grade(item, "dont-know", word_count, "Did not answer the question")
     job_terms = tuple(t for t in item.job_terms if t and t.strip())
@@ -267,6 +292,10 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
         # A follow-up completes the story it follows: its parts count together.
         earlier, _spans = comm.star_parts(item.context_answer)
         star_found = {part: star_found[part] or earlier[part] for part in comm.STAR_PARTS}
+    if follow_up and results and not item.star_part:
+        # A follow-up asks one thing; when its rubric holds several points it may be asking
+        # about, the answer is graded on the one it makes best.
+        content = max(r.credit for r in results)
     if item.star_part in comm.STAR_PARTS:
         asked = 1.0 if told.star_parts[item.star_part] else 0.0
         content = (1 - FOLLOW_UP_PART_SHARE) * content + FOLLOW_UP_PART_SHARE * asked

@@ -184,6 +184,9 @@ def read_answer(
             window = tuple(range(i, i + size))
             if window[-1] >= len(spans) or not all(usable[k] for k in window):
                 break
+            # The earlier answer completes this one (what "it" is) but makes no point alone.
+            if spans[window[-1]][0] < offset:
+                continue
             windows.append(window)
     window_terms: dict[tuple[int, ...], cov.AnswerTerms] = {}
 

@@ -27,12 +27,14 @@ def question_for(interview: Any, row: Any, rows: list[Any]) -> PlannedQuestion:
     feedback = (parent.feedback or {}) if parent is not None else {}
     points, _part = follow_up_rubric(feedback.get("follow_up_reason"),
                                      feedback.get("missed_points") or [], planned.key_points,
-                                     question=row.question)
+                                     question=row.question, parent_question=planned.text,
+                                     misconceptions=planned.misconceptions)
     return PlannedQuestion(
         id=f"{planned.id}#follow-up", kind=FOLLOW_UP, text=row.question,
         key_points=points, difficulty=planned.difficulty,
         target_words=[max(20, planned.target_words[0] // 2), planned.target_words[1]],
         star=False, skill=planned.skill, competency=planned.competency,
+        misconceptions=list(planned.misconceptions),  # a follow-up's answer can assert them too
     )
 
 
