@@ -64,8 +64,63 @@ QUESTIONS = {
         "Check the blood group, unit number and expiry against the prescription",
         "Record baseline vital signs before starting and observe closely in the first 15 minutes",
     ]),
+    "slow_query": ("Why might a SQL query that used to be fast suddenly become slow?", [
+        "A missing or unused index forces a full table scan",
+        "Stale statistics lead the planner to choose a bad plan",
+        "Run EXPLAIN to inspect the query plan",
+    ]),
+    "default_arg": ("Why is a mutable default argument a problem in Python?", [
+        "Defaults are evaluated once, at definition",
+        "The same list is shared and mutated across calls",
+        "Use None as the default and create the list inside the function",
+    ]),
+    "sepsis": ("What early signs of sepsis would you watch for in a patient?", [
+        "Fever or low temperature, raised heart rate and fast breathing",
+        "Low blood pressure, confusion or reduced urine output",
+        "Escalate quickly and start the sepsis bundle: cultures, antibiotics, fluids",
+    ]),
+    "bank_rec": ("How do you do a bank reconciliation?", [
+        "Compare the bank statement with the cash book line by line",
+        "Adjust for outstanding cheques and deposits in transit",
+        "Investigate and correct differences such as bank fees or errors",
+    ]),
+    "cold_call": ("How do you prepare for a cold call to a new prospect?", [
+        "Research the prospect's company, role and likely pains",
+        "Prepare a short opening that states the value and a question",
+        "Have a clear next step to ask for, such as a meeting",
+    ]),
+    "outage": ("How do you communicate with customers during a service outage?", [
+        "Acknowledge the problem quickly on a status page",
+        "Give regular updates with what is known and when the next update comes",
+        "Follow up after resolution with the cause and how it will be prevented",
+    ]),
+    "usability": ("How would you run a usability test for a new checkout flow?", [
+        "Recruit about five representative users",
+        "Give realistic tasks and watch them think aloud without helping",
+        "Record where they struggle and prioritise fixes by severity",
+    ]),
+    "stockout": ("How would you reduce stockouts in a warehouse?", [
+        "Set reorder points from demand and lead time plus safety stock",
+        "Improve demand forecasting with sales history",
+        "Monitor inventory levels and supplier lead times regularly",
+    ]),
+    "ab_test": ("How do you decide whether an A/B test result is significant?", [
+        "Compute a p-value or confidence interval for the difference",
+        "Fix the sample size in advance with a power calculation",
+        "Avoid peeking and stopping early when the result looks good",
+    ]),
+    "warfarin": ("What do you counsel a patient starting warfarin about?", [
+        "Regular INR blood tests to keep the dose in range",
+        "Keep vitamin K intake from leafy greens steady",
+        "Watch for bleeding and check before taking new medicines such as NSAIDs",
+    ]),
+    "team_conflict": ("Tell me about a time you handled a conflict in your team.", [
+        "Describes the conflict and why it mattered",
+        "Explains what they did to resolve it",
+        "States the outcome and what they learned",
+    ]),
 }
-BEHAVIORAL = {"manager"}
+BEHAVIORAL = {"manager", "team_conflict"}
 
 NON_ANSWERS = [
     ("pca", "I'd have to check our unit's protocol on that, I can't remember the exact steps "
@@ -245,6 +300,144 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], list[d
     return _grade_all(folder, NON_ANSWERS), _grade_all(folder, SUBSTANTIVE)
 
 
+# (kind, topic, answer): non-answers of kinds that phrase lists of "don't know" miss.
+DODGES_IN_OTHER_WORDS = [
+    ("joke", "slow_query", "Ha, if I knew that I'd be the CTO already!"),
+    ("joke", "default_arg", "Ha, if I knew that I'd be running the Python team by now."),
+    ("joke", "sepsis", "Honestly, if I knew that I'd be a doctor, not a nurse!"),
+    ("joke", "bank_rec", "Lol, if I could reconcile anything I'd start with my own bank account."),
+    ("joke", "outage", "Easy: blame the intern and unplug the router, ha!"),
+    ("joke", "stockout", "Easy, we'd just hide the empty shelves, kidding!"),
+    ("joke", "team_conflict", "Conflict? In my team? Never, we're all angels, haha."),
+    ("asks back", "slow_query", "Why do you ask? What would you do?"),
+    ("asks back", "default_arg", "Can we come back to this one?"),
+    ("asks back", "sepsis", "Could you repeat the question please?"),
+    ("asks back", "bank_rec", "Why do you want to know? Is this a trick question?"),
+    ("asks back", "cold_call", "Could you rephrase the question?"),
+    ("asks back", "outage", "Can you give me a hint?"),
+    ("asks back", "stockout", "Is there a right answer to that?"),
+    ("asks back", "usability", "Is this about mobile or desktop? What would you prefer?"),
+    ("asks back", "ab_test", "What would you consider significant?"),
+    ("asks back", "warfarin", "Sorry, could you say the drug name again?"),
+    ("guess", "ab_test", "Hmm, possibly something with the numbers? Guessing though."),
+    ("oneself", "warfarin", "I love working with patients, it's the best part of the job."),
+    ("joke", "warfarin", "Ha, tell them to stay away from sharp objects, kidding."),
+    ("guess", "slow_query", "Maybe it's something to do with the settings? I'm just guessing here."),
+    ("guess", "default_arg", "Something with how Python works maybe? I'm just guessing."),
+    ("guess", "sepsis", "Probably something with the vital signs, I guess? Just a guess."),
+    ("guess", "outage", "Hmm, maybe send an email or something? I'm just guessing here honestly."),
+    ("guess", "stockout", "Possibly something with the system, I'd guess."),
+    ("guess", "bank_rec", "I'm guessing you'd look at the numbers somehow? Wild guess."),
+    ("oneself", "slow_query", "It's been such a long day, I'm really tired and my coffee went cold."),
+    ("oneself", "sepsis", "I love my job, I've always wanted to be a nurse since I was little."),
+    ("oneself", "sepsis", "Nursing has always been my calling, I care deeply about my patients."),
+    ("oneself", "outage", "Customer happiness is what drives me, it always has."),
+    ("oneself", "usability", "I'm really passionate about design and I love good products."),
+    ("oneself", "bank_rec", "I've been in accounting for ten years and I really enjoy it."),
+    ("ramble", "slow_query", "So basically there are a lot of factors, and it's important to think "
+                            "about all of them carefully and make the right call at the end of "
+                            "the day."),
+    ("ramble", "outage", "I think communication is really important in general, it's all about "
+                         "being a good communicator and keeping everyone happy."),
+    ("ramble", "usability", "Well it's a really important thing to get right, and there are many "
+                            "ways to approach it, and you have to be thoughtful."),
+    ("ramble", "sepsis", "You always have to be on the ball and use your best judgement and do "
+                         "what's best for the patient at the end of the day."),
+    ("ramble", "cold_call", "It's all about confidence and being yourself and believing in what "
+                            "you do."),
+    ("ramble", "stockout", "You need to stay on top of things and be proactive and work smart, "
+                           "basically."),
+    ("look up", "default_arg", "I'd have to Google it."),
+    ("look up", "usability", "I'd look it up on Stack Overflow."),
+    ("look up", "stockout", "I'd probably ask ChatGPT."),
+    ("pass", "sepsis", "I'll pass on this one."),
+    ("pass", "cold_call", "Pass on this one, please."),
+    ("pass", "outage", "I'd rather leave that one."),
+]
+
+# (kind, topic, answer): short answers phrased like those non-answers, with a real claim.
+GENUINE_IN_SIMILAR_WORDS = [
+    ("hedge", "slow_query", "Maybe the index is missing \u2014 I'd check EXPLAIN first."),
+    ("hedge", "slow_query", "Maybe it's the index? Just guessing."),
+    ("guess", "slow_query", "I'm guessing it's the index."),
+    ("guess", "slow_query", "Best guess: stale statistics."),
+    ("guess", "default_arg", "Total guess, but the list is shared between calls?"),
+    ("guess", "usability", "Shot in the dark, but five users and think-aloud tasks?"),
+    ("guess", "bank_rec", "I'm guessing here, but deposits in transit and bank fees explain most "
+                          "differences."),
+    ("asks back", "default_arg", "Good question \u2014 it's because defaults are evaluated once, "
+                                 "at definition."),
+    ("asks back", "slow_query", "Why do you ask? In my experience it's nearly always a missing "
+                                "index."),
+    ("asks back", "slow_query", "What would I do? Run EXPLAIN and look for a sequential scan."),
+    ("asks back", "sepsis", "Could you repeat the question? If it's early signs, then fever, "
+                            "tachycardia and fast breathing."),
+    ("asks back", "usability", "Why five users? Because five usually find most problems. I'd give "
+                               "them tasks and watch them think aloud."),
+    ("joke", "slow_query", "Ha, if I knew that I'd be the CTO! Seriously though, I'd run EXPLAIN "
+                           "and look for a full table scan."),
+    ("joke", "default_arg", "Ha, classic trap: the list is created once and shared between calls."),
+    ("joke", "bank_rec", "Lol, my favourite job: tick off each line against the cash book, then "
+                         "chase the differences."),
+    ("joke", "outage", "Haha, the dreaded outage. We post a status page update within minutes "
+                       "and commit to the next update time."),
+    ("joke", "team_conflict", "Ha, plenty! Once two nurses clashed over shift swaps; I set up a "
+                              "rota board and the complaints stopped."),
+    ("oneself", "default_arg", "I love this one: defaults are evaluated once, so the list is "
+                               "shared."),
+    ("oneself", "sepsis", "I care about catching it early: high heart rate, fever and confusion."),
+    ("oneself", "cold_call", "Honestly I love this part: I research their company and prepare a "
+                             "short opener."),
+    ("oneself", "team_conflict", "I love my team, but once two engineers fell out over on-call. "
+                                 "I rebalanced the rota and it stopped."),
+    ("stock phrase", "slow_query", "At the end of the day it's usually a missing index."),
+    ("stock phrase", "sepsis", "Use your judgement, but a raised heart rate and fast breathing "
+                               "are early signs."),
+    ("stock phrase", "sepsis", "Attention to detail matters: watch the temperature and urine "
+                               "output."),
+    ("stock phrase", "outage", "It's all about regular updates on the status page."),
+    ("stock phrase", "stockout", "Stay on top of things: set reorder points and keep safety "
+                                 "stock."),
+    ("stock phrase", "stockout", "There are many factors, but mainly lead time, demand and "
+                                 "safety stock."),
+    ("look up", "stockout", "I'd Google the formula, but basically reorder point is demand over "
+                            "lead time plus safety stock."),
+    ("look up", "slow_query", "I'd Google the error, but first I'd run EXPLAIN on the query."),
+    ("short", "sepsis", "Confusion and low blood pressure."),
+    ("asks back", "ab_test", "What would I check? The confidence interval for the difference, "
+                             "and whether we hit the planned sample size."),
+    ("guess", "ab_test", "Just a guess, but a p-value under 0.05?"),
+    ("hedge", "warfarin", "Maybe vitamin K foods? Keep them steady."),
+    ("oneself", "warfarin", "I love my patients, so I explain INR tests and bleeding signs."),
+    ("short", "usability", "Get five real users, give them realistic tasks and watch without "
+                           "helping."),
+]
+
+
+@pytest.fixture(scope="module")
+def graded_kinds(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], list[dict]]:
+    folder = tmp_path_factory.mktemp("other-words")
+    return (_grade_all(folder, [(topic, answer) for _, topic, answer in DODGES_IN_OTHER_WORDS]),
+            _grade_all(folder, [(topic, answer) for _, topic, answer in
+                                GENUINE_IN_SIMILAR_WORDS]))
+
+
+@pytest.mark.parametrize("index", range(len(DODGES_IN_OTHER_WORDS)))
+def test_a_joke_a_question_back_a_guess_or_a_platitude_scores_at_most_20(graded_kinds,
+                                                                          index: int) -> None:
+    result = graded_kinds[0][index]
+    assert result["overall"] <= 20 and result["technical"] <= 20, (
+        DODGES_IN_OTHER_WORDS[index], result)
+
+
+@pytest.mark.parametrize("index", range(len(GENUINE_IN_SIMILAR_WORDS)))
+def test_a_short_answer_phrased_like_a_dodge_is_not_floored(graded_kinds, index: int) -> None:
+    result = graded_kinds[1][index]
+    assert result["technical"] > 20 and result["overall"] > 20, (
+        GENUINE_IN_SIMILAR_WORDS[index], result)
+    assert not {"dont-know", "off-topic", "copied-question"} & set(result["flags"])
+
+
 @pytest.mark.parametrize("index", range(len(NON_ANSWERS)))
 def test_a_non_answer_scores_at_most_20(graded, index: int) -> None:
     result = graded[0][index]
@@ -269,9 +462,18 @@ FOLLOW_UP_DODGES = [
     "No idea, I left not long after.",
     "The weather has been lovely lately, I went hiking on Saturday with my dog.",
     "um, well, so, you know, basically, yeah",
+    "Ha, if I knew that I'd be the CEO by now!",
+    "Ha, it went great, obviously, we're all geniuses.",
+    "Why do you ask? What would you have done?",
+    "Maybe it went okay? I'm just guessing here.",
+    "At the end of the day you have to stay on top of things and use your best judgement.",
 ]
 FOLLOW_UP_ANSWERS = [
     "Waiting times fell from two days to six hours within three weeks.",
+    "Ha, complaints halved in three weeks.",
+    "Lol, we cleared the backlog in a fortnight.",
+    "I'm guessing here, but the backlog was gone within a month.",
+    "We cut the wait by about a third, don't quote me.",
     "I'm not sure of the exact figure, but waiting times roughly halved and we kept the rota.",
     "Honestly I don't remember the numbers, but complaints dropped and new agents ramped up "
     "faster.",

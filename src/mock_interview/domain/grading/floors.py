@@ -35,9 +35,42 @@ def _decline_re() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _sidestep_re() -> re.Pattern[str]:
     """Phrases that put the answer off: deferring to something one would look up or to a
-    tool, proposing to the interviewer ("let's call it ..."), laughing it off. Substance may
-    still follow them."""
+    tool, proposing to the interviewer ("let's call it ..."). Substance may still follow
+    them."""
     return tx.compile_cues(tx.load_data("cues")["sidesteps"])
+
+
+@lru_cache(maxsize=1)
+def _laugh_re() -> re.Pattern[str]:
+    """Laughing it off ("ha", "lol", "just kidding")."""
+    return tx.compile_cues(tx.load_data("cues")["laughs"])
+
+
+@lru_cache(maxsize=1)
+def _guess_re() -> re.Pattern[str]:
+    """Guessing aloud ("just a guess", "I'm only guessing here", "don't quote me")."""
+    return tx.compile_cues(tx.load_data("cues")["guesses"])
+
+
+@lru_cache(maxsize=1)
+def _amount_words() -> frozenset[str]:
+    """Amounts in words ("halved", "three weeks"): they say what happened as a figure would."""
+    return frozenset(tx.load_data("cues")["amount_words"])
+
+
+@lru_cache(maxsize=1)
+def _platitude_re() -> re.Pattern[str]:
+    """Stock phrases that sound like advice but name nothing ("at the end of the day", "use
+    your best judgement", "attention to detail"). Unlike a non-answer phrase they do not make
+    the rest of their clause suspect: they are only read as silence."""
+    return tx.compile_cues(tx.load_data("cues")["platitudes"])
+
+
+@lru_cache(maxsize=1)
+def _self_talk_words() -> frozenset[str]:
+    """What a speaker says of themselves in place of an answer ("my passion", "what drives
+    me", "I love"): with the question's words they make no claim about its subject."""
+    return frozenset(tx.load_data("cues")["self_talk_words"])
 
 
 @lru_cache(maxsize=256)
@@ -190,9 +223,14 @@ def non_answer(answer: str, subject: Subject, story: bool = False,
 
     An answer that declines (cues.json ``declines``: "pass", "next?", "I can't really
     answer", "I'd ask our coordinator") or sidesteps (``sidesteps``: "I'd have to reread the
-    guide", laughter) excuses its other clauses before any "but": they are read as next to a
-    non-answer phrase ("Every project I've run was on time, so I can't really answer"), a
-    sidestep's still claiming with one point word. A story of three STAR parts stays one."""
+    guide"; ``guesses`` too, but not in a story; ``laughs`` too, but not in a story with a STAR
+    part or an amount, whose teller may laugh and then say what happened) excuses its other
+    clauses before any "but": they are read as next to a non-answer phrase ("Every project
+    I've run was on time, so I can't really answer"), a sidestep's still claiming with one
+    point word. A story of three STAR parts stays one.
+
+    ``platitudes`` ("at the end of the day", "use your best judgement") are read as silence
+    wherever they are, unless they hold a key point's word; they do not excuse anything."""
     words = tx.tokens(answer)
     if len(words) > NON_ANSWER_MAX_WORDS:
         return None
@@ -203,14 +241,25 @@ def non_answer(answer: str, subject: Subject, story: bool = False,
     # Declines and sidesteps are not blanked: whom or what one defers to may still name the
     # subject ("I'd call the rapid response team"); their clause is read as next to a cue.
     declines = tuple(m.span() for m in _decline_re().finditer(lowered))
+    story = story or follow_up  # a follow-up is read with the answer it completes
     sidesteps = tuple(m.span() for m in _sidestep_re().finditer(lowered))
+    laughs = tuple(m.span() for m in _laugh_re().finditer(lowered))
+    if laughs and story:  # "Ha, we cleared the backlog in a fortnight" tells what happened
+        from mock_interview.domain.grading.communication import star_parts
+
+        rest = without_spans(answer, laughs)
+        if any(star_parts(rest)[0].values()) or _amount_words().intersection(tx.words(rest)):
+            laughs = ()
+    # One guesses at a fact, not at one's own story: "we cut costs by a third, don't quote me".
+    guesses = () if story else tuple(m.span() for m in _guess_re().finditer(lowered))
+    sidesteps += laughs + guesses
     excuse = EXCUSE_DECLINED if declines else EXCUSE_SIDESTEPPED if sidesteps else 0
     excuses = declines + sidesteps
-    if not (cues or excuses) and len(words) >= CHATTER_MAX_WORDS:
+    platitudes = _platitude_spans(lowered, subject)
+    if not (cues or excuses or platitudes) and len(words) >= CHATTER_MAX_WORDS:
         return None
-    story = story or follow_up  # a follow-up is read with the answer it completes
     cues = _with_what_is_not_known(lowered, cues)
-    blanked = without_spans(lowered, cues)
+    blanked = without_spans(lowered, cues + platitudes)
     kinds: set[str] = set()
     start = 0
     contrast = False  # the clause follows "but", "though", ...
@@ -259,6 +308,13 @@ def _courtesy_cues(subject: Subject) -> frozenset[str]:
                      or tx.synonym_labels(stem) & subject.points)
 
 
+def _platitude_spans(lowered: str, subject: Subject) -> tuple[tuple[int, int], ...]:
+    """Where the stock phrases are, but for any that says what a key point asks for
+    ("attention to detail" where the point is checking the details)."""
+    return tuple(m.span() for m in _platitude_re().finditer(lowered)
+                 if not subject.points.intersection(tx.content_stems(m.group())))
+
+
 def _is_point_word(cue: str, subject: Subject) -> bool:
     """A cue made only of such courtesy words ("I'm sorry")."""
     said = [w for w in tx.words(cue) if w not in tx.stopwords()]
@@ -295,14 +351,17 @@ def _clause_kind(clause: str, written: str, has_cue: bool, subject: Subject,
     I've run was on time, so I can't really answer"; or it sidesteps (EXCUSE_SIDESTEPPED:
     defers, laughs it off), so the question's words with a word of their own claim nothing
     but a point word still does: "Ha, counting. Last time I counted it was sheep".
-    ``asks_back``: the clause is a question; put to the interviewer with none of the
-    subject's words ("how's your day going?") it is small talk."""
+    ``asks_back``: the clause is a question; put to the interviewer with none of the key
+    points' words ("how's your day going?", "what would you consider significant?") it is
+    small talk."""
     no_claim = _no_claim_words()
     looked_up = _reference_words() if has_cue else frozenset()
     small_talk = _small_talk_words()
-    asked = other = chat = 0
+    asked = other = chat = selfish = 0
     pointed: set[str] = set()
     said = tx.content_words(clause)
+    about_me = bool(_FIRST_PERSON.intersection(tx.words(written)))
+    self_talk = _self_talk_words() if about_me else frozenset()
     if _joins_a_point_word(said, subject):
         return "claim"  # "pivot table" for "PivotTable", "check list" for "checklist"
     for word in said:
@@ -324,21 +383,23 @@ def _clause_kind(clause: str, written: str, has_cue: bool, subject: Subject,
                                 else 1):
                 return "claim"
             other += 1
-        elif word in small_talk:
+        elif word in small_talk or word in self_talk:
+            selfish += word in self_talk
             chat += 1
             other += 1
         elif _looks_like_word(word):  # keyboard mash says nothing
             other += 1
     if (has_cue or excuse) and other <= CUE_OBJECT_WORDS:
         return "empty"
-    if asked:
-        return "claim" if other else "empty"
+    if asks_back and not pointed and _SECOND_PERSON.intersection(tx.words(written)):
+        return "chatter"  # put to the interviewer, even in the question's words
+    if asked and other > selfish:
+        return "claim"
     if not other:
         return "empty"
-    if 2 * chat >= other or (asks_back and not pointed
-                             and _SECOND_PERSON.intersection(tx.words(written))):
+    if 2 * chat >= other:
         return "chatter"
-    if _FIRST_PERSON.intersection(tx.words(written)):
+    if about_me:
         return "aside"
     return "remark" if other <= REMARK_WORDS else "claim"
 
