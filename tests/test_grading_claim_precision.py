@@ -468,3 +468,180 @@ def test_not_when_denies_the_condition_and_capital_letters_name_things() -> None
     assert manner.clauses[-1].manner == frozenset(["detail"])
     bound = claims.read_statement("We never hold cold food above 41°F.")
     assert claims.negates_a_bound(bound.clauses[0])
+
+
+# ---- first-person denials, contrasted things and formulas, said rightly ------------------
+
+OWN_WORDS_RIGHT = [
+    # accounts payable: the point's words asserted, a negation of something else
+    ("Tell me about a mistake you made at work.",
+     ["I owned the mistake and reported it to my supervisor the same day.",
+      "I fixed the records and added a check so it would not happen again."],
+     "Last spring I keyed a supplier invoice twice, so we paid it twice. I didn't wait for "
+     "the month-end review: I reported it to my supervisor that afternoon and took "
+     "responsibility. Then I fixed the records and we added a duplicate-invoice check to the "
+     "payment run."),
+    ("Tell me about a mistake you made at work.",
+     ["I owned the mistake and reported it to my supervisor the same day.",
+      "I fixed the records and added a check so it would not happen again."],
+     "I once sent a payment run with a supplier's invoice in it twice. I told my supervisor "
+     "within the hour rather than hoping nobody would notice, and I didn't try to pin it on "
+     "the system. I corrected the ledger, and we now block duplicate invoice numbers at entry "
+     "so it can't recur."),
+    # account management: "wouldn't build it and explained" denies the building only
+    ("Tell me about a time you had to turn down a customer request.",
+     ["I explained the reason for the decision clearly.",
+      "I offered a workaround that met the underlying need."],
+     "A client asked for a custom report format we could not support. I didn't want to sound "
+     "evasive, so I told them plainly we wouldn't build it and explained the reason: it would "
+     "break for every other client. I then offered a scheduled export that gave them the same "
+     "figures, and they renewed."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), OWN_WORDS_RIGHT)
+def test_a_story_denying_something_else_keeps_its_points(question, points, answer) -> None:
+    assert not _wrong_claims(question, points, answer, "behavioral")
+
+
+def test_a_negation_after_didnt_does_not_reach_a_past_verb_after_and() -> None:
+    statement = claims.read_statement("We wouldn't build it and explained the reason.")
+    assert "build" in statement.denied
+    assert "explain" not in statement.denied and "reason" not in statement.denied
+    passive = claims.read_statement("The list is not created and initialised each time.")
+    assert {"creat", "initialis"} <= passive.denied  # a participle after "is not" carries on
+
+
+def test_things_named_with_a_shared_word_are_told_apart_by_the_other_word() -> None:
+    pair = claims.contrast_pair("What is the difference between a stock split and a stock "
+                                "dividend?")
+    assert pair == frozenset(["split", "dividend"])
+    assert claims.contrast_pair("How do optimistic and pessimistic locking differ?") == \
+        frozenset(["optimist", "pessimist"])
+
+
+SAID_RIGHTLY = [
+    # corporate finance: each thing's definition in other words
+    ("What is the difference between a stock split and a stock dividend?",
+     ["A stock split divides each existing share into several shares and leaves retained "
+      "earnings untouched.",
+      "A stock split is usually done to bring a high share price into a more liquid trading "
+      "range.",
+      "A stock dividend pays shareholders extra shares by moving an amount out of retained "
+      "earnings.",
+      "A stock dividend is declared by the board like a cash dividend, as a percentage of "
+      "shares held."],
+     "With a split, each share becomes several and retained earnings stay as they were; "
+     "companies do it when the price is high, to make trading easier. A stock dividend gives "
+     "holders extra shares, for instance 5 percent, and transfers that value out of retained "
+     "earnings, declared by the board just like a cash dividend."),
+    # project control: the formula in other words, and its inversion named as a mistake
+    ("Explain the cost performance index and the schedule performance index.",
+     ["The cost performance index is earned value divided by actual cost.",
+      "The schedule performance index is earned value divided by planned value.",
+      "An index below 1 is unfavourable."],
+     "The cost performance index divides earned value by actual cost, so 0.9 means ninety "
+     "cents of work per dollar. The schedule performance index is earned value divided by "
+     "planned value. An index below 1 is unfavourable: over budget for cost, behind for "
+     "schedule."),
+    ("Explain the cost performance index and the schedule performance index.",
+     ["The cost performance index is earned value divided by actual cost.",
+      "The schedule performance index is earned value divided by planned value.",
+      "An index below 1 is unfavourable."],
+     "The cost performance index is earned value divided by actual cost. Some people quote it "
+     "inverted, as actual cost divided by earned value, but that is cost per unit of work, not "
+     "the index. The schedule performance index is earned value divided by planned value, and "
+     "below 1 is unfavourable."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), SAID_RIGHTLY)
+def test_contrasted_things_and_formulas_said_rightly_are_not_wrong_claims(
+        question, points, answer) -> None:
+    assert not _wrong_claims(question, points, answer)
+
+
+def test_denying_the_alternative_a_point_sets_aside_agrees_with_it() -> None:
+    question = "Tell me about a time you disagreed with a colleague about a launch plan."
+    points = ["I used customer data or a price test to settle the disagreement rather than "
+              "personal opinion.",
+              "We agreed on a decision together and kept working well afterwards."]
+    assert not _wrong_claims(
+        question, points,
+        "My colleague wanted to raise the entry plan by 20 percent and I thought it would hurt "
+        "signups. We didn't settle it on opinion: we ran a two-week price test on new visitors, "
+        "and the customer data showed conversion held. We agreed to raise the price together "
+        "and still work closely.", "behavioral")
+
+
+def test_a_rubric_in_the_third_person_keeps_the_question_word_as_a_warning() -> None:
+    # A point describing a strong answer to a question about an error: another person's
+    # "without charting it" inside the speaker's sentence denies nothing of it.
+    question = "Tell me about a time you discovered a medication error."
+    reference = ("A strong answer describes assessing the patient, reporting the error through "
+                 "the incident system and charting the facts.")
+    assert not _wrong_claims(
+        question, [reference],
+        "On a night shift I found that a colleague had given a dose of insulin without "
+        "charting it, so I nearly gave a second one. I checked the patient's glucose at once, "
+        "called the provider, filed an incident report and charted what had happened.",
+        "behavioral")
+
+
+@pytest.mark.parametrize("answer", [
+    # something else is unneeded
+    "Two nurses check the patient's identity against the unit at the bedside, each "
+    "independently. Baseline vital signs are taken before we start, since a warming device "
+    "isn't needed for a routine unit. We watch the patient closely for the first 15 minutes "
+    "for a reaction.",
+    "Two nurses independently confirm the patient's identity against the blood unit at the "
+    "bedside; a photo ID is not required when the wristband matches. Baseline vitals come "
+    "first. I stay close during the first 15 minutes to watch for a reaction.",
+])
+def test_saying_another_thing_is_unneeded_keeps_the_points(answer: str) -> None:
+    points = ["Two nurses independently check the patient's identity against the blood unit "
+              "at the bedside.",
+              "Baseline vital signs are taken before the transfusion starts.",
+              "The patient is watched closely during the first 15 minutes for a reaction."]
+    assert not _wrong_claims("How do you prepare a patient for a blood transfusion?", points,
+                             answer)
+
+
+def test_a_point_that_itself_calls_a_step_unneeded_agrees_with_the_same_words() -> None:
+    points = ["Refactoring is not needed for code that is about to be deleted.",
+              "Tests should pass before and after each refactoring step."]
+    assert not _wrong_claims("When do you refactor code?", points,
+                             "Refactoring code that's about to be deleted isn't needed; it's "
+                             "wasted effort. I keep the tests green before and after each "
+                             "small step.")
+
+
+@pytest.mark.parametrize("answer", [
+    "Returns processing was slow and full of defects. I didn't wait for approval and measured "
+    "the baseline defect rate over two weeks before changing anything. I piloted the new "
+    "checklist on one line before rolling it out to the others.",
+    "Returns processing was slow and full of defects. I didn't guess at the size of the "
+    "problem; I measured the defect rate for two weeks as a baseline first. Then I piloted "
+    "the new checklist on one line before rolling it out.",
+])
+def test_the_speakers_longer_denial_stops_at_a_new_verb_or_clause(answer: str) -> None:
+    points = ["I measured a baseline of the defect rate before making any changes.",
+              "I piloted the change on one line before rolling it out."]
+    assert not _wrong_claims("Tell me about a process improvement you led.", points, answer,
+                             "behavioral")
+
+
+@pytest.mark.parametrize("answer", [
+    "A price rise lowers the quantity demanded of all ordinary goods, while for the rare "
+    "Giffen goods it raises it. How strongly demand responds is measured by the price "
+    "elasticity of demand.",
+    "For ordinary goods a price rise lowers the quantity demanded, and for Giffen goods it "
+    "raises it, since any price rise also cuts real income. Price elasticity of demand "
+    "measures how strongly demand responds.",
+])
+def test_every_said_of_the_things_the_point_names_is_not_a_generalisation(answer: str) -> None:
+    points = ["A price rise lowers the quantity demanded of ordinary goods and raises it for "
+              "Giffen goods.",
+              "How strongly demand responds is measured by the price elasticity of demand."]
+    assert not _wrong_claims("How does a price rise change the quantity demanded?", points,
+                             answer)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from mock_interview.domain.grading import opposition
+from mock_interview.domain.grading import claims, opposition
 from mock_interview.domain.grading.grader import GradingInput, grade_answer
 
 
@@ -108,3 +108,136 @@ def test_inverted_answer_loses_the_point_and_scores_below_the_right_one(
     assert bad.wrong_claims, f"{field}: no wrong claim found"
     assert points[0] not in bad.covered_points
     assert bad.technical <= good.technical - 15
+
+
+# ---- wrong claims read without a contrast table ------------------------------------------
+
+def _wrong(question: str, points: list[str], answer: str,
+           kind: str = "technical") -> list[dict[str, str]]:
+    story = kind == "behavioral"
+    grade = grade_answer(GradingInput(question, kind, points, answer, star=story,
+                                      target_words=(100, 280) if story else (60, 220)))
+    return grade.wrong_claims
+
+
+MISTAKE_POINTS = ["I owned the mistake and reported it to my supervisor the same day.",
+                  "I fixed the records and added a check so it would not happen again."]
+
+
+def test_a_story_that_says_the_speaker_did_not_do_the_point_is_a_wrong_claim() -> None:
+    # The question's own word ("mistake") does not make the point a warning, and two of the
+    # point's own words under "I didn't" deny it even where they are a small share of it.
+    found = _wrong("Tell me about a mistake you made at work.", MISTAKE_POINTS,
+                   "Last spring I keyed a supplier invoice twice, so we paid it twice. I didn't "
+                   "report it to my supervisor, since the amount was small and I expected the "
+                   "supplier to credit it anyway. Later I fixed the records when the statement "
+                   "came in.", "behavioral")
+    assert any(w["contradicts"] == MISTAKE_POINTS[0] for w in found), found
+
+
+def test_a_definition_said_of_the_other_of_two_contrasted_things_is_a_swap() -> None:
+    # The names share a word ("stock split" / "stock dividend"): what tells them apart is
+    # the other word, and one clause of a sentence can carry the swapped definition.
+    question = "What is the difference between a stock split and a stock dividend?"
+    points = [
+        "A stock split divides each existing share into several shares and leaves retained "
+        "earnings untouched.",
+        "A stock split is usually done to bring a high share price into a more liquid "
+        "trading range.",
+        "A stock dividend pays shareholders extra shares by moving an amount out of retained "
+        "earnings.",
+        "A stock dividend is declared by the board like a cash dividend, as a percentage of "
+        "shares held."]
+    found = _wrong(question, points,
+                   "A stock split is when the company pays shareholders extra shares by moving "
+                   "an amount out of retained earnings, which the board declares like a cash "
+                   "dividend. A stock dividend divides each share into several and leaves "
+                   "retained earnings as they are. Companies do it to bring a high price into "
+                   "a liquid range.")
+    assert {w["kind"] for w in found} == {"swap"}, found
+    assert len(found) == 2
+
+
+def test_a_formula_turned_round_is_not_excused_by_another_quantity_with_the_same_terms() -> None:
+    question = "Explain the cost performance index and the schedule performance index."
+    points = ["The cost performance index is earned value divided by actual cost.",
+              "The schedule performance index is earned value divided by planned value.",
+              "An index below 1 is unfavourable."]
+    found = _wrong(question, points,
+                   "The cost performance index is actual cost divided by earned value. The "
+                   "schedule performance index is planned value divided by actual cost. An "
+                   "index below 1 is unfavourable.")
+    assert any(w["contradicts"] == points[0] and w["kind"] == "swap" for w in found), found
+
+
+def test_diverging_and_converging_swapped_are_opposite_ends() -> None:
+    point = "A design sprint first diverges to generate many sketches, then converges on one."
+    sentence = "A design sprint first converges on one sketch, then diverges to generate many."
+    result = opposition.compare(opposition.bindings(point), opposition.bindings(sentence))
+    assert result.opposed, result
+
+
+LAUNCH_QUESTION = "Tell me about a time you disagreed with a colleague about a launch plan."
+LAUNCH_POINTS = ["I used customer data or a price test to settle the disagreement rather than "
+                 "personal opinion.",
+                 "We agreed on a decision together and kept working well afterwards."]
+
+
+def test_a_point_setting_an_alternative_aside_is_denied_by_not_doing_what_it_prefers() -> None:
+    # "rather than personal opinion" sets only the opinion aside: the rest of the point is
+    # asserted, and a story that did not do it contradicts it.
+    found = _wrong(LAUNCH_QUESTION, LAUNCH_POINTS,
+                   "My colleague wanted to raise the entry plan by 20 percent and I thought it "
+                   "would hurt signups. We didn't run a price test or look at customer data; I "
+                   "simply argued harder in the meeting until she gave in. She still brings it "
+                   "up when prices come up.", "behavioral")
+    assert any(w["contradicts"] == LAUNCH_POINTS[0] for w in found), found
+
+
+TRANSFUSION_QUESTION = "How do you prepare a patient for a blood transfusion?"
+TRANSFUSION_POINTS = [
+    "Two nurses independently check the patient's identity against the blood unit at the "
+    "bedside.",
+    "Baseline vital signs are taken before the transfusion starts.",
+    "The patient is watched closely during the first 15 minutes for a reaction."]
+
+
+def test_a_step_said_to_be_unneeded_contradicts_the_point_that_requires_it() -> None:
+    found = _wrong(TRANSFUSION_QUESTION, TRANSFUSION_POINTS,
+                   "A second nurse check isn't really needed once the wristband scans, so one "
+                   "nurse verifies the unit at the bedside. Baseline vital signs are taken "
+                   "before the transfusion starts. We watch closely for the first 15 minutes "
+                   "for any reaction.")
+    assert [w["contradicts"] for w in found] == [TRANSFUSION_POINTS[0]], found
+    statement = claims.read_statement("Pre-assessment is not very useful here.")
+    assert {"pre", "assess"} <= statement.denied
+
+
+IMPROVEMENT_POINTS = ["I measured a baseline of the defect rate before making any changes.",
+                      "I piloted the change on one line before rolling it out."]
+
+
+def test_what_the_speaker_did_not_do_reaches_past_the_first_words() -> None:
+    # "I didn't spend any time on a baseline of the defect rate": the denial reaches the
+    # point's words after the verb.
+    found = _wrong("Tell me about a process improvement you led.", IMPROVEMENT_POINTS,
+                   "Returns processing was slow and full of defects. I didn't spend any time on "
+                   "a baseline of the defect rate, because everyone knew it was bad. I piloted "
+                   "the new checklist on one line before rolling it out to the others.",
+                   "behavioral")
+    assert [w["contradicts"] for w in found] == [IMPROVEMENT_POINTS[0]], found
+
+
+DEMAND_QUESTION = "How does a price rise change the quantity demanded?"
+DEMAND_POINTS = [
+    "A price rise lowers the quantity demanded of ordinary goods and raises it for Giffen "
+    "goods.",
+    "How strongly demand responds is measured by the price elasticity of demand."]
+
+
+def test_one_end_said_of_every_thing_the_point_sorts_between_both_ends_is_wrong() -> None:
+    found = _wrong(DEMAND_QUESTION, DEMAND_POINTS,
+                   "A price rise lowers the quantity demanded of every kind of good, without "
+                   "exception. How strongly demand responds is measured by the price "
+                   "elasticity of demand.")
+    assert [(w["contradicts"], w["kind"]) for w in found] == [(DEMAND_POINTS[0], "opposite")]

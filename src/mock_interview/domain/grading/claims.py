@@ -84,6 +84,8 @@ _ADVICE_WORDS = frozenset(["should", "shouldn't", "must", "mustn't", "ought", "s
                            "never", "avoid", "recommend", "recommended", "best", "fine", "okay",
                            "ok", "safe", "can", "may", "need", "needs", "allowed"])
 _SCOPE_WORDS = 3  # a negation reaches this many content words at most
+# "I didn't spend time pulling historical data": what the speaker did not do reaches further.
+_OWN_SCOPE_WORDS = 5
 # Not the comma of "300,000" nor the colon of "4.5:1".
 _CLAUSE_PUNCT_RE = re.compile(r"[;()\u2013\u2014]|,(?!\d)|:(?!\d)|\s-\s")
 
@@ -396,6 +398,40 @@ def _read_figures(piece: str, tokens: tuple[tx.Token, ...]) -> dict[int, Figure]
     return out
 
 
+# "X isn't needed": said of a practice, these deny that it is of use.
+_OF_USE = frozenset(["needed", "necessary", "required", "useful", "important", "relevant",
+                     "helpful", "essential", "worthwhile"])
+_SOFTENERS = frozenset(["very", "really", "strictly", "that", "all", "particularly", "always"])
+
+
+def _needless(words: list[str], index: int) -> int:
+    """After a copula's negation ("isn't", "is not"), the words up to one of use ("isn't
+    *really needed*"): how many to skip, or 0."""
+    word = words[index]
+    if word == "not":
+        if not index or words[index - 1] not in _COPULAS:
+            return 0
+    elif word not in ("isn't", "aren't", "wasn't", "weren't"):
+        return 0
+    k = index + 1
+    while k < len(words) and words[k] in _SOFTENERS:
+        k += 1
+    return k - index if k < len(words) and words[k] in _OF_USE else 0
+
+
+# Auxiliaries whose negation governs a bare verb ("did not build", "won't call").
+_BARE_AUXILIARIES = frozenset(["do", "does", "did", "will", "would", "can", "could", "shall",
+                               "should", "must", "may", "might"])
+
+
+def _before_bare_verb(words: list[str], index: int) -> bool:
+    word = words[index]
+    if word.endswith("n't"):
+        return word not in ("isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
+                            "hadn't")
+    return word == "not" and index > 0 and words[index - 1] in _BARE_AUXILIARIES
+
+
 @lru_cache(maxsize=8192)
 def read_statement(text: str, start: int = 0, end: int | None = None) -> Statement:
     """Clauses of ``text[start:end]`` with their asserted and denied stems."""
@@ -429,6 +465,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     manner: set[str] = set()
     manner_scope = False  # the scope was opened by "without"
     negated_condition = False  # "not when cash is received": the condition is what is denied
+    bare = False  # the negation governs a bare verb ("didn't build")
     figure_at = _read_figures(piece, tokens)
 
     def close(at: int) -> None:
@@ -525,6 +562,18 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                     denied.add(stems[k])
             heads.add(stems[max(0, len(stems) - _SCOPE_WORDS)])
             continue
+        needless = _needless(words, index)
+        if needless and stems and not scope:
+            # "pre-assessment isn't needed", "lactate is not very useful": the subject is
+            # what the clause sets aside, as "is eliminated" does.
+            # Every word of that subject is what is denied ("a *second nurse check*").
+            for k in range(max(0, len(stems) - _SCOPE_WORDS), len(stems)):
+                if not in_scope[k]:
+                    in_scope[k] = True
+                    denied.add(stems[k])
+                    heads.add(stems[k])
+            skip = needless
+            continue
         if _opens_absence(words, index):
             scope, scope_words, scope_open, alternative_scope = True, 0, True, False
             manner_scope = False
@@ -553,6 +602,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             if following not in _NOT_NEGATING_NEXT:
                 negated_from = len(stems)
                 scope, scope_words, scope_open = True, 0, True
+                bare = _before_bare_verb(words, index)
             elif following in _LIMITING:
                 # "not simply shipping a release" neither asserts nor denies the shipping:
                 # read as denied, with no head, so no contradiction turns on it.
@@ -566,8 +616,9 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             continue
         if word in _SCOPE_ENDERS and scope and scope_words:
             following = words[index + 1] if index + 1 < len(words) else ""
-            # "not created and initialised each time": the negation carries on to a verb.
-            if not following.endswith(("ed", "ing")):
+            # "not created and initialised each time": the negation carries on to a verb of
+            # the same form; after "didn't build" a past "and explained" is a new assertion.
+            if bare or not following.endswith(("ed", "ing")):
                 scope, scope_words = False, 0
             continue
         # An abbreviation keeps its own stem beside its expansion: "FIFO or LIFO" contrasts
@@ -597,7 +648,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                     scope_open = False
         if scope and word not in stop:
             scope_words += 1
-            if scope_words >= _SCOPE_WORDS:
+            if scope_words >= (_OWN_SCOPE_WORDS if bare and speaker else _SCOPE_WORDS):
                 scope, scope_words = False, 0
     close(len(piece))
     clauses = [replace(c, figures=tuple(
@@ -1300,8 +1351,12 @@ def contrast_pair(question: str) -> frozenset[str] | None:
             continue
         before = next((words[j] for j in range(i - 1, max(-1, i - 4), -1)
                        if words[j] not in stop and words[j] not in _CONTRAST_VERBS), None)
-        after = next((words[j] for j in range(i + 1, min(len(words), i + 4))
-                      if words[j] not in stop and words[j] not in _CONTRAST_VERBS), None)
+        # "cross-site scripting and cross-site request forgery": a modifier both names share
+        # is not what tells them apart.
+        shared = frozenset(words[max(0, i - 4):i])
+        after = next((words[j] for j in range(i + 1, min(len(words), i + 5))
+                      if words[j] not in stop and words[j] not in _CONTRAST_VERBS
+                      and words[j] not in shared), None)
         if before and after and before != after:
             first, second = tx.stem(before.replace("'", "")), tx.stem(after.replace("'", ""))
             if first != second:

@@ -320,6 +320,40 @@ def compare(point: Binding, sentence: Binding, relation: bool = False) -> Opposi
     return Opposition(frozenset(flipped), frozenset(agreed), tuple(sorted(pairs)), covaried)
 
 
+_UNIVERSAL = frozenset(tx.stem(w) for w in ("every", "all", "any"))
+
+
+def _bare(key: str) -> str:
+    """The stem of a binding key ("debit:account" -> "account")."""
+    return key.rsplit(":", 1)[-1]
+
+
+def generalized(point: Binding, sentence: Binding,
+                words: frozenset[str]) -> tuple[str, str] | None:
+    """The point ties one end of a scale to some things and the other end to others
+    ("debits increase asset and expense accounts and decrease liability ... accounts"); the
+    sentence ties one end to *every* such thing ("a debit increases every type of account"),
+    naming none of the things the point keeps at that end anywhere (``words``: the
+    sentence's stems). Returns (the universal word, a word both tie to that end), or None."""
+    pairs, _scales, roles = _table()
+    for pair, ours in point.items():
+        theirs = sentence.get(pair)
+        if not theirs or pair >= roles or ours.get("") != frozenset((0, 1)):
+            continue
+        for end in (0, 1):
+            said = {stem for stem, ends in theirs.items() if _is_word(stem) and end in ends}
+            universal = {stem for stem in said if _bare(stem) in _UNIVERSAL}
+            if not universal:
+                continue
+            kept = {stem for stem, ends in ours.items() if _is_word(stem) and ends == {end}}
+            shared = kept & said
+            # The things the point keeps at this end, besides the subject both share.
+            own = {_bare(stem) for stem in kept - said}
+            if shared and own and not own & words:
+                return _bare(sorted(universal)[0]), _bare(sorted(shared)[0])
+    return None
+
+
 @lru_cache(maxsize=1024)
 def question_things(question: str) -> frozenset[str]:
     """The two things a question sets side by side, as stems: the ones it contrasts

@@ -18,11 +18,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from mock_interview.domain.grading import claims
+from mock_interview.domain.grading import claims, floors, opposition, relations
 from mock_interview.domain.grading import coverage as cov
-from mock_interview.domain.grading import floors
-from mock_interview.domain.grading import opposition
-from mock_interview.domain.grading import relations
 from mock_interview.domain.grading import text as tx
 
 WINDOW = 2  # sentences read together
@@ -132,6 +129,7 @@ def read_answer(
 
     # Relations with the right words in the wrong places: a formula with a term moved across
     # its "=", a ratio reversed, another complexity class for the same thing.
+    misplaced: set[int] = set()  # points whose formula a sentence writes with terms moved
     for j, model in enumerate(reference.points):
         if not relations.has_relation(model.text):
             continue
@@ -141,6 +139,8 @@ def read_answer(
                                                      statements[i], question_stems)
             if found_relation and not any(k == i for k, _c in contradicted.get(j, [])):
                 contradicted.setdefault(j, []).append((i, found_relation))
+                if found_relation.kind == "swap":
+                    misplaced.add(j)
 
     # Opposite ends of a scale tied to the point's words ("deposits in transit are
     # subtracted" against "are added"), in a sentence about that point.
@@ -268,7 +268,11 @@ def read_answer(
     nothing_made = not made
     for j, found in contradicted.items():
         model = reference.points[j]
-        if model.text in made:
+        # A formula with its terms moved is answered only by a sentence that writes the
+        # point's own formula, not by one about another quantity with the same terms.
+        if model.text in made and (j not in misplaced or any(
+                relations.same_formula(model.text, text[spans[k][0]:spans[k][1]])
+                for k in own)):
             continue
         i, contradiction = found[0]
         if not any(w.span == _shift(spans[i], offset) for w in wrong):
@@ -350,6 +354,12 @@ def _opposed(reference: cov.Reference, points: list[claims.Statement],
             if result.opposed:
                 found.append((i, j, claims.Contradiction(
                     "opposite", ", ".join(sorted(result.flipped)))))
+                continue
+            # "a debit increases every type of account" against a point that sorts the
+            # accounts between the two ends.
+            universal = opposition.generalized(point_bindings[j], theirs, statements[i].stems)
+            if universal:
+                found.append((i, j, claims.Contradiction("opposite", " ".join(universal))))
     return found
 
 
@@ -493,7 +503,10 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
     if not denied:
         return found
     for j, model in enumerate(reference.points):
-        if _NEGATIVE_WORDS & points[j].stems:
+        # In a point telling what the speaker did ("I reported the error"), the question's
+        # own words ("a medication *error*") name the topic, not a warning.
+        topic = question_stems if any(c.speaker for c in points[j].clauses) else frozenset()
+        if _NEGATIVE_WORDS & (points[j].stems - topic):
             continue  # a point that warns against something agrees with its denial
         distinctive = _distinctive(points, j, question_stems)
         remedy = bool(_REMEDY_WORDS & points[j].stems)
@@ -505,7 +518,7 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
                    for c in statements[i].clauses if c.denied):
                 continue  # "overnight charging doesn't degrade it": said of something else
             if terms is not None and _denies_point(model, points[j], terms, question_stems,
-                                                   tuning):
+                                                   tuning, _own_act(points[j], statements[i])):
                 found.append((j, i, claims.Contradiction(
                     "negation", ", ".join(sorted(set(words))))))
             elif heads & distinctive:
@@ -514,27 +527,49 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
     return found
 
 
+def _own_act(point: claims.Statement, sentence: claims.Statement) -> bool:
+    """Does a first-person point ("I used user evidence or testing") meet a first-person
+    denial ("we didn't test it with users")? The speaker says they did not do what the point
+    says they did, so two of its own words are enough, however long the point."""
+    return (any(c.speaker for c in point.clauses)
+            and any(c.speaker and c.denied and not c.conditional for c in sentence.clauses))
+
+
+_SETTING_ASIDE_RE = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.I)
+
+
+def _only_sets_aside(text: str, clause: claims.Clause) -> bool:
+    """Is the clause's only negation a "rather than" or "instead of" alternative?"""
+    piece = text[clause.start:clause.end]
+    return bool(clause.alternative) and clause.denied <= clause.alternative and len(
+        _NEGATION_RE.findall(piece)) == len(_SETTING_ASIDE_RE.findall(piece))
+
+
 def _denies_point(model: cov.PointModel, point: claims.Statement, terms: cov.AnswerTerms,
-                  question_stems: frozenset[str], tuning: cov.Tuning) -> bool:
+                  question_stems: frozenset[str], tuning: cov.Tuning,
+                  own_act: bool = False) -> bool:
     """Do the negated words of a sentence (``terms``) state the point ("didn't involve the
     charge nurse or rapid response" against "escalated to the charge nurse or rapid response
     team")?"""
     result = cov.point_coverage(model, terms, tuning, fuzzy=False)
     # Words of a clause that itself denies ("placeholder text should not replace a label")
     # agree with a sentence that denies them.
+    # A clause that only sets an alternative aside ("user evidence rather than personal
+    # opinion") still asserts the rest of its words.
     negated = frozenset(s for clause in point.clauses
                         if clause.denied or _NEGATION_RE.search(model.text, clause.start, clause.end)
-                        for s in clause.stems)
+                        for s in (clause.alternative if _only_sets_aside(model.text, clause)
+                                  else clause.stems))
     said = frozenset(terms.stems)  # the words themselves: a synonym is too loose a denial
     own = [s for s in result.matched if s in said and s not in question_stems
            and s not in negated]
     if len(own) < DENIED_WORDS:
         return False
-    if result.coverage >= DENIED_COVERAGE:
+    if result.coverage >= DENIED_COVERAGE or own_act:
         return True
     # Or a phrase of the point, word for word ("the root cause", "on-call engineer").
     order = [s for _p, s in point.ordered()]
-    return any(a in own and b in own and a != b for a, b in zip(order, order[1:]))
+    return any(a in own and b in own and a != b for a, b in zip(order, order[1:], strict=False))
 
 
 PAIR_REACH = 2  # neighbouring words of a point that state a relation
@@ -628,23 +663,46 @@ def _swapped_across(points: list[claims.Statement], statements: list[claims.Stat
         if len({thing for thing, _said in segments}) >= 3:
             continue  # an enumeration ("availability times performance times quality")
         opened = frozenset(t for t, _said in segments)
+        swapped = None
         for thing, said in segments:
             said = said - things - question_stems
-
-            def overlap(j: int, said: frozenset[str] = said) -> int:
-                return len(said & (points[j].asserted - things - question_stems))
-
-            ours = max((overlap(j) for j in about[thing]), default=0)
-            others = [j for t, js in about.items() if t != thing for j in js]
-            theirs = max(others, key=overlap)
-            if any(thing in c.stems and t in c.stems and t not in opened
-                   for c in statements[i].clauses for t, js in about.items()
-                   if t != thing and theirs in js):
-                continue  # the other thing is its object ("a 40% IRR can have a lower NPV")
-            if overlap(theirs) >= SWAP_MIN_SHARED and overlap(theirs) >= ours + SWAP_MARGIN:
-                found.append((i, theirs))
+            # Each clause of the part alone too: "XSS is when another site makes the browser
+            # send a forged request, which is prevented by output encoding" defines the one
+            # by the other's definition even though its remedy is right.
+            parts = [said] + [frozenset(c.stems) & said for c in statements[i].clauses]
+            for part in parts:
+                theirs = _swapped_part(points, about, thing, part, things, question_stems)
+                if theirs is None:
+                    continue
+                if any(thing in c.stems and t in c.stems and t not in opened
+                       for c in statements[i].clauses for t, js in about.items()
+                       if t != thing and theirs in js):
+                    continue  # the other thing is its object ("a 40% IRR can have a lower NPV")
+                swapped = theirs
+                break
+            if swapped is not None:
+                found.append((i, swapped))
                 break
     return found
+
+
+def _swapped_part(points: list[claims.Statement], about: dict[str, list[int]], thing: str,
+                  said: frozenset[str], things: frozenset[str],
+                  question_stems: frozenset[str]) -> int | None:
+    """The point about another thing that the words said of ``thing`` state, when they
+    state it clearly better than any point about ``thing`` itself."""
+    if len(said) < SWAP_MIN_SHARED:
+        return None
+
+    def overlap(j: int) -> int:
+        return len(said & (points[j].asserted - things - question_stems))
+
+    ours = max((overlap(j) for j in about[thing]), default=0)
+    others = [j for t, js in about.items() if t != thing for j in js]
+    theirs = max(others, key=overlap)
+    if overlap(theirs) >= SWAP_MIN_SHARED and overlap(theirs) >= ours + SWAP_MARGIN:
+        return theirs
+    return None
 
 
 def _segments(sentence: claims.Statement, things: frozenset[str]) -> list[tuple[str, frozenset[str]]]:

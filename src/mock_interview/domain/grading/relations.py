@@ -106,6 +106,13 @@ def swapped_formula(point: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
+def same_formula(point: str, sentence: str) -> bool:
+    """Does the sentence write one of the point's formulas, in any arrangement, with the
+    point's own terms ("schedule performance index" is not "cost performance index")?"""
+    ours = formulas(point)
+    return any(f in ours for f in formulas(sentence))
+
+
 def _aligned_any(formula: Formula, ours: tuple[Formula, ...]) -> Formula | None:
     return next((a for a in (_aligned(formula, m) for m in ours) if a), None)
 
