@@ -526,3 +526,49 @@ def test_a_short_answer_in_other_words_is_not_floored(question, point, answer):
     result = grade_answer(GradingInput(question, "technical", [point], answer))
     assert not {"dont-know", "off-topic"} & set(result.flags), result.flags
     assert result.overall > 20
+
+
+# ---- talk that uses none of a spelled-out rubric's words ----------------------------------
+
+ROTA_QUESTION = "How do you build a fair on-call rota for a small team?"
+ROTA_POINTS = [
+    "Shifts rotate weekly so that no one carries nights or weekends twice in a row",
+    "Handovers include open incidents and a written summary of what changed",
+    "People get time off in lieu after a night with pages",
+]
+
+
+def _technical_grade(question: str, points: list[str], answer: str):
+    from mock_interview.domain.grading import GradingInput, grade_answer
+
+    return grade_answer(GradingInput(question, "technical", points, answer, (40, 220)))
+
+
+@pytest.mark.parametrize("answer", [
+    "On-call rotas, huh? My brother is a firefighter and his team has a great one.",
+    "A fair rota for a small team is something I care about a lot, honestly.",
+    "What does your team do for on-call at the moment?",
+    "I remember our team lead used to build it, we all just trusted her.",
+])
+def test_talk_that_uses_no_word_of_a_spelled_out_rubric_says_nothing(answer: str) -> None:
+    result = _technical_grade(ROTA_QUESTION, ROTA_POINTS, answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    "I rotate it weekly so nobody does two weekends in a row.",
+    "We write a handover with the open incidents before each swap.",
+    "You give people a day in lieu after a night of pages.",
+])
+def test_a_short_answer_with_one_rubric_word_of_its_own_is_read(answer: str) -> None:
+    result = _technical_grade(ROTA_QUESTION, ROTA_POINTS, answer)
+    assert result.overall > 20 and "dont-know" not in result.flags, (answer, result.overall)
+
+
+def test_a_single_reference_leaves_other_words_to_coverage() -> None:
+    """One reference sentence does not spell the subject out: an answer may be right in
+    words none of it uses."""
+    result = _technical_grade("What does a compiler's inline expansion do?",
+                              ["It replaces a function call with the body of the function"],
+                              "You paste the routine's code where it is invoked, so we skip the jump.")
+    assert "dont-know" not in result.flags and result.technical > 20

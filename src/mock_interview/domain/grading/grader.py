@@ -43,6 +43,7 @@ KINDS = tuple(OVERALL_WEIGHTS)
 STAR_TECHNICAL_SHARE = 0.4  # share of a STAR answer's technical score that is STAR completeness
 COVERED_SHARE = 0.35  # a key point counts as made when this share of its weight is matched
 FOLLOW_UP_CONTENT = 0.6  # below this content score (0-1), missed points earn a follow-up
+SPELLED_OUT_POINTS = 3  # key points enough that a real answer uses a word of one of them
 FOLLOW_UP_POINT_WORDS = 2  # words a follow-up shares with a key point to be asking about it
 JOB_TERMS_FOR_FULL = 3
 IMPLIED_TERM_CONTENT = 0.3  # content score (0-1) from which the question's job terms count
@@ -59,6 +60,8 @@ KEYWORD_LIST_COMMUNICATION = 15.0
 HARD_FLAGS = frozenset(["empty", "dont-know", "gibberish", "off-topic", "copied-question",
                         "keyword-list"])
 _STAR_ORDER = ("result", "action", "task", "situation")  # which missing part to ask about first
+# Speech addressed by someone to someone: a first- or second-person word, or a question.
+_SPOKEN_RE = re.compile(r"\?|\b(?:i|i'm|i'd|i've|i'll|me|my|you|your|we|our|us)\b", re.I)
 _FLOOR_REASONS = {"dont-know": "Did not answer the question",
                   "off-topic": "Off topic: the answer does not address the question"}
 
@@ -284,6 +287,15 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     read = rd.read_answer(answer, reference, misconceptions, tuning,
                           context=item.context_answer if follow_up else "", question=item.question)
     content, results = read.content, read.results
+    if (item.kind == "technical" and len(key_points) >= SPELLED_OUT_POINTS
+            and _SPOKEN_RE.search(answer) and not read.wrong
+            and set(tx.content_stems(answer)) & reference.question_stems and not any(
+                set(r.matched) - reference.question_stems for r in results)):
+        # A rubric of several points spells the subject out: talk on the topic that uses none
+        # of their words beyond the question's own (a story about something else, a remark,
+        # a question back) says nothing of it. Talk off the topic is left to the off-topic
+        # check, and a wrong claim is named as such.
+        return _floor_grade(item, "dont-know", word_count, _FLOOR_REASONS["dont-know"])
     told = comm.assess(answer, tuple(item.target_words), item.star, job_stems)
     if item.star:
         results, content = _story_points(reference, results, told, tuning)
