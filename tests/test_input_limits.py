@@ -72,6 +72,26 @@ def test_an_evaluate_input_over_the_limit_is_refused_unread(cli, tmp_path, monke
     assert out.exit_code == ExitCode.USAGE and "over the limit" in out.stderr
 
 
+def test_an_evaluate_answer_past_the_limit_fails_its_item_before_grading(cli, tmp_path):
+    (tmp_path / "cv.txt").write_text(
+        "Ada Lovelace\nBackend Engineer\nada@example.com\n\nSKILLS\nPython, PostgreSQL, Redis\n\n"
+        "EXPERIENCE\nBackend Developer\nFirm Ltd, Leeds\nJan 2019 - Present\n"
+        "- Built Python services with PostgreSQL and Redis caching\n", encoding="utf-8")
+    item = {"name": "Ada", "email": "ada@example.com", "resume": "cv.txt",
+            "job": "tallowbrook-senior-python-backend-engineer", "questions": 1}
+    long = "I cached the slow lookups. " * (limits.MAX_ANSWER_CHARS // 27 + 1)
+    path = tmp_path / "b.jsonl"
+    path.write_text(json.dumps({**item, "key": "long", "answers": [long]}) + "\n"
+                    + json.dumps({**item, "key": "ok", "answers": [long[:limits.MAX_ANSWER_CHARS]]}) + "\n",
+                    encoding="utf-8")
+    out = cli("evaluate", str(path), "--output", str(tmp_path / "out.jsonl"))
+    assert out.exit_code == 1 and "internal error" not in out.stderr + out.stdout
+    lines = {x["key"]: x for x in map(json.loads, (tmp_path / "out.jsonl").read_text().splitlines())}
+    assert lines["ok"]["status"] == "ok", lines["ok"]
+    assert lines["long"]["status"] == "failed" and lines["long"]["interview_id"] is None
+    assert f"answer 1 is {len(long):,} characters; the limit is 20,000" in lines["long"]["error"]
+
+
 @pytest.mark.parametrize("content, message", [
     (DEEP, "nests deeper"), ('["a", ' + "9" * 5000 + "]", "not usable JSON"),
     ('["\\udc80 lone"]', "lone surrogate"), ('["' + "word " * 5000 + '"]', "the limit is 20,000"),

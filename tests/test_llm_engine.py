@@ -185,6 +185,30 @@ def test_invalid_twice_falls_back_to_offline_for_that_answer(ready, server, tmp_
     assert ledger["failed"] == 1 and data["llm"]["usage"]["failed_calls"] == 1
 
 
+def test_a_follow_up_worded_badly_twice_is_recorded_as_failed(server):
+    """The engine's own follow-up call (an interview words one by the model only while no
+    grading is under way): both HTTP calls succeed, the step does not, and the ledger says so."""
+    from mock_interview.domain.interview.planner import PlannedQuestion
+    from mock_interview.engines.openai_engine import OpenAIEngine
+    from mock_interview.engines.structured import Endpoint
+
+    server.script("follow-up", Reply("not json at all"), Reply({"unexpected": True}))
+    engine = OpenAIEngine(Endpoint(base_url=server.url, model="test-model", api_key=None))
+    records: list = []
+    engine.client.on_call = records.append
+    question = PlannedQuestion(id="q", kind="technical", text="How did you speed up checkout?",
+                               key_points=["Measures latency before and after"], difficulty="medium",
+                               target_words=[40, 150])
+    answer = "Our checkout was slow once and it got better after a while."
+    try:
+        text = engine.follow_up(question, "missed-points", answer)
+    finally:
+        engine.close()
+    assert text == engine.offline.follow_up(question, "missed-points", answer, ())
+    assert len(server.calls("follow-up")) == 2  # the wording and its repair
+    assert [(r.step, r.outcome) for r in records][-1] == ("follow-up", "invalid-output")
+
+
 def test_429_with_retry_after_is_waited_for_then_succeeds(ready, server, tmp_path):
     server.script("grade", Fault(429, headers={"retry-after": "1"}))
     _, data = run(ready, tmp_path, server.url, [GOOD] * 4, questions=1)

@@ -86,12 +86,7 @@ def read_answers(source: str, stdin) -> list[str]:
         raise UsageError(f'{source} must hold a JSON list of answers (or {{"answers": [...]}})')
     from mock_interview.domain.interview.answers import normalise_answers
 
-    answers = normalise_answers(items, source)
-    for number, answer in enumerate(answers, start=1):
-        if len(answer) > limits.MAX_ANSWER_CHARS:
-            raise UsageError(f"answer {number} in {source} is {len(answer):,} characters; the limit "
-                             f"is {limits.MAX_ANSWER_CHARS:,}")
-    return answers
+    return normalise_answers(items, source)
 
 
 @interview_app.callback()
