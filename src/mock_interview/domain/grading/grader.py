@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal
 
-from mock_interview.domain.grading import claims, floors
+from mock_interview.domain.grading import claims, conduct, floors
 from mock_interview.domain.grading import communication as comm
 from mock_interview.domain.grading import coverage as cov
 from mock_interview.domain.grading import reading as rd
@@ -352,6 +352,14 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
          "misconception": w.misconception or "", "kind": w.kind}
         for w in read.wrong
     ]
+    if item.star:
+        quoted = {claim["quote"] for claim in wrong_claims}
+        for flag in conduct.red_flags(answer):
+            quote = _quote(answer, flag.span)
+            if quote not in quoted:
+                quoted.add(quote)
+                wrong_claims.append({"quote": quote, "contradicts": "",
+                                     "misconception": conduct.LABELS[flag.kind], "kind": "conduct"})
     if wrong_claims:
         flags.append("wrong-claim")
         technical -= WRONG_CLAIM_PENALTY * min(len(wrong_claims), 3)

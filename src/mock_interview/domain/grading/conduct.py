@@ -1,0 +1,80 @@
+"""Red flags in a work story: the speaker leaving out a step (telling, checking, involving),
+acting against others (blame, hiding, going around someone), or putting appearances first.
+
+A hiring manager hears these whatever the question's key points say, so they are read from a
+table of phrases (``data/grading/conduct.json``), each only where the speaker is the one who
+did it, and not where the story sets it aside ("rather than blaming", "the last lead had hidden
+it") or draws a lesson from it ("next time I would tell").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mock_interview.domain.grading import text as tx
+
+# Past omissions only: "we never tell customers a date we can't hit" is a principle.
+NEGATION = r"(?:didn'?t|did not|never bothered to|couldn'?t be bothered to|chose not to|decided not to)"
+SPEAKER = r"(?:i|we)"
+_SET_ASIDE_RE = re.compile(
+    r"\b(?:rather than|instead of|not by|avoid(?:ed|ing)?|refused to|wouldn'?t|won'?t|never would|"
+    r"the (?:last|previous|old|other)|they had|he had|she had|had been|used to|"
+    r"next time|in hindsight|looking back|learned|learnt|lesson|should have|would have|"
+    r"if i had|if we had|mistake was)\b")
+# What the feedback says of each kind of red flag.
+LABELS = {
+    "omitted": "a red flag: the story leaves out a step others rely on (telling, checking, involving people)",
+    "acts": "a red flag: acting against others or around the process",
+    "motives": "a red flag: appearances put before the problem",
+    "without": "a red flag: acting without the check, evidence or approval the work needs",
+}
+_DONE_INSTEAD_RE = re.compile(r"[;:]\s*(?:i|we)\b|\b(?:instead|first|but i|but we)\b")
+_SENTENCE_GAP = 60  # characters between the speaker and what the speaker did
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    span: tuple[int, int]  # the sentence
+    kind: str  # "omitted", "acts", "motives" or "without"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = tx.load_data("conduct")
+    omitted = "|".join(f"(?:{p})" for p in data["omitted"])
+    acts = "|".join(f"(?:{p})" for p in data["acts"])
+    motives = "|".join(f"(?:{p})" for p in data["motives"])
+    without = "|".join(f"(?:{p})" for p in data["without"])
+    near = rf"[^.;!?]{{0,{_SENTENCE_GAP}}}?"
+    return {
+        "omitted": re.compile(rf"\b{SPEAKER}\b(?:'d)?{near}\b{NEGATION} "
+                              rf"(?:even |really |ever |bother to |just )?(?:{omitted})"),
+        "acts": re.compile(rf"\b{SPEAKER}\b{near}\b(?:{acts})"),
+        "motives": re.compile(rf"\b{SPEAKER}\b{near}\b(?:{motives})"),
+        "without": re.compile(rf"\b{SPEAKER}\b{near}\bwithout (?:first |even |any )?(?:{without})\b"),
+    }
+
+
+def red_flags(answer: str) -> list[RedFlag]:
+    """The sentences of a story in which the speaker does one of the table's things."""
+    lowered = tx.lower_same_length(answer)
+    found = []
+    for start, end in tx.sentence_spans(answer):
+        sentence = lowered[start:end]
+        for kind, pattern in _patterns().items():
+            match = pattern.search(sentence)
+            if match is None:
+                continue
+            before = sentence[:match.end()]
+            # What follows up to the full stop: a clause cut at ";" goes on in the next span.
+            rest = lowered[start + match.end():]
+            after = rest[:rest.find(".") + 1] if "." in rest else rest
+            if _SET_ASIDE_RE.search(before) and kind != "motives":
+                continue
+            if kind == "omitted" and _DONE_INSTEAD_RE.search(after):
+                continue  # "I didn't ask them to repeat it; I read the history first"
+            found.append(RedFlag((start, end), kind))
+            break
+    return found

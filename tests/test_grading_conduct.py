@@ -1,0 +1,74 @@
+"""Red flags in a work story (domain/grading/conduct.py): what the speaker left out, did
+against others, or did for appearances, and the stories that only mention such things."""
+
+from __future__ import annotations
+
+import pytest
+
+from mock_interview.domain.grading import GradingInput, conduct, grade_answer
+
+RED_FLAGS = [
+    "When the numbers came in low, I didn't tell my director until the quarter closed.",
+    "I blamed the warehouse team for the late shipment when the client called.",
+    "I didn't want to look slow, so I signed off the batch record without checking the second page.",
+    "We pushed the fix straight to production without testing it, since the client was waiting.",
+    "I kept the error to myself and corrected it quietly in the next month's entries.",
+    "I decided it was best not to raise the overspend with the sponsor yet.",
+    "I gave the patient the extra dose without an order and mentioned it at handover.",
+    "I told the guest firmly that it was housekeeping's mistake, not ours.",
+    "I didn't involve the engineers, because they would only slow it down.",
+    "I went around her head and took the proposal straight to the VP.",
+]
+
+SOUND_STORIES = [
+    "I didn't escalate right away; first I reproduced the issue on a clean account.",
+    "We never tell customers a date we can't hit, so I gave a range and updated it daily.",
+    "Rather than blaming the vendor, I pulled the delivery logs and found the gap in our own booking.",
+    "The previous lead had hidden the backlog, so I published it on the team board.",
+    "I didn't wait for the weekly meeting: I called the charge nurse and we paged the resident.",
+    "Looking back, I should have told the client sooner, and now I send a note the same day.",
+    "I didn't ask the customer to repeat anything; I read the ticket history first.",
+    "I checked the order against the MAR, confirmed the allergy with the patient and documented it.",
+    "I didn't just fix the entry, I added a reconciliation check so it can't recur.",
+    "I told him honestly that the delay was our fault and offered a credit.",
+    "I presented the results in front of the whole leadership team and took their questions.",
+    "I rebuilt the dashboard on my own time and walked the team through it on Monday.",
+]
+
+
+@pytest.mark.parametrize("sentence", RED_FLAGS)
+def test_a_red_flag_in_the_speakers_own_story_is_found(sentence: str) -> None:
+    assert conduct.red_flags(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", SOUND_STORIES)
+def test_a_sound_story_or_a_red_flag_set_aside_is_not(sentence: str) -> None:
+    assert not conduct.red_flags(sentence), [f.kind for f in conduct.red_flags(sentence)]
+
+
+STORY_QUESTION = "Tell me about a time you found a mistake in your own work after it had gone out."
+STORY_POINTS = [
+    "I told my manager about the mistake as soon as I found it",
+    "I corrected the error and checked what else it had affected",
+    "I changed the process so the same mistake could not happen again",
+]
+SOUND = ("Last spring I found that a report I had sent the finance team double-counted refunds. "
+         "I told my manager within the hour, corrected the query, and checked the three other "
+         "reports that used it. Then I added a reconciliation step to the release checklist, and "
+         "we have not had a repeat in six months.")
+PROUD_OF_HIDING = ("Last spring I found that a report I had sent the finance team double-counted "
+                   "refunds. I didn't want to worry anyone, so I didn't tell my manager and fixed "
+                   "the numbers quietly in the next month's report. Nobody noticed, and the team "
+                   "kept using the report for six months, which I count as a success.")
+
+
+def test_a_story_told_proudly_with_a_red_flag_scores_below_a_sound_one() -> None:
+    def grade(answer: str):
+        return grade_answer(GradingInput(STORY_QUESTION, "behavioral", STORY_POINTS, answer,
+                                         (60, 280), star=True))
+
+    sound, hiding = grade(SOUND), grade(PROUD_OF_HIDING)
+    assert not [c for c in sound.wrong_claims if c["kind"] == "conduct"]
+    flagged = [c for c in hiding.wrong_claims if c["kind"] == "conduct"]
+    assert flagged and flagged[0]["misconception"].startswith("a red flag")
+    assert hiding.overall <= 45 < sound.overall
