@@ -195,6 +195,11 @@ def run_one(backend: str, size: int, jsonl: Path, workdir: Path, pg_url: str | N
     try:
         ctx = AppContext.create(database_url=url)
         start = time.perf_counter()
+        # One import of the whole catalogue, whatever its size: a 1M catalogue is 1.1 GB, over
+        # the file limit of a person's import, and parts imported one by one would be indexed
+        # as they arrive instead of once (store/jobs_postgres.py, _DeferredIndexes).
+        from mock_interview.io import limits
+        limits.MAX_CATALOGUE_FILE_BYTES = max(limits.MAX_CATALOGUE_FILE_BYTES, jsonl.stat().st_size)
         report = jobs.import_catalogue(ctx, jsonl)
         load_s = time.perf_counter() - start
         assert report.imported and report.inserted == size, report.to_json()  # (and analysed)

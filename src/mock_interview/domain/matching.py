@@ -270,18 +270,20 @@ def title_tokens(title: str) -> frozenset[str]:
 
 
 def _skills_component(
-    required: list[str], have_lower: Mapping[str, str], nearest: Callable[[str], str | None]
+    required: list[str], standing: Callable[[str], str | bool | None]
 ) -> tuple[MatchComponent | None, list[str], list[str], list[dict[str, str]]]:
+    """``standing(skill)``: True when the resume has the skill, else the resume's skill
+    nearest to it, or None."""
     if not required:
         return None, [], [], []
     matched, missing, relatives = [], [], []
     credit = 0.0
     for skill in required:
-        if skill.lower() in have_lower:
+        near = standing(skill)
+        if near is True:
             matched.append(skill)
             credit += 1.0
             continue
-        near = nearest(skill)
         if near:
             relatives.append({"required": skill, "have": near})
             credit += RELATED_CREDIT
@@ -341,12 +343,13 @@ def _experience_component(years: float | None, level: str | None, minimum: int |
                           f"{years:g} years against {need}+ asked")
 
 
-def _place_words(place: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", place.lower()) if len(w) > 2}
+@lru_cache(maxsize=16384)  # a catalogue names the same places again and again
+def _place_words(place: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]+", place.lower()) if len(w) > 2)
 
 
 def _location_component(remote: str, job_location: str, country: str | None,
-                        where: str | None, mine: set[str]) -> MatchComponent:
+                        where: str | None, mine: frozenset[str]) -> MatchComponent:
     if remote == "remote":
         return MatchComponent("location", 100.0, WEIGHTS["location"], "remote role")
     if not where:
@@ -382,7 +385,7 @@ def match_jobs(
     stats = stats or TermStats()
     have_lower = {s.lower(): s for s in candidate.skills}
     mine = _place_words(candidate.location or "")
-    nearest_found: dict[str, str | None] = {}
+    standing_found: dict[str, str | bool | None] = {}
     resume_terms = terms(candidate.text) if candidate.text else Counter()
     resume_vector = _unit_vector(resume_terms, stats) if resume_terms else {}
     # Role words the resume uses about now, and those it uses only about earlier jobs; without
@@ -395,16 +398,22 @@ def match_jobs(
     now = {w for w, n in mentioned.items() if n > before.get(w, 0)}
     earlier_only = {w for w in mentioned if w not in now}
 
-    def nearest(skill: str) -> str | None:
-        if skill not in nearest_found:
-            near = sorted(have_lower[r.lower()] for r in related(skill) if r.lower() in have_lower)
-            nearest_found[skill] = near[0] if near else None
-        return nearest_found[skill]
+    def standing(skill: str) -> str | bool | None:
+        # Postings name the same few hundred skills: each is looked up once a ranking.
+        found = standing_found.get(skill, standing_found)
+        if found is standing_found:
+            if skill.lower() in have_lower:
+                found = True
+            else:
+                near = sorted(have_lower[r.lower()] for r in related(skill) if r.lower() in have_lower)
+                found = near[0] if near else None
+            standing_found[skill] = found
+        return found
 
     results = []
     for job in jobs:
         required = [s for s in job.get("skills_required") or [] if isinstance(s, str)]
-        skills, matched, missing, relatives = _skills_component(required, have_lower, nearest)
+        skills, matched, missing, relatives = _skills_component(required, standing)
         components = [
             c
             for c in (

@@ -166,6 +166,22 @@ def ranked_hits(session: Session, key_column: Any, key_name: str, ranks: dict[An
                   key=lambda h: -h.text_rank)
 
 
+def ranked_with_postings(session: Session, ranked: Any, key_column: Any,
+                         fields: Sequence[str] | None) -> list[SearchHit]:
+    """The postings of ``ranked`` (a subquery of ``key`` and ``rank``, higher better), loaded
+    by the same statement, best first; ties in key order, as ``ranked_hits`` loads them
+    through the key's index. One round trip instead of two, and no list of a few hundred keys
+    for the server to parse and plan."""
+    rank = ranked.c.rank
+    query = (sa.select(Job, rank) if fields is None else selected(fields).add_columns(rank)) \
+        .select_from(ranked.join(Job.__table__, key_column == ranked.c.key)) \
+        .order_by(rank.desc(), key_column)
+    rows = session.execute(query).all()
+    if fields is None:
+        return [SearchHit(row[0], float(row[1])) for row in rows]
+    return [SearchHit(row, float(row[-1])) for row in rows]
+
+
 def count(session: Session, query: Any) -> tuple[int, bool]:
     """How many rows ``query`` returns, counted up to TOTAL_CAP, and whether that is all of them.
 

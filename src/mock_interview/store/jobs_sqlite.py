@@ -178,13 +178,12 @@ def search_for_resume(session: Session, search: JobSearch, skills: Sequence[str]
     ]
     hits = sa.union_all(*parts).subquery("hits")
     conditions = _filters(search)
-    query = sa.select(hits.c.key, sa.func.sum(hits.c.points).label("shared")).group_by(hits.c.key)
+    query = sa.select(hits.c.key, sa.func.sum(hits.c.points).label("rank")).group_by(hits.c.key)
     if conditions:  # the hits drive the join, each checked against its posting
         query = query.select_from(FtsFirstJoin(hits, Job.__table__, Job.search_rowid == hits.c.key)) \
             .where(*conditions)
-    rows = session.execute(query.order_by(sa.desc("shared"), sa.desc(hits.c.key)).limit(limit)).all()
-    found = common.ranked_hits(session, Job.search_rowid, "search_rowid",
-                               {row[0]: float(row[1]) for row in rows}, fields)
+    best = query.order_by(sa.desc("rank"), sa.desc(hits.c.key)).limit(limit).subquery("best")
+    found = common.ranked_with_postings(session, best, Job.search_rowid, fields)
     return SearchPage(len(found), found)
 
 
