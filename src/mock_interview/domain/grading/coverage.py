@@ -1,7 +1,8 @@
 """Key-point coverage: how much of each reference point an answer states, in 0-1.
 
 A point's content words are matched in the answer by stem (1.0), by a synonym group (0.8) or
-as a near spelling (0.8, character-trigram Dice >= 0.6). Words the question already uses
+as a near spelling (0.8: character-trigram Dice >= 0.6, or one or two typing slips in a longer
+word). A compound written as two words ("sub-tree") matches its one-word form. Words the question already uses
 count a quarter: repeating the question is not knowing the answer. Words shared by several
 points of the question weigh less. Each point's coverage goes through a saturating curve,
 because people state an idea in fewer words than a reference does; the points are averaged
@@ -24,7 +25,7 @@ class Tuning:
     public data (bench/grading_accuracy.py); the defaults are what ships."""
 
     saturation: float = 0.6  # coverage at which a point counts as fully made
-    curve: float = 0.6  # exponent below 1: the first words of a point are worth most
+    curve: float = 0.5  # exponent below 1: the first words of a point are worth most
     base: float = 0.4  # technical score of an on-topic answer that covers nothing
     question_weight: float = 0.25  # weight of point words that the question already says
     synonym_credit: float = 0.8
@@ -33,6 +34,10 @@ class Tuning:
 
 DEFAULT_TUNING = Tuning()
 FUZZY_DICE = 0.6  # trigram overlap for "the same word, misspelt"
+# Or, from this many letters, one slip (a letter dropped, added or two swapped; two slips of any
+# kind from TYPO2_LETTERS) with the first letter right.
+TYPO_LETTERS = 6
+TYPO2_LETTERS = 9
 # One matching word of a long point is weak evidence that the point was made (in an
 # interview, "function" alone does not explain a decorator): its coverage counts half.
 LONG_POINT_TERMS = 4
@@ -179,7 +184,20 @@ def features_of(stems: tuple[str, ...], question_stems: frozenset[str]) -> froze
     features = set(stems)
     for stem in features - question_stems:
         features.update(tx.synonym_labels(stem))
+    features.update(_joined(stems))
     return frozenset(features)
+
+
+@lru_cache(maxsize=50_000)
+def _join(first: str, second: str) -> str:
+    return tx.stem(first + second)
+
+
+def _joined(stems: tuple[str, ...]) -> list[str]:
+    """Compounds written as two words ("sub-tree", "post fix", "re-usable") in their one-word
+    form, as a reference may write them ("subtree", "postfix", "reusable")."""
+    return [_join(a, b) for a, b in zip(stems, stems[1:], strict=False)
+            if a.isalpha() and b.isalpha() and len(a) + len(b) >= 6]
 
 
 def near_map(reference: Reference, answer: AnswerTerms) -> dict[str, frozenset[str]]:
@@ -212,14 +230,42 @@ def _near_words(term: PointTerm, answer: AnswerTerms) -> list[str]:
     for gram in grams:
         for position in answer.gram_index.get(gram, ()):
             shared[position] = shared.get(position, 0) + 1
-    found = []
-    for position, count in shared.items():
-        word = answer.surfaces[position]
-        if abs(len(word) - len(term.surface)) <= 3 and 2 * count >= FUZZY_DICE * (
-            len(grams) + len(_trigrams(word))
-        ):
-            found.append(word)
-    return found
+    return [answer.surfaces[position] for position, count in shared.items()
+            if _near(term.surface, answer.surfaces[position], count, len(grams))]
+
+
+def _near(target: str, word: str, shared: int, target_grams: int) -> bool:
+    """Is ``word`` ``target`` misspelt: most trigrams shared, or, for a longer word, a
+    letter or two dropped, doubled, swapped or mistyped ("refrence", "paramter")?"""
+    if abs(len(word) - len(target)) > 3:
+        return False
+    if 2 * shared >= FUZZY_DICE * (target_grams + len(_trigrams(word))):
+        return True
+    allowed = 2 if len(target) >= TYPO2_LETTERS else 1 if len(target) >= TYPO_LETTERS else 0
+    if allowed == 1 and len(word) == len(target) and sorted(word) != sorted(target):
+        return False  # one letter changed in a mid-length word is often another word (insert, invert)
+    return bool(allowed) and word[0] == target[0] and _edits(target, word, allowed) <= allowed
+
+
+@lru_cache(maxsize=50_000)
+def _edits(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (a swap of neighbours is one edit), or limit + 1
+    once it is certain to exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def _near_spelling(term: PointTerm, answer: AnswerTerms) -> bool:
@@ -233,13 +279,8 @@ def _near_spelling(term: PointTerm, answer: AnswerTerms) -> bool:
     for gram in grams:
         for position in answer.gram_index.get(gram, ()):
             shared[position] = shared.get(position, 0) + 1
-    for position, count in shared.items():
-        word = answer.surfaces[position]
-        if abs(len(word) - len(term.surface)) <= 3 and 2 * count >= FUZZY_DICE * (
-            len(grams) + len(_trigrams(word))
-        ):
-            return True
-    return False
+    return any(_near(term.surface, answer.surfaces[position], count, len(grams))
+               for position, count in shared.items())
 
 
 def point_coverage(
