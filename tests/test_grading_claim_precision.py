@@ -645,3 +645,168 @@ def test_every_said_of_the_things_the_point_names_is_not_a_generalisation(answer
               "How strongly demand responds is measured by the price elasticity of demand."]
     assert not _wrong_claims("How does a price rise change the quantity demanded?", points,
                              answer)
+
+
+# ---- correct answers read as wrong claims: negations, symbols and shares that agree ---------
+
+CORRECT_SHAPES = [
+    # "they don't." ends its sentence: the negation does not reach the next one
+    ("What does each role do in a film crew?",
+     ["The director decides how each scene is staged and shot",
+      "The editor assembles the final cut from the footage"],
+     "People often think the producer stages the scenes; they don't. The director decides how "
+     "each scene is staged and shot, and the editor assembles the final cut."),
+    # an arrow says "so": a negation before it does not reach what follows
+    ("How is an employee expense claim approved?",
+     ["The line manager approves each claim before finance reimburses it"],
+     "Claim filed by the employee, not finance → line manager approves claim → finance "
+     "reimburses."),
+    # the point denies the word too, and uses it of something else in another clause
+    ("How do you manage a confused patient who keeps pulling at lines?",
+     ["Avoid restraining a confused patient, and review any restrained patient every hour"],
+     "We avoid restraining confused patients, using a sitter where possible, and review them "
+     "every hour."),
+    ("How do you handle a ticket the first-line agent cannot solve?",
+     ["Avoid escalating on the first call, because early escalations swamp tier two"],
+     "I keep the ticket and gather logs and steps to reproduce. What I avoid is escalating on "
+     "the first call."),
+    # a negator in a slash list is one of the options
+    ("What SameSite values can a cookie take?",
+     ["SameSite can be none, lax or strict, and none requires the Secure flag"],
+     "SameSite: none/lax/strict; with none, add Secure."),
+    ("How many real roots can a quadratic equation have?",
+     ["A quadratic can have two real roots, one repeated root, or none, depending on the "
+      "discriminant"],
+     "Discriminant decides: two/one/no real roots."),
+    # "no X, no Y" is a rule of two terms, not a denial of either
+    ("How does a two-person rule control payments?",
+     ["A second person's approval authorizes each payment release"],
+     "Every payment release needs a second person's sign-off: no approval, no release."),
+    # an elliptical "not B" of a thing the point never names
+    ("Which rate discounts free cash flow to equity?",
+     ["The cost of equity is the discount rate for free cash flow to equity"],
+     "Use the cost of equity for free cash flow to equity, not cash flow to the firm."),
+    ("How do you judge a developer documentation site?",
+     ["Success is measured by search success rate and page reuse in support replies"],
+     "Measure search success and reuse in support replies, not page views."),
+    # the sentence prefers the end the point also names ("profit, not revenue")
+    ("How do you compare two product lines?",
+     ["Compare contribution profit per unit, the unit revenue minus variable cost"],
+     "Compare unit contribution (profit, not revenue): price minus variable cost."),
+    # a denial of the timing, not of the act
+    ("A patient asks for stronger painkillers. What do you do?",
+     ["Assess the pain first with a pain scale before administering any extra analgesia",
+      "Check the chart for the last dose given"],
+     "I don't administer extra analgesia straight away, because pain can have many causes. "
+     "I ask what changed."),
+    ("How do you monitor blood glucose in a stable diabetic inpatient?",
+     ["Check the blood glucose before each meal and at bedtime",
+      "Treat a reading below 70 with fast-acting carbohydrate"],
+     "I avoid checking glucose hourly in a stable patient, since needless finger sticks "
+     "hurt."),
+    # what a remedy keeps away, denied
+    ("Why does an API request carry a nonce?",
+     ["A fresh nonce in each request defeats replay attacks"],
+     "Fresh nonce per request → no replay attacks."),
+    # a sentence stating the remedy denies the harm another point describes
+    ("What is cross-site request forgery and how do you stop it?",
+     ["CSRF tricks a logged-in user's browser into sending a forged request that changes "
+      "state on the server",
+      "The primary defense is an anti-CSRF token that the server checks on every form "
+      "submission"],
+     "A forged request rides on the victim's session cookie to change state. The fix is an "
+     "anti-CSRF token the server checks on every form submission, so a forged request can "
+     "never change state."),
+    # the comma-joined rest of a denied phrase is denied too
+    ("What does the read committed isolation level guarantee?",
+     ["A transaction does not read other transactions' pending, uncommitted writes"],
+     "RC: no reads of others' uncommitted writes."),
+    # letters name different things: a figure of one is not one of the other
+    ("How do you segment accounts by value?",
+     ["Tier A accounts are about 10 percent of accounts but bring about 60 percent of revenue",
+      "Tier C accounts are the many small ones, served through self-service"],
+     "Tier C = the many small accounts, ~5% of revenue → self-service."),
+    # an opposite word another point says, in a sentence about that point
+    ("Walk me through the three financial statements if a company books a $100 "
+     "tax-deductible impairment at a 20% tax rate.",
+     ["A $100 impairment lowers pre-tax income by $100 and net income by $80 at a 20% tax "
+      "rate.",
+      "On the cash flow statement, net income falls $80 but the $100 non-cash charge is added "
+      "back, so cash rises $20.",
+      "On the balance sheet, the impaired asset falls by $100 and cash rises by $20, so total "
+      "assets fall by $80.",
+      "Retained earnings fall by $80, so liabilities plus equity also fall by $80 and the "
+      "balance sheet balances."],
+     "IS: pre-tax −$100, tax −$20, NI −$80. CFS: NI −80 + impairment add-back +100 → cash "
+     "+$20. BS: cash +20, asset −100 → assets −80; RE −80 → L+E −80. Balances."),
+    # passives tell steps of a process, not definitions of different things
+    ("How do you design a fair written exam?",
+     ["Questions are drawn from the course's learning objectives",
+      "Answers are marked against a rubric with model answers at each grade",
+      "Every student is given the same time and conditions"],
+     "Each question has its own rubric, with model answers for a pass, a merit and a "
+     "distinction, so markers aren't improvising their own standard."),
+    # "20% or less" bounds a figure: it ties nothing to the other end
+    ("How do you run a coaching conversation?",
+     ["The coach should listen far more than talk and ask open questions"],
+     "I talk 20% of the time or less and spend the rest listening, with open questions."),
+    # "stockouts drop and safety stock goes up": each change has its own subject
+    ("What does raising the reorder point do?",
+     ["Raising the reorder point increases safety stock and reduces stockouts"],
+     "If you raise the reorder point, stockouts drop and safety stock goes up, but you carry "
+     "more inventory."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), CORRECT_SHAPES)
+def test_correct_negations_symbols_and_shares_are_not_wrong_claims(question, points,
+                                                                   answer) -> None:
+    assert not _wrong_claims(question, points, answer)
+
+
+def test_a_story_sentence_not_mentioning_a_report_keeps_the_report() -> None:
+    points = ["I checked the patient and told the prescriber at once",
+              "I reported the near miss through the incident reporting system",
+              "I helped change the process so it would not happen again"]
+    answer = ("On a day shift I noticed I had drawn up twice the ordered dose of enoxaparin just "
+              "before giving it. I stopped, checked the patient, who had received nothing, and "
+              "told the prescriber at once. I filed an incident report that evening. In the "
+              "patient's notes I recorded the correct dose given and the monitoring, without "
+              "mentioning the incident report. Afterwards I helped change the process so that "
+              "high-risk doses get a second nurse check, and the ward has had no repeat since.")
+    assert not _wrong_claims("Tell me about a time you made or caught a medication error.",
+                             points, answer, "behavioral")
+
+
+CORRECT_SHAPES_WRONG = [
+    # the elliptical "not B" denies the point's own thing
+    ("What discount rate goes with free cash flow to equity?",
+     ["Free cash flow to equity is discounted at the cost of equity"],
+     "You discount free cash flow to equity at the cost of capital, not the cost of equity."),
+    # the same letter: the figure is the point's
+    ("How do you segment accounts by value?",
+     ["Tier A accounts are about 10 percent of accounts but bring about 60 percent of revenue"],
+     "Tier A = about 10% of accounts, ~15% of revenue."),
+    # a denial without a word of timing still denies the act
+    ("A patient asks for stronger painkillers. What do you do?",
+     ["Assess the pain first with a pain scale before administering any extra analgesia"],
+     "I don't assess the pain with a pain scale; I just give extra analgesia."),
+    # absences listed in a sentence are denials, not a rule of two terms
+    ("What does warfarin therapy need?",
+     ["Warfarin has many drug interactions and needs regular INR monitoring"],
+     "Warfarin has no drug interactions, no monitoring."),
+    # "not yet" denies the act, it is no word of timing
+    ("What is a deposit in transit?",
+     ["A deposit in transit is recorded by the company but not yet by the bank"],
+     "A deposit in transit has not yet been recorded by the company."),
+    # the point asserts what the sentence denies, and denies nothing itself
+    ("How do you handle a patient who refuses a medication?",
+     ["Document each refused medication in the chart and tell the prescriber"],
+     "I don't document a refused medication in the chart, and I don't tell the prescriber."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), CORRECT_SHAPES_WRONG)
+def test_wrong_statements_beside_those_shapes_are_still_wrong_claims(question, points,
+                                                                     answer) -> None:
+    assert _wrong_claims(question, points, answer)

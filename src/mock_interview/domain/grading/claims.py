@@ -29,7 +29,16 @@ Correct statements are not read as their opposite:
   them, what a share is "of", a state before or after a change), and agree inside a range or
   bound, or within a tenth of an approximate one ("about 66" / "60 to 72");
 - a story told against a behavioural rubric contradicts a point by an opposite word only in a
-  clause that says most of the point, about the same words.
+  clause that says most of the point, about the same words;
+- a sentence denying what the point itself denies somewhere, or keeps away by a remedy
+  ("defeats rainbow tables" / "no rainbow tables"), agrees with it; so does a denial of the
+  timing ("not straight away"), an elliptical "not B" of another thing ("..., not cash flow
+  to equity") or of one of two ends the point names, a negator listed as an option
+  ("none/quarantine/reject", "multiple/no IRR") and a rule of two terms ("no card, no
+  production");
+- an arrow ends a clause ("not the employee's -> Upjohn warning"), letters name different
+  things ("A items" / "C = ..."), and a word after its subject with "and" next ("stockouts
+  drop and safety stock goes up") qualifies that subject.
 """
 
 from __future__ import annotations
@@ -86,8 +95,21 @@ _ADVICE_WORDS = frozenset(["should", "shouldn't", "must", "mustn't", "ought", "s
 _SCOPE_WORDS = 3  # a negation reaches this many content words at most
 # "I didn't spend time pulling historical data": what the speaker did not do reaches further.
 _OWN_SCOPE_WORDS = 5
-# Not the comma of "300,000" nor the colon of "4.5:1".
-_CLAUSE_PUNCT_RE = re.compile(r"[;()\u2013\u2014]|,(?!\d)|:(?!\d)|\s-\s")
+# Not the comma of "300,000" nor the colon of "4.5:1". An arrow ("PP&E -10 → assets -7.50")
+# says "so": what follows is a clause of its own, outside a negation before it; "≠" sets
+# two terms apart, neither said of the other.
+_CLAUSE_PUNCT_RE = re.compile(
+    r"[;()\u2013\u2014\u2192\u21d2\u27f6\u2260]|,(?!\d)|:(?!\d)|\s-\s|\s->\s|\s=>\s")
+# "not straight away", "never immediately", "avoid checking daily": a negation of the timing
+# or frequency, not of the act.
+_TIMING_RE = re.compile(r"\b(?:straight\s+away|right\s+away|immediately|at\s+once|instantly"
+                        r"|up\s*front|too\s+(?:early|soon|quickly|often)|daily|hourly"
+                        r"|constantly|repeatedly)\b")
+# "no card, no production", "no pain, no gain": a rule of two terms (without the one, not the
+# other), not a denial of either; said on its own, not as a list ("it had no errors, no
+# warnings").
+_NO_NO_RE = re.compile(r"(?:^|[:;\u2013\u2014]\s*)no\s+[a-z'-]+(?:\s+[a-z'-]+)?\s*,\s*no\s+"
+                       r"[a-z'-]+\s*(?:$|[.;!])")
 
 
 @dataclass(frozen=True)
@@ -132,6 +154,7 @@ class Clause:
     # Heads of "without" and "with no" scopes ("render *without encoding*"): a manner.
     manner: frozenset[str] = frozenset()
     denies_condition: bool = False  # "not when cash is received": a condition ruled out
+    timing: bool = False  # its negation falls on when ("I don't discount straight away")
 
     @cached_property
     def asserted(self) -> frozenset[str]:
@@ -151,6 +174,7 @@ class Statement:
     # A negation with no words of its own ("the bank has recorded them but we haven't"):
     # it denies the clause before, so the sentence says both sides of it.
     elided_negation: bool = False
+    joins: frozenset[int] = frozenset()  # token indexes of "and"
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -467,6 +491,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     negated_condition = False  # "not when cash is received": the condition is what is denied
     bare = False  # the negation governs a bare verb ("didn't build")
     figure_at = _read_figures(piece, tokens)
+    lowered = tx.lower_same_length(piece)
+    rules = [m.span() for m in _NO_NO_RE.finditer(lowered)]
 
     def close(at: int) -> None:
         nonlocal stems, positions, surfaces, in_scope, denied, clause_start, conditional, heads
@@ -482,7 +508,9 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                                   _prohibits(words, first_word,
                                              sum(1 for t in tokens if t.start < at)), figures, speaker,
                                   first_word is not None and words[first_word] == "not",
-                                  frozenset(manner), negated_condition))
+                                  frozenset(manner), negated_condition,
+                                  bool(denied) and bool(_TIMING_RE.search(
+                                      lowered[clause_start:at]))))
             # A condition with no words of its own yet ("if, say, ...") carries on to the
             # clause after the comma.
             conditional = False
@@ -585,6 +613,12 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
         if word in ("non", "un") and index + 1 < len(words):
             words[index + 1] = word + words[index + 1]  # "non static" names one thing
             continue
+        if _is_negator(word) and "/" in (piece[token.end:token.end + 1],
+                                          piece[token.start - 1:token.start]):
+            continue  # "multiple/no IRR", "p=none/quarantine/reject": one option of a list
+        if word == "no" and any(a <= token.start < b for a, b in rules):
+            conditional = True  # "no card, no production": each term holds only with the other
+            continue
         if _is_negator(word):
             following = words[index + 1] if index + 1 < len(words) else ""
             alternative_scope = False
@@ -656,7 +690,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                 subject=_around(c, f, clauses[k - 1] if k else None, after=False))
         for f in c.figures))
         if c.figures else c for k, c in enumerate(clauses)]
-    return Statement(start, end, tuple(clauses), elided)
+    joins = frozenset(i for i, t in enumerate(tokens) if t.text == "and")
+    return Statement(start, end, tuple(clauses), elided, joins)
 
 
 # ---- antonyms ---------------------------------------------------------------------------
@@ -707,6 +742,7 @@ def same_side(stem: str) -> frozenset[str]:
 class Contradiction:
     kind: str  # "negation", "antonym", "swap"
     detail: str  # the words involved, for feedback
+    opposite: str = ""  # of an antonym: the stem the sentence says in place of the point's
 
 
 _PRO_FORMS = frozenset(tx.stem(w) for w in ("one", "ones"))
@@ -961,16 +997,22 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
                           sentence_topic: frozenset[str] = frozenset(),
                           sentence_figures: tuple[Figure, ...] = (),
                           point_figures: tuple[Figure, ...] = (),
-                          story: bool = False) -> Contradiction | None:
+                          story: bool = False,
+                          agreed: frozenset[str] = frozenset()) -> Contradiction | None:
     """``point_all``, ``sentence_all``: every stem of the whole point and sentence (a point
     that names both sides of an antonym pair is not contradicted by either);
     ``sentence_asserted``: what the whole sentence asserts; ``sentence_topic``: the first words
-    of its first clause."""
+    of its first clause; ``agreed``: words the sentence denies as the point does somewhere, or
+    denies as another thing (the elliptical "..., not B" of a phrase the point does not say)."""
     # "recognised when cash is received" states the condition a point rules out.
     conditional = (point.conditional or sentence.conditional) and not point.denies_condition
     point_denied = point.denied - point.asserted  # "locking does not lock": both, so neither
-    sentence_denied = sentence.denied - sentence.asserted
+    sentence_denied = sentence.denied - sentence.asserted - agreed
     flipped = (point.asserted & sentence_denied) | (point_denied & sentence.asserted)
+    if sentence.timing and not point.timing:
+        # "I don't answer straight away" puts the act later; it denies the timing, which a
+        # point saying the act ("ask first, before responding") does not give.
+        flipped = flipped - sentence_denied
     # Both negated ("no single person can both commit and conceal"): scopes are too rough
     # to compare, so only a negation on one side counts.
     # The negated word itself must be what the other side asserts ("not *permitted*" against
@@ -1039,7 +1081,8 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
             ours = _clause_neighbours(point, stem)
             opposite = frozenset(o for o in opposite if _clause_neighbours(sentence, o) & ours)
         if opposite and _same_proposition(point, sentence, frozenset([stem])):
-            return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}")
+            return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}",
+                                 sorted(opposite)[0])
     return None
 
 
@@ -1065,6 +1108,50 @@ def _preferred_end(before: Clause, elliptical: Clause) -> frozenset[str]:
                      if i and s in theirs and stems[i - 1] not in theirs)
 
 
+# Verbs of a remedy: what follows them ("defeats *replay attacks*") is kept away.
+KEEPING_AWAY = frozenset(tx.stem(w) for w in (
+    "prevent", "prevents", "prevented", "mitigate", "mitigates", "defend", "defends", "stops",
+    "stopped", "defeat", "defeats", "defeated", "thwart", "thwarts", "thwarted"))
+
+
+def kept_away(clause: Clause) -> tuple[str, ...]:
+    """The words after a verb of remedy in the clause ("defeats *precomputed rainbow
+    tables*"): a sentence denying them ("no rainbow tables") keeps them away too."""
+    at = next((i for i, s in enumerate(clause.stems) if s in KEEPING_AWAY), None)
+    return clause.stems[at + 1:] if at is not None else ()
+
+
+def _other_things(point: Statement, sentence: Statement) -> frozenset[str]:
+    """Words the sentence denies only in an elliptical "..., not B" that sets another thing
+    aside: B has a word the point never says ("for cash flow to the firm, not cash flow to
+    *equity*"), or the point also says the end the sentence prefers to B ("profit, not
+    revenue" against "the gross profit, margin-adjusted revenue over churn")."""
+    out: set[str] = set()
+    for k, clause in enumerate(sentence.clauses):
+        if not clause.elliptical or clause.asserted or not clause.denied:
+            continue
+        own = frozenset(s for s in clause.denied if not s[:1].isdigit())
+        before = sentence.clauses[k - 1] if k else None
+        # The end right before ", not B" is what the sentence prefers to B.
+        preferred = frozenset(s for s in before.stems[-1:] if s in before.asserted) \
+            if before else frozenset()
+        if own - point.stems or (preferred and preferred <= point.asserted):
+            out |= own
+    return frozenset(out)
+
+
+def _labels(statement: Statement) -> frozenset[str]:
+    """The capital letters that name things in it ("A items", "C = ..."), as stems."""
+    return frozenset(s for s in statement.stems if len(s) == 1 and s.isalpha() and s != "n")
+
+
+def names_another(point: Statement, sentence: Statement) -> bool:
+    """Do the point and the sentence name things by different letters ("A items are 70 to
+    80 percent of value" and "C = ~5% of value"): a figure of one is not one of the other."""
+    ours, theirs = _labels(point), _labels(sentence)
+    return bool(ours and theirs and not ours & theirs)
+
+
 def _as_clause(statement: Statement) -> Clause:
     """The whole sentence as one clause ("DELETE, on the other hand, is not idempotent")."""
     return Clause(statement.start, statement.end,
@@ -1076,7 +1163,8 @@ def _as_clause(statement: Statement) -> Clause:
                   advice=any(c.advice for c in statement.clauses),
                   alternative=frozenset(a for c in statement.clauses for a in c.alternative),
                   prohibits=bool(statement.clauses) and statement.clauses[0].prohibits,
-                  figures=tuple(f for c in statement.clauses for f in c.figures))
+                  figures=tuple(f for c in statement.clauses for f in c.figures),
+                  timing=any(c.timing for c in statement.clauses))
 
 
 def _conditional(statement: Statement, given: frozenset[str] = frozenset()) -> bool:
@@ -1102,6 +1190,11 @@ def _attachments(statement: Statement, skip: frozenset[str]) -> list[tuple[str, 
         before = frozenset(s for p, s in ordered[:index]
                            if 0 < position - p <= ATTACH_REACH and s not in skip
                            and not antonyms_of(s))
+        if before and position + 1 in statement.joins:
+            # "stockouts drop and safety stock goes up": a word after its subject, with an
+            # "and" next, qualifies that subject, not the next one ("a water reducer or
+            # superplasticizer" names alternatives).
+            after = frozenset()
         out.append((stem, position, after or before))
     return out
 
@@ -1159,7 +1252,7 @@ def _attached_antonym(point: Statement, sentence: Statement, anchors: frozenset[
                 theirs_about = _governing(sentence, other_position, pair)
                 if ours_about != theirs_about:
                     continue
-            return Contradiction("antonym", f"{stem} / {other} ({sorted(shared)[0]})")
+            return Contradiction("antonym", f"{stem} / {other} ({sorted(shared)[0]})", other)
     return None
 
 
@@ -1201,6 +1294,8 @@ def contradicts(point: Statement, sentence: Statement,
     # because GPUs try billions": both set aside the same thing.
     shunned = bool(frozenset().union(*(c.alternative for c in sentence.clauses))
                    & (point.denied - point.asserted))
+    agreed = point.denied | _other_things(point, sentence) | frozenset(
+        s for c in point.clauses for s in kept_away(c))
     for k, point_clause in enumerate(point.clauses):
         # "controlled by effective stress, not total stress": a sentence naming both ends
         # ("effective stress is total stress minus pore pressure") defines, it does not deny.
@@ -1211,12 +1306,15 @@ def contradicts(point: Statement, sentence: Statement,
                                           sentence.stems, anchors, about_it,
                                           sentence_asserted=sentence.asserted,
                                           sentence_topic=topic, sentence_figures=whole.figures,
-                                          point_figures=point_figures, story=story)
+                                          point_figures=point_figures, story=story,
+                                          agreed=agreed)
             if found and found.kind == "antonym" and story and (
                     sentence_clause is whole
                     or not _tells_the_point(point_clause, sentence_clause, anchors)):
                 continue
             if found and found.kind == "negation" and (both or shunned):
+                continue
+            if found and found.kind == "number" and names_another(point, sentence):
                 continue
             if found and not (found.kind == "negation" and sentence.elided_negation):
                 return found
@@ -1245,7 +1343,8 @@ def contradicts(point: Statement, sentence: Statement,
                 ours = _neighbours(point, stem) - anchors
                 opposite = frozenset(o for o in opposite if _neighbours(sentence, o) & ours)
             if opposite:
-                return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}")
+                return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}",
+                                 sorted(opposite)[0])
     return _swapped_roles(point, sentence, anchors, question) if question else None
 
 

@@ -12,7 +12,9 @@ before it. In an order, what follows the word stands at the other end ("A before
 "B after A"). Roles are matched as written ("consumer", never "consumed"). A point and a
 sentence then disagree on a word the point binds to one end only and the sentence to the
 other end only. A negated end word ("does not increase"), one limited by "only" or bounded by
-"at least", and one inside an abbreviation's expansion bind nothing.
+"at least", one that bounds a figure ("20% of the time or less") and one inside an
+abbreviation's expansion bind nothing; an end word after its subject with "and" next ("false
+positives drop and precision goes up") binds only that subject.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from mock_interview.domain.grading import claims
 from mock_interview.domain.grading import text as tx
 
 REACH = 3  # content words on each side that an end word speaks of
+FIGURE_TAIL = 4  # words between a figure and the "or less" that bounds it
 OPPOSED_WORDS = 2  # point words moved to the other end that make a contradiction
 # Words that open a new part of a sentence: an end word speaks of nothing beyond them.
 _PART_WORDS = frozenset([
@@ -104,6 +107,9 @@ def _parts(text: str, statement: claims.Statement
     # "no higher than 30 degrees" sets a limit, as "30 degrees or lower" does; "faster than
     # smaller ones" names what is compared with, not a second claim.
     limits = {index for index in range(1, len(tokens)) if tokens[index - 1].text in _LIMIT_WORDS}
+    # "talk 20% of the time or less": the end word bounds a figure, it ties nothing to an end.
+    limits |= {index for index in range(1, len(tokens)) if tokens[index - 1].text == "or"
+               and any(t.text[:1].isdigit() for t in tokens[max(0, index - 1 - FIGURE_TAIL):index])}
     # An abbreviation's expansion ("last in first out" for LIFO) stands at the abbreviation's
     # position after it: the abbreviation alone is the word written there.
     seen: set[int] = set()
@@ -237,6 +243,11 @@ def _phrase_end(part: list[Item], i: int, following: int, means: list[int], join
     before it ("PP&E drops and cash rises": "cash" is the subject of "rises")."""
     start = part[i][0]
     stop = part[following][0] if following < len(part) else None
+    if start + 1 in joins and i and not ends_of(part[i - 1][1], part[i - 1][3]):
+        # "false positives drop and precision goes up": an end word after its subject, with
+        # nothing of its own after it, closes its phrase; what follows the "and" is another
+        # subject's ("larger and closer targets" share theirs).
+        return i + 1
     cuts = [q for q in means if q > start]
     if not last and stop is not None:
         cuts += [q for q in joins if start < q < stop][-1:]

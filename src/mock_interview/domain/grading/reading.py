@@ -7,7 +7,11 @@ inside a negation ("we never ran a pilot") do not cover a point that asserts the
 sentence that contradicts a point (claims.py) takes that point's credit away, unless the
 answer also states the point plainly elsewhere; so does a sentence that denies the point in
 its own words ("rather than paging the on-call engineer", "I didn't ask about the root
-cause"). A misconception that the answer asserts takes away the point it distorts. A point's
+cause"). A sentence saying what another point says does not contradict this one: an opposite
+word that point uses ("assets fall" beside "liabilities fall"), or a harm denied by the remedy
+that point names ("parameterized, so input can never change the logic"). A denial of a
+mention ("without mentioning the incident report") falls on the mention, not on what is
+mentioned. A misconception that the answer asserts takes away the point it distorts. A point's
 word said with the other polarity ("I interrupt early" against "without interruption", "I
 didn't mention the range" against "give a range") does not cover it.
 """
@@ -66,7 +70,8 @@ def _relation_contradiction(point_text: str, point: claims.Statement, sentence_t
         # corrected by "the average case is O(1)").
         subject = next((s for _p, s in point.ordered()
                         if s not in question_stems and not s[:1].isdigit()), None)
-        if len(shared) >= RELATION_SHARED and subject in sentence.stems:
+        if len(shared) >= RELATION_SHARED and subject in sentence.stems \
+                and not claims.names_another(point, sentence):
             return claims.Contradiction("number", f"{other[0]} / {other[1]}")
     return None
 
@@ -78,6 +83,44 @@ def _contradiction(point: claims.Statement, sentence: claims.Statement,
     if found and found.kind == "negation" and _VERDICT_WORDS & point.stems:
         return None  # "page views make poor metrics" agrees with "so not page views"
     return found
+
+
+def _said_by_another(found: claims.Contradiction, points: list[claims.Statement], j: int,
+                     sentence: claims.Statement, question_stems: frozenset[str]) -> bool:
+    """Does the sentence say what another key point says, so both hold: the opposite word of
+    an antonym in a sentence about that point more than about this one ("assets -7.50"
+    against "liabilities plus equity fall by $7.50", when another point says "total assets
+    fall by $7.50"), or a denial of a harm by the remedy another point names?"""
+    if found.kind == "negation":
+        return _states_remedy(points, j, sentence, question_stems)
+    if found.kind != "antonym" or not found.opposite:
+        return False
+
+    def shared(point: claims.Statement) -> int:
+        return len((point.stems & sentence.stems) - question_stems)
+
+    return any(k != j and found.opposite in point.asserted and shared(point) > shared(points[j])
+               for k, point in enumerate(points))
+
+
+def _states_remedy(points: list[claims.Statement], j: int, sentence: claims.Statement,
+                   question_stems: frozenset[str]) -> bool:
+    """Does the sentence state a remedy another point names ("the primary defense is
+    parameterized queries"), saying REMEDY_WORDS_SAID of that point's own words? Its denial
+    of a harm ("bound as a value, so it can never change the logic") tells what the remedy
+    prevents, and agrees with a point describing that harm."""
+    return any(k != j and _REMEDY_NAMES & point.stems
+               and len(_distinctive(points, k, question_stems) & sentence.asserted)
+               >= REMEDY_WORDS_SAID for k, point in enumerate(points))
+
+
+# Words that name a remedy as such ("the primary *defense* is ..."), not an act that may be
+# one step of a procedure ("stop the transfusion").
+_REMEDY_NAMES = frozenset(tx.stem(w) for w in (
+    "defense", "defence", "defenses", "remedy", "prevent", "prevents", "prevention",
+    "mitigate", "mitigates", "mitigation", "protect", "protects", "protection",
+    "countermeasure", "safeguard"))
+REMEDY_WORDS_SAID = 3  # own words of a remedy point that a sentence must say to state it
 
 
 def _closest_point(claim: claims.Statement, points: list[claims.Statement]) -> int | None:
@@ -117,7 +160,7 @@ def read_answer(
     for j, point in enumerate(points):
         for i in own:
             found = _contradiction(point, statements[i], question_stems, question)
-            if found:
+            if found and not _said_by_another(found, points, j, statements[i], question_stems):
                 contradicted.setdefault(j, []).append((i, found))
 
     # Sentences that deny what a point asserts ("I didn't ask about the root cause", "rather
@@ -284,7 +327,8 @@ def read_answer(
             for i in own:
                 found = _contradiction(point, statements[i], question_stems, question,
                                        loose=True)
-                if found:
+                if found and not _said_by_another(found, points, j, statements[i],
+                                                  question_stems):
                     wrong.append(WrongClaim(_shift(spans[i], offset), reference.points[j].text,
                                             None, found.kind))
                     contradicted.setdefault(j, []).append((i, found))
@@ -433,6 +477,13 @@ DENIED_COVERAGE = 0.3  # share of a point that a sentence's negated words must c
 DENIED_WORDS = 2  # and this many of the point's own (not the question's) words
 
 
+# "without mentioning the incident report": the negation falls on the mention; what is
+# mentioned is taken to exist.
+_MENTION_STEMS = frozenset(tx.stem(w) for w in (
+    "mention", "mentioning", "cite", "citing", "refer", "referring", "reference", "quote",
+    "quoting"))
+
+
 def _denied_words(statement: claims.Statement) -> list[str]:
     """The written words of a sentence said only under a negation."""
     asserted = statement.asserted
@@ -441,7 +492,10 @@ def _denied_words(statement: claims.Statement) -> list[str]:
                                           strict=True)
             if denied and stem not in asserted and not clause.conditional
             # "never above 41": the negation falls on the bound, not on these words
-            and not claims.negates_a_bound(clause)]
+            and not claims.negates_a_bound(clause)
+            # "not straight away": on the timing
+            and not clause.timing
+            and (stem in _MENTION_STEMS or not clause.heads & _MENTION_STEMS)]
 
 
 HEAD_MIN_LETTERS = 5  # shorter denied words ("use", "get", "make") say too little alone
@@ -453,6 +507,7 @@ def _own_heads(statement: claims.Statement, remedy: bool = False) -> frozenset[s
     (``remedy``), what is done without it."""
     asserted = statement.asserted
     return frozenset(h for c in statement.clauses if c.advice and not c.conditional
+                     and not c.timing
                      for h in c.heads if h not in asserted and len(h) >= HEAD_MIN_LETTERS
                      and not (h in c.manner and (remedy or not _acts(c, h))))
 
@@ -468,7 +523,8 @@ def _acts(clause: claims.Clause, stem: str) -> bool:
 # happens without it ("a script tag we render without encoding") agrees with it.
 _REMEDY_WORDS = frozenset(tx.stem(w) for w in (
     "prevent", "prevented", "prevents", "mitigate", "mitigated", "mitigates", "protect",
-    "protects", "protected", "defend", "defends", "defense", "defence", "stops", "stopped"))
+    "protects", "protected", "defend", "defends", "defense", "defence", "stops", "stopped",
+    "defeat", "defeats", "defeated", "thwart", "thwarts", "thwarted"))
 
 
 def _distinctive(points: list[claims.Statement], j: int,
@@ -478,7 +534,9 @@ def _distinctive(points: list[claims.Statement], j: int,
     others = frozenset(s for k, p in enumerate(points) if k != j for s in p.stems)
     plain = frozenset(s for c in points[j].clauses if not c.denied and not c.conditional
                       for s in c.stems)
-    return plain - others - question_stems
+    # A word the point denies in one clause ("avoid discounting, because early discounts
+    # erode margin") is not one a sentence can deny against it.
+    return plain - others - question_stems - points[j].denied
 
 
 def _denials(reference: cov.Reference, points: list[claims.Statement],
@@ -502,6 +560,9 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
     found: list[tuple[int, int, claims.Contradiction]] = []
     if not denied:
         return found
+    # A point naming a remedy ("the primary defense is parameterized queries"): a sentence
+    # that states it and denies a harm ("bound as a value, so it can never change the logic")
+    # tells what the remedy prevents, and agrees with a point describing that harm.
     for j, model in enumerate(reference.points):
         # In a point telling what the speaker did ("I reported the error"), the question's
         # own words ("a medication *error*") name the topic, not a warning.
@@ -511,6 +572,8 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
         distinctive = _distinctive(points, j, question_stems)
         remedy = bool(_REMEDY_WORDS & points[j].stems)
         for i, (words, terms, heads) in denied.items():
+            if _states_remedy(points, j, statements[i], question_stems):
+                continue
             if remedy:
                 heads = _own_heads(statements[i], remedy=True)
             if all(claims.denies_of_another(c, tuple(st for _p, st in points[j].ordered()),
@@ -545,6 +608,20 @@ def _only_sets_aside(text: str, clause: claims.Clause) -> bool:
         _NEGATION_RE.findall(piece)) == len(_SETTING_ASIDE_RE.findall(piece))
 
 
+CONTINUATION_WORDS = 2  # a comma-joined piece this short, after a denial, continues it
+
+
+def _continues_denial(point: claims.Statement, k: int) -> bool:
+    """Is clause ``k`` the rest of a noun phrase the clause before denies ("do not see each
+    other's intermediate, *uncommitted changes*"): a short piece with no negation of its own,
+    right after a clause whose last word is denied?"""
+    if not k:
+        return False
+    before, clause = point.clauses[k - 1], point.clauses[k]
+    return bool(before.denied_words) and before.denied_words[-1] and not clause.denied \
+        and not clause.conditional and len(clause.stems) <= CONTINUATION_WORDS
+
+
 def _denies_point(model: cov.PointModel, point: claims.Statement, terms: cov.AnswerTerms,
                   question_stems: frozenset[str], tuning: cov.Tuning,
                   own_act: bool = False) -> bool:
@@ -556,10 +633,14 @@ def _denies_point(model: cov.PointModel, point: claims.Statement, terms: cov.Ans
     # agree with a sentence that denies them.
     # A clause that only sets an alternative aside ("user evidence rather than personal
     # opinion") still asserts the rest of its words.
-    negated = frozenset(s for clause in point.clauses
+    negated = frozenset(s for k, clause in enumerate(point.clauses)
                         if clause.denied or _NEGATION_RE.search(model.text, clause.start, clause.end)
+                        or _continues_denial(point, k)
                         for s in (clause.alternative if _only_sets_aside(model.text, clause)
                                   else clause.stems))
+    # What a remedy keeps away ("a salt *defeats rainbow tables*") is what a sentence
+    # denying it ("no rainbow tables") also keeps away.
+    negated |= frozenset(s for clause in point.clauses for s in claims.kept_away(clause))
     said = frozenset(terms.stems)  # the words themselves: a synonym is too loose a denial
     own = [s for s in result.matched if s in said and s not in question_stems
            and s not in negated]
@@ -625,9 +706,13 @@ SWAP_MARGIN = 2  # more than it shares with any point about its own thing
 
 
 DEFINED_THINGS = 3  # points defining this many different things make their subjects things
+# "Answers are scored against anchored scales", "every candidate is asked": a passive tells a
+# step of a process, not what a thing is (unless it says how the thing is measured or named).
 _DEFINITION_RE = re.compile(
-    r"^\s*(?:(?:an?|the)\s+)?([A-Za-z0-9][\w/-]*(?:\s+[A-Za-z0-9][\w/-]*){0,2}?)\s+"
-    r"(?:is|are|means|mean|equals|refers to|measures|compares|handles|takes|involves|covers)\b")
+    r"^\s*(?:(?:an?|the|every|each)\s+)?([A-Za-z0-9][\w/-]*(?:\s+[A-Za-z0-9][\w/-]*){0,2}?)\s+"
+    r"(?:is|are|means|mean|equals|refers to|measures|compares|handles|takes|involves|covers)\b"
+    r"(?!\s+(?!(?:measured|defined|calculated|computed|expressed|called|known|based|used)\b)"
+    r"[a-z]+ed\b)")
 
 
 def _things(reference: cov.Reference, points: list[claims.Statement],

@@ -17,9 +17,10 @@ _TOKEN_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*%?")
 # Abbreviations whose dots would otherwise become single-letter tokens or sentence ends.
 _ABBREV_RE = re.compile(r"\b(?:e\.g|i\.e|etc|vs|cf)\.", re.I)
 _SENTENCE_END_RE = re.compile(r"(?:[.!?;]+(?=\s|$)|\n+|(?<=\S)\s+(?=[-*•]\s))")
-# A dot after these is not a sentence end.
+# A dot after these is not a sentence end; the letter of a contraction ("they don't.") is no
+# initial.
 _NO_BREAK_BEFORE_RE = re.compile(
-    r"(?:(?<![a-z])(?:e\.g|i\.e|etc|vs|cf|approx|[a-z])|\.\.)\.$", re.I
+    r"(?:(?<![a-z])(?:e\.g|i\.e|etc|vs|cf|approx)|(?<![a-z'\u2019])[a-z]|\.\.)\.$", re.I
 )
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 
