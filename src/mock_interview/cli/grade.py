@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from mock_interview.cli.common import JsonFlag, env_of, examples
+from mock_interview.cli.render.labels import whole
 from mock_interview.errors import UsageError
 
 
@@ -88,8 +89,8 @@ def _print_result(env, result) -> None:  # type: ignore[no-untyped-def]
     from rich.markup import escape
 
     out = env.out
-    out.print(f"[bold]Technical {result.technical:.0f}[/bold] · communication "
-              f"{result.communication:.0f} · overall [bold]{result.overall:.0f}[/bold]")
+    out.print(f"[bold]Technical {whole(result.technical)}[/bold] · communication "
+              f"{whole(result.communication)} · overall [bold]{whole(result.overall)}[/bold]")
     for point in result.covered:
         out.print(f"  [green]✓[/green] {escape(point)}")
     for point in result.missed:

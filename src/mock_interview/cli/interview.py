@@ -9,6 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from mock_interview.cli.common import JsonFlag, env_of, examples
+from mock_interview.cli.render.labels import whole
 from mock_interview.errors import ExitCode, UsageError
 
 
@@ -251,7 +252,7 @@ def _script_note(env):
         if outcome.attempt > 1:
             env.err.print(f"[dim]{escape(short)}[/dim] " + retry_text(outcome))
         else:
-            env.err.print(f"[dim]{escape(short)}: overall {outcome.scores['overall']:.0f}[/dim]")
+            env.err.print(f"[dim]{escape(short)}: overall {whole(outcome.scores['overall'])}[/dim]")
         for line in note_text(outcome.note):
             env.err.print(line)
 

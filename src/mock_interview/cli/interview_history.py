@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from mock_interview.cli.common import JsonFlag, confirm, env_of, examples
+from mock_interview.cli.render.labels import whole
 from mock_interview.errors import UsageError
 
 
@@ -40,7 +41,7 @@ def interviews_list(
         score = row["overall_score"]
         table.add_row(row["interview_id"][:8], row["started_at"][:16].replace("T", " "),
                       f"{row['job_title']} · {row['job_company']}", row["status"],
-                      "" if score is None else f"{score:.0f}")
+                      "" if score is None else f"{whole(score)}")
     env.out.print(table)
 
 

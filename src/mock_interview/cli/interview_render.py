@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mock_interview.cli.render.labels import KIND_LABELS, REPORT_DIMENSIONS, score_style
+from mock_interview.cli.render.labels import KIND_LABELS, REPORT_DIMENSIONS, score_style, whole
 from mock_interview.domain.score_bands import GOOD_FROM, bands_line
 
 if TYPE_CHECKING:
@@ -35,9 +35,9 @@ def question_panel(question: AskedQuestion) -> Any:
 
 
 def scores_text(scores: dict[str, float]) -> str:
-    return (f"[green]Saved.[/green] [dim]overall {scores['overall']:.0f} · technical "
-            f"{scores['technical']:.0f} · communication {scores['communication']:.0f} "
-            f"· job match {scores['job_match']:.0f} (0–100)[/dim]")
+    return (f"[green]Saved.[/green] [dim]overall {whole(scores['overall'])} · technical "
+            f"{whole(scores['technical'])} · communication {whole(scores['communication'])} "
+            f"· job match {whole(scores['job_match'])} (0–100)[/dim]")
 
 
 def note_text(note: dict[str, str] | None) -> list[str]:
@@ -56,7 +56,7 @@ def note_text(note: dict[str, str] | None) -> list[str]:
 def retry_text(outcome: Any) -> str:
     """How a retry went against the attempt it tried to beat."""
     new, old = outcome.scores["overall"], outcome.previous_overall or 0.0
-    change = f"{old:.0f} → {new:.0f}"
+    change = f"{whole(old)} → {whole(new)}"
     if outcome.counts:
         return f"[green]Saved attempt {outcome.attempt}:[/green] overall {change}; this attempt counts."
     return (f"[yellow]Saved attempt {outcome.attempt}:[/yellow] overall {change}; "
@@ -74,7 +74,7 @@ def recap_text(recap: dict[str, Any]) -> list[str]:
              + (f" · resume {escape(recap['resume'])}" if recap.get("resume") else "")]
     progress = f"Answered {recap['answered']} of {recap['total']}"
     if recap.get("last_score") is not None:
-        progress += f"; last score {recap['last_score']:.0f} (0–100)"
+        progress += f"; last score {whole(recap['last_score'])} (0–100)"
         if recap.get("last_question"):
             progress += f" on “{escape(_short(recap['last_question'], 70))}”"
     lines.append(f"[dim]{progress}.[/dim]")
@@ -105,14 +105,14 @@ def render_transcript(env: Env, report: InterviewReport) -> None:
                 body.append(escape(q.answer or ""))
                 scores = q.scores or {}
                 if scores:
-                    body += ["", f"[{score_style(scores['overall'])}]overall {scores['overall']:.0f}[/] "
-                                 f"[dim]· technical {scores['technical']:.0f} · communication "
-                                 f"{scores['communication']:.0f} · job match {scores['job_match']:.0f}[/dim]"]
+                    body += ["", f"[{score_style(scores['overall'])}]overall {whole(scores['overall'])}[/] "
+                                 f"[dim]· technical {whole(scores['technical'])} · communication "
+                                 f"{whole(scores['communication'])} · job match {whole(scores['job_match'])}[/dim]"]
                 body += note_text(q.note)
             else:
                 body.append(f"[dim]({q.status})[/dim]")
             if len(q.attempts) > 1:
-                trail = " → ".join(f"{attempt.overall or 0:.0f}" + ("*" if attempt.counts else "")
+                trail = " → ".join(f"{whole(attempt.overall or 0)}" + ("*" if attempt.counts else "")
                                    for attempt in q.attempts)
                 body += ["", f"[dim]Attempts (overall; * counts): {trail}[/dim]"]
                 for attempt in q.attempts:
@@ -143,7 +143,7 @@ def render_result(env: Env, report: InterviewReport) -> None:
         for _, label in REPORT_DIMENSIONS:
             scores.add_column(label, justify="center")
         values = [result.scores[key] for key, _ in REPORT_DIMENSIONS]
-        scores.add_row(*(f"[bold {score_style(v)}]{v:.0f}[/]" for v in values))
+        scores.add_row(*(f"[bold {score_style(v)}]{whole(v)}[/]" for v in values))
         env.out.print(scores)
         env.out.print(f"[dim]{escape(bands_line())}[/dim]")
     table = Table(title="Questions", title_justify="left", show_lines=False)
@@ -163,7 +163,7 @@ def render_result(env: Env, report: InterviewReport) -> None:
             if q.status != "answered":
                 note = q.status
             table.add_row(number, escape(q.text),
-                          f"[{score_style(overall)}]{overall:.0f}[/]" if overall is not None else "—",
+                          f"[{score_style(overall)}]{whole(overall)}[/]" if overall is not None else "—",
                           escape(note))
     env.out.print(table)
     if not result:
@@ -198,7 +198,7 @@ def render_model_answers(env: Env, report: InterviewReport, below: float = GOOD_
         q.status != "answered" or (q.overall or 0) < below)]
     if not chosen:
         return
-    env.out.print(f"[bold cyan]Model answers[/] [dim](questions under {below:.0f} or not answered; "
+    env.out.print(f"[bold cyan]Model answers[/] [dim](questions under {whole(below)} or not answered; "
                   "all of them: mock-interview interview show ID)[/dim]")
     for q in chosen:
         source = "by the model" if q.model_answer.by_model else "from the key points and your resume"

@@ -26,3 +26,9 @@ BAND_STYLES = {"good": "green", "fair": "yellow", "weak": "red", "none": "dim"}
 def score_style(score: float | None) -> str:
     """The Rich colour for a score: green, yellow or red by band; dim without a score."""
     return BAND_STYLES[band(score)]
+
+
+def whole(score: float) -> str:
+    """A 0-100 score shown whole, rounded from the one-decimal value the JSON reports, so the
+    screen and the JSON never disagree (43.46 is 43.5 in JSON, so 44 on screen)."""
+    return f"{round(score, 1):.0f}"

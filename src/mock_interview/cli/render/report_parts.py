@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from mock_interview.cli.render.labels import KIND_LABELS, STATUS_LABELS
+from mock_interview.cli.render.labels import KIND_LABELS, STATUS_LABELS, whole
 
 if TYPE_CHECKING:
     from mock_interview.services.reports import InterviewReport, ReportQuestion, ReportSettings
@@ -19,7 +19,7 @@ def status_label(status: str | None) -> str:
 
 
 def score_text(score: float | None) -> str:
-    return "—" if score is None else f"{score:.0f}"
+    return "—" if score is None else whole(score)
 
 
 def topic_label(question: ReportQuestion) -> str:
