@@ -572,3 +572,13 @@ def test_a_single_reference_leaves_other_words_to_coverage() -> None:
                               ["It replaces a function call with the body of the function"],
                               "You paste the routine's code where it is invoked, so we skip the jump.")
     assert "dont-know" not in result.flags and result.technical > 20
+
+
+def test_a_rubric_that_describes_the_answer_does_not_spell_the_subject_out() -> None:
+    """"Names a concrete project" says what an answer does, not its words: a thin answer in
+    words of its own is read."""
+    result = _technical_grade("How have you used Python in a real project?",
+                              ["Names a concrete Python project", "Explains the trade-offs",
+                               "Gives a measurable result"],
+                              "I used Python on a project once and our checkout got faster after a while.")
+    assert "dont-know" not in result.flags and result.overall > 20

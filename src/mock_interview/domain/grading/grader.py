@@ -288,13 +288,15 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
                           context=item.context_answer if follow_up else "", question=item.question)
     content, results = read.content, read.results
     if (item.kind == "technical" and len(key_points) >= SPELLED_OUT_POINTS
+            and not any(tx.is_rubric_line(p) for p in key_points)
             and _SPOKEN_RE.search(answer) and not read.wrong
             and set(tx.content_stems(answer)) & reference.question_stems and not any(
                 set(r.matched) - reference.question_stems for r in results)):
         # A rubric of several points spells the subject out: talk on the topic that uses none
         # of their words beyond the question's own (a story about something else, a remark,
         # a question back) says nothing of it. Talk off the topic is left to the off-topic
-        # check, and a wrong claim is named as such.
+        # check, and a wrong claim is named as such. A rubric that describes the answer
+        # ("names a concrete project", "gives a measurable result") does not spell it out.
         return _floor_grade(item, "dont-know", word_count, _FLOOR_REASONS["dont-know"])
     told = comm.assess(answer, tuple(item.target_words), item.star, job_stems)
     if item.star:

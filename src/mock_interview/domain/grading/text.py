@@ -43,6 +43,13 @@ def _rubric() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["rubric_leading"]), frozenset(data["rubric_anywhere"])
 
 
+def is_rubric_line(point: str) -> bool:
+    """A key point that describes the answer ("Names a concrete project") rather than
+    stating what it should say."""
+    first = words(point)[:1]
+    return bool(first) and first[0] in _rubric()[0]
+
+
 @lru_cache(maxsize=1)
 def _irregular() -> dict[str, str]:
     return load_data("words")["irregular"]
