@@ -212,3 +212,26 @@ def test_with_the_model_its_improved_answer_is_the_model_answer_and_retries_are_
     graded = [q for q in answered if q["engine"] == "openai"]
     assert graded and all(q["model_answer"]["source"] == "model" for q in graded)
     assert all(q["model_answer"]["text"] == q["feedback"]["improved_answer"] for q in graded)
+
+
+@pytest.mark.slow
+def test_a_pasted_answer_past_the_limit_is_refused_in_one_line_and_kept(home, database_url):
+    from mock_interview.io.limits import MAX_ANSWER_CHARS
+
+    store_resume(database_url)
+    env = _pty_env(home, database_url)
+    child = _spawn(["interview", "--job", JOB, "--questions", "2", "--seed", "4"], env)
+    child.expect(r"Question 1 of 2")
+    pasted = "queues " * (MAX_ANSWER_CHARS // 7 + 10)
+    child.send("\x1b[200~" + pasted + "\x1b[201~")  # a bracketed paste, as a terminal sends it
+    child.send("\x1b\r")
+    child.expect(r"the limit is [\d,]+\. Shorten it", timeout=60)
+    child.sendcontrol("c")  # the long text is still the draft: Ctrl-C keeps it
+    child.expect(r"--continue ([0-9a-f]{8})")
+    interview_id = child.match.group(1)
+    child.expect(pexpect_eof())
+    child.close()
+    data = json.loads(subprocess.run(
+        [sys.executable, "-m", "mock_interview", "interview", "show", interview_id, "--json"],
+        env=env, capture_output=True, text=True, timeout=60).stdout)
+    assert not any(q["status"] == "answered" for q in data["questions"])

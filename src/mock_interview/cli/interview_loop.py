@@ -101,6 +101,17 @@ def _ask(env: Env, prompt: Any, started: float, limit: int | None, exam: bool, d
                          default=draft)
 
 
+def _too_long(env: Env, answer: str) -> bool:
+    """Say so, in one line, when an answer is past the limit every answer has."""
+    from mock_interview.io.limits import MAX_ANSWER_CHARS
+
+    if len(answer) <= MAX_ANSWER_CHARS:
+        return False
+    env.err.print(f"[yellow]That answer is {len(answer):,} characters; the limit is "
+                  f"{MAX_ANSWER_CHARS:,}. Shorten it and submit again.[/yellow]")
+    return True
+
+
 def run_loop(env: Env, session: InterviewSession, *, exam: bool = False) -> dict[str, Any] | None:
     """Ask until done; returns the finished interview. Raises InterviewQuit on /quit and
     KeyboardInterrupt on Ctrl-C (the unsent text saved as a draft first)."""
@@ -162,6 +173,9 @@ def run_loop(env: Env, session: InterviewSession, *, exam: bool = False) -> dict
             env.err.print("[yellow]Empty answer: type something, or /skip.[/yellow]")
             show_panel = False
             continue
+        if _too_long(env, answer):
+            draft, show_panel = answer, False  # back in the editor to shorten; nothing stored
+            continue
         outcome = session.submit(answer)
         env.err.print(scores_text(outcome.scores))
         if not exam:
@@ -214,6 +228,8 @@ def _retry(env: Env, session: InterviewSession, prompt: Any, exam: bool) -> None
         if command is not None:
             env.err.print("[dim]Retry cancelled.[/dim]")
             return
+        if text.strip() and _too_long(env, text):
+            continue
         if text.strip():
             outcome = session.retry(text, started=started_at)
             env.err.print(retry_text(outcome))
