@@ -390,28 +390,19 @@ def via_command(rows: list[Row], engine: str, base_url: str | None, model: str |
                 whole: bool) -> list[float | None]:
     """Technical scores (0-5) from `mock-interview grade --input`, as a user would run it:
     the reference as one key point (``whole``) or as ``reference`` (split by the command)."""
-    import subprocess
-    import tempfile
+    from mock_interview.testing.grading import grade_through_command
 
-    with tempfile.TemporaryDirectory() as tmp:
-        items = Path(tmp) / "items.jsonl"
-        with items.open("w", encoding="utf-8") as handle:
-            for index, row in enumerate(rows):
-                item = {"id": str(index), "question": row.question, "answer": row.answer}
-                item.update({"key_points": [row.reference]} if whole else {"reference": row.reference})
-                handle.write(json.dumps(item) + "\n")
-        out = Path(tmp) / "out.jsonl"
-        command = [sys.executable, "-m", "mock_interview", "grade", "--input", str(items),
-                   "--output", str(out), "--engine", engine]
-        command += ["--base-url", base_url] if base_url else []
-        command += ["--model", model] if model else []
-        subprocess.run(command, check=False, capture_output=True)
-        scores: list[float | None] = [None] * len(rows)
-        for line in out.read_text("utf-8").splitlines():
-            data = json.loads(line)
-            if data.get("technical") is not None:
-                scores[int(data["id"])] = data["technical"] / 20
-        return scores
+    items = []
+    for index, row in enumerate(rows):
+        item = {"id": str(index), "question": row.question, "answer": row.answer}
+        item.update({"key_points": [row.reference]} if whole else {"reference": row.reference})
+        items.append(item)
+    results = grade_through_command(items, engine, base_url, model)
+    scores: list[float | None] = [None] * len(rows)
+    for key, data in results.items():
+        if data.get("technical") is not None:
+            scores[int(key)] = data["technical"] / 20
+    return scores
 
 
 def main() -> int:

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from mock_interview.testing.grading import grade_through_command
 
 VARIANTS = ("excellent", "thin", "fluent_wrong", "keywords", "non_answer", "paraphrase")
 CHECKS = {
@@ -86,25 +86,14 @@ def main() -> int:
         return 2
     questions = [json.loads(line) for f in files for line in f.read_text("utf-8").splitlines()
                  if line.strip()]
-    with tempfile.TemporaryDirectory() as tmp:
-        items = Path(tmp) / "items.jsonl"
-        with items.open("w", encoding="utf-8") as handle:
-            for q in questions:
-                for variant in VARIANTS:
-                    item = {"id": f"{q['id']}|{variant}", "question": q["question"],
-                            "answer": q["answers"][variant], "kind": q.get("kind", "technical")}
-                    item.update(_rubric(q, args))
-                    handle.write(json.dumps(item) + "\n")
-        out = Path(tmp) / "out.jsonl"
-        command = [sys.executable, "-m", "mock_interview", "grade", "--input", str(items),
-                   "--output", str(out), "--engine", args.engine]
-        command += ["--base-url", args.base_url] if args.base_url else []
-        command += ["--model", args.model] if args.model else []
-        subprocess.run(command, check=False, capture_output=True)
-        results = {}
-        for line in out.read_text("utf-8").splitlines():
-            data = json.loads(line)
-            results[data["id"]] = data
+    items = []
+    for q in questions:
+        for variant in VARIANTS:
+            item = {"id": f"{q['id']}|{variant}", "question": q["question"],
+                    "answer": q["answers"][variant], "kind": q.get("kind", "technical")}
+            item.update(_rubric(q, args))
+            items.append(item)
+    results = grade_through_command(items, args.engine, args.base_url, args.model)
     held, total = Counter(), Counter()
     by_field: dict[str, Counter] = defaultdict(Counter)
     violations = []

@@ -17,24 +17,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from mock_interview.testing.grading import grade_through_command
+
 HERE = Path(__file__).parent
 FLOORS = ("dont-know", "gibberish", "copied-question", "off-topic", "empty")
-
-
-def _grade(items: list[dict]) -> dict[str, dict]:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "items.jsonl"
-        path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
-        out = Path(tmp) / "out.jsonl"
-        subprocess.run([sys.executable, "-m", "mock_interview", "grade", "--input", str(path),
-                        "--output", str(out), "--engine", "offline"], check=False, capture_output=True)
-        return {d["id"]: d for d in map(json.loads, out.read_text("utf-8").splitlines())}
 
 
 def main() -> int:
@@ -64,7 +54,7 @@ def main() -> int:
             items.append({"id": f"{entry['id']}|{variant}", "question": question["question"],
                           "answer": answer, "key_points": question["key_points"],
                           "kind": question.get("kind", "technical")})
-    results = _grade(items)
+    results = grade_through_command(items)
     rows: dict[str, dict] = defaultdict(lambda: defaultdict(int))
     scores: dict[str, list[float]] = defaultdict(list)
     failures = []
