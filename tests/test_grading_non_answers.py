@@ -582,3 +582,49 @@ def test_a_rubric_that_describes_the_answer_does_not_spell_the_subject_out() -> 
                                "Gives a measurable result"],
                               "I used Python on a project once and our checkout got faster after a while.")
     assert "dont-know" not in result.flags and result.overall > 20
+
+
+@pytest.mark.parametrize("answer", [
+    "Handovers? Ha, I always forget those. Anyway, what is the team like here?",
+    "Nights are the worst, right? Anyway, what does the team do at the moment?",
+    "Weekends are sacred to me, so I'd probably leave the rota to the manager.",
+])
+def test_a_remark_naming_a_rubric_word_in_passing_says_nothing(answer: str) -> None:
+    result = _technical_grade(ROTA_QUESTION, ROTA_POINTS, answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+CONFLICT_QUESTION = "Tell me about a time you disagreed with a colleague about priorities."
+CONFLICT_POINTS = [
+    "Describes a specific disagreement and what was at stake",
+    "Explains how they listened and made their case with evidence",
+    "States how it was resolved and what changed afterwards",
+]
+
+
+def _story_grade(answer: str):
+    from mock_interview.domain.grading import GradingInput, grade_answer
+
+    return grade_answer(GradingInput(CONFLICT_QUESTION, "behavioral", CONFLICT_POINTS, answer,
+                                     (60, 260), star=True))
+
+
+@pytest.mark.parametrize("answer", [
+    "Disagreements, ugh. We all have those, don't we? Anyway.",
+    "Honestly, I get along with everyone, I'm a real people person and a team player.",
+    "Priorities change all the time where I work, so who knows. What does a typical week look like here?",
+])
+def test_a_remark_instead_of_a_story_says_nothing(answer: str) -> None:
+    result = _story_grade(answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    "A teammate wanted the redesign first; I thought the billing bug mattered more. We looked at "
+    "the support tickets together, fixed the bug first, and complaints halved.",
+    "Sales pushed a custom report ahead of our migration. I showed them the outage risk, we "
+    "agreed to ship the migration first, then the report a sprint later.",
+])
+def test_a_short_story_in_its_own_words_is_read(answer: str) -> None:
+    result = _story_grade(answer)
+    assert result.overall > 20 and "dont-know" not in result.flags, (answer, result.overall)

@@ -49,6 +49,37 @@ _PLACE_RE = re.compile(
     r"(?:[A-Z][\w&'.-]+|\d{4}\b)")
 
 
+# "-ed" words that are not past forms, and words before which one is a perfect or passive
+# participle rather than a narrated event ("I've worked", "is based").
+_NOT_PAST_ED = frozenset(["need", "feed", "seed", "speed", "indeed", "bed", "red", "shed",
+                          "embed", "proceed", "succeed", "exceed", "breed", "bleed", "weed",
+                          "reed", "led", "ted", "fed", "wed", "sled", "bred", "hundred",
+                          "sacred", "naked", "wicked", "rugged", "beloved", "kindred"])
+_PERFECT_BEFORE = frozenset(["have", "has", "'ve", "ve", "is", "are", "be", "been", "being",
+                             "am", "'m", "'re", "re", "get", "gets", "getting"])
+
+
+@lru_cache(maxsize=1)
+def _past_forms() -> frozenset[str]:
+    return frozenset(tx.load_data("cues")["past_tense"])
+
+
+def past_events(answer: str) -> int:
+    """How many simple past verbs the answer uses: what a story narrates ("the export broke,
+    I called the client") and a remark ("deadlines, we all have those") does not."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", answer)]
+    irregular = _past_forms()
+    count = 0
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else ""
+        if before in _PERFECT_BEFORE or before.endswith("'ve"):
+            continue
+        if word in irregular or (len(word) > 4 and word.endswith("ed")
+                                 and word not in _NOT_PAST_ED and not word.endswith("eed")):
+            count += 1
+    return count
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     cues = tx.load_data("cues")

@@ -609,6 +609,11 @@ def is_gibberish(answer: str, extra_known: frozenset[str] = frozenset()) -> bool
 # ---- relevance --------------------------------------------------------------------------
 
 
+def is_unrelated(relevance: float) -> bool:
+    """Almost none of the answer's words belong to the question, its key points or the job."""
+    return relevance < _OFF_TOPIC_RELEVANCE
+
+
 def is_off_topic(
     relevance: float, content: float, word_count: int, star_parts: int, job_hits: int
 ) -> bool:
@@ -617,7 +622,7 @@ def is_off_topic(
     the doubt, because stories share few words with the rubric."""
     if word_count < _OFF_TOPIC_MIN_WORDS or star_parts >= 2 or job_hits >= 2:
         return False
-    return relevance < _OFF_TOPIC_RELEVANCE and content < 0.15
+    return is_unrelated(relevance) and content < 0.15
 
 
 def _stem_bigrams(text: str) -> set[tuple[str, str]]:

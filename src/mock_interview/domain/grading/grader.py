@@ -44,6 +44,12 @@ STAR_TECHNICAL_SHARE = 0.4  # share of a STAR answer's technical score that is S
 COVERED_SHARE = 0.35  # a key point counts as made when this share of its weight is matched
 FOLLOW_UP_CONTENT = 0.6  # below this content score (0-1), missed points earn a follow-up
 SPELLED_OUT_POINTS = 3  # key points enough that a real answer uses a word of one of them
+# Below these content scores (0-1), an answer to a question with a spelled-out rubric makes
+# none of its points: a correct answer, however short or plainly worded, makes one of them.
+NO_POINT_CONTENT = 0.1
+NO_STORY_CONTENT = 0.06  # a story that tells at most one STAR part and matches no point
+NO_EVENT_CONTENT = 0.15  # a "story" that narrates nothing (no STAR part, no past event)
+STORY_EVENTS = 2  # past verbs a told story has at the least
 FOLLOW_UP_POINT_WORDS = 2  # words a follow-up shares with a key point to be asking about it
 JOB_TERMS_FOR_FULL = 3
 IMPLIED_TERM_CONTENT = 0.3  # content score (0-1) from which the question's job terms count
@@ -315,6 +321,15 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
         content = (1 - FOLLOW_UP_PART_SHARE) * content + FOLLOW_UP_PART_SHARE * asked
     elif item.star:
         content = (1 - STAR_TECHNICAL_SHARE) * content + STAR_TECHNICAL_SHARE * told.parts["star"]
+    if not follow_up and not read.wrong and _makes_no_point(item, answer, key_points, content, told):
+        said = cov.answer_terms(answer, reference.question_stems, near_spellings=False)
+        flag = "off-topic" if floors.is_unrelated(cov.relevance(reference, said)) else "dont-know"
+        floored = _floor_grade(item, flag, word_count, _FLOOR_REASONS[flag])
+        if item.star and flag == "dont-know":
+            # A remark where a story was asked for ("I'm a real team player") is met as an
+            # interviewer meets it: with a request for a concrete occasion.
+            floored.follow_up_reason = "missing-star:situation"
+        return floored
     technical = cov.technical_score(content, tuning)
     communication = told.score
 
@@ -394,6 +409,25 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     if not (set(flags) & HARD_FLAGS) and not follow_up:
         grade.follow_up_reason = _follow_up(item, content, missed, told)
     return grade
+
+
+def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...],
+                    content: float, told: comm.Communication) -> bool:
+    """A rubric of several points spells out what an answer must say; one that earns almost
+    nothing on any of them (a remark, a joke, a deflection that names the topic in passing)
+    says nothing of the subject. A rubric that describes the answer ("names a concrete
+    project") does not spell it out, so it is not read this way."""
+    if len(key_points) < SPELLED_OUT_POINTS:
+        return False
+    if item.star:
+        parts = sum(told.star_parts.values())
+        if parts == 0 and content < NO_EVENT_CONTENT \
+                and comm.past_events(answer) < STORY_EVENTS:
+            return True
+        return content < NO_STORY_CONTENT and parts <= 1
+    if item.kind != "technical" or any(tx.is_rubric_line(p) for p in key_points):
+        return False
+    return content < NO_POINT_CONTENT
 
 
 _WOULD_RE = re.compile(r"\b(?:would|will|could) you\b|\bi (?:would|will|could)\b|\bi'd\b|\bi'll\b",

@@ -53,6 +53,29 @@ def _restates_question(statement: claims.Statement, question_stems: frozenset[st
     return bool(stems) and len(stems - question_stems) <= _COPY_NEW_WORDS and len(stems) >= 2
 
 
+# A tag ("..., right?") leaves a statement a statement.
+_TAG_RE = re.compile(
+    r"[,\s]+(?:right|no|yes|yeah|ok(?:ay)?|eh|huh|see|you know|correct|true|agreed|"
+    r"(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should|wo|ca)n'?t"
+    r"(?:\s+(?:it|they|we|you|i|he|she|there|that))?)\s*[?!.]*\s*$", re.I)
+
+
+_ASKING_RE = re.compile(
+    r"^\W*(?:what|why|how|when|where|who|whom|whose|which|do|does|did|is|are|was|were|can|"
+    r"could|would|will|should|shall|have|has|may|might)\b", re.I)
+_ECHO_WORDS = 2  # "Handovers?", "Lost deals?": the topic said back
+
+
+def _asks(sentence: str) -> bool:
+    """A question put in question form ("What is the team like here?") or a word or two
+    said back ("Handovers?") claims nothing, so it makes no point. A statement said with a
+    rising tone ("The list is shared between calls?") still claims what it says."""
+    stripped = sentence.strip()
+    if not stripped.endswith("?") or _TAG_RE.search(stripped):
+        return False
+    return bool(_ASKING_RE.match(stripped)) or len(tx.words(stripped)) <= _ECHO_WORDS
+
+
 RELATION_SHARED = 2  # words besides the figures a sentence shares with the point it corrects
 
 
@@ -149,6 +172,7 @@ def read_answer(
     statements = [claims.read_statement(text, a, b) for a, b in spans]
     usable = [
         not floors.is_cliche(text[a:b]) and not _restates_question(st, question_stems)
+        and not _asks(text[a:b])
         for (a, b), st in zip(spans, statements, strict=True)
     ]
     points = [claims.read_statement(p.text) for p in reference.points]
