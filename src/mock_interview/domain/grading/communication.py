@@ -64,20 +64,36 @@ def _past_forms() -> frozenset[str]:
     return frozenset(tx.load_data("cues")["past_tense"])
 
 
+def _is_past(word: str) -> bool:
+    return word in _past_forms() or (len(word) > 4 and word.endswith("ed")
+                                     and word not in _NOT_PAST_ED and not word.endswith("eed"))
+
+
 def past_events(answer: str) -> int:
     """How many simple past verbs the answer uses: what a story narrates ("the export broke,
     I called the client") and a remark ("deadlines, we all have those") does not."""
     words = [w.lower() for w in re.findall(r"[A-Za-z']+", answer)]
-    irregular = _past_forms()
     count = 0
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
         if before in _PERFECT_BEFORE or before.endswith("'ve"):
             continue
-        if word in irregular or (len(word) > 4 and word.endswith("ed")
-                                 and word not in _NOT_PAST_ED and not word.endswith("eed")):
-            count += 1
+        count += _is_past(word)
     return count
+
+
+# A clause that opens on a past verb has left out its "I": note-style stories ("Took the son
+# aside, let him vent; called the physician") tell their actions this way.
+_CLAUSE_OPENING_RE = re.compile(r"(?:^|[.!?;:]\s+|\n\s*|,\s+then\s+)(?:then\s+)?([a-z]+)\b")
+_STATES = frozenset(["was", "were", "had", "did", "got", "felt", "knew", "thought", "meant"])
+
+
+def _elided_action(lowered: str) -> tuple[int, int] | None:
+    for match in _CLAUSE_OPENING_RE.finditer(lowered):
+        word = match.group(1)
+        if word not in _STATES and _is_past(word):
+            return match.span(1)
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -117,9 +133,12 @@ def star_parts(answer: str) -> tuple[dict[str, bool], dict[str, tuple[int, int]]
         match = patterns[part].search(lowered)
         if match is None and part == "situation":
             match = _PLACE_RE.search(answer)  # "At Brightmoor our releases ..."
-        found[part] = match is not None
-        if match:
-            spans[part] = match.span()
+        span = match.span() if match else None
+        if span is None and part == "action":
+            span = _elided_action(lowered)
+        found[part] = span is not None
+        if span:
+            spans[part] = span
     return found, spans
 
 

@@ -47,8 +47,8 @@ SPELLED_OUT_POINTS = 3  # key points enough that a real answer uses a word of on
 # Below these content scores (0-1), an answer to a question with a spelled-out rubric makes
 # none of its points: a correct answer, however short or plainly worded, makes one of them.
 NO_POINT_CONTENT = 0.1
-NO_STORY_CONTENT = 0.06  # a story that tells at most one STAR part and matches no point
-NO_EVENT_CONTENT = 0.15  # a "story" that narrates nothing (no STAR part, no past event)
+NO_STORY_CONTENT = 0.06  # "story" of one STAR part and under two past events
+NO_EVENT_CONTENT = 0.15  # "story" with no STAR part and under two past events
 STORY_EVENTS = 2  # past verbs a told story has at the least
 FOLLOW_UP_POINT_WORDS = 2  # words a follow-up shares with a key point to be asking about it
 JOB_TERMS_FOR_FULL = 3
@@ -421,10 +421,9 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
         return False
     if item.star:
         parts = sum(told.star_parts.values())
-        if parts == 0 and content < NO_EVENT_CONTENT \
-                and comm.past_events(answer) < STORY_EVENTS:
-            return True
-        return content < NO_STORY_CONTENT and parts <= 1
+        if parts > 1 or comm.past_events(answer) >= STORY_EVENTS:
+            return False  # a story is told, if not the one the rubric hoped for
+        return content < (NO_EVENT_CONTENT if parts == 0 else NO_STORY_CONTENT)
     if item.kind != "technical" or any(tx.is_rubric_line(p) for p in key_points):
         return False
     return content < NO_POINT_CONTENT
