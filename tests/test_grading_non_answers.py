@@ -628,3 +628,28 @@ def test_a_remark_instead_of_a_story_says_nothing(answer: str) -> None:
 def test_a_short_story_in_its_own_words_is_read(answer: str) -> None:
     result = _story_grade(answer)
     assert result.overall > 20 and "dont-know" not in result.flags, (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    "Our ops manager always handled the rota at my last job, so I never had to think about "
+    "nights myself. Do you have someone like that here?",
+    "Funny story, my first team had a rota on a whiteboard and someone kept drawing cats on it. "
+    "I'd probably just ask what you do here.",
+    "I'm very organised and a real team player, so whatever rota we had, I'd make sure my "
+    "weekends were covered and I'd always help out.",
+])
+def test_talk_about_oneself_that_drops_a_topic_word_says_nothing(answer: str) -> None:
+    result = _technical_grade(ROTA_QUESTION, ROTA_POINTS, answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    "I'd rotate it every week so nobody gets nights or weekends twice running, and I'd give a "
+    "day off after a night with pages.",
+    "We wrote a handover note at every swap with the open incidents, and you got time in lieu "
+    "after a paged night.",
+])
+def test_a_first_person_answer_on_the_subject_is_read(answer: str) -> None:
+    result = _technical_grade(ROTA_QUESTION, ROTA_POINTS, answer)
+    assert result.overall > 40 and not set(result.flags) & {"dont-know", "off-topic"}, (
+        answer, result.overall)

@@ -50,6 +50,9 @@ NO_POINT_CONTENT = 0.1
 NO_STORY_CONTENT = 0.06  # "story" of one STAR part and under two past events
 NO_EVENT_CONTENT = 0.15  # "story" with no STAR part and under two past events
 STORY_EVENTS = 2  # past verbs a told story has at the least
+TALK_CONTENT = 0.3  # talk about oneself or to the listener, making little of the rubric,
+TALK_RELEVANCE = 0.3  # in words mostly not the subject's,
+TALK_PERSON_WORDS = 2  # with this many "I", "we", "you" (or question marks), says nothing of it
 FOLLOW_UP_POINT_WORDS = 2  # words a follow-up shares with a key point to be asking about it
 JOB_TERMS_FOR_FULL = 3
 IMPLIED_TERM_CONTENT = 0.3  # content score (0-1) from which the question's job terms count
@@ -67,6 +70,8 @@ HARD_FLAGS = frozenset(["empty", "dont-know", "gibberish", "off-topic", "copied-
                         "keyword-list"])
 _STAR_ORDER = ("result", "action", "task", "situation")  # which missing part to ask about first
 # Speech addressed by someone to someone: a first- or second-person word, or a question.
+_PERSON_RE = re.compile(r"\b(?:i|i'm|i'd|i've|i'll|me|my|mine|myself|we|our|us|you|your)\b|\?",
+                        re.I)
 _SPOKEN_RE = re.compile(r"\?|\b(?:i|i'm|i'd|i've|i'll|me|my|you|your|we|our|us)\b", re.I)
 _FLOOR_REASONS = {"dont-know": "Did not answer the question",
                   "off-topic": "Off topic: the answer does not address the question"}
@@ -321,9 +326,11 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
         content = (1 - FOLLOW_UP_PART_SHARE) * content + FOLLOW_UP_PART_SHARE * asked
     elif item.star:
         content = (1 - STAR_TECHNICAL_SHARE) * content + STAR_TECHNICAL_SHARE * told.parts["star"]
-    if not follow_up and not read.wrong and _makes_no_point(item, answer, key_points, content, told):
-        said = cov.answer_terms(answer, reference.question_stems, near_spellings=False)
-        flag = "off-topic" if floors.is_unrelated(cov.relevance(reference, said)) else "dont-know"
+    said = cov.answer_terms(answer, reference.question_stems, near_spellings=False)
+    said_relevance = cov.relevance(reference, said)
+    if not follow_up and not read.wrong \
+            and _makes_no_point(item, answer, key_points, content, said_relevance, told):
+        flag = "off-topic" if floors.is_unrelated(said_relevance) else "dont-know"
         floored = _floor_grade(item, flag, word_count, _FLOOR_REASONS[flag])
         if item.star and flag == "dont-know":
             # A remark where a story was asked for ("I'm a real team player") is met as an
@@ -351,8 +358,7 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     missed = [r.point for r in results if r.coverage < COVERED_SHARE]
     if not key_points:  # the question stood in for the points
         covered, missed = [], []
-    terms = cov.answer_terms(answer, reference.question_stems, near_spellings=False)
-    relevance = cov.relevance(reference, terms)
+    terms, relevance = said, said_relevance
     credited = {stem for r in results for stem in r.matched}
     if not follow_up:  # an answer to a follow-up is read with its parent, never off topic
         if floors.is_question_copy(reference, terms, credited, answer, item.question):
@@ -412,7 +418,7 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
 
 
 def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...],
-                    content: float, told: comm.Communication) -> bool:
+                    content: float, relevance: float, told: comm.Communication) -> bool:
     """A rubric of several points spells out what an answer must say; one that earns almost
     nothing on any of them (a remark, a joke, a deflection that names the topic in passing)
     says nothing of the subject. A rubric that describes the answer ("names a concrete
@@ -426,7 +432,13 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
         return content < (NO_EVENT_CONTENT if parts == 0 else NO_STORY_CONTENT)
     if item.kind != "technical" or any(tx.is_rubric_line(p) for p in key_points):
         return False
-    return content < NO_POINT_CONTENT
+    if content < NO_POINT_CONTENT:
+        return True
+    # Talk about oneself or to the listener ("our controller handled all that, do you use
+    # Jira here?") that makes little of the rubric and whose words are mostly not the
+    # subject's is about something else, whatever topic word it drops on the way.
+    return (content < TALK_CONTENT and relevance < TALK_RELEVANCE
+            and len(_PERSON_RE.findall(answer)) >= TALK_PERSON_WORDS)
 
 
 _WOULD_RE = re.compile(r"\b(?:would|will|could) you\b|\bi (?:would|will|could)\b|\bi'd\b|\bi'll\b",
