@@ -810,3 +810,35 @@ CORRECT_SHAPES_WRONG = [
 def test_wrong_statements_beside_those_shapes_are_still_wrong_claims(question, points,
                                                                      answer) -> None:
     assert _wrong_claims(question, points, answer)
+
+
+# ---- a word the point leaves open -------------------------------------------------------
+
+LEFT_OPEN = [
+    ("What goes into a good bug report for engineering?",
+     ["The report states the customer impact, how many accounts are affected, the severity and "
+      "any workaround", "Exact steps to reproduce with the expected and actual result"],
+     "I give exact steps to reproduce, expected versus actual, and the impact: nine tickets, "
+     "three accounts, no workaround yet."),
+    ("Why are intermittent test failures hard to fix?",
+     ["They depend on timing and are hard to reproduce, so logs and repeated runs help find them",
+      "Retrying them blindly hides real bugs"],
+     "They depend on timing, so they rarely show up twice: ours never reproduced on a laptop, "
+     "and only repeated runs in CI with extra logs caught them."),
+    ("How do you check a refund request?",
+     ["Confirm whether a refund is due under the policy", "Check the original payment method"],
+     "I look at the policy first; often no refund is due because it's past the 30 days. If it "
+     "is due, I refund to the original payment method."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), LEFT_OPEN)
+def test_denying_what_a_point_leaves_open_is_not_a_wrong_claim(question, points, answer) -> None:
+    assert not _wrong_claims(question, points, answer), answer
+
+
+def test_denying_what_a_point_asserts_is_still_a_wrong_claim() -> None:
+    wrong = _wrong_claims("What goes into a good bug report for engineering?",
+                          ["Exact steps to reproduce the bug are always included"],
+                          "You don't include steps to reproduce; engineering will work them out.")
+    assert wrong

@@ -72,3 +72,24 @@ def test_a_story_told_proudly_with_a_red_flag_scores_below_a_sound_one() -> None
     flagged = [c for c in hiding.wrong_claims if c["kind"] == "conduct"]
     assert flagged and flagged[0]["misconception"].startswith("a red flag")
     assert hiding.overall <= 45 < sound.overall
+
+
+MISTAKE_QUESTION = "Tell me about a mistake you made at work and what you did about it."
+
+
+@pytest.mark.parametrize("sentence", [
+    "I sent the price update without testing it on a real account, and it broke checkout.",
+    "I didn't check the formula against last month's file before the report went out.",
+    "I didn't ask the night nurse about the patient's evening dose before I gave mine.",
+])
+def test_the_step_left_out_is_the_mistake_a_mistake_question_asks_for(sentence: str) -> None:
+    assert conduct.red_flags(sentence), sentence  # a red flag in any other story
+    assert not conduct.red_flags(sentence, MISTAKE_QUESTION), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "I didn't tell my manager and fixed the numbers quietly the next month.",
+    "I blamed the intern for the wrong figures in front of the client.",
+])
+def test_hiding_or_blaming_is_a_red_flag_in_a_mistake_story_too(sentence: str) -> None:
+    assert conduct.red_flags(sentence, MISTAKE_QUESTION), sentence

@@ -57,13 +57,32 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def red_flags(answer: str) -> list[RedFlag]:
+# A question about one's own mistake or the criticism one got asks for the check or step
+# that was left out: telling it is owning it. Not telling the people affected, blame, hiding
+# and vanity stay red flags there too.
+_TELLING_RE = re.compile(r"\b(?:tell|telling|inform|informing|mention|raise|flag|report|disclose|"
+                         r"escalate|notify|warn|alert|loop in|update)\b")
+_ASKS_FOR_A_MISTAKE_RE = re.compile(
+    r"\b(?:mistake|error|slip|fail(?:ed|ure)?|went wrong|go wrong|critici[sz]\w*|critical feedback|"
+    r"negative feedback|tough feedback|hard feedback|regret|dropped the ball|missed|"
+    r"did(?:n't| not) (?:go|work|perform))\b", re.I)
+_OWNED_KINDS = frozenset(["omitted", "without"])
+_AFTER_NEGATION_RE = re.compile(r"n't\b|\b(?:without|not|never)\b")
+
+
+def red_flags(answer: str, question: str = "") -> list[RedFlag]:
     """The sentences of a story in which the speaker does one of the table's things."""
     lowered = tx.lower_same_length(answer)
+    owning = bool(_ASKS_FOR_A_MISTAKE_RE.search(question))
     found = []
     for start, end in tx.sentence_spans(answer):
         sentence = lowered[start:end]
         for kind, pattern in _patterns().items():
+            if owning and kind in _OWNED_KINDS:
+                match = pattern.search(sentence)
+                left_out = _AFTER_NEGATION_RE.split(match.group(0))[-1] if match else ""
+                if not _TELLING_RE.search(left_out):
+                    continue
             match = pattern.search(sentence)
             if match is None:
                 continue

@@ -377,7 +377,7 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     ]
     if item.star:
         quoted = {claim["quote"] for claim in wrong_claims}
-        for flag in conduct.red_flags(answer):
+        for flag in conduct.red_flags(answer, item.question):
             quote = _quote(answer, flag.span)
             if quote not in quoted:
                 quoted.add(quote)

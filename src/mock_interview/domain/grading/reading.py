@@ -76,6 +76,30 @@ def _asks(sentence: str) -> bool:
     return bool(_ASKING_RE.match(stripped)) or len(tx.words(stripped)) <= _ECHO_WORDS
 
 
+# A word a point leaves open ("states *any workaround*", "whether a *refund* is due") or says
+# with a negative sense ("hard to *reproduce*", "rarely *needed*") is not asserted by it, so
+# a sentence that denies it ("no workaround", "never reproduced") does not contradict it.
+_OPEN_RE = re.compile(
+    r"\b(?:any|whether(?: or not)?(?: (?:there|it|they) (?:is|are|was|were|has|have))?"
+    r"(?: an?| the)?|(?:hard|difficult|impossible|unable|fails?|failing) to|rarely|seldom)"
+    r"\s+((?:[\w-]+\s+){0,2}?[\w-]+)", re.I)
+
+
+@lru_cache(maxsize=256)
+def _open_stems(point_text: str) -> frozenset[str]:
+    return frozenset(tx.stem(w.lower()) for m in _OPEN_RE.finditer(point_text)
+                     for w in m.group(1).split())
+
+
+def _leaves_open(found: claims.Contradiction, point_text: str) -> bool:
+    """Is what the sentence denies something the point leaves open?"""
+    if found.kind != "negation":
+        return False
+    open_words = _open_stems(point_text)
+    return all(word in open_words or tx.stem(word.lower()) in open_words
+               for word in found.detail.split(", "))
+
+
 RELATION_SHARED = 2  # words besides the figures a sentence shares with the point it corrects
 
 
@@ -101,8 +125,10 @@ def _relation_contradiction(point_text: str, point: claims.Statement, sentence_t
 
 def _contradiction(point: claims.Statement, sentence: claims.Statement,
                    question_stems: frozenset[str], question: str,
-                   loose: bool = False) -> claims.Contradiction | None:
+                   loose: bool = False, point_text: str = "") -> claims.Contradiction | None:
     found = claims.contradicts(point, sentence, question_stems, loose=loose, question=question)
+    if found and point_text and _leaves_open(found, point_text):
+        return None
     if found and found.kind == "negation" and _VERDICT_WORDS & point.stems:
         return None  # "page views make poor metrics" agrees with "so not page views"
     return found
@@ -183,7 +209,8 @@ def read_answer(
     contradicted: dict[int, list[tuple[int, claims.Contradiction]]] = {}
     for j, point in enumerate(points):
         for i in own:
-            found = _contradiction(point, statements[i], question_stems, question)
+            found = _contradiction(point, statements[i], question_stems, question,
+                                   point_text=reference.points[j].text)
             if found and not _said_by_another(found, points, j, statements[i], question_stems):
                 contradicted.setdefault(j, []).append((i, found))
 
@@ -191,7 +218,8 @@ def read_answer(
     # than calling anyone"): the point's own words under a negation.
     for j, i, contradiction in _denials(reference, points, statements, own, question_stems,
                                         tuning):
-        if not any(k == i for k, _c in contradicted.get(j, [])):
+        if not any(k == i for k, _c in contradicted.get(j, [])) \
+                and not _leaves_open(contradiction, reference.points[j].text):
             contradicted.setdefault(j, []).append((i, contradiction))
 
     # Relations with the right words in the wrong places: a formula with a term moved across
@@ -350,7 +378,7 @@ def read_answer(
         for j, point in enumerate(points):
             for i in own:
                 found = _contradiction(point, statements[i], question_stems, question,
-                                       loose=True)
+                                       loose=True, point_text=reference.points[j].text)
                 if found and not _said_by_another(found, points, j, statements[i],
                                                   question_stems):
                     wrong.append(WrongClaim(_shift(spans[i], offset), reference.points[j].text,
