@@ -18,6 +18,13 @@ RED_FLAGS = [
     "I told the guest firmly that it was housekeeping's mistake, not ours.",
     "I didn't involve the engineers, because they would only slow it down.",
     "I went around her head and took the proposal straight to the VP.",
+    "I removed the second-reviewer sign-off so journals could post the same day.",
+    "I told the developers they would have to skip code review to hit the date.",
+    "I never asked anyone for help that night, even with two admissions.",
+    "I didn't tell finance anything about the slipped shipment until month end.",
+    "I doubled the order without running it past the plant manager.",
+    "I quietly rewrote the module instead of the roadmap work for two months.",
+    "I don't like looking like I can't handle my caseload, so I kept going alone.",
 ]
 
 SOUND_STORIES = [
@@ -33,6 +40,9 @@ SOUND_STORIES = [
     "I told him honestly that the delay was our fault and offered a credit.",
     "I presented the results in front of the whole leadership team and took their questions.",
     "I rebuilt the dashboard on my own time and walked the team through it on Monday.",
+    "I stopped the line and asked the quality lead to review the first ten parts.",
+    "I never skipped a handover, and I asked the charge nurse for help with the admission.",
+    "I told finance about the slipped shipment the same day.",
 ]
 
 
