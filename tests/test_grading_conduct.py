@@ -19,7 +19,7 @@ RED_FLAGS = [
     "I didn't involve the engineers, because they would only slow it down.",
     "I went around her head and took the proposal straight to the VP.",
     "I removed the second-reviewer sign-off so journals could post the same day.",
-    "I told the developers they would have to skip code review to hit the date.",
+    "I told the developers to skip code review so we could hit the date.",
     "I never asked anyone for help that night, even with two admissions.",
     "I didn't tell finance anything about the slipped shipment until month end.",
     "I doubled the order without running it past the plant manager.",
