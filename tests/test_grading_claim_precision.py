@@ -842,3 +842,13 @@ def test_denying_what_a_point_asserts_is_still_a_wrong_claim() -> None:
                           ["Exact steps to reproduce the bug are always included"],
                           "You don't include steps to reproduce; engineering will work them out.")
     assert wrong
+
+
+@pytest.mark.parametrize(("answer", "wrong"), [
+    ("I set body text at 12px so more fits on the screen.", True),
+    ("I set body text at 16px, in rem so it follows the browser setting.", False),
+])
+def test_a_unit_written_short_is_the_same_unit(answer: str, wrong: bool) -> None:
+    found = _wrong_claims("How big should body text be on a web page?",
+                          ["Body text is usually around 16 pixels, set in rem units"], answer)
+    assert bool(found) == wrong, found

@@ -324,6 +324,20 @@ def _number(text: str) -> float | None:
         return None
 
 
+# Short and long names of one unit ("12px", "16 pixels") are the same unit. Not units of
+# time: a subject has many durations ("11 hrs driving", "60 hours in 7 days"), and the
+# words around a figure tell them apart too seldom to compare them across spellings.
+_UNIT_NAMES = {tx.stem(short): tx.stem(long) for short, long in (
+    ("px", "pixel"), ("pct", "percent"), ("kg", "kilogram"), ("g", "gram"), ("mg", "milligram"), ("mcg", "microgram"),
+    ("ml", "millilitre"), ("milliliter", "millilitre"), ("l", "litre"), ("liter", "litre"),
+    ("km", "kilometre"), ("kilometer", "kilometre"), ("m", "metre"), ("meter", "metre"),
+    ("cm", "centimetre"), ("centimeter", "centimetre"), ("mm", "millimetre"),
+    ("millimeter", "millimetre"), ("ft", "foot"), ("feet", "foot"), ("in", "inch"),
+    ("lb", "pound"), ("lbs", "pound"), ("gb", "gigabyte"), ("mb", "megabyte"),
+    ("kb", "kilobyte"), ("tb", "terabyte"), ("chars", "character"),
+)}
+
+
 def _read_figures(piece: str, tokens: tuple[tx.Token, ...]) -> dict[int, Figure]:
     """Token index -> the figure said there, with its range, bound, approximation and unit.
     Labels are not figures: a number right after an acronym or a naming word ("WCAG 2.2",
@@ -411,6 +425,7 @@ def _read_figures(piece: str, tokens: tuple[tx.Token, ...]) -> dict[int, Figure]
         elif nxt < len(tokens) and tokens[nxt].start - end <= 2 and tokens[nxt].text.isalpha() \
                 and (tokens[nxt].text not in stop or tokens[nxt].text == "percent"):
             unit = tx.stem(tokens[nxt].text)
+            unit = _UNIT_NAMES.get(unit, unit)
         change = bool(_CHANGE_BEFORE_RE.search(before))
         worked = bool(_WORKED_BEFORE_RE.search(before) or _WORKED_AFTER_RE.match(after))
         base = _OF_RE.match(lowered, end)
