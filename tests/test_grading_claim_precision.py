@@ -845,8 +845,8 @@ def test_denying_what_a_point_asserts_is_still_a_wrong_claim() -> None:
 
 
 @pytest.mark.parametrize(("answer", "wrong"), [
-    ("I set body text at 12px so more fits on the screen.", True),
-    ("I set body text at 16px, in rem so it follows the browser setting.", False),
+    ("Body text should be 12px so more fits on the screen.", True),
+    ("Body text should be 16px, in rem so it follows the browser setting.", False),
 ])
 def test_a_unit_written_short_is_the_same_unit(answer: str, wrong: bool) -> None:
     found = _wrong_claims("How big should body text be on a web page?",
