@@ -241,3 +241,34 @@ def test_one_end_said_of_every_thing_the_point_sorts_between_both_ends_is_wrong(
                    "exception. How strongly demand responds is measured by the price "
                    "elasticity of demand.")
     assert [(w["contradicts"], w["kind"]) for w in found] == [(DEMAND_POINTS[0], "opposite")]
+
+
+# ---- scope narrowed or widened -------------------------------------------------------------
+
+SCOPE_QUESTION = "How do you tell whether a model is underfitting?"
+
+
+@pytest.mark.parametrize("point, answer", [
+    ("A high-bias model has high error on both training and validation data.",
+     "Underfitting shows up as high error only on the validation data, while training error is low."),
+    ("Sepsis is suspected when any one of the three qSOFA signs is present with an infection.",
+     "You only suspect sepsis when all three qSOFA signs are present together."),
+    ("The fee is waived for both students and retirees.",
+     "The fee is waived only for students; everyone else pays it."),
+])
+def test_a_rule_narrowed_or_widened_is_a_wrong_claim(point: str, answer: str) -> None:
+    grade = grade_answer(GradingInput(SCOPE_QUESTION, "technical", [point], answer))
+    assert [w["kind"] for w in grade.wrong_claims] == ["scope"], grade.wrong_claims
+
+
+@pytest.mark.parametrize("point, answer", [
+    ("A high-bias model has high error on both training and validation data.",
+     "Both training and validation error stay high, because the model is too simple."),
+    ("Sepsis is suspected when any one of the three qSOFA signs is present with an infection.",
+     "Any of the qSOFA signs with an infection is enough to suspect sepsis."),
+    ("The fee is waived for both students and retirees.",
+     "Students and retirees don't pay it; only the processing charge remains for them."),
+])
+def test_the_same_scope_in_other_words_is_not(point: str, answer: str) -> None:
+    grade = grade_answer(GradingInput(SCOPE_QUESTION, "technical", [point], answer))
+    assert not [w for w in grade.wrong_claims if w["kind"] == "scope"], grade.wrong_claims

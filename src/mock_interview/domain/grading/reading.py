@@ -36,7 +36,7 @@ class WrongClaim:
     span: tuple[int, int]  # the sentence, in the answer
     point: str | None  # the key point it contradicts
     misconception: str | None  # the known wrong claim it makes, when one matched
-    kind: str  # "misconception", "negation", "antonym", "swap"
+    kind: str  # "misconception", "negation", "antonym", "swap", "number", "scope"
 
 
 @dataclass
@@ -98,6 +98,45 @@ def _leaves_open(found: claims.Contradiction, point_text: str) -> bool:
     open_words = _open_stems(point_text)
     return all(word in open_words or tx.stem(word.lower()) in open_words
                for word in found.detail.split(", "))
+
+
+_BOTH_RE = re.compile(r"\bboth ([\w-]+)(?: [\w-]+)? and ([\w-]+)(?: ([\w-]+))?", re.I)
+_ANY_ONE_RE = re.compile(r"\b(?:any one|any single|just one|at least one|either one) of "
+                         r"(?:the |its |these |those )?(\w+) ([\w-]+)", re.I)
+SCOPE_SHARED = 1  # words besides the scoped ones a sentence shares with the point
+
+
+def _scope_contradiction(point_text: str, sentence_text: str,
+                         question_stems: frozenset[str]) -> claims.Contradiction | None:
+    """A sentence that narrows what a point says of both ("both operating and finance
+    leases": "only finance leases") or demands all of what a point says any one of ("any one
+    of five criteria": "all five criteria") states another rule."""
+    lowered = sentence_text.lower()
+    sentence_stems = frozenset(tx.content_stems(sentence_text))
+    point_stems = frozenset(tx.content_stems(point_text))
+    both = _BOTH_RE.search(point_text)
+    if both:
+        sides = [w.lower() for w in both.groups()[:2]]
+        scoped = frozenset(tx.stem(w) for w in sides) | frozenset(
+            tx.stem(w.lower()) for w in both.groups()[2:] if w)
+        shared = (point_stems & sentence_stems) - scoped - question_stems
+        for side in sides:
+            other = next((o for o in sides if o != side), side)
+            if re.search(rf"\bonly (?:for |to |in |on |at |with )?(?:the |its |their )?"
+                         rf"{re.escape(side)}\b", lowered) \
+                    and len(shared) >= SCOPE_SHARED \
+                    and not re.search(rf"\bboth\b|\b(?:and|or) {re.escape(other)}\b", lowered):
+                return claims.Contradiction("scope", f"both / only {side}")
+    anyone = _ANY_ONE_RE.search(point_text)
+    if anyone:
+        count, thing = anyone.group(1).lower(), tx.stem(anyone.group(2).lower())
+        for match in re.finditer(r"\b(?:all|every one of|each of)(?: (?:of )?(?:the |its |these )?"
+                                 r"(\w+))? ([\w-]+)", lowered):
+            said_count, said_thing = match.group(1), tx.stem(match.group(2))
+            if said_thing == thing or (said_count and said_count == count
+                                       and tx.stem(said_count) != thing):
+                return claims.Contradiction("scope", f"any one / all {count} {anyone.group(2)}")
+    return None
 
 
 RELATION_SHARED = 2  # words besides the figures a sentence shares with the point it corrects
@@ -221,6 +260,15 @@ def read_answer(
         if not any(k == i for k, _c in contradicted.get(j, [])) \
                 and not _leaves_open(contradiction, reference.points[j].text):
             contradicted.setdefault(j, []).append((i, contradiction))
+
+    # Scope narrowed or widened: "only finance leases" against "both operating and finance
+    # leases", "all five criteria" against "any one of five criteria".
+    for j, model in enumerate(reference.points):
+        for i in own:
+            found_scope = _scope_contradiction(model.text, text[spans[i][0]:spans[i][1]],
+                                               question_stems)
+            if found_scope and not any(k == i for k, _c in contradicted.get(j, [])):
+                contradicted.setdefault(j, []).append((i, found_scope))
 
     # Relations with the right words in the wrong places: a formula with a term moved across
     # its "=", a ratio reversed, another complexity class for the same thing.
