@@ -852,3 +852,16 @@ def test_a_unit_written_short_is_the_same_unit(answer: str, wrong: bool) -> None
     found = _wrong_claims("How big should body text be on a web page?",
                           ["Body text is usually around 16 pixels, set in rem units"], answer)
     assert bool(found) == wrong, found
+
+
+@pytest.mark.parametrize(("points", "answer"), [
+    (["Unnecessary alarms are avoided by setting limits for each patient",
+      "Alarms are reviewed every shift"],
+     "Unnecessary alarms cause fatigue, so they are avoided by tailoring the limits to each "
+     "patient."),
+    (["Reach counts unique people who saw an ad, while impressions count every showing"],
+     "Reach is unique people; I rotate several variants so that the same person isn't seeing "
+     "the identical ad every day."),
+])
+def test_a_participle_of_absence_or_an_aim_is_not_a_denial(points, answer) -> None:
+    assert not _wrong_claims("How do you handle this?", points, answer), answer

@@ -155,6 +155,9 @@ class Clause:
     manner: frozenset[str] = frozenset()
     denies_condition: bool = False  # "not when cash is received": a condition ruled out
     timing: bool = False  # its negation falls on when ("I don't discount straight away")
+    # Opens on "so that", "so as", "in order to": an aim ("so that the same person isn't
+    # seeing the ad"), whose negation claims nothing against a point.
+    purpose: bool = False
 
     @cached_property
     def asserted(self) -> frozenset[str]:
@@ -222,6 +225,13 @@ _PRIVATIVE_AFTER = frozenset(["eliminated", "avoided", "skipped", "prohibited", 
                               "contraindicated", "forbidden", "disallowed", "unsuitable",
                               "unacceptable", "inappropriate", "unsafe"])
 _PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"])
+_PURPOSE_RE = re.compile(r"[\s,;:-]*(?:so that|so as|in order|lest)\b")
+_PRIVATIVE_STEMS = frozenset(tx.stem(w) for w in _PRIVATIVE_AFTER)
+
+
+def privative_stems(text: str) -> frozenset[str]:
+    """The participles in the text that say their subject is gone ("are eliminated")."""
+    return frozenset(tx.stem(w) for w in tx.words(text)) & _PRIVATIVE_STEMS
 # "off the floor" denies the floor after a verb of keeping or a copula, not in "kick off the
 # project" or "sign off the release".
 _OFF_AFTER = frozenset(["and", "or", "but", "is", "are", "was", "were", "be", "stay", "stays",
@@ -525,7 +535,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                                   first_word is not None and words[first_word] == "not",
                                   frozenset(manner), negated_condition,
                                   bool(denied) and bool(_TIMING_RE.search(
-                                      lowered[clause_start:at]))))
+                                      lowered[clause_start:at])),
+                                  bool(clauses) and bool(_PURPOSE_RE.match(lowered[clause_start:at]))))
             # A condition with no words of its own yet ("if, say, ...") carries on to the
             # clause after the comma.
             conditional = False
@@ -1021,8 +1032,10 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
     denies as another thing (the elliptical "..., not B" of a phrase the point does not say)."""
     # "recognised when cash is received" states the condition a point rules out.
     conditional = (point.conditional or sentence.conditional) and not point.denies_condition
-    point_denied = point.denied - point.asserted  # "locking does not lock": both, so neither
-    sentence_denied = sentence.denied - sentence.asserted - agreed
+    point_denied = frozenset() if point.purpose else point.denied - point.asserted
+    # ("locking does not lock": both, so neither)
+    sentence_denied = frozenset() if sentence.purpose else \
+        sentence.denied - sentence.asserted - agreed
     flipped = (point.asserted & sentence_denied) | (point_denied & sentence.asserted)
     if sentence.timing and not point.timing:
         # "I don't answer straight away" puts the act later; it denies the timing, which a

@@ -168,6 +168,11 @@ def _contradiction(point: claims.Statement, sentence: claims.Statement,
     found = claims.contradicts(point, sentence, question_stems, loose=loose, question=question)
     if found and point_text and _leaves_open(found, point_text):
         return None
+    if found and found.kind == "negation" and point_text \
+            and claims.privative_stems(point_text) & sentence.stems:
+        # "they are eliminated when you consolidate" says what "balances are eliminated" says,
+        # whatever the pronoun stands for.
+        return None
     if found and found.kind == "negation" and _VERDICT_WORDS & point.stems:
         return None  # "page views make poor metrics" agrees with "so not page views"
     return found
@@ -590,7 +595,7 @@ def _denied_words(statement: claims.Statement) -> list[str]:
     return [word for clause in statement.clauses
             for word, stem, denied in zip(clause.words, clause.stems, clause.denied_words,
                                           strict=True)
-            if denied and stem not in asserted and not clause.conditional
+            if denied and stem not in asserted and not clause.conditional and not clause.purpose
             # "never above 41": the negation falls on the bound, not on these words
             and not claims.negates_a_bound(clause)
             # "not straight away": on the timing
