@@ -32,16 +32,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from mock_interview.domain.grading import (  # noqa: E402  # noqa: E402
+from mock_interview.domain.grading import (  # noqa: E402  # noqa: E402  # noqa: E402
     GradingInput,
     Tuning,
+    claims,
     floors,
     grade_answer,
+    grader,
+    reading,
     split_points,
     text,
 )
 from mock_interview.domain.grading import coverage as cov  # noqa: E402
-from mock_interview.domain.grading import claims, grader, reading  # noqa: E402
 
 FOLDS = 5
 GRID = {

@@ -699,9 +699,8 @@ class Column:
         lines = self.w.wrap(block.text, block.style, text_width)
         self.room(lead * max(len(lines), len(right_lines)))
         for n, line in enumerate(lines):
-            if block.style == "bullet":
-                if n == 0:
-                    self.w.put(self.pg, self.x0 + 2, self.y, "•", "body")
+            if block.style == "bullet" and n == 0:
+                self.w.put(self.pg, self.x0 + 2, self.y, "•", "body")
             self.w.put(self.pg, self.x0 + indent, self.y + n * lead, line, block.style)
         for n, line in enumerate(right_lines):
             rw = self.w.width(line, "small")

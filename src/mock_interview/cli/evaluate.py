@@ -73,8 +73,9 @@ def evaluate(
     (relative to the input) or a resume id; "job": an id or slug, or a posting object (title,
     company, …); "answers": a list of strings, a follow-up taking the next one (in CSV: a JSON
     list, or answer_1, answer_2, … columns); optional "key", "questions", "type", "difficulty",
-    "seed". Resume files must be inside INPUT's folder unless --allow-outside. A folder is read as its *.jsonl, *.csv and *.json files and its sub-folders holding
-    an item.json (with the resume beside it).
+    "seed". Resume files must be inside INPUT's folder unless --allow-outside. A folder is read
+    as its *.jsonl, *.csv and *.json files and its sub-folders holding an item.json (with the
+    resume beside it).
 
     Writes one line per item: key, candidate, job, interview_id, status ok/failed, the four
     scores (0-100), error. A second run skips finished items (remembered in the database) and

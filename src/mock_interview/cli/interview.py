@@ -129,7 +129,8 @@ def interview(
     max_cost: Annotated[float | None, typer.Option(
         "--max-cost", metavar="USD",
         help="Stop spending on the model past this estimated cost (USD); the rest is graded offline.")] = None,
-    continue_id: Annotated[str | None, typer.Option("--continue", help="Resume an interrupted interview by id.")] = None,
+    continue_id: Annotated[str | None, typer.Option(
+        "--continue", help="Resume an interrupted interview by id.")] = None,
     review: Annotated[
         bool,
         typer.Option("--review",
@@ -388,10 +389,8 @@ def _choose_job(env, key: str | None, resume: str | None = None):
                                choices=[str(n) for n in range(1, len(views) + 1)],
                                show_choices=False) - 1
     view = views[choice]
-    if choice:
-        reason = "your choice"
-    else:
-        reason = "your best match" if key is None else f"the best match for {key!r}"
+    best = "your best match" if key is None else f"the best match for {key!r}"
+    reason = "your choice" if choice else best
     return view.job, reason
 
 

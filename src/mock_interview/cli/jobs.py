@@ -270,8 +270,10 @@ def jobs_add(
     text: Annotated[str, typer.Option("--text", "-t", metavar="FILE|-",
                                       help="The job description as copied from a posting: a text, "
                                            "PDF or DOCX file, or - for stdin.")],
-    title: Annotated[str | None, typer.Option("--title", help="The job title, when the text does not say it.")] = None,
-    company: Annotated[str | None, typer.Option("--company", help="The company, when the text does not say it.")] = None,
+    title: Annotated[str | None, typer.Option(
+        "--title", help="The job title, when the text does not say it.")] = None,
+    company: Annotated[str | None, typer.Option(
+        "--company", help="The company, when the text does not say it.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what was read; store nothing.")] = False,
     as_json: JsonFlag = False,
 ) -> None:

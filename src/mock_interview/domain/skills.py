@@ -189,9 +189,9 @@ class Taxonomy:
         # A sentence inside a skills section is prose: it gets the prose rules, the strict
         # ones when the section lists skills too.
         listy_lines = [in_skills and _list_like(line, len(found)) for line, found in per_line]
-        if sum(len(found) for (_, found), listy in zip(per_line, listy_lines) if listy) >= 3:
+        if sum(len(found) for (_, found), listy in zip(per_line, listy_lines, strict=True) if listy) >= 3:
             strict_prose = True
-        for (line, found), listy in zip(per_line, listy_lines):
+        for (line, found), listy in zip(per_line, listy_lines, strict=True):
             if in_skills and line.rstrip().endswith(":"):
                 continue  # "Operating Systems:" above its list labels a group
             core = [o for o in found if self.tiers[o.skill] == "core"]

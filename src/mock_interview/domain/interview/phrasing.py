@@ -47,7 +47,8 @@ editor educator engineer engineering executive experience finance financial head
 healthcare human instructor intern junior lead leader learning lecturer manager managing marketing
 mechanic medical member nurse generalist sourcer therapist midwife paramedic dietitian
 receptionist bartender waiter waitress chef cook driver electrician merchandiser hygienist caregiver
-steward sdr bdr sergeant corporal lieutenant captain private nursing of officer operations operator owner paralegal partner payable
+steward sdr bdr sergeant corporal lieutenant captain private nursing of officer operations
+operator owner paralegal partner payable
 people performance pharmacist physician planner practitioner president principal product
 professor program programme project quality receivable recruiter recruitment registered relations
 representative research researcher resources retail sales scientist senior service services site
@@ -152,7 +153,8 @@ def lower_title(title: str) -> str:
             words.append(word.lower())
             continue
         parts = re.split(r"([/-])", word)
-        if all(p in "/-" or p.lower() in TITLE_WORDS or not p for p in parts) and not _is_acronym(word) or bare in TITLE_WORDS and not _is_acronym(word):
+        titled = all(p in "/-" or p.lower() in TITLE_WORDS or not p for p in parts)
+        if (titled or bare in TITLE_WORDS) and not _is_acronym(word):
             words.append(word.lower())
         else:
             words.append(word)

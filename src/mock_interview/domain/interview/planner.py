@@ -748,7 +748,7 @@ def _breaks_and_stints(positions: list[Position]) -> tuple[tuple[str, str] | Non
     dated.sort(key=lambda item: _index(item[1]))
     longest: tuple[int, str, str] | None = None
     covered_until: tuple[int, tuple[int, int | None]] | None = None
-    for p, start, end in dated:
+    for _p, start, end in dated:
         if covered_until is not None:
             gap = _index(start) - covered_until[0] - 1
             if gap >= _BREAK_MONTHS and (longest is None or gap > longest[0]):
