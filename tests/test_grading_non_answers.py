@@ -620,12 +620,34 @@ def test_a_remark_instead_of_a_story_says_nothing(answer: str) -> None:
 
 
 @pytest.mark.parametrize("answer", [
+    "At my last job our director and the VP argued every Monday while the rest of us ordered "
+    "lunch.",
+    "My sister once disagreed with her boss about a deadline and they never spoke again, which "
+    "taught the whole family something.",
+])
+def test_a_story_in_which_the_speaker_does_nothing_says_nothing(answer: str) -> None:
+    result = _story_grade(answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
     "A teammate wanted the redesign first; I thought the billing bug mattered more. We looked at "
     "the support tickets together, fixed the bug first, and complaints halved.",
     "Sales pushed a custom report ahead of our migration. I showed them the outage risk, we "
     "agreed to ship the migration first, then the report a sprint later.",
 ])
 def test_a_short_story_in_its_own_words_is_read(answer: str) -> None:
+    result = _story_grade(answer)
+    assert result.overall > 20 and "dont-know" not in result.flags, (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    "Product wanted the export first, I thought the login bug mattered more, showed them the "
+    "ticket counts, agreed to fix the bug that sprint.",
+    "Disagreed with design on the checkout order; paired on it, then tested both versions with "
+    "five users and kept theirs.",
+])
+def test_a_story_told_as_notes_is_read(answer: str) -> None:
     result = _story_grade(answer)
     assert result.overall > 20 and "dont-know" not in result.flags, (answer, result.overall)
 

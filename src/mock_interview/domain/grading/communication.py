@@ -84,15 +84,24 @@ def past_events(answer: str) -> int:
 
 # A clause that opens on a past verb has left out its "I": note-style stories ("Took the son
 # aside, let him vent; called the physician") tell their actions this way.
-_CLAUSE_OPENING_RE = re.compile(r"(?:^|[.!?;:]\s+|\n\s*|,\s+then\s+)(?:then\s+)?([a-z]+)\b")
-_STATES = frozenset(["was", "were", "had", "did", "got", "felt", "knew", "thought", "meant"])
+_CLAUSE_OPENING_RE = re.compile(
+    r"(?:^|[.!?;:]\s+|\n\s*|(,)\s+(?:and\s+)?(?!then\b)|,\s+(?:and\s+)?then\s+)(?:then\s+)?"
+    r"([a-z]+)\b")
+_STATES = frozenset(["was", "were", "had", "did", "got", "felt", "knew", "thought", "meant",
+                     "became", "seemed", "looked"])
+_SPEAKER_BEFORE_RE = re.compile(r"\b(?:i|we)\b[^.!?;:]*$")
 
 
 def _elided_action(lowered: str) -> tuple[int, int] | None:
     for match in _CLAUSE_OPENING_RE.finditer(lowered):
-        word = match.group(1)
-        if word not in _STATES and _is_past(word):
-            return match.span(1)
+        word = match.group(2)
+        if word in _STATES or not _is_past(word):
+            continue
+        # After a comma only as the speaker's next step ("I became their contact, sent
+        # updates"), not a participle ("the order, placed late, ...").
+        if match.group(1) and not _SPEAKER_BEFORE_RE.search(lowered[:match.start()]):
+            continue
+        return match.span(2)
     return None
 
 

@@ -50,6 +50,7 @@ NO_POINT_CONTENT = 0.1
 NO_STORY_CONTENT = 0.06  # "story" of one STAR part and under two past events
 NO_EVENT_CONTENT = 0.15  # "story" with no STAR part and under two past events
 STORY_EVENTS = 2  # past verbs a told story has at the least
+NO_ACTION_CONTENT = 0.2  # a "story" in which the speaker does nothing, making this little
 TALK_CONTENT = 0.3  # talk about oneself or to the listener, making little of the rubric,
 TALK_RELEVANCE = 0.3  # in words mostly not the subject's,
 TALK_PERSON_WORDS = 2  # with this many "I", "we", "you" (or question marks), says nothing of it
@@ -329,13 +330,18 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     said = cov.answer_terms(answer, reference.question_stems, near_spellings=False)
     said_relevance = cov.relevance(reference, said)
     if not follow_up and not read.wrong \
-            and _makes_no_point(item, answer, key_points, content, said_relevance, told):
+            and _makes_no_point(item, answer, key_points, content, said_relevance, told,
+                            read.content):
         flag = "off-topic" if floors.is_unrelated(said_relevance) else "dont-know"
         floored = _floor_grade(item, flag, word_count, _FLOOR_REASONS[flag])
+        if item.star:
+            floored.star_parts = dict(told.star_parts)
         if item.star and flag == "dont-know":
             # A remark where a story was asked for ("I'm a real team player") is met as an
-            # interviewer meets it: with a request for a concrete occasion.
-            floored.follow_up_reason = "missing-star:situation"
+            # interviewer meets it: with a request for a concrete occasion, or for what the
+            # speaker did in the one told.
+            floored.follow_up_reason = _follow_up(item, content, [], told) \
+                or "missing-star:situation"
         return floored
     technical = cov.technical_score(content, tuning)
     communication = told.score
@@ -418,7 +424,8 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
 
 
 def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...],
-                    content: float, relevance: float, told: comm.Communication) -> bool:
+                    content: float, relevance: float, told: comm.Communication,
+                    said: float) -> bool:
     """A rubric of several points spells out what an answer must say; one that earns almost
     nothing on any of them (a remark, a joke, a deflection that names the topic in passing)
     says nothing of the subject. A rubric that describes the answer ("names a concrete
@@ -426,6 +433,11 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
     if len(key_points) < SPELLED_OUT_POINTS:
         return False
     if item.star:
+        if not told.star_parts["action"] and min(content, said) < NO_ACTION_CONTENT:
+            # Nothing the speaker did, and next to nothing the rubric asks: in the grade, or
+            # in words (``said``: before a told situation is credited to the rubric's point
+            # about one).
+            return True
         parts = sum(told.star_parts.values())
         if parts > 1 or comm.past_events(answer) >= STORY_EVENTS:
             return False  # a story is told, if not the one the rubric hoped for
