@@ -106,6 +106,11 @@ _ANY_ONE_RE = re.compile(r"\b(?:any one|any single|just one|at least one|either 
 SCOPE_SHARED = 1  # words besides the scoped ones a sentence shares with the point
 
 
+@lru_cache(maxsize=256)
+def _has_scope(point_text: str) -> bool:
+    return bool(_BOTH_RE.search(point_text) or _ANY_ONE_RE.search(point_text))
+
+
 def _scope_contradiction(point_text: str, sentence_text: str,
                          question_stems: frozenset[str]) -> claims.Contradiction | None:
     """A sentence that narrows what a point says of both ("both operating and finance
@@ -269,6 +274,8 @@ def read_answer(
     # Scope narrowed or widened: "only finance leases" against "both operating and finance
     # leases", "all five criteria" against "any one of five criteria".
     for j, model in enumerate(reference.points):
+        if not _has_scope(model.text):
+            continue
         for i in own:
             found_scope = _scope_contradiction(model.text, text[spans[i][0]:spans[i][1]],
                                                question_stems)
