@@ -609,47 +609,41 @@ def _story_grade(answer: str):
                                      (60, 260), star=True))
 
 
-@pytest.mark.parametrize("answer", [
-    "Disagreements, ugh. We all have those, don't we? Anyway.",
-    "Honestly, I get along with everyone, I'm a real people person and a team player.",
-    "Priorities change all the time where I work, so who knows. What does a typical week look like here?",
-])
-def test_a_remark_instead_of_a_story_says_nothing(answer: str) -> None:
+# What a story question gets instead of a story: a remark, or a story of others.
+STORIES_THAT_SAY_NOTHING = [
+    ("remark", "Disagreements, ugh. We all have those, don't we? Anyway."),
+    ("remark", "Honestly, I get along with everyone, I'm a real people person and a team player."),
+    ("remark", "Priorities change all the time where I work, so who knows. What does a typical "
+               "week look like here?"),
+    ("others", "At my last job our director and the VP argued every Monday while the rest of us "
+               "ordered lunch."),
+    ("others", "My sister once disagreed with her boss about a deadline and they never spoke "
+               "again, which taught the whole family something."),
+]
+# Short stories in words of their own, told in sentences or as notes.
+STORIES_THAT_ARE_READ = [
+    ("sentences", "A teammate wanted the redesign first; I thought the billing bug mattered more. "
+                  "We looked at the support tickets together, fixed the bug first, and complaints "
+                  "halved."),
+    ("sentences", "Sales pushed a custom report ahead of our migration. I showed them the outage "
+                  "risk, we agreed to ship the migration first, then the report a sprint later."),
+    ("notes", "Product wanted the export first, I thought the login bug mattered more, showed them "
+              "the ticket counts, agreed to fix the bug that sprint."),
+    ("notes", "Disagreed with design on the checkout order; paired on it, then tested both versions "
+              "with five users and kept theirs."),
+]
+
+
+@pytest.mark.parametrize(("kind", "answer"), STORIES_THAT_SAY_NOTHING)
+def test_a_remark_or_a_story_of_others_instead_of_ones_own_says_nothing(kind, answer) -> None:
     result = _story_grade(answer)
-    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+    assert result.overall <= 20 and result.technical <= 20, (kind, answer, result.overall)
 
 
-@pytest.mark.parametrize("answer", [
-    "At my last job our director and the VP argued every Monday while the rest of us ordered "
-    "lunch.",
-    "My sister once disagreed with her boss about a deadline and they never spoke again, which "
-    "taught the whole family something.",
-])
-def test_a_story_in_which_the_speaker_does_nothing_says_nothing(answer: str) -> None:
+@pytest.mark.parametrize(("kind", "answer"), STORIES_THAT_ARE_READ)
+def test_a_short_story_in_its_own_words_is_read(kind, answer) -> None:
     result = _story_grade(answer)
-    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
-
-
-@pytest.mark.parametrize("answer", [
-    "A teammate wanted the redesign first; I thought the billing bug mattered more. We looked at "
-    "the support tickets together, fixed the bug first, and complaints halved.",
-    "Sales pushed a custom report ahead of our migration. I showed them the outage risk, we "
-    "agreed to ship the migration first, then the report a sprint later.",
-])
-def test_a_short_story_in_its_own_words_is_read(answer: str) -> None:
-    result = _story_grade(answer)
-    assert result.overall > 20 and "dont-know" not in result.flags, (answer, result.overall)
-
-
-@pytest.mark.parametrize("answer", [
-    "Product wanted the export first, I thought the login bug mattered more, showed them the "
-    "ticket counts, agreed to fix the bug that sprint.",
-    "Disagreed with design on the checkout order; paired on it, then tested both versions with "
-    "five users and kept theirs.",
-])
-def test_a_story_told_as_notes_is_read(answer: str) -> None:
-    result = _story_grade(answer)
-    assert result.overall > 20 and "dont-know" not in result.flags, (answer, result.overall)
+    assert result.overall > 20 and "dont-know" not in result.flags, (kind, answer, result.overall)
 
 
 @pytest.mark.parametrize("answer", [
