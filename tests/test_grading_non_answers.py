@@ -669,3 +669,15 @@ def test_a_first_person_answer_on_the_subject_is_read(answer: str) -> None:
     result = _technical_grade(ROTA_QUESTION, ROTA_POINTS, answer)
     assert result.overall > 40 and not set(result.flags) & {"dont-know", "off-topic"}, (
         answer, result.overall)
+
+
+@pytest.mark.parametrize(("answer", "hedged"), [
+    ("Can't recall, I usually just let the tool generate them.", True),
+    ("I'd rather not say, the tool picks the median.", True),
+    ("Fill numbers with the median and keep a marker column.", False),
+    ("I often fill numbers with the median.", False),
+])
+def test_an_answer_that_hedges_off_is_told_from_one_that_names_a_term(answer, hedged) -> None:
+    from mock_interview.domain.grading import floors
+
+    assert floors.hedges_off(answer) == hedged, answer

@@ -110,6 +110,13 @@ def _injection_re() -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9'])(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
 
 
+def hedges_off(answer: str) -> bool:
+    """Does the answer say it does not know, remember or want to answer, anywhere in it?"""
+    lowered = tx.lower_same_length(answer)
+    return bool(_cue_spans(lowered) or _decline_re().search(lowered)
+                or _sidestep_re().search(lowered))
+
+
 def is_empty(answer: str) -> bool:
     return not any(ch.isalnum() for ch in answer)
 

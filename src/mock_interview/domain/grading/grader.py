@@ -444,13 +444,24 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
         return content < (NO_EVENT_CONTENT if parts == 0 else NO_STORY_CONTENT)
     if item.kind != "technical" or any(tx.is_rubric_line(p) for p in key_points):
         return False
+    talk = len(_PERSON_RE.findall(answer)) >= TALK_PERSON_WORDS
     if content < NO_POINT_CONTENT:
-        return True
+        # Unless it names a term of the rubric's own, no everyday word, in plain statements
+        # ("fill numbers with the median"): a terse answer in other words.
+        return talk or floors.hedges_off(answer) \
+            or not _names_a_rubric_term(answer, key_points, item.question)
     # Talk about oneself or to the listener ("our controller handled all that, do you use
     # Jira here?") that makes little of the rubric and whose words are mostly not the
     # subject's is about something else, whatever topic word it drops on the way.
-    return (content < TALK_CONTENT and relevance < TALK_RELEVANCE
-            and len(_PERSON_RE.findall(answer)) >= TALK_PERSON_WORDS)
+    return content < TALK_CONTENT and relevance < TALK_RELEVANCE and talk
+
+
+def _names_a_rubric_term(answer: str, key_points: tuple[str, ...], question: str) -> bool:
+    """Does the answer use a word of the key points that the question does not, and that is
+    not an everyday word?"""
+    rubric = {s for point in key_points for s in tx.content_stems(point)}
+    rubric -= set(tx.content_stems(question))
+    return bool((set(tx.content_stems(answer)) & rubric) - tx.everyday_stems())
 
 
 _WOULD_RE = re.compile(r"\b(?:would|will|could) you\b|\bi (?:would|will|could)\b|\bi'd\b|\bi'll\b",

@@ -258,6 +258,12 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def everyday_stems() -> frozenset[str]:
+    """Stems of the word list's common words: said in any field."""
+    return frozenset(stem(w) for w in load_data("words")["common_words"])
+
+
 # ---- synonyms ---------------------------------------------------------------------------
 
 
