@@ -246,29 +246,28 @@ def test_one_end_said_of_every_thing_the_point_sorts_between_both_ends_is_wrong(
 # ---- scope narrowed or widened -------------------------------------------------------------
 
 SCOPE_QUESTION = "How do you tell whether a model is underfitting?"
-
-
-@pytest.mark.parametrize("point, answer", [
+SCOPE_CASES = [  # (point, answer, whether the answer narrows or widens the point's scope)
     ("A high-bias model has high error on both training and validation data.",
-     "Underfitting shows up as high error only on the validation data, while training error is low."),
+     "Underfitting shows up as high error only on the validation data, while training error is low.",
+     True),
     ("Sepsis is suspected when any one of the three qSOFA signs is present with an infection.",
-     "You only suspect sepsis when all three qSOFA signs are present together."),
+     "You only suspect sepsis when all three qSOFA signs are present together.", True),
     ("The fee is waived for both students and retirees.",
-     "The fee is waived only for students; everyone else pays it."),
-])
-def test_a_rule_narrowed_or_widened_is_a_wrong_claim(point: str, answer: str) -> None:
-    grade = grade_answer(GradingInput(SCOPE_QUESTION, "technical", [point], answer))
-    assert [w["kind"] for w in grade.wrong_claims] == ["scope"], grade.wrong_claims
-
-
-@pytest.mark.parametrize("point, answer", [
+     "The fee is waived only for students; everyone else pays it.", True),
     ("A high-bias model has high error on both training and validation data.",
-     "Both training and validation error stay high, because the model is too simple."),
+     "Both training and validation error stay high, because the model is too simple.", False),
     ("Sepsis is suspected when any one of the three qSOFA signs is present with an infection.",
-     "Any of the qSOFA signs with an infection is enough to suspect sepsis."),
+     "Any of the qSOFA signs with an infection is enough to suspect sepsis.", False),
     ("The fee is waived for both students and retirees.",
-     "Students and retirees don't pay it; only the processing charge remains for them."),
-])
-def test_the_same_scope_in_other_words_is_not(point: str, answer: str) -> None:
-    grade = grade_answer(GradingInput(SCOPE_QUESTION, "technical", [point], answer))
-    assert not [w for w in grade.wrong_claims if w["kind"] == "scope"], grade.wrong_claims
+     "Students and retirees don't pay it; only the processing charge remains for them.", False),
+]
+
+
+@pytest.mark.parametrize(("point", "answer", "changed"), SCOPE_CASES)
+def test_a_rule_narrowed_or_widened_is_a_wrong_claim_and_the_same_scope_is_not(
+        point: str, answer: str, changed: bool) -> None:
+    kinds = [w["kind"] for w in _wrong(SCOPE_QUESTION, [point], answer)]
+    if changed:
+        assert kinds == ["scope"], kinds
+    else:
+        assert "scope" not in kinds, kinds

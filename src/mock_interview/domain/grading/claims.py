@@ -342,7 +342,7 @@ _UNIT_NAMES = {tx.stem(short): tx.stem(long) for short, long in (
     ("ml", "millilitre"), ("milliliter", "millilitre"), ("l", "litre"), ("liter", "litre"),
     ("km", "kilometre"), ("kilometer", "kilometre"), ("m", "metre"), ("meter", "metre"),
     ("cm", "centimetre"), ("centimeter", "centimetre"), ("mm", "millimetre"),
-    ("millimeter", "millimetre"), ("ft", "foot"), ("feet", "foot"), ("in", "inch"),
+    ("millimeter", "millimetre"), ("ft", "foot"), ("feet", "foot"),
     ("lb", "pound"), ("lbs", "pound"), ("gb", "gigabyte"), ("mb", "megabyte"),
     ("kb", "kilobyte"), ("tb", "terabyte"), ("chars", "character"),
 )}

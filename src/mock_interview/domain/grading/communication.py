@@ -51,12 +51,11 @@ _PLACE_RE = re.compile(
 
 # "-ed" words that are not past forms, and words before which one is a perfect or passive
 # participle rather than a narrated event ("I've worked", "is based").
-_NOT_PAST_ED = frozenset(["need", "feed", "seed", "speed", "indeed", "bed", "red", "shed",
-                          "embed", "proceed", "succeed", "exceed", "breed", "bleed", "weed",
-                          "reed", "led", "ted", "fed", "wed", "sled", "bred", "hundred",
-                          "sacred", "naked", "wicked", "rugged", "beloved", "kindred"])
-_PERFECT_BEFORE = frozenset(["have", "has", "'ve", "ve", "is", "are", "be", "been", "being",
-                             "am", "'m", "'re", "re", "get", "gets", "getting"])
+# (Words of four letters or fewer and those in "-eed" are never read as past forms.)
+_NOT_PAST_ED = frozenset(["embed", "hundred", "sacred", "naked", "wicked", "rugged", "beloved",
+                          "kindred"])
+_PERFECT_BEFORE = frozenset(["have", "has", "is", "are", "be", "been", "being", "am", "get",
+                             "gets", "getting"])
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +75,7 @@ def past_events(answer: str) -> int:
     count = 0
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
-        if before in _PERFECT_BEFORE or before.endswith("'ve"):
+        if before in _PERFECT_BEFORE or before.endswith(("'ve", "'m", "'re")):
             continue
         count += _is_past(word)
     return count

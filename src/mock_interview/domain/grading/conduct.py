@@ -78,13 +78,11 @@ def red_flags(answer: str, question: str = "") -> list[RedFlag]:
     for start, end in tx.sentence_spans(answer):
         sentence = lowered[start:end]
         for kind, pattern in _patterns().items():
-            if owning and kind in _OWNED_KINDS:
-                match = pattern.search(sentence)
-                left_out = _AFTER_NEGATION_RE.split(match.group(0))[-1] if match else ""
-                if not _TELLING_RE.search(left_out):
-                    continue
             match = pattern.search(sentence)
             if match is None:
+                continue
+            if owning and kind in _OWNED_KINDS \
+                    and not _TELLING_RE.search(_AFTER_NEGATION_RE.split(match.group(0))[-1]):
                 continue
             before = sentence[:match.end()]
             # What follows up to the full stop: a clause cut at ";" goes on in the next span.

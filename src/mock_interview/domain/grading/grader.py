@@ -71,9 +71,9 @@ HARD_FLAGS = frozenset(["empty", "dont-know", "gibberish", "off-topic", "copied-
                         "keyword-list"])
 _STAR_ORDER = ("result", "action", "task", "situation")  # which missing part to ask about first
 # Speech addressed by someone to someone: a first- or second-person word, or a question.
-_PERSON_RE = re.compile(r"\b(?:i|i'm|i'd|i've|i'll|me|my|mine|myself|we|our|us|you|your)\b|\?",
+# Talk by the speaker or to the listener: first and second person, or a question mark.
+_SPOKEN_RE = re.compile(r"\?|\b(?:i|i'm|i'd|i've|i'll|me|my|mine|myself|you|your|we|our|us)\b",
                         re.I)
-_SPOKEN_RE = re.compile(r"\?|\b(?:i|i'm|i'd|i've|i'll|me|my|you|your|we|our|us)\b", re.I)
 _FLOOR_REASONS = {"dont-know": "Did not answer the question",
                   "off-topic": "Off topic: the answer does not address the question"}
 
@@ -444,7 +444,7 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
         return content < (NO_EVENT_CONTENT if parts == 0 else NO_STORY_CONTENT)
     if item.kind != "technical" or any(tx.is_rubric_line(p) for p in key_points):
         return False
-    talk = len(_PERSON_RE.findall(answer)) >= TALK_PERSON_WORDS
+    talk = len(_SPOKEN_RE.findall(answer)) >= TALK_PERSON_WORDS
     if content < NO_POINT_CONTENT:
         # Unless it names a term of the rubric's own, no everyday word, in plain statements
         # ("fill numbers with the median"): a terse answer in other words.
