@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from mock_interview.domain.grading import claims, floors, opposition, relations
+from mock_interview.domain.grading import claims, dismissal, floors, opposition, relations
 from mock_interview.domain.grading import coverage as cov
 from mock_interview.domain.grading import text as tx
 
@@ -36,7 +36,7 @@ class WrongClaim:
     span: tuple[int, int]  # the sentence, in the answer
     point: str | None  # the key point it contradicts
     misconception: str | None  # the known wrong claim it makes, when one matched
-    kind: str  # "misconception", "negation", "antonym", "swap", "number", "scope"
+    kind: str  # "misconception", "negation", "antonym", "swap", "number", "scope", "dismissal"
 
 
 @dataclass
@@ -281,6 +281,15 @@ def read_answer(
                                                question_stems)
             if found_scope and not any(k == i for k, _c in contradicted.get(j, [])):
                 contradicted.setdefault(j, []).append((i, found_scope))
+
+    # A step or factor a point says is done, called needless or forbidden ("there's no need
+    # to count inventory", "the refill rate doesn't matter").
+    point_texts = tuple(model.text for model in reference.points)
+    for i in own:
+        dismissed = dismissal.dismissed_point(text[spans[i][0]:spans[i][1]], point_texts,
+                                              question_stems)
+        if dismissed and not any(k == i for k, _c in contradicted.get(dismissed[0], [])):
+            contradicted.setdefault(dismissed[0], []).append((i, dismissed[1]))
 
     # Relations with the right words in the wrong places: a formula with a term moved across
     # its "=", a ratio reversed, another complexity class for the same thing.

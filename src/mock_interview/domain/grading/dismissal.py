@@ -1,0 +1,130 @@
+"""Dismissals: a sentence that calls needless, or forbidden, what a key point says is done.
+
+"There's no need to count inventory", "the refill rate doesn't matter", "qualitative
+assessments aren't allowed": a fluent wrong answer often waves away the very step or factor
+the rubric turns on. Such a sentence contradicts the point whose own words it dismisses,
+whatever else it shares with that point. A point that itself denies, warns or leaves the
+thing optional agrees with the dismissal and is never contradicted by it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mock_interview.domain.grading import claims
+from mock_interview.domain.grading import text as tx
+
+# The dismissed thing follows the words: "no need to count inventory", "you don't need locks".
+_NEEDLESS_AFTER_RE = re.compile(
+    r"\b(?:(?:there\s+(?:is|was)\s+|there's\s+)?no\s+(?:real\s+|further\s+)?need\s+(?:to|for)"
+    r"|(?:do|does|did)(?:n't|\s+not)\s+(?:really\s+|even\s+|actually\s+|usually\s+)?"
+    r"(?:need(?:\s+to)?|have\s+to)"
+    r"|needn't|never\s+needs?(?:\s+to)?"
+    r"|(?:can|could)\s+(?:safely\s+|just\s+|usually\s+)?(?:skip|ignore|omit))\b", re.I)
+# The dismissed thing comes first: "the pump isn't necessary", "format doesn't matter".
+_NEEDLESS_BEFORE_RE = re.compile(
+    r"\b(?:(?:do|does|did)(?:n't|\s+not)\s+(?:really\s+|much\s+|actually\s+)?matter"
+    r"|(?:is|are|was|were)(?:n't|\s+not)\s+(?:really\s+|strictly\s+|actually\s+|even\s+)?"
+    r"(?:necessary|needed|required|important|relevant)"
+    r"|(?:is|are|was|were)\s+(?:largely\s+|mostly\s+|completely\s+|totally\s+|entirely\s+|"
+    r"really\s+|just\s+|simply\s+)?(?:unnecessary|irrelevant|optional|pointless|overkill|"
+    r"not\s+(?:needed|required|necessary))"
+    r"|(?:can|could)\s+(?:safely\s+|usually\s+|just\s+)?be\s+(?:skipped|ignored|omitted)"
+    r"|makes?\s+no\s+difference|matters?\s+little)\b", re.I)
+_NEED_FORMS_RE = re.compile(r"\bneed|\bhave\s+to", re.I)
+# Forbidden: "qualitative assessments aren't allowed anymore".
+_FORBIDDEN_BEFORE_RE = re.compile(
+    r"\b(?:(?:is|are|was|were)(?:n't|\s+not)\s+(?:allowed|permitted)"
+    r"|(?:is|are|was|were)\s+(?:prohibited|banned|forbidden|no\s+longer\s+(?:allowed|permitted)))\b",
+    re.I)
+
+# A clause ends at punctuation or at a word that opens another clause.
+_CLAUSE_WORDS = (r"so|because|since|as|but|while|which|that|then|if|unless|when|although|"
+                 r"though|whereas|where|once")
+_BEFORE_BOUNDARY_RE = re.compile(rf"(?:[,;:()\u2013\u2014]|\b(?:{_CLAUSE_WORDS})\b)", re.I)
+_AFTER_BOUNDARY_RE = re.compile(
+    rf"(?:[,;:.!?()\u2013\u2014]|\b(?:{_CLAUSE_WORDS}|as long as|unless)\b)", re.I)
+
+# A sentence that reports a wrong belief in order to refute it dismisses nothing itself.
+_REFUTES_RE = re.compile(
+    r"\b(?:myths?|misconceptions?|mistakes?|misunderstand\w*|(?:people|teams|some|many|"
+    r"clients|customers|managers|they)\s+(?:often\s+|sometimes\s+|usually\s+)?(?:think|assume|"
+    r"believe|say|claim)|tempting|trap|wrongly|(?:is|isn't|not)\s+(?:true|the\s+case)|false)\b",
+    re.I)
+
+# A point that denies, warns or leaves the thing to judgement agrees with its dismissal.
+_POINT_AGREES_RE = re.compile(
+    r"\b(?:not|never|no|without|instead|rather|avoid\w*|optional|unnecessary|needless|"
+    r"irrelevant|may|might|if\s+needed|where\s+needed|when\s+needed)\b|n't\b", re.I)
+_POINT_ALLOWS_RE = re.compile(r"\b(?:not|never|no|without|prohibit\w*|forbid\w*|ban\w*)\b|n't\b",
+                              re.I)
+
+DISMISSED_WORDS = 2  # point words a dismissal must name when all of them are everyday words
+
+
+def _scope_before(sentence: str, start: int) -> str:
+    head = sentence[:start]
+    cut = 0
+    for match in _BEFORE_BOUNDARY_RE.finditer(head):
+        cut = match.end()
+    return head[cut:]
+
+
+def _scope_after(sentence: str, end: int) -> str:
+    tail = sentence[end:]
+    match = _AFTER_BOUNDARY_RE.search(tail)
+    return tail[:match.start()] if match else tail
+
+
+def _dismissed(sentence: str) -> list[tuple[str, bool]]:
+    """(the words a sentence dismisses, forbidden?) for each dismissal in it."""
+    found: list[tuple[str, bool]] = []
+    for match in _NEEDLESS_AFTER_RE.finditer(sentence):
+        scope = _scope_after(sentence, match.end())
+        if _NEED_FORMS_RE.search(match.group(0)):  # "sample size doesn't need to be calculated"
+            scope = f"{_scope_before(sentence, match.start())} {scope}"
+        found.append((scope, False))
+    for match in _NEEDLESS_BEFORE_RE.finditer(sentence):
+        found.append((_scope_before(sentence, match.start()), False))
+    for match in _FORBIDDEN_BEFORE_RE.finditer(sentence):
+        found.append((_scope_before(sentence, match.start()), True))
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _point_terms(point: str) -> frozenset[str]:
+    stems = frozenset(tx.content_stems(point))
+    return stems.union(*(tx.synonym_labels(s) for s in stems)) if stems else stems
+
+
+def _named(scope: str, point: str, question_stems: frozenset[str]) -> frozenset[str]:
+    terms = _point_terms(point)
+    return frozenset(
+        s for s in tx.content_stems(scope)
+        if s not in question_stems and (s in terms or tx.synonym_labels(s) & terms))
+
+
+def _enough(named: frozenset[str]) -> bool:
+    return len(named) >= DISMISSED_WORDS or bool(named - tx.everyday_stems())
+
+
+def dismissed_point(sentence: str, points: tuple[str, ...],
+                    question_stems: frozenset[str]) -> tuple[int, claims.Contradiction] | None:
+    """The point a sentence dismisses (calls needless or forbidden while the point says it
+    is done), with why; None when it dismisses none."""
+    if "?" in sentence or _REFUTES_RE.search(sentence):
+        return None
+    best: tuple[int, int, claims.Contradiction] | None = None
+    for scope, forbidden in _dismissed(sentence):
+        for j, point in enumerate(points):
+            if (_POINT_ALLOWS_RE if forbidden else _POINT_AGREES_RE).search(point):
+                continue
+            named = _named(scope, point, question_stems)
+            if not named or not _enough(named):
+                continue
+            if best is None or len(named) > best[0]:
+                words = " ".join(tx.words(scope)[-6:])
+                verdict = "forbidden" if forbidden else "needless"
+                best = (len(named), j, claims.Contradiction("dismissal", f"{words}: {verdict}"))
+    return (best[1], best[2]) if best else None

@@ -1,0 +1,119 @@
+"""A sentence that calls needless or forbidden what a key point says is done contradicts that
+point (dismissal.py); one that dismisses something no point requires, that reports the belief
+to refute it, or that agrees with a point leaving the thing optional does not. Examples written
+for these tests, across several fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from mock_interview.domain.grading import dismissal
+from mock_interview.domain.grading import text as tx
+from mock_interview.domain.grading.grader import GradingInput, grade_answer
+
+PAYROLL_QUESTION = "How do you close payroll at the end of the month?"
+PAYROLL_POINTS = (
+    "Payroll is reconciled to the general ledger before the journal is posted.",
+    "Accrued wages cover days worked but not yet paid at month end.",
+    "Employer payroll taxes are accrued along with the wages they relate to.",
+)
+
+WOUND_QUESTION = "How do you care for a patient's pressure injury?"
+WOUND_POINTS = (
+    "The patient is repositioned at least every two hours to relieve pressure.",
+    "Nutrition and hydration are assessed because protein deficits slow healing.",
+    "The wound is measured and staged at each dressing change and documented.",
+)
+
+CACHE_QUESTION = "How would you add a cache in front of a slow service?"
+CACHE_POINTS = (
+    "Each entry gets a time-to-live so stale data expires.",
+    "Invalidation on writes keeps the cache consistent with the source of truth.",
+    "A hit ratio metric shows whether the cache is worth keeping.",
+)
+
+
+@pytest.mark.parametrize("question, points, sentence, contradicted", [
+    # the dismissed thing after the words (accounting)
+    (PAYROLL_QUESTION, PAYROLL_POINTS,
+     "Since the totals come from the payroll system, there's no need to reconcile anything "
+     "to the ledger.", 0),
+    # the dismissed thing before them (nursing)
+    (WOUND_QUESTION, WOUND_POINTS,
+     "Nutrition doesn't really matter for a wound, so I focus on the dressing.", 1),
+    # "X doesn't need to be ...": the thing is the subject (software)
+    (CACHE_QUESTION, CACHE_POINTS,
+     "Entries don't need to expire, because the service rarely changes.", 0),
+    # called unnecessary (nursing)
+    (WOUND_QUESTION, WOUND_POINTS,
+     "Repositioning is unnecessary once there is a special mattress.", 0),
+    # forbidden where the point says it is done (software)
+    (CACHE_QUESTION, CACHE_POINTS,
+     "Invalidation isn't allowed in a read-through design, so writes go straight to the "
+     "database.", 1),
+])
+def test_a_dismissed_step_contradicts_the_point_that_says_it_is_done(
+        question: str, points: tuple[str, ...], sentence: str, contradicted: int) -> None:
+    found = dismissal.dismissed_point(sentence, points,
+                                      frozenset(tx.content_stems(question)))
+    assert found is not None, sentence
+    assert found[0] == contradicted and found[1].kind == "dismissal", found
+
+
+@pytest.mark.parametrize("question, points, sentence", [
+    # dismisses something no point asks for
+    (CACHE_QUESTION, CACHE_POINTS,
+     "You don't need a background timer: the entry is checked lazily on the next read."),
+    # reports the belief in order to refute it
+    (WOUND_QUESTION, WOUND_POINTS,
+     "A common myth is that nutrition doesn't matter for wound healing; protein deficits "
+     "slow it."),
+    # a question back
+    (PAYROLL_QUESTION, PAYROLL_POINTS, "Do you need to reconcile to the ledger every month?"),
+    # the point itself leaves the thing optional, so calling it needless agrees
+    ("When do you run a qualitative screen?",
+     ("An optional qualitative screen may be run before the quantitative test.",),
+     "The qualitative screen isn't required; you can go straight to the quantitative test."),
+    # the point denies the thing itself
+    ("Which differences create deferred taxes?",
+     ("Permanent differences never create deferred taxes.",),
+     "Permanent differences don't matter for deferred taxes at all."),
+    # only the question's own words are dismissed
+    (PAYROLL_QUESTION, PAYROLL_POINTS,
+     "The month itself doesn't matter much; every close follows the same checklist."),
+])
+def test_no_dismissal_where_nothing_a_point_says_is_waved_away(
+        question: str, points: tuple[str, ...], sentence: str) -> None:
+    assert dismissal.dismissed_point(sentence, points,
+                                     frozenset(tx.content_stems(question))) is None
+
+
+def test_a_fluent_answer_waving_away_the_steps_scores_below_a_short_right_one() -> None:
+    wrong = ("Payroll close is mostly automatic these days. Since the totals come from the "
+             "payroll system, there's no need to reconcile payroll to the general ledger, and "
+             "the journal can be posted straight away. Accrued wages don't matter much at month "
+             "end, because the next pay run catches them up. Employer taxes are handled by the "
+             "provider, so they are booked whenever the provider invoices us.")
+    right = ("I reconcile payroll to the ledger before posting, accrue wages for days worked "
+             "but unpaid, and accrue the employer taxes with them.")
+    graded_wrong = grade_answer(GradingInput(PAYROLL_QUESTION, "technical",
+                                             list(PAYROLL_POINTS), wrong))
+    graded_right = grade_answer(GradingInput(PAYROLL_QUESTION, "technical",
+                                             list(PAYROLL_POINTS), right))
+    contradicted = {w["contradicts"] for w in graded_wrong.wrong_claims}
+    assert {PAYROLL_POINTS[0], PAYROLL_POINTS[1]} <= contradicted, graded_wrong.wrong_claims
+    assert "wrong-claim" in graded_wrong.flags
+    assert not graded_right.wrong_claims
+    assert graded_wrong.overall < graded_right.overall, (graded_wrong.overall,
+                                                         graded_right.overall)
+
+
+def test_a_waved_away_step_is_named_in_the_feedback() -> None:
+    answer = ("I reposition the patient every two hours and stage the wound at each change. "
+              "Protein is irrelevant to healing, so I leave the diet to the kitchen.")
+    graded = grade_answer(GradingInput(WOUND_QUESTION, "technical", list(WOUND_POINTS), answer))
+    dismissed = [w for w in graded.wrong_claims if w["kind"] == "dismissal"]
+    assert [w["contradicts"] for w in dismissed] == [WOUND_POINTS[1]], graded.wrong_claims
+    assert dismissed[0]["quote"].startswith("Protein is irrelevant")
+    assert WOUND_POINTS[1] not in graded.covered_points
+    assert any(w.startswith('Wrong: "Protein') for w in graded.weaknesses), graded.weaknesses
