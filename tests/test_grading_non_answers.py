@@ -681,3 +681,50 @@ def test_an_answer_that_hedges_off_is_told_from_one_that_names_a_term(answer, he
     from mock_interview.domain.grading import floors
 
     assert floors.hedges_off(answer) == hedged, answer
+
+
+# ---- deflections: a stall, someone else's job, another subject, a joke ------------------
+
+@pytest.mark.parametrize("answer", [
+    "Rotas, okay, let me think... fairness, yeah, there's a lot to say. Where to start.",
+    "Let me think... handovers, nights, weekends, yeah. There's a lot to say. Where to start.",
+    "Our operations manager ran all of that, the weekly shifts and the handovers, so I never "
+    "had to deal with it.",
+    "And what do your handovers look like here? I'd want to understand your nights and "
+    "weekends first.",
+    "Honestly the rota was our team lead's job; I wasn't involved in those decisions.",
+    "Ha, my rota is my kids' bedtime schedule, so I'd say I'm on call every night.",
+    "Before I answer, I'd want to know how your team handles nights at the moment.",
+])
+def test_an_answer_that_deflects_says_nothing(answer: str) -> None:
+    result = _technical_grade(ROTA_QUESTION, ROTA_POINTS, answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    # a stall, then the answer
+    "Let me think. Shifts rotate weekly so no one does nights or weekends twice in a row, "
+    "handovers cover open incidents with a written summary, and a night with pages earns "
+    "time off in lieu.",
+    # someone else's job named, and the rubric said all the same
+    "Our team lead owned the rota, but I pushed for weekly rotation so nobody had weekends "
+    "twice in a row, a written handover with open incidents, and time off in lieu after a "
+    "night with pages.",
+])
+def test_a_deflecting_phrase_before_a_real_answer_keeps_its_credit(answer: str) -> None:
+    result = _technical_grade(ROTA_QUESTION, ROTA_POINTS, answer)
+    assert "dont-know" not in result.flags and result.overall > 45, (answer, result.overall)
+
+
+def test_a_story_that_hands_the_subject_to_someone_else_says_nothing() -> None:
+    result = _story_grade("Priorities were usually set by our project manager on that team. I'd "
+                          "give input now and then, but she owned the roadmap, so I can't really "
+                          "speak to it.")
+    assert result.overall <= 20 and result.technical <= 20, result.overall
+
+
+def test_going_to_someone_is_an_action_not_a_deflection() -> None:
+    result = _story_grade("A colleague wanted the redesign first and I thought the billing bug "
+                          "mattered more. I went straight to my manager with the ticket counts, "
+                          "we agreed to fix the bug first, and complaints halved that month.")
+    assert "dont-know" not in result.flags and result.overall > 45, result.overall

@@ -117,6 +117,23 @@ def hedges_off(answer: str) -> bool:
                 or _sidestep_re().search(lowered))
 
 
+@lru_cache(maxsize=1)
+def _deflection_re() -> re.Pattern[str]:
+    return tx.compile_cues(tx.load_data("cues")["deflections"])
+
+
+def deflects(answer: str) -> bool:
+    """Does the answer stall ("let me think", "I'm blanking"), say someone else did it ("our
+    controller handled all of that", "I wasn't involved"), or put another subject or a
+    question in the answer's place ("I'd rather talk about", "I wanted to ask, how ...")?"""
+    return bool(_deflection_re().search(tx.lower_same_length(answer)))
+
+
+def laughs_off(answer: str) -> bool:
+    """Does the answer laugh ("ha", "lol", "just kidding")?"""
+    return bool(_laugh_re().search(tx.lower_same_length(answer)))
+
+
 def is_empty(answer: str) -> bool:
     return not any(ch.isalnum() for ch in answer)
 

@@ -47,6 +47,8 @@ SPELLED_OUT_POINTS = 3  # key points enough that a real answer uses a word of on
 # Below these content scores (0-1), an answer to a question with a spelled-out rubric makes
 # none of its points: a correct answer, however short or plainly worded, makes one of them.
 NO_POINT_CONTENT = 0.1
+DEFLECTED_CONTENT = 0.4  # a technical answer that deflects and makes this little
+DEFLECTED_STORY_CONTENT = 0.3  # a story that deflects and makes this little
 NO_STORY_CONTENT = 0.06  # "story" of one STAR part and under two past events
 NO_EVENT_CONTENT = 0.15  # "story" with no STAR part and under two past events
 STORY_EVENTS = 2  # past verbs a told story has at the least
@@ -432,6 +434,11 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
     project") does not spell it out, so it is not read this way."""
     if len(key_points) < SPELLED_OUT_POINTS:
         return False
+    if floors.deflects(answer) and content < (DEFLECTED_STORY_CONTENT if item.star
+                                              else DEFLECTED_CONTENT):
+        # It stalls, hands the subject to someone else or puts another in its place, and
+        # says little of the rubric on the way.
+        return True
     if item.star:
         if not told.star_parts["action"] and min(content, said) < NO_ACTION_CONTENT:
             # Nothing the speaker did, and next to nothing the rubric asks: in the grade, or
@@ -445,6 +452,8 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
     if item.kind != "technical" or any(tx.is_rubric_line(p) for p in key_points):
         return False
     talk = len(_SPOKEN_RE.findall(answer)) >= TALK_PERSON_WORDS
+    if talk and floors.laughs_off(answer) and content < TALK_CONTENT:
+        return True  # a joke about oneself where the subject was asked for
     if content < NO_POINT_CONTENT:
         # Unless it names a term of the rubric's own, no everyday word, in plain statements
         # ("fill numbers with the median"): a terse answer in other words.

@@ -61,7 +61,8 @@ _TAG_RE = re.compile(
 
 
 _ASKING_RE = re.compile(
-    r"^\W*(?:what|why|how|when|where|who|whom|whose|which|do|does|did|is|are|was|were|can|"
+    r"^\W*(?:(?:and|so|but|or|also|then|well|ok|okay|oh|actually|just|first|quick question)"
+    r"\W+)*(?:what|why|how|when|where|who|whom|whose|which|do|does|did|is|are|was|were|can|"
     r"could|would|will|should|shall|have|has|may|might)\b", re.I)
 _ECHO_WORDS = 2  # "Handovers?", "Lost deals?": the topic said back
 
