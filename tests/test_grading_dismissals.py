@@ -117,3 +117,33 @@ def test_a_waved_away_step_is_named_in_the_feedback() -> None:
     assert dismissed[0]["quote"].startswith("Protein is irrelevant")
     assert WOUND_POINTS[1] not in graded.covered_points
     assert any(w.startswith('Wrong: "Protein') for w in graded.weaknesses), graded.weaknesses
+
+
+TRIAGE_QUESTION = "How do you set the priority of an incoming support ticket?"
+TRIAGE_POINTS = (
+    "Impact is how many customers or how much of the business is affected.",
+    "Urgency is how quickly the situation gets worse if nothing is done.",
+    "Priority comes from impact and urgency together, often in a matrix.",
+)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Impact and urgency are really the same thing, so one rating is enough.",
+    "Urgency is just another name for impact.",
+    "Impact is basically the same as urgency, measured from the customer's side.",
+])
+def test_two_things_the_rubric_tells_apart_called_one_is_a_wrong_claim(sentence: str) -> None:
+    found = dismissal.conflated_point(sentence, TRIAGE_POINTS,
+                                      frozenset(tx.content_stems(TRIAGE_QUESTION)))
+    assert found is not None and found[1].kind == "conflation", sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Impact and urgency are not the same thing: one is breadth, the other is time.",
+    "People often assume impact and urgency are the same thing; they are not.",
+    "Two tickets with the same impact can still differ in urgency.",
+    "Every agent uses the same matrix, so the same ticket gets the same priority.",
+])
+def test_telling_things_apart_or_using_same_otherwise_is_not_a_conflation(sentence: str) -> None:
+    assert dismissal.conflated_point(sentence, TRIAGE_POINTS,
+                                     frozenset(tx.content_stems(TRIAGE_QUESTION))) is None

@@ -1,4 +1,5 @@
-"""Dismissals: a sentence that calls needless, or forbidden, what a key point says is done.
+"""Dismissals: a sentence that calls needless, or forbidden, what a key point says is done,
+or calls one two things the rubric tells apart.
 
 "There's no need to count inventory", "the refill rate doesn't matter", "qualitative
 assessments aren't allowed": a fluent wrong answer often waves away the very step or factor
@@ -128,3 +129,40 @@ def dismissed_point(sentence: str, points: tuple[str, ...],
                 verdict = "forbidden" if forbidden else "needless"
                 best = (len(named), j, claims.Contradiction("dismissal", f"{words}: {verdict}"))
     return (best[1], best[2]) if best else None
+
+
+# "A and B are the same thing", "A is just another name for B": the difference the rubric
+# draws between two things, waved away.
+_CONFLATES_RE = re.compile(
+    r"\b(?:(?:is|are|'s|'re)\s+(?:really\s+|basically\s+|essentially\s+|just\s+|actually\s+|"
+    r"effectively\s+|all\s+|simply\s+)*(?:the\s+same\s+(?:thing|idea|concept|metric|measure|"
+    r"calculation|process)|(?:just\s+)?another\s+(?:name|word|term)\s+for|two\s+(?:views|names|"
+    r"sides|words|versions)\s+of\s+the\s+same|no\s+different\s+from)"
+    r"|(?:is|are|'s|'re)\s+(?:really\s+|basically\s+|essentially\s+|just\s+|actually\s+)*"
+    r"the\s+same\s+(?:thing\s+|idea\s+)?as"
+    r"|measur\w*\s+the\s+same\s+thing)\b", re.I)
+_NOT_BEFORE_RE = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
+CONFLATED_WORDS = 2  # words of the rubric, beyond the question's, that name what is conflated
+
+
+def conflated_point(sentence: str, points: tuple[str, ...],
+                    question_stems: frozenset[str]) -> tuple[int, claims.Contradiction] | None:
+    """The point a sentence contradicts by calling two things of the rubric one ("KPIs and
+    OKRs are really the same thing"); None when it calls nothing the same, or denies it."""
+    if "?" in sentence or _REFUTES_RE.search(sentence):
+        return None
+    match = _CONFLATES_RE.search(sentence)
+    if not match or _NOT_BEFORE_RE.search(sentence[max(0, match.start() - 12):match.end()]):
+        return None
+    stems = frozenset(tx.content_stems(sentence))
+    best: tuple[int, int] | None = None
+    for j, point in enumerate(points):
+        named = len(_named(sentence, point, question_stems))
+        if best is None or named > best[0]:
+            best = (named, j)
+    if best is None:
+        return None
+    asked = len(stems & question_stems)
+    if best[0] + min(asked, 1) < CONFLATED_WORDS:
+        return None
+    return best[1], claims.Contradiction("conflation", " ".join(match.group(0).split()))

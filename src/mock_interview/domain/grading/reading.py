@@ -36,7 +36,8 @@ class WrongClaim:
     span: tuple[int, int]  # the sentence, in the answer
     point: str | None  # the key point it contradicts
     misconception: str | None  # the known wrong claim it makes, when one matched
-    kind: str  # "misconception", "negation", "antonym", "swap", "number", "scope", "dismissal"
+    # "misconception", "negation", "antonym", "swap", "number", "scope", "dismissal", "conflation"
+    kind: str
 
 
 @dataclass
@@ -289,6 +290,9 @@ def read_answer(
     for i in own:
         dismissed = dismissal.dismissed_point(text[spans[i][0]:spans[i][1]], point_texts,
                                               question_stems)
+        if not dismissed:
+            dismissed = dismissal.conflated_point(text[spans[i][0]:spans[i][1]], point_texts,
+                                                  question_stems)
         if dismissed and not any(k == i for k, _c in contradicted.get(dismissed[0], [])):
             contradicted.setdefault(dismissed[0], []).append((i, dismissed[1]))
 
