@@ -29,7 +29,8 @@ _NEEDLESS_BEFORE_RE = re.compile(
     r"|(?:is|are|was|were)(?:n't|\s+not)\s+(?:really\s+|strictly\s+|actually\s+|even\s+)?"
     r"(?:necessary|needed|required|important|relevant)"
     r"|(?:is|are|was|were)\s+(?:largely\s+|mostly\s+|completely\s+|totally\s+|entirely\s+|"
-    r"really\s+|just\s+|simply\s+)?(?:unnecessary|irrelevant|optional|pointless|overkill|"
+    r"really\s+|just\s+|simply\s+|therefore\s+|then\s+)?(?:unnecessary|irrelevant|optional|"
+    r"pointless|overkill|redundant|superfluous|a\s+waste\s+of\s+time|not\s+worth\s+it|"
     r"not\s+(?:needed|required|necessary))"
     r"|(?:can|could)\s+(?:safely\s+|usually\s+|just\s+)?be\s+(?:skipped|ignored|omitted)"
     r"|makes?\s+no\s+difference|matters?\s+little)\b", re.I)
