@@ -143,7 +143,17 @@ def test_two_things_the_rubric_tells_apart_called_one_is_a_wrong_claim(sentence:
     "People often assume impact and urgency are the same thing; they are not.",
     "Two tickets with the same impact can still differ in urgency.",
     "Every agent uses the same matrix, so the same ticket gets the same priority.",
+    # one thing named: "it" is what the question asks about
+    "It is the same as the urgency of the ticket.",
 ])
 def test_telling_things_apart_or_using_same_otherwise_is_not_a_conflation(sentence: str) -> None:
     assert dismissal.conflated_point(sentence, TRIAGE_POINTS,
                                      frozenset(tx.content_stems(TRIAGE_QUESTION))) is None
+
+
+def test_a_sameness_the_rubric_itself_states_is_not_a_conflation() -> None:
+    points = ("Net profit is the same as the bottom line of the income statement.",
+              "Gross profit is revenue minus cost of goods sold.")
+    question = frozenset(tx.content_stems("Where do you find net profit?"))
+    assert dismissal.conflated_point("Net profit is really the same thing as the bottom line.",
+                                     points, question) is None

@@ -142,6 +142,9 @@ _CONFLATES_RE = re.compile(
     r"|(?:is|are|'s|'re)\s+(?:really\s+|basically\s+|essentially\s+|just\s+|actually\s+)*"
     r"the\s+same\s+(?:thing\s+|idea\s+)?as"
     r"|measur\w*\s+the\s+same\s+thing)\b", re.I)
+_SAMENESS_RE = re.compile(r"\b(?:the\s+same\s+(?:as|thing)|equal\w*|equivalent|identical|"
+                          r"also\s+(?:called|known)|known\s+as|another\s+name|synonym\w*|"
+                          r"i\.e\.)", re.I)
 _NOT_BEFORE_RE = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
 CONFLATED_WORDS = 2  # words of the rubric, beyond the question's, that name what is conflated
 
@@ -155,14 +158,20 @@ def conflated_point(sentence: str, points: tuple[str, ...],
     match = _CONFLATES_RE.search(sentence)
     if not match or _NOT_BEFORE_RE.search(sentence[max(0, match.start() - 12):match.end()]):
         return None
+    # Two things must be named, the first before the words ("It is the same as the height of
+    # the tree" answers what "it" is).
+    named_first = tx.content_stems(_scope_before(sentence, match.start()))
+    if not named_first or len(set(named_first) | set(
+            tx.content_stems(_scope_after(sentence, match.end())))) < CONFLATED_WORDS:
+        return None
     stems = frozenset(tx.content_stems(sentence))
     best: tuple[int, int] | None = None
     for j, point in enumerate(points):
         named = len(_named(sentence, point, question_stems))
         if best is None or named > best[0]:
             best = (named, j)
-    if best is None:
-        return None
+    if best is None or _SAMENESS_RE.search(points[best[1]]):
+        return None  # the rubric itself says two things are one
     asked = len(stems & question_stems)
     if best[0] + min(asked, 1) < CONFLATED_WORDS:
         return None
