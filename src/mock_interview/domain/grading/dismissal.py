@@ -62,6 +62,11 @@ _POINT_AGREES_RE = re.compile(
 _POINT_ALLOWS_RE = re.compile(r"\b(?:not|never|no|without|prohibit\w*|forbid\w*|ban\w*)\b|n't\b",
                               re.I)
 
+# Every dismissal holds one of these (a cheap test before the patterns).
+_DISMISSING_WORDS = ("need", "have to", "matter", "necessary", "required", "important", "relevant",
+                     "optional", "pointless", "overkill", "redundant", "superfluous", "waste",
+                     "worth", "skip", "ignore", "omit", "difference", "allowed", "permitted",
+                     "prohibited", "banned", "forbidden")
 DISMISSED_WORDS = 2  # point words a dismissal must name when all of them are everyday words
 
 
@@ -115,10 +120,14 @@ def dismissed_point(sentence: str, points: tuple[str, ...],
                     question_stems: frozenset[str]) -> tuple[int, claims.Contradiction] | None:
     """The point a sentence dismisses (calls needless or forbidden while the point says it
     is done), with why; None when it dismisses none."""
-    if "?" in sentence or _REFUTES_RE.search(sentence):
+    lowered = sentence.lower()
+    if "?" in sentence or not any(word in lowered for word in _DISMISSING_WORDS):
+        return None
+    found = _dismissed(sentence)
+    if not found or _REFUTES_RE.search(sentence):
         return None
     best: tuple[int, int, claims.Contradiction] | None = None
-    for scope, forbidden in _dismissed(sentence):
+    for scope, forbidden in found:
         for j, point in enumerate(points):
             if (_POINT_ALLOWS_RE if forbidden else _POINT_AGREES_RE).search(point):
                 continue
@@ -153,10 +162,13 @@ def conflated_point(sentence: str, points: tuple[str, ...],
                     question_stems: frozenset[str]) -> tuple[int, claims.Contradiction] | None:
     """The point a sentence contradicts by calling two things of the rubric one ("KPIs and
     OKRs are really the same thing"); None when it calls nothing the same, or denies it."""
-    if "?" in sentence or _REFUTES_RE.search(sentence):
+    lowered = sentence.lower()
+    if "?" in sentence or not ("same" in lowered or "another" in lowered
+                               or "different" in lowered):
         return None
     match = _CONFLATES_RE.search(sentence)
-    if not match or _NOT_BEFORE_RE.search(sentence[max(0, match.start() - 12):match.end()]):
+    if not match or _REFUTES_RE.search(sentence) \
+            or _NOT_BEFORE_RE.search(sentence[max(0, match.start() - 12):match.end()]):
         return None
     # Two things must be named, the first before the words ("It is the same as the height of
     # the tree" answers what "it" is).

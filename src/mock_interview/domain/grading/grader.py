@@ -434,8 +434,8 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
     project") does not spell it out, so it is not read this way."""
     if len(key_points) < SPELLED_OUT_POINTS:
         return False
-    if floors.deflects(answer) and content < (DEFLECTED_STORY_CONTENT if item.star
-                                              else DEFLECTED_CONTENT):
+    if content < (DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT) \
+            and floors.deflects(answer):
         # It stalls, hands the subject to someone else or puts another in its place, and
         # says little of the rubric on the way.
         return True
@@ -452,7 +452,7 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
     if item.kind != "technical" or any(tx.is_rubric_line(p) for p in key_points):
         return False
     talk = len(_SPOKEN_RE.findall(answer)) >= TALK_PERSON_WORDS
-    if talk and floors.laughs_off(answer) and content < TALK_CONTENT:
+    if talk and content < TALK_CONTENT and floors.laughs_off(answer):
         return True  # a joke about oneself where the subject was asked for
     if content < NO_POINT_CONTENT:
         # Unless it names a term of the rubric's own, no everyday word, in plain statements
