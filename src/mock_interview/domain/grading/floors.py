@@ -119,7 +119,9 @@ def hedges_off(answer: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _deflection_re() -> re.Pattern[str]:
-    return tx.compile_cues(tx.load_data("cues")["deflections"])
+    cues = tx.load_data("cues")
+    roles = "(?:" + "|".join(cues["deflection_roles"]) + ")"
+    return tx.compile_cues([p.replace("<role>", roles) for p in cues["deflections"]])
 
 
 def deflects(answer: str) -> bool:

@@ -288,11 +288,9 @@ def read_answer(
     # to count inventory", "the refill rate doesn't matter").
     point_texts = tuple(model.text for model in reference.points)
     for i in own:
-        dismissed = dismissal.dismissed_point(text[spans[i][0]:spans[i][1]], point_texts,
-                                              question_stems)
-        if not dismissed:
-            dismissed = dismissal.conflated_point(text[spans[i][0]:spans[i][1]], point_texts,
-                                                  question_stems)
+        sentence = text[spans[i][0]:spans[i][1]]
+        dismissed = dismissal.dismissed_point(sentence, point_texts, question_stems) \
+            or dismissal.conflated_point(sentence, point_texts, question_stems)
         if dismissed and not any(k == i for k, _c in contradicted.get(dismissed[0], [])):
             contradicted.setdefault(dismissed[0], []).append((i, dismissed[1]))
 
