@@ -157,3 +157,15 @@ def test_a_sameness_the_rubric_itself_states_is_not_a_conflation() -> None:
     question = frozenset(tx.content_stems("Where do you find net profit?"))
     assert dismissal.conflated_point("Net profit is really the same thing as the bottom line.",
                                      points, question) is None
+
+
+def test_a_probability_idiom_is_no_negation_in_the_point() -> None:
+    # "more likely than not" states a threshold; the point still says the step may be taken,
+    # so calling it forbidden contradicts it (audit).
+    points = ("An auditor may first perform a walkthrough when it is more likely than not "
+              "that the control is designed properly.",
+              "Exceptions found in testing are evaluated for their root cause.")
+    found = dismissal.dismissed_point(
+        "Walkthroughs aren't permitted under the new standard, so we test samples directly.",
+        points, frozenset(tx.content_stems("How do you test an internal control?")))
+    assert found is not None and found[0] == 0, found

@@ -728,3 +728,74 @@ def test_going_to_someone_is_an_action_not_a_deflection() -> None:
                           "mattered more. I went straight to my manager with the ticket counts, "
                           "we agreed to fix the bug first, and complaints halved that month.")
     assert "dont-know" not in result.flags and result.overall > 45, result.overall
+
+
+# ---- someone else did it, the speaker as a portrait, a denied premise, a look-up ---------
+
+@pytest.mark.parametrize("answer", [
+    # the work handed to another, the speaker's own part made small
+    "Scheduling was run by our nursing office. I mostly just swapped shifts when someone "
+    "asked me to.",
+    "The site manager of the depot made all the calls on the rota and the handovers. I'd "
+    "just get the final schedule emailed to me.",
+    # what the speaker is like, in place of how it is done
+    "I'm extremely fair by nature and people trust me, so rotas have never been a problem "
+    "for my teams. It's just second nature to me.",
+    "I'm a big believer in work-life balance and I always look out for my people; that's "
+    "just how I work.",
+    # the premise denied
+    "I've honestly never worked anywhere that needed a rota. Everything we've done on call "
+    "has run smoothly anyway.",
+    # the topic used as a way into another
+    "Speaking of nights, I once worked a night shift at a bakery, which was hard on sleep.",
+])
+def test_an_answer_that_hands_off_or_portrays_the_speaker_says_nothing(answer: str) -> None:
+    result = _technical_grade(ROTA_QUESTION, ROTA_POINTS, answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    "I'm a big believer in written handovers. On my last team I set a weekly rotation so "
+    "nobody had nights or weekends twice running, and anyone paged at night got the next "
+    "morning off.",
+    "Our manager ran the rota at first; I redesigned it so shifts rotate weekly, added a "
+    "written handover of open incidents, and gave time off in lieu after paged nights.",
+    "I'm pretty sure the fair way is rotating weekly, so no one does nights or weekends "
+    "twice in a row, with a written handover and time off after a night with pages.",
+])
+def test_a_portrait_or_a_hand_off_beside_the_answer_keeps_its_credit(answer: str) -> None:
+    result = _technical_grade(ROTA_QUESTION, ROTA_POINTS, answer)
+    assert not set(result.flags) & {"dont-know", "off-topic"} and result.overall > 45, \
+        (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    "I'm very calm under pressure and I get along with everyone, so conflict just doesn't "
+    "stick to me. That's my superpower, honestly.",
+    "I've always been the one colleagues come to when priorities clash, so I guess I settle "
+    "things all the time. It comes naturally to me.",
+    "Priorities at my last job were set by our product lead. I mostly just picked up whatever "
+    "tickets she put at the top, so disagreements never really came up.",
+])
+def test_a_story_question_answered_with_a_portrait_or_a_hand_off_says_nothing(answer) -> None:
+    result = _story_grade(answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+def test_a_portrait_before_a_story_keeps_the_story() -> None:
+    result = _story_grade("I'm a very direct person. When a colleague kept missing review "
+                          "deadlines, I asked her for coffee, learned she was covering two "
+                          "projects, and we agreed a new review slot with our lead; reviews "
+                          "were on time for the rest of the quarter.")
+    assert "dont-know" not in result.flags and result.overall > 45, result.overall
+
+
+@pytest.mark.parametrize(("answer", "talk"), [
+    ("The criteria are pass-or-fail checks that tell you it's done.", False),
+    ("These days I'd just ask a chatbot to draft it.", True),
+    ("Do you run these weekly? Your team would know.", True),
+])
+def test_one_generic_you_explains_and_the_speaker_talks(answer: str, talk: bool) -> None:
+    from mock_interview.domain.grading import grader
+
+    assert grader._talks(answer) == talk, answer

@@ -59,6 +59,10 @@ _REFUTES_RE = re.compile(
 _POINT_AGREES_RE = re.compile(
     r"\b(?:not|never|no|without|instead|rather|avoid\w*|optional|unnecessary|needless|"
     r"irrelevant|may|might|if\s+needed|where\s+needed|when\s+needed)\b|n't\b", re.I)
+# Negations that deny nothing: "more likely than not" is a probability, "whether or not" a
+# condition either way.
+_IDLE_NEGATION_RE = re.compile(r"\b(?:more|less)\s+likely\s+than\s+not\b|\bwhether\s+or\s+not\b",
+                               re.I)
 _POINT_ALLOWS_RE = re.compile(r"\b(?:not|never|no|without|prohibit\w*|forbid\w*|ban\w*)\b|n't\b",
                               re.I)
 
@@ -129,7 +133,8 @@ def dismissed_point(sentence: str, points: tuple[str, ...],
     best: tuple[int, int, claims.Contradiction] | None = None
     for scope, forbidden in found:
         for j, point in enumerate(points):
-            if (_POINT_ALLOWS_RE if forbidden else _POINT_AGREES_RE).search(point):
+            if (_POINT_ALLOWS_RE if forbidden else _POINT_AGREES_RE).search(
+                    _IDLE_NEGATION_RE.sub(" ", point)):
                 continue
             named = _named(scope, point, question_stems)
             if not named or not _enough(named):

@@ -124,11 +124,45 @@ def _deflection_re() -> re.Pattern[str]:
     return tx.compile_cues([p.replace("<role>", roles) for p in cues["deflections"]])
 
 
+@lru_cache(maxsize=1)
+def _hand_off_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = tx.load_data("cues")
+    roles = "(?:" + "|".join(cues["deflection_roles"]) + ")"
+    return (tx.compile_cues([p.replace("<role>", roles) for p in cues["hand_offs"]]),
+            tx.compile_cues(cues["own_part_minimised"]))
+
+
+@lru_cache(maxsize=1)
+def _self_portrait_re() -> re.Pattern[str]:
+    return tx.compile_cues(tx.load_data("cues")["self_portraits"])
+
+
+_SENTENCE_RE = re.compile(r"[^.!?;]+[.!?;]*")
+_GENERAL_RE = re.compile(r"\b(?:always|never|every time|all the time)\b")
+
+
+def portrays_self(answer: str) -> str | None:
+    """The answer without its sentences about what the speaker is like in general ("I'm
+    extremely organized", "that's just how I work", "I've never missed a forecast") or what
+    they always or never do, when it has such a sentence; else None."""
+    lowered = tx.lower_same_length(answer)
+    if not _self_portrait_re().search(lowered):
+        return None
+    return " ".join(m.group() for m in _SENTENCE_RE.finditer(lowered)
+                    if not _self_portrait_re().search(m.group())
+                    and not _GENERAL_RE.search(m.group()))
+
+
 def deflects(answer: str) -> bool:
     """Does the answer stall ("let me think", "I'm blanking"), say someone else did it ("our
-    controller handled all of that", "I wasn't involved"), or put another subject or a
-    question in the answer's place ("I'd rather talk about", "I wanted to ask, how ...")?"""
-    return bool(_deflection_re().search(tx.lower_same_length(answer)))
+    controller handled all of that", "I wasn't involved"; "Procurement handled supplier
+    reviews. I mostly just raised a flag"), or put another subject or a question in the
+    answer's place ("I'd rather talk about", "I wanted to ask, how ...")?"""
+    lowered = tx.lower_same_length(answer)
+    if _deflection_re().search(lowered):
+        return True
+    done_by_another, own_part_small = _hand_off_res()
+    return bool(done_by_another.search(lowered) and own_part_small.search(lowered))
 
 
 def laughs_off(answer: str) -> bool:

@@ -303,7 +303,7 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     content, results = read.content, read.results
     if (item.kind == "technical" and len(key_points) >= SPELLED_OUT_POINTS
             and not any(tx.is_rubric_line(p) for p in key_points)
-            and _SPOKEN_RE.search(answer) and not read.wrong
+            and _talks(answer) and not read.wrong
             and set(tx.content_stems(answer)) & reference.question_stems and not any(
                 set(r.matched) - reference.question_stems for r in results)):
         # A rubric of several points spells the subject out: talk on the topic that uses none
@@ -331,9 +331,10 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
         content = (1 - STAR_TECHNICAL_SHARE) * content + STAR_TECHNICAL_SHARE * told.parts["star"]
     said = cov.answer_terms(answer, reference.question_stems, near_spellings=False)
     said_relevance = cov.relevance(reference, said)
-    if not follow_up and not read.wrong \
-            and _makes_no_point(item, answer, key_points, content, said_relevance, told,
-                            read.content):
+    if not follow_up and (
+            _dodges(item, answer, key_points, content, read.content)
+            or not read.wrong and _makes_no_point(item, answer, key_points, content,
+                                                  said_relevance, told, read.content)):
         flag = "off-topic" if floors.is_unrelated(said_relevance) else "dont-know"
         floored = _floor_grade(item, flag, word_count, _FLOOR_REASONS[flag])
         if item.star:
@@ -434,11 +435,6 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
     project") does not spell it out, so it is not read this way."""
     if len(key_points) < SPELLED_OUT_POINTS:
         return False
-    if content < (DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT) \
-            and floors.deflects(answer):
-        # It stalls, hands the subject to someone else or puts another in its place, and
-        # says little of the rubric on the way.
-        return True
     if item.star:
         if not told.star_parts["action"] and min(content, said) < NO_ACTION_CONTENT:
             # Nothing the speaker did, and next to nothing the rubric asks: in the grade, or
@@ -463,6 +459,35 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
     # Jira here?") that makes little of the rubric and whose words are mostly not the
     # subject's is about something else, whatever topic word it drops on the way.
     return content < TALK_CONTENT and relevance < TALK_RELEVANCE and talk
+
+
+def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], content: float,
+            said: float) -> bool:
+    """An answer that stalls, hands the subject to someone else, puts another in its place or
+    says what the speaker is like instead, and makes little of the rubric on the way, is no
+    answer, whatever wrong claim it drops in passing ("my code doesn't need paying down")."""
+    if len(key_points) < SPELLED_OUT_POINTS:
+        return False
+    # In a story, what the rubric credits for told STAR parts is not said of the subject.
+    made = min(content, said) if item.star else content
+    if made >= (DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT):
+        return False
+    if floors.deflects(answer):
+        return True
+    # What the speaker is like ("I'm extremely organized, that's my superpower") where a story
+    # or an explanation was asked for, with no occasion told beside it.
+    rest = floors.portrays_self(answer)
+    return rest is not None and comm.past_events(rest) < STORY_EVENTS
+
+
+def _talks(answer: str) -> bool:
+    """Is the answer talk rather than an explanation: the speaker in it, or the listener twice?
+    One generic "you" ("checks that tell you it's done") explains."""
+    spoken = [w.casefold() for w in _SPOKEN_RE.findall(answer)]
+    return len(spoken) >= TALK_PERSON_WORDS or any(w not in _LISTENER for w in spoken)
+
+
+_LISTENER = frozenset(("you", "your", "?"))
 
 
 def _names_a_rubric_term(answer: str, key_points: tuple[str, ...], question: str) -> bool:
