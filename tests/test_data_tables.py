@@ -211,3 +211,26 @@ def test_modules_read_the_tables_with_the_types_they_use():
     assert planner._COMPETENCY_SYNONYMS["mistake"] == "failure"
     assert isinstance(matching.ROLE_FILLER_WORDS, set)
     assert matching.title_tokens("Senior SRE") == frozenset({"site", "reliability", "engineer"})
+
+
+def test_grading_synonym_groups_have_the_shape_the_grader_reads() -> None:
+    """Each group: two or more trimmed lower-case members, none twice; a several-word member
+    has two to four content words (a phrase with one is read as nothing at all)."""
+    from mock_interview.domain.grading import text as tx
+
+    table = _read("grading/synonyms")
+    assert isinstance(table["version"], int)
+    problems = []
+    for n, group in enumerate(table["groups"]):
+        where = f"groups[{n}] {group[:1]}"
+        problems += _word_problems(where, group)
+        if isinstance(group, list) and len(group) < 2:
+            problems.append(f"{where}: one member is no group")
+        for member in group if isinstance(group, list) else ():
+            if isinstance(member, str) and " " in member \
+                    and not 2 <= len(tx.content_words(member)) <= tx.PHRASE_MAX_STEMS:
+                problems.append(f"{where}: {member!r} is not 2-4 content words")
+    for short, long in table["expansions"].items():
+        if short != short.strip().lower() or " " in short or long != long.strip().lower():
+            problems.append(f"expansions: {short!r} -> {long!r}")
+    assert problems == []

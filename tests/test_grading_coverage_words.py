@@ -47,3 +47,20 @@ def test_queue_and_conversion_words_in_other_words() -> None:
     assert _coverage("Convert the expression to postfix.",
                      "transform the expression into postfix") > 0.9
     assert _coverage("It holds a memory address.", "it holds a memory location") > 0.9
+
+
+def test_a_several_word_synonym_counts_in_the_answer_and_in_the_point() -> None:
+    # the shipped lexicon groups "latency" with "response time"
+    assert "latenc" in _matched("Cache reads to cut latency.", "cache reads so the response time drops")
+    assert {"respons", "time"} <= _matched("Cache reads to cut the response time.",
+                                         "cache reads to cut latency")
+    # the words apart, or in the other order, are not the phrase
+    assert "latenc" not in _matched("Cache reads to cut latency.",
+                                    "the response was slow the first time")
+
+
+def test_a_phrase_made_of_the_question_words_earns_nothing() -> None:
+    reference = cov.prepare_reference("How do you bring the response time down?",
+                                      ("Cache reads to cut latency.",))
+    terms = cov.answer_terms("lower the response time", reference.question_stems)
+    assert "latenc" not in cov.point_coverage(reference.points[0], terms).matched

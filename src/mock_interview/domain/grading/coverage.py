@@ -134,10 +134,19 @@ def prepare_reference(question: str, key_points: tuple[str, ...]) -> Reference:
     per_point: list[list[PointTerm]] = []
     for point in key_points:
         seen: dict[str, PointTerm] = {}
-        for word in tx.content_words(point, drop_rubric=True):
-            stem = tx.stem(word.replace("'", ""))
+        words = tx.content_words(point, drop_rubric=True)
+        stems = tuple(tx.stem(word.replace("'", "")) for word in words)
+        # A several-word term of the point ("response time") is met by its one-word synonym
+        # ("latency"): each of its words takes the group's label.
+        in_phrase: dict[str, frozenset[str]] = {}
+        for window, labels in tx.phrases_in(stems):
+            for stem in window:
+                in_phrase[stem] = in_phrase.get(stem, frozenset()) | labels
+        for word, stem in zip(words, stems, strict=True):
             if stem not in seen:
-                seen[stem] = PointTerm(stem, word, tx.synonym_labels(stem), stem in question_stems)
+                seen[stem] = PointTerm(stem, word,
+                                       tx.synonym_labels(stem) | in_phrase.get(stem, frozenset()),
+                                       stem in question_stems)
         per_point.append(list(seen.values()))
     # Words shared by many points say little about which point an answer makes.
     doc_freq: dict[str, int] = {}
@@ -184,6 +193,7 @@ def features_of(stems: tuple[str, ...], question_stems: frozenset[str]) -> froze
     features = set(stems)
     for stem in features - question_stems:
         features.update(tx.synonym_labels(stem))
+    features.update(tx.phrase_labels(stems, question_stems))
     features.update(_joined(stems))
     return frozenset(features)
 

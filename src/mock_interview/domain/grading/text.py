@@ -283,6 +283,43 @@ def synonym_labels(word_stem: str) -> frozenset[str]:
     return _synonym_index().get(word_stem, frozenset())
 
 
+PHRASE_MAX_STEMS = 4
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> dict[tuple[str, ...], frozenset[str]]:
+    """Content stems of a several-word group member ("slowest step") -> the group labels."""
+    index: dict[tuple[str, ...], set[str]] = {}
+    for group in load_data("synonyms")["groups"]:
+        label = "~" + group[0]
+        for member in group:
+            if " " in member:
+                stems = tuple(stem(w.replace("'", "")) for w in content_words(member))
+                if 2 <= len(stems) <= PHRASE_MAX_STEMS:
+                    index.setdefault(stems, set()).add(label)
+    return {key: frozenset(value) for key, value in index.items()}
+
+
+def phrases_in(stems: tuple[str, ...]) -> list[tuple[tuple[str, ...], frozenset[str]]]:
+    """The several-word synonyms said in a run of content stems ("the slowest step caps
+    output" says "~bottleneck"), each as its stems and its group labels."""
+    index = _phrase_index()
+    found = []
+    for i in range(len(stems) - 1):
+        for n in range(2, min(PHRASE_MAX_STEMS, len(stems) - i) + 1):
+            labels = index.get(stems[i:i + n])
+            if labels:
+                found.append((stems[i:i + n], labels))
+    return found
+
+
+def phrase_labels(stems: tuple[str, ...], given: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Labels of the several-word synonyms in ``stems``, except those made only of ``given``
+    words."""
+    return frozenset(label for window, labels in phrases_in(stems)
+                     if not set(window) <= given for label in labels)
+
+
 def content_words(text: str, drop_rubric: bool = False) -> list[str]:
     """Content words of ``text`` in order: no stopwords, no stray letters. With ``drop_rubric``
     (for key points) also the rubric's own words, such as the "Explains" of "Explains how ..."."""
