@@ -205,3 +205,18 @@ def test_a_current_part_time_role_counts_until_now(cli, tmp_path):
     assert out.exit_code == 0, out.stderr
     summary = out.json()["resume"]["experience_summary"]
     assert summary["part_time_years"] >= 1.9, summary  # two years to now, not one month
+
+
+def test_the_headline_under_the_name_is_kept_and_shown(cli, tmp_path):
+    path = docs.make_resume_docx(tmp_path / "payroll.docx", [
+        "Dana Whitfield", "Payroll Analyst at Northwind Traders", "dana.w@example.com",
+        "EXPERIENCE", "Payroll Analyst", "Northwind Traders", "Mar 2020 - Present",
+        "• Ran the fortnightly payroll for 900 staff", "SKILLS", "Payroll, Excel",
+    ])
+    out = cli("upload", str(path), "--json")
+    assert out.exit_code == 0, out.stderr
+    resume = out.json()["resume"]
+    assert resume["contact"]["headline"]["title"] == "Payroll Analyst"
+    assert resume["contact"]["headline"]["company"] == "Northwind Traders"
+    shown = cli("resumes", "show", resume["id"][:8])
+    assert "headline" in shown.stdout and "Payroll Analyst at Northwind Traders" in shown.stdout

@@ -30,6 +30,10 @@ def render_review(env: Env, resume: Any) -> None:
         head.add_row(label, escape(str(contact.get(key) or "—")))
     for link in contact.get("links") or []:
         head.add_row("link", escape(link))
+    headline = contact.get("headline")
+    if isinstance(headline, dict) and headline.get("title"):
+        role = headline["title"] + (f" at {headline['company']}" if headline.get("company") else "")
+        head.add_row("headline", escape(role))
     from mock_interview.services.resumes import (
         CERTIFICATION_FAMILY,
         certifications_of,

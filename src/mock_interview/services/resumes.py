@@ -51,7 +51,9 @@ def _apply(resume: Any, document: Any, parsed: Any) -> None:
     data = parsed.to_json()
     resume.extracted_text = document.text
     resume.media_type = document.media_type
-    resume.contact = data["contact"]
+    # The role under the name ("Payroll Analyst at Northwind") is part of how the person
+    # introduces themselves, so it travels with the contact details.
+    resume.contact = {**data["contact"], "headline": data["headline"]}
     # Certifications travel with the skills (family "certification"), so matching and the
     # interview planner see them without a column of their own.
     resume.skills = data["skills"] + [
