@@ -102,7 +102,7 @@ def test_every_bench_answers_help_from_outside_the_checkout(tmp_path):
 
 
 CALIBRATION_SUITES = sorted(p for p in (ROOT / "bench").glob("calibration*")
-                            if p.is_dir() and not p.name.endswith("-correct"))
+                            if p.is_dir() and not p.name.endswith(("-correct", "-floors")))
 ANSWER_KINDS = {"excellent", "thin", "fluent_wrong", "keywords", "non_answer", "paraphrase"}
 
 
@@ -123,3 +123,27 @@ def test_each_calibration_suite_has_the_shape_the_bench_reads(suite: Path):
             assert set(item["answers"]) == ANSWER_KINDS, where
             assert all(a.strip() for a in item["answers"].values()), where
     assert len(ids) >= 60, f"{suite.name}: {len(ids)} questions"
+
+
+NON_ANSWER_KINDS = {"joke", "anecdote", "question_back", "look_it_up", "someone_else", "platitude",
+                    "self_praise", "premise_denial", "stalling", "off_target_story"}
+
+
+def test_the_floor_suite_has_the_shape_its_bench_reads():
+    import json
+
+    questions = {json.loads(line)["id"] for path in (ROOT / "bench" / "calibration").glob("*.jsonl")
+                 for line in path.read_text(encoding="utf-8").splitlines()}
+    seen = set()
+    for path in sorted((ROOT / "bench" / "calibration-floors").glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            entry = json.loads(line)
+            where = f"{path.name}:{number}"
+            assert entry["id"] in questions and entry["id"] not in seen, where
+            seen.add(entry["id"])
+            kinds = [a["kind"] for a in entry["non_answers"]]
+            assert len(kinds) == 5 == len(set(kinds)) and set(kinds) <= NON_ANSWER_KINDS, where
+            assert all(a["text"].strip() for a in entry["non_answers"]), where
+            assert len(entry["tricky_correct"]) == 2 and all(
+                a.strip() for a in entry["tricky_correct"]), where
+    assert seen == questions

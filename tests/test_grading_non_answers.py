@@ -799,3 +799,39 @@ def test_one_generic_you_explains_and_the_speaker_talks(answer: str, talk: bool)
     from mock_interview.domain.grading import grader
 
     assert grader._talks(answer) == talk, answer
+
+
+BANK_QUESTION = "How do you reconcile a bank account at month end?"
+BANK_POINTS = ["Compare the bank statement balance with the general ledger cash balance",
+               "List timing items such as deposits in transit and outstanding cheques",
+               "Book adjusting entries for bank fees, interest and errors on the book side",
+               "Investigate and clear unexplained differences before closing the period"]
+
+
+@pytest.mark.parametrize("answer", [
+    # the premise denied, in the subject's own words
+    "Month-end bank work just didn't come up in my role; the cash balance always tied out and "
+    "nobody asked me about timing differences.",
+    "I've honestly never had a bank account that didn't reconcile. Outstanding cheques were "
+    "never an issue for us at my last company.",
+    # nothing but what anyone could say of any subject
+    "Reconciling the bank is one of the most important jobs in finance. You always have to be "
+    "careful at month end, and attention to detail is everything.",
+])
+def test_a_denied_premise_or_a_string_of_generalities_says_nothing(answer: str) -> None:
+    result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    "At the end of the day it's comparing the statement balance with the ledger, listing "
+    "deposits in transit and outstanding cheques, and booking the fees.",
+    "The key is to match the statement to the ledger line by line, list the timing items, and "
+    "post the bank fees as adjusting entries.",
+    "Honestly we never had outstanding cheques at my last company, but I'd still compare the "
+    "statement with the ledger and book fees and interest on the book side.",
+])
+def test_a_stock_phrase_or_a_denied_premise_beside_the_answer_keeps_its_credit(answer) -> None:
+    result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
+    assert not set(result.flags) & {"dont-know", "off-topic"} and result.overall > 45, \
+        (answer, result.overall)

@@ -153,6 +153,48 @@ def portrays_self(answer: str) -> str | None:
                     and not _GENERAL_RE.search(m.group()))
 
 
+@lru_cache(maxsize=1)
+def _premise_denial_re() -> re.Pattern[str]:
+    return tx.compile_cues(tx.load_data("cues")["premise_denials"])
+
+
+@lru_cache(maxsize=1)
+def _generality_re() -> re.Pattern[str]:
+    cues = tx.load_data("cues")
+    return tx.compile_cues(cues["generalities"] + cues["platitudes"] + cues["cliche"])
+
+
+# Said to hold the floor, not of the subject: "I'll be honest, ...", "to be fair, ...".
+_DISCOURSE_RE = re.compile(r"\b(?:(?:i'?ll|i will|let me|to|if i'?m|i have to|i must) be "
+                           r"(?:honest|frank|upfront|fair)(?: with you)?)")
+_TO_THE_LISTENER_RE = re.compile(
+    r"\b(?:you|your)\b[^.!?]*\?|\bi'?m (?:really |just )?curious (?:whether|if|how|what|about)\b")
+
+
+def denies_premise(answer: str) -> bool:
+    """Does the answer say the situation asked about never arose ("it never came up", "cycle
+    counting wasn't part of how we operated")?"""
+    return bool(_premise_denial_re().search(tx.lower_same_length(answer)))
+
+
+_EVASIONS = (_generality_re, _self_portrait_re, _premise_denial_re, _deflection_re)
+
+
+def evades_throughout(answer: str, rubric: frozenset[str]) -> bool:
+    """Is every sentence of the answer something said in place of one: a generality ("X is
+    key", "you have to be careful"), what the speaker is like, the premise denied, a stall,
+    or a question to the listener, with no word of the ``rubric`` (stems) beside it? "At the
+    end of the day it's usually a missing index" names the index."""
+    lowered = _DISCOURSE_RE.sub(" ", tx.lower_same_length(answer))
+    sentences = [m.group() for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
+    for sentence in sentences:
+        spans = [m.span() for pattern in _EVASIONS for m in pattern().finditer(sentence)]
+        spans += [m.span() for m in _TO_THE_LISTENER_RE.finditer(sentence)]
+        if not spans or rubric.intersection(tx.content_stems(without_spans(sentence, spans))):
+            return False
+    return bool(sentences)
+
+
 def deflects(answer: str) -> bool:
     """Does the answer stall ("let me think", "I'm blanking"), say someone else did it ("our
     controller handled all of that", "I wasn't involved"; "Procurement handled supplier

@@ -49,6 +49,7 @@ SPELLED_OUT_POINTS = 3  # key points enough that a real answer uses a word of on
 NO_POINT_CONTENT = 0.1
 DEFLECTED_CONTENT = 0.4  # a technical answer that deflects and makes this little
 DEFLECTED_STORY_CONTENT = 0.3  # a story that deflects and makes this little
+EVADED_CONTENT = 0.6  # an answer whose every sentence evades, making less than this
 NO_STORY_CONTENT = 0.06  # "story" of one STAR part and under two past events
 NO_EVENT_CONTENT = 0.15  # "story" with no STAR part and under two past events
 STORY_EVENTS = 2  # past verbs a told story has at the least
@@ -332,7 +333,7 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     said = cov.answer_terms(answer, reference.question_stems, near_spellings=False)
     said_relevance = cov.relevance(reference, said)
     if not follow_up and (
-            _dodges(item, answer, key_points, content, read.content)
+            _dodges(item, answer, key_points, content, read.content, told)
             or not read.wrong and _makes_no_point(item, answer, key_points, content,
                                                   said_relevance, told, read.content)):
         flag = "off-topic" if floors.is_unrelated(said_relevance) else "dont-know"
@@ -462,22 +463,32 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
 
 
 def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], content: float,
-            said: float) -> bool:
+            said: float, told: comm.Communication) -> bool:
     """An answer that stalls, hands the subject to someone else, puts another in its place or
     says what the speaker is like instead, and makes little of the rubric on the way, is no
     answer, whatever wrong claim it drops in passing ("my code doesn't need paying down")."""
     if len(key_points) < SPELLED_OUT_POINTS:
         return False
-    # In a story, what the rubric credits for told STAR parts is not said of the subject.
-    made = min(content, said) if item.star else content
+    # Unless a story with an action is told, what the rubric credits for STAR parts is not
+    # said of the subject.
+    story = told.star_parts["action"] and comm.past_events(answer) >= STORY_EVENTS
+    made = min(content, said) if item.star and not story else content
+    if made < EVADED_CONTENT and floors.evades_throughout(answer, _rubric_words(item, key_points)):
+        return True
     if made >= (DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT):
         return False
-    if floors.deflects(answer):
+    if floors.deflects(answer) or floors.denies_premise(answer):
         return True
     # What the speaker is like ("I'm extremely organized, that's my superpower") where a story
     # or an explanation was asked for, with no occasion told beside it.
     rest = floors.portrays_self(answer)
     return rest is not None and comm.past_events(rest) < STORY_EVENTS
+
+
+def _rubric_words(item: GradingInput, key_points: tuple[str, ...]) -> frozenset[str]:
+    """Stems of the key points that the question does not use."""
+    return frozenset(s for p in key_points for s in tx.content_stems(p)) \
+        - frozenset(tx.content_stems(item.question))
 
 
 def _talks(answer: str) -> bool:
