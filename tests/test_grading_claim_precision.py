@@ -865,3 +865,15 @@ def test_a_unit_written_short_is_the_same_unit(answer: str, wrong: bool) -> None
 ])
 def test_a_participle_of_absence_or_an_aim_is_not_a_denial(points, answer) -> None:
     assert not _wrong_claims("How do you handle this?", points, answer), answer
+
+
+def test_a_word_the_sentence_itself_denies_is_not_asserted_against_the_point() -> None:
+    # "with little or no inventory", as the point says, then "inventory" again in another
+    # sense ("save inventory costs"): the sentence agrees (manufacturing)
+    points = ["Just-in-time delivery brings parts straight to the line with little or no "
+              "inventory, typically within hours.",
+              "It depends on reliable suppliers and short, predictable lead times."]
+    answer = ("Basically parts arrive at the dock and go straight to the line with little or no "
+              "inventory, usually the same day, so you save inventory and handling costs and "
+              "parts move faster.")
+    assert not _wrong_claims("What is just-in-time delivery?", points, answer)

@@ -1024,7 +1024,8 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
                           sentence_figures: tuple[Figure, ...] = (),
                           point_figures: tuple[Figure, ...] = (),
                           story: bool = False,
-                          agreed: frozenset[str] = frozenset()) -> Contradiction | None:
+                          agreed: frozenset[str] = frozenset(),
+                          sentence_denies: frozenset[str] = frozenset()) -> Contradiction | None:
     """``point_all``, ``sentence_all``: every stem of the whole point and sentence (a point
     that names both sides of an antonym pair is not contradicted by either);
     ``sentence_asserted``: what the whole sentence asserts; ``sentence_topic``: the first words
@@ -1036,7 +1037,10 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
     # ("locking does not lock": both, so neither)
     sentence_denied = frozenset() if sentence.purpose else \
         sentence.denied - sentence.asserted - agreed
-    flipped = (point.asserted & sentence_denied) | (point_denied & sentence.asserted)
+    # A word the sentence itself denies somewhere, as the point does ("with little or no
+    # storage ..., so you save storage costs"), is not asserted against the point.
+    flipped = (point.asserted & sentence_denied) | (point_denied & sentence.asserted
+                                                    - sentence_denies)
     if sentence.timing and not point.timing:
         # "I don't answer straight away" puts the act later; it denies the timing, which a
         # point saying the act ("ask first, before responding") does not give.
@@ -1335,7 +1339,7 @@ def contradicts(point: Statement, sentence: Statement,
                                           sentence_asserted=sentence.asserted,
                                           sentence_topic=topic, sentence_figures=whole.figures,
                                           point_figures=point_figures, story=story,
-                                          agreed=agreed)
+                                          agreed=agreed, sentence_denies=sentence.denied)
             if found and found.kind == "antonym" and story and (
                     sentence_clause is whole
                     or not _tells_the_point(point_clause, sentence_clause, anchors)):
