@@ -877,3 +877,24 @@ def test_a_word_the_sentence_itself_denies_is_not_asserted_against_the_point() -
               "inventory, usually the same day, so you save inventory and handling costs and "
               "parts move faster.")
     assert not _wrong_claims("What is just-in-time delivery?", points, answer)
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), [
+    # told to set a thing aside, as the point's "not on ..." does (HR)
+    ("How do you decide whether a sales role earns overtime?",
+     ["Overtime eligibility depends on the duties and the pay, not on the job title"],
+     "The first thing I'd say is ignore the job title; look at the duties and the pay."),
+    # what "the mistake" is said to be is denied, as the point denies it (marketing)
+    ("How do you compare two ad campaigns?",
+     ["Compare conversion rates per visitor, not raw counts of conversions"],
+     "The classic mistake is comparing raw conversion counts; I divide by visitors first."),
+])
+def test_setting_a_thing_aside_agrees_with_a_point_that_denies_it(question, points, answer):
+    assert not _wrong_claims(question, points, answer)
+
+
+def test_a_description_with_ignores_denies_nothing() -> None:
+    statement = claims.read_statement("The median ignores outliers.")
+    assert not statement.denied
+    statement = claims.read_statement("Ignore the job title.")
+    assert {"job", "titl"} <= statement.denied

@@ -55,6 +55,14 @@ _NEGATORS = frozenset([
     # "avoid discounting immediately" denies the discount as "never discount at once" does
     "avoid", "avoids", "avoiding", "refrain", "refrains",
 ])
+# "Ignore the job title", "you can disregard it": told to set a thing aside, as "not on the job
+# title" does. A description ("the median ignores outliers") is not read so.
+_SETTING_ASIDE = frozenset(["ignore", "disregard"])
+_SETTING_ASIDE_AFTER = frozenset(["just", "simply", "can", "should", "to", "i", "we", "you", "and",
+                                  "then", "first", "always", "is"])
+# "The common mistake is using raw counts": what a mistake is said to be is denied.
+_MISTAKES = frozenset(["mistake", "mistakes", "myth", "myths", "misconception", "misconceptions",
+                       "pitfall", "pitfalls"])
 # A sentence about one's own practice ("I respond with a discount at once") answers advice
 # ("avoid discounting immediately") as advice would.
 _PRACTICE_WORDS = frozenset(["i", "we", "i'd", "we'd", "i'll", "we'll", "my", "our"])
@@ -628,6 +636,10 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                     heads.add(stems[k])
             skip = needless
             continue
+        if word in _COPULAS and index and words[index - 1] in _MISTAKES and not scope:
+            scope, scope_words, scope_open, alternative_scope = True, 0, True, False
+            manner_scope = False
+            continue
         if _opens_absence(words, index):
             scope, scope_words, scope_open, alternative_scope = True, 0, True, False
             manner_scope = False
@@ -644,6 +656,16 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             continue  # "multiple/no IRR", "p=none/quarantine/reject": one option of a list
         if word == "no" and any(a <= token.start < b for a, b in rules):
             conditional = True  # "no card, no production": each term holds only with the other
+            continue
+        if word in _SETTING_ASIDE and (first_word == index or (
+                index and words[index - 1] in _SETTING_ASIDE_AFTER)):
+            if scope and index and _is_negator(words[index - 1]):
+                # "don't ignore the trend" tells one to heed it: the two negations cancel.
+                scope, scope_words, negated_from = False, 0, None
+            else:
+                negated_from = len(stems)
+                scope, scope_words, scope_open, alternative_scope = True, 0, True, False
+                manner_scope = False
             continue
         if _is_negator(word):
             following = words[index + 1] if index + 1 < len(words) else ""
