@@ -898,3 +898,16 @@ def test_a_description_with_ignores_denies_nothing() -> None:
     assert not statement.denied
     statement = claims.read_statement("Ignore the job title.")
     assert {"job", "titl"} <= statement.denied
+
+
+def test_a_figure_that_is_another_points_own_is_no_wrong_number() -> None:
+    # "165" is the chicken point's figure, not a wrong cooling temperature (kitchen safety)
+    question = "What temperatures matter most in a restaurant kitchen?"
+    points = ["Cooked food must cool from 135°F to 70°F within 2 hours and to 41°F within 4 "
+              "more hours",
+              "Chicken is cooked to an internal temperature of 165°F",
+              "Hot food is held at 135°F or above and cold food at 41°F or below"]
+    assert not _wrong_claims(question, points, "Chicken gets cooked to 165.")
+    # a figure no point gives is still a wrong number
+    assert any(c["kind"] == "number" for c in
+               _wrong_claims(question, points, "Chicken is cooked to an internal 145°F."))

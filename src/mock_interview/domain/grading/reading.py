@@ -190,15 +190,22 @@ def _said_by_another(found: claims.Contradiction, points: list[claims.Statement]
     """Does the sentence say what another key point says, so both hold: the opposite word of
     an antonym in a sentence about that point more than about this one ("assets -7.50"
     against "liabilities plus equity fall by $7.50", when another point says "total assets
-    fall by $7.50"), or a denial of a harm by the remedy another point names?"""
+    fall by $7.50"), a figure that is another point's own, or a denial of a harm by the
+    remedy another point names?"""
     if found.kind == "negation":
         return _states_remedy(points, j, sentence, question_stems)
-    if found.kind != "antonym" or not found.opposite:
-        return False
 
     def shared(point: claims.Statement) -> int:
         return len((point.stems & sentence.stems) - question_stems)
 
+    if found.kind == "number":
+        # "Poultry gets cooked to 165" against the cooling point's figures: the figure is
+        # another point's own, in a sentence about that point at least as much.
+        theirs = found.detail.rsplit(" / ", 1)[-1]
+        return any(k != j and theirs in point.stems and shared(point) >= shared(points[j])
+                   for k, point in enumerate(points))
+    if found.kind != "antonym" or not found.opposite:
+        return False
     return any(k != j and found.opposite in point.asserted and shared(point) > shared(points[j])
                for k, point in enumerate(points))
 
