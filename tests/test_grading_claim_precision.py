@@ -911,3 +911,16 @@ def test_a_figure_that_is_another_points_own_is_no_wrong_number() -> None:
     # a figure no point gives is still a wrong number
     assert any(c["kind"] == "number" for c in
                _wrong_claims(question, points, "Chicken is cooked to an internal 145°F."))
+
+
+def test_a_condition_lifted_contradicts_a_point_that_holds_only_under_it() -> None:
+    # (databases) the point holds only under a condition; "always, whatever" lifts it
+    question = "How do you roll out a database schema change safely?"
+    points = ["An old column is dropped only after no deployed code reads it",
+              "New columns are added as nullable first and backfilled in batches"]
+    wrong = "An old column can always be dropped straight away, whatever code still reads it."
+    assert any(c["kind"] == "scope" for c in _wrong_claims(question, points, wrong))
+    # the condition kept, or "not always", agrees
+    for right in ("I drop the old column only once no deployed code reads it.",
+                  "You can't always drop an old column at once; I wait until nothing reads it."):
+        assert not _wrong_claims(question, points, right), right

@@ -106,11 +106,43 @@ _BOTH_RE = re.compile(r"\bboth ([\w-]+)(?: [\w-]+)? and ([\w-]+)(?: ([\w-]+))?",
 _ANY_ONE_RE = re.compile(r"\b(?:any one|any single|just one|at least one|either one) of "
                          r"(?:the |its |these |those )?(\w+) ([\w-]+)", re.I)
 SCOPE_SHARED = 1  # words besides the scoped ones a sentence shares with the point
+# A point that holds only under a condition ("dropping rows is only unbiased when data is
+# missing at random", "provided observations are independent") ...
+_RESTRICTED_RE = re.compile(r"\b(?:only (?:[\w-]+ ){0,3}?(?:when|if|under|once|after|until)|only (?:for|on|in|with)"
+                            r"|provided"
+                            r"(?: that)?|as long as|so long as|unless|on condition)\b", re.I)
+# ... against a sentence that lifts the condition ("always safe, whatever the reason").
+_UNRESTRICTED_RE = re.compile(
+    r"\b(?:always|whatever|regardless|no matter|in (?:any|every|all) cases?|under any"
+    r"|(?:with )?no (?:conditions?|exceptions?|caveats?|assumptions?)(?: at all)?"
+    r"|unconditionally|without (?:exception|conditions?|any conditions?)"
+    r"|any (?:\w+ )?(?:reason|distribution|case|situation|condition|circumstances?|kind of data))\b",
+    re.I)
+_KEEPS_CONDITION_RE = re.compile(r"\b(?:only|if|when|provided|as long as|unless|depends?|not always"
+                                 r"|usually|often|typically)\b", re.I)
+RESTRICTED_SHARED = 2  # words of the point's claim, before its condition, a sentence must say
 
 
 @lru_cache(maxsize=256)
 def _has_scope(point_text: str) -> bool:
-    return bool(_BOTH_RE.search(point_text) or _ANY_ONE_RE.search(point_text))
+    return bool(_BOTH_RE.search(point_text) or _ANY_ONE_RE.search(point_text)
+                or _RESTRICTED_RE.search(point_text))
+
+
+def _condition_lifted(point_text: str, sentence_text: str, sentence_stems: frozenset[str],
+                      question_stems: frozenset[str]) -> claims.Contradiction | None:
+    """A sentence that says always, whatever the case, what the point says holds only under
+    a condition ("dropping rows is always safe, whatever the reason" against "only unbiased
+    when data is missing completely at random")."""
+    restricted = _RESTRICTED_RE.search(point_text)
+    lifted = _UNRESTRICTED_RE.search(sentence_text)
+    if not restricted or not lifted or _KEEPS_CONDITION_RE.search(sentence_text) \
+            or re.search(r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+)?$", sentence_text[:lifted.start()]):
+        return None
+    claim = frozenset(tx.content_stems(point_text[:restricted.start()])) - question_stems
+    if len(claim & sentence_stems) < RESTRICTED_SHARED:
+        return None
+    return claims.Contradiction("scope", f"{restricted.group(0).lower()} / {lifted.group(0).lower()}")
 
 
 def _scope_contradiction(point_text: str, sentence_text: str,
@@ -134,6 +166,9 @@ def _scope_contradiction(point_text: str, sentence_text: str,
                     and len(shared) >= SCOPE_SHARED \
                     and not re.search(rf"\bboth\b|\b(?:and|or) {re.escape(other)}\b", lowered):
                 return claims.Contradiction("scope", f"both / only {side}")
+    lifted = _condition_lifted(point_text, sentence_text, sentence_stems, question_stems)
+    if lifted:
+        return lifted
     anyone = _ANY_ONE_RE.search(point_text)
     if anyone:
         count, thing = anyone.group(1).lower(), tx.stem(anyone.group(2).lower())
