@@ -835,3 +835,32 @@ def test_a_stock_phrase_or_a_denied_premise_beside_the_answer_keeps_its_credit(a
     result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
     assert not set(result.flags) & {"dont-know", "off-topic"} and result.overall > 45, \
         (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    "I'm a really meticulous reconciler and very detail-oriented. My ledgers always balanced to "
+    "the cent at month end.",
+    "I'd pull up our month-end close checklist and follow whatever the bank reconciliation "
+    "procedure says.",
+    "Bank recs... okay, um, so there's the statement and the, hmm, the ledger... let me just "
+    "think it through, it's been a while.",
+    "Do you reconcile daily or only at month end here? And does your team clear outstanding "
+    "cheques and bank fees in the same journal?",
+])
+def test_a_portrait_a_look_up_a_stall_or_questions_back_say_nothing(answer: str) -> None:
+    result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    "Hmm, let me think. I compare the statement balance to the ledger cash balance, list "
+    "deposits in transit and outstanding cheques, and book the bank fees and interest.",
+    "Our controller built the template, but I did the work: statement against ledger, timing "
+    "items listed, fees and interest booked on the book side, and any gap investigated.",
+    "I'd check the bank statement against the general ledger, but then list the outstanding "
+    "cheques and deposits in transit and post fees and interest as adjustments.",
+])
+def test_a_hesitation_a_colleague_or_a_check_before_the_answer_keeps_its_credit(answer) -> None:
+    result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
+    assert not set(result.flags) & {"dont-know", "off-topic"} and result.overall > 45, \
+        (answer, result.overall)

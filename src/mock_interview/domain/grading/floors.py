@@ -171,6 +171,35 @@ _TO_THE_LISTENER_RE = re.compile(
     r"\b(?:you|your)\b[^.!?]*\?|\bi'?m (?:really |just )?curious (?:whether|if|how|what|about)\b")
 
 
+_HESITATION_RE = re.compile(r"\b(?:u+m+|u+h+|h+m+|erm)\b|\.\.\.|\u2026")
+_HESITATION_WORD_RE = re.compile(r"\b(?:u+m+|u+h+|h+m+|erm)\b")
+STALL_HESITATIONS = 3  # hesitations ("um", "hmm", "...") in an answer that stalls
+
+
+def stalls(answer: str) -> bool:
+    """Does the answer hesitate throughout ("ACV, TCV... okay, so, um... hmm, let me")? A
+    template's "..." ("As a ..., I want ...") is no hesitation: one spoken word is needed."""
+    lowered = tx.lower_same_length(answer)
+    return bool(_HESITATION_WORD_RE.search(lowered)) \
+        and len(_HESITATION_RE.findall(lowered)) >= STALL_HESITATIONS
+
+
+@lru_cache(maxsize=1)
+def _look_up_re() -> re.Pattern[str]:
+    return tx.compile_cues(tx.load_data("cues")["look_ups"])
+
+
+_BUT_RE = re.compile(r"\b(?:but|though|although|then|first)\b")
+
+
+def looks_it_up(answer: str) -> bool:
+    """Does the answer send the question to a reference ("I'd pull up our playbook for
+    that") with nothing after a "but" ("I'd Google the error, but first I'd run EXPLAIN")?"""
+    lowered = tx.lower_same_length(answer)
+    found = _look_up_re().search(lowered)
+    return bool(found) and not _BUT_RE.search(lowered, found.end())
+
+
 def denies_premise(answer: str) -> bool:
     """Does the answer say the situation asked about never arose ("it never came up", "cycle
     counting wasn't part of how we operated")?"""
@@ -188,8 +217,9 @@ def evades_throughout(answer: str, rubric: frozenset[str]) -> bool:
     lowered = _DISCOURSE_RE.sub(" ", tx.lower_same_length(answer))
     sentences = [m.group() for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
     for sentence in sentences:
+        if _TO_THE_LISTENER_RE.search(sentence):
+            continue  # a question asserts nothing, whatever it names
         spans = [m.span() for pattern in _EVASIONS for m in pattern().finditer(sentence)]
-        spans += [m.span() for m in _TO_THE_LISTENER_RE.finditer(sentence)]
         if not spans or rubric.intersection(tx.content_stems(without_spans(sentence, spans))):
             return False
     return bool(sentences)

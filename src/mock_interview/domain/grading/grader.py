@@ -50,6 +50,7 @@ NO_POINT_CONTENT = 0.1
 DEFLECTED_CONTENT = 0.4  # a technical answer that deflects and makes this little
 DEFLECTED_STORY_CONTENT = 0.3  # a story that deflects and makes this little
 EVADED_CONTENT = 0.6  # an answer whose every sentence evades, making less than this
+STALLED_CONTENT = 0.45  # an answer that hesitates throughout, making less than this
 NO_STORY_CONTENT = 0.06  # "story" of one STAR part and under two past events
 NO_EVENT_CONTENT = 0.15  # "story" with no STAR part and under two past events
 STORY_EVENTS = 2  # past verbs a told story has at the least
@@ -475,9 +476,11 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
     made = min(content, said) if item.star and not story else content
     if made < EVADED_CONTENT and floors.evades_throughout(answer, _rubric_words(item, key_points)):
         return True
+    if made < STALLED_CONTENT and floors.stalls(answer):
+        return True
     if made >= (DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT):
         return False
-    if floors.deflects(answer) or floors.denies_premise(answer):
+    if floors.deflects(answer) or floors.denies_premise(answer) or floors.looks_it_up(answer):
         return True
     # What the speaker is like ("I'm extremely organized, that's my superpower") where a story
     # or an explanation was asked for, with no occasion told beside it.
