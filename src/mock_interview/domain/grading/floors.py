@@ -173,6 +173,7 @@ _TO_THE_LISTENER_RE = re.compile(
 
 _HESITATION_RE = re.compile(r"\b(?:u+m+|u+h+|h+m+|erm)\b|\.\.\.|\u2026")
 _HESITATION_WORD_RE = re.compile(r"\b(?:u+m+|u+h+|h+m+|erm)\b")
+EVASION_RUBRIC_WORDS = 1  # rubric words a sentence of stock phrases may drop in passing
 STALL_HESITATIONS = 3  # hesitations ("um", "hmm", "...") in an answer that stalls
 
 
@@ -212,15 +213,16 @@ _EVASIONS = (_generality_re, _self_portrait_re, _premise_denial_re, _deflection_
 def evades_throughout(answer: str, rubric: frozenset[str]) -> bool:
     """Is every sentence of the answer something said in place of one: a generality ("X is
     key", "you have to be careful"), what the speaker is like, the premise denied, a stall,
-    or a question to the listener, with no word of the ``rubric`` (stems) beside it? "At the
-    end of the day it's usually a missing index" names the index."""
+    or a question to the listener, with at most one word of the ``rubric`` (stems) beside it?
+    "At the end of the day it's usually a missing index" names what is missing."""
     lowered = _DISCOURSE_RE.sub(" ", tx.lower_same_length(answer))
     sentences = [m.group() for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
     for sentence in sentences:
         if _TO_THE_LISTENER_RE.search(sentence):
             continue  # a question asserts nothing, whatever it names
         spans = [m.span() for pattern in _EVASIONS for m in pattern().finditer(sentence)]
-        if not spans or rubric.intersection(tx.content_stems(without_spans(sentence, spans))):
+        named = rubric.intersection(tx.content_stems(without_spans(sentence, spans)))
+        if not spans or len(named) > EVASION_RUBRIC_WORDS:
             return False
     return bool(sentences)
 
