@@ -23,10 +23,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from mock_interview.testing.grading import grade_through_command
+from mock_interview.testing.grading import FLOOR_FLAGS, grade_through_command, read_suite
 
 HERE = Path(__file__).parent
-FLOORS = ("dont-know", "gibberish", "copied-question", "off-topic", "empty")
 PART_A = frozenset(("accounting", "civil_engineering", "cybersecurity", "data_ml", "design",
                     "finance", "hospitality", "hr", "legal_compliance", "logistics"))
 
@@ -40,12 +39,7 @@ def main() -> int:
     parser.add_argument("--failures", action="store_true",
                         help="list every non-answer over 20 and every tricky answer marked down")
     args = parser.parse_args()
-    suite = {}
-    for path in sorted(Path(args.suite).glob("*.jsonl")):
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                item = json.loads(line)
-                suite[item["id"]] = item
+    suite = read_suite(args.suite)
     entries = [json.loads(line) for path in sorted(Path(args.floors).glob("*.jsonl"))
                if args.part is None or (path.stem in PART_A) == (args.part == "A")
                for line in path.read_text("utf-8").splitlines() if line.strip()]
@@ -75,7 +69,7 @@ def main() -> int:
                                  "overall": data["overall"], "answer": non_answer["text"]})
         for i, answer in enumerate(entry["tricky_correct"]):
             data = results[f"{entry['id']}|ok{i}"]
-            floored = bool(set(data["flags"]) & set(FLOORS))
+            floored = bool(set(data["flags"]) & set(FLOOR_FLAGS))
             tricky["answers"] += 1
             tricky["floored"] += floored
             tricky["wrong_claim"] += bool(data["wrong_claims"])

@@ -21,10 +21,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from mock_interview.testing.grading import grade_through_command
+from mock_interview.testing.grading import FLOOR_FLAGS, grade_through_command, read_suite
 
 HERE = Path(__file__).parent
-FLOORS = ("dont-know", "gibberish", "copied-question", "off-topic", "empty")
 
 
 def main() -> int:
@@ -35,12 +34,7 @@ def main() -> int:
     parser.add_argument("--failures", action="store_true",
                         help="list every flagged or floored answer with its quote")
     args = parser.parse_args()
-    suite = {}
-    for path in sorted(Path(args.suite).glob("*.jsonl")):
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                item = json.loads(line)
-                suite[item["id"]] = item
+    suite = read_suite(args.suite)
     extra = [json.loads(line) for path in sorted(Path(args.correct).glob("*.jsonl"))
              for line in path.read_text("utf-8").splitlines() if line.strip()]
     if not extra:
@@ -65,7 +59,7 @@ def main() -> int:
             row = rows[variant]
             row["answers"] += 1
             row["wrong_claim"] += bool(data["wrong_claims"])
-            floored = bool(set(data["flags"]) & set(FLOORS))
+            floored = bool(set(data["flags"]) & set(FLOOR_FLAGS))
             row["floored"] += floored
             row["within_15"] += abs(data["overall"] - excellent) <= 15
             scores[variant].append(data["overall"])

@@ -25,3 +25,17 @@ def grade_through_command(items: list[dict[str, Any]], engine: str = "offline",
         command += ["--model", model] if model else []
         subprocess.run(command, check=False, capture_output=True)
         return {data["id"]: data for data in map(json.loads, out.read_text("utf-8").splitlines())}
+
+
+FLOOR_FLAGS = ("dont-know", "gibberish", "copied-question", "off-topic", "empty")
+
+
+def read_suite(folder: str | Path) -> dict[str, dict[str, Any]]:
+    """The items of a calibration suite's JSONL files, by ``id``."""
+    suite = {}
+    for path in sorted(Path(folder).glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                suite[item["id"]] = item
+    return suite
