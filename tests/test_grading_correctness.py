@@ -795,3 +795,32 @@ def test_a_denial_of_that_way_is_not_a_denial_of_its_words() -> None:
     answer = ("Cash basis is simpler and fine for a small shop, but GAAP statements can't be "
               "prepared that way, so larger companies use accrual.")
     assert grade(answer, points, question).wrong_claims == []
+
+
+def test_a_sum_with_a_sign_turned_is_a_wrong_formula() -> None:
+    from mock_interview.domain.grading import relations
+
+    point = ("Working capital equals current assets plus prepaid expenses minus current "
+             "liabilities (WC = CA + PE - CL).")
+    assert relations.changed_signs(
+        point, "Working capital is current assets plus prepaid expenses plus current liabilities.")
+    assert relations.changed_signs(
+        point, "Working capital is current assets plus current liabilities minus prepaid expenses.")
+    # the same sum in another order, or every sign turned, is the same equation
+    assert not relations.changed_signs(
+        point, "Working capital is prepaid expenses minus current liabilities plus current assets.")
+    assert not relations.changed_signs(
+        point, "Minus working capital is current liabilities minus current assets minus prepaid "
+               "expenses.")
+
+
+def test_a_sum_with_a_sign_turned_is_graded_as_a_wrong_claim() -> None:
+    from mock_interview.domain.grading import GradingInput, grade_answer
+
+    points = ["Working capital equals current assets plus prepaid expenses minus current "
+              "liabilities.", "A negative working capital can mean short-term funding pressure."]
+    grade = grade_answer(GradingInput(
+        "How do you calculate working capital?", "technical", points,
+        "Working capital is current assets plus prepaid expenses plus current liabilities, so "
+        "more debt means more working capital.", (40, 220)))
+    assert any(c["kind"] == "swap" for c in grade.wrong_claims), grade.wrong_claims

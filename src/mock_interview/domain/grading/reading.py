@@ -190,6 +190,9 @@ def _relation_contradiction(point_text: str, point: claims.Statement, sentence_t
     swapped = relations.swapped_formula(point_text, sentence_text)
     if swapped:
         return claims.Contradiction("swap", f"{swapped[0]} / {swapped[1]}")
+    signed = relations.changed_signs(point_text, sentence_text)
+    if signed:
+        return claims.Contradiction("swap", f"{signed[0]} / {signed[1]}")
     other = relations.other_figure(point_text, sentence_text)
     if other:
         shared = {s for s in point.stems & sentence.stems

@@ -157,7 +157,81 @@ def other_figure(point: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
-_RELATION_HINT_RE = re.compile(r"[=×*/÷:]|\bO\(|\b(?:equals|times|divided|multiplied|to)\b", re.I)
+# ---- sums: "CCC = DIO + DSO - DPO", "days inventory plus days sales minus days payables" ----
+
+_SIGN_RE = re.compile(r"\s*(\+|\bplus\b|\s[-\u2212\u2013]\s|\bminus\b|\bless\b)\s*", re.I)
+_SUM_EQUALS_RE = re.compile(r"=|\bequals?\b|\bis\s+(?:calculated|computed)\s+as\b|\bis\b", re.I)
+_SUM_END_RE = re.compile(r"[,;:()]|\b(?:so|which|because|since|but|while|whereas|and)\b"
+                         r"|\.(?:\s|$)", re.I)
+MAX_SUM_TERMS = 5
+
+Sum = frozenset[tuple[Term, int]]  # the terms of a sum's right side, each with its sign
+
+
+@lru_cache(maxsize=8192)
+def sums(text: str, with_minus: bool = True) -> tuple[Sum, ...]:
+    """Every sum of three or more terms ("A = B + C - D"), with at least one minus unless
+    ``with_minus`` is off, as its right side's terms with their signs."""
+    found = []
+    for match in _SUM_EQUALS_RE.finditer(text):
+        after = text[match.end():]
+        end = _SUM_END_RE.search(after)
+        right = after[: end.start()] if end else after
+        pieces = _SIGN_RE.split(" " + right)
+        if len(pieces) < 5:  # at least two operators
+            continue
+        signs = [1] + [-1 if p.strip().lower() in ("-", "\u2212", "\u2013", "minus", "less")
+                       else 1 for p in pieces[1::2]]
+        terms = [frozenset(tx.content_stems(p)) for p in pieces[0::2]]
+        if (with_minus and -1 not in signs) or not all(terms) or len(terms) > MAX_SUM_TERMS \
+                or any(len(t) > MAX_SIDE_TERMS for t in terms):
+            continue
+        if len(set(terms)) != len(terms):
+            continue
+        found.append(frozenset(zip(terms, signs, strict=True)))
+    return tuple(found)
+
+
+def _sum_aligned(theirs: Sum, ours: Sum) -> Sum | None:
+    """``theirs`` written with the point's terms, each matched to the one point term it
+    shares the most words with; None unless every term pairs with one of the other."""
+    point_terms = [t for t, _sign in ours]
+    mapped: dict[Term, Term] = {}
+    for term, _sign in theirs:
+        best = max(len(term & p) for p in point_terms)
+        matches = [p for p in point_terms if len(term & p) == best and best]
+        if len(matches) != 1 or matches[0] in mapped.values():
+            return None
+        mapped[term] = matches[0]
+    if len(mapped) != len(point_terms):
+        return None
+    return frozenset((mapped[t], sign) for t, sign in theirs)
+
+
+def changed_signs(point: str, sentence: str) -> tuple[str, str] | None:
+    """The sentence sums the point's terms with other signs ("DIO + DSO + DPO" against
+    "DIO + DSO - DPO"); the same sum with every sign turned is the same equation."""
+    ours = sums(point)
+    if not ours:
+        return None
+    for theirs in sums(sentence, with_minus=False):
+        for mine in ours:
+            aligned = _sum_aligned(theirs, mine)
+            if aligned is None or aligned == mine:
+                continue
+            if aligned == frozenset((t, -sign) for t, sign in mine):
+                continue
+            return _shown_sum(mine), _shown_sum(aligned)
+    return None
+
+
+def _shown_sum(terms: Sum) -> str:
+    return " ".join(("+ " if sign > 0 else "- ") + " ".join(sorted(t))
+                    for t, sign in sorted(terms, key=lambda x: (-x[1], sorted(x[0]))))
+
+
+_RELATION_HINT_RE = re.compile(r"[=×*/÷:+]|\bO\(|\b(?:equals|times|divided|multiplied|to|minus|plus)\b",
+                               re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -165,4 +239,4 @@ def has_relation(text: str) -> bool:
     """Does ``text`` state a formula, a ratio or a complexity class (a cheap first look)?"""
     if not _RELATION_HINT_RE.search(text):
         return False
-    return bool(formulas(text) or complexities(text) or ratios(text))
+    return bool(formulas(text) or complexities(text) or ratios(text) or sums(text))
