@@ -1,5 +1,6 @@
 """Claims whose words are all right but in the wrong places: formulas with their terms moved
-across the "=", ratios read backwards and complexity classes traded for others.
+across the "=", sums with a sign turned, ratios read backwards and complexity classes traded
+for others.
 
 A multiplicative formula ``A = B × C / D`` says the same as ``A × D = B × C`` and as
 ``B = A × D / C``: it is read as the two sides of that product equation, so any rearrangement
