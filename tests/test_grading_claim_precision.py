@@ -924,3 +924,11 @@ def test_a_condition_lifted_contradicts_a_point_that_holds_only_under_it() -> No
     for right in ("I drop the old column only once no deployed code reads it.",
                   "You can't always drop an old column at once; I wait until nothing reads it."):
         assert not _wrong_claims(question, points, right), right
+
+
+def test_a_head_both_things_share_is_not_what_the_question_contrasts() -> None:
+    assert claims.contrast_pair("What is the difference between first-party and third-party "
+                                "cookies?") == {"first", "third"}
+    assert claims.contrast_pair("How do lead time and cycle time differ?") == {"lead", "cycl"}
+    assert claims.contrast_pair("What is the difference between cross-site scripting and "
+                                "cross-site request forgery?") == {"script", "request"}

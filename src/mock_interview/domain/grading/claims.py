@@ -1507,9 +1507,15 @@ def contrast_pair(question: str) -> frozenset[str] | None:
         # "cross-site scripting and cross-site request forgery": a modifier both names share
         # is not what tells them apart.
         shared = frozenset(words[max(0, i - 4):i])
-        after = next((words[j] for j in range(i + 1, min(len(words), i + 5))
-                      if words[j] not in stop and words[j] not in _CONTRAST_VERBS
-                      and words[j] not in shared), None)
+        at = next((j for j in range(i + 1, min(len(words), i + 5))
+                   if words[j] not in stop and words[j] not in _CONTRAST_VERBS
+                   and words[j] not in shared), None)
+        after = words[at] if at is not None else None
+        if at is not None and at + 1 < len(words) and words[at + 1] == before and i >= 2 \
+                and words[i - 2] not in stop:
+            # "first-party and third-party data": the head both share ("party") is not what
+            # tells them apart; its modifiers are.
+            before = words[i - 2]
         if before and after and before != after:
             first, second = tx.stem(before.replace("'", "")), tx.stem(after.replace("'", ""))
             if first != second:
