@@ -932,3 +932,15 @@ def test_a_head_both_things_share_is_not_what_the_question_contrasts() -> None:
     assert claims.contrast_pair("How do lead time and cycle time differ?") == {"lead", "cycl"}
     assert claims.contrast_pair("What is the difference between cross-site scripting and "
                                 "cross-site request forgery?") == {"script", "request"}
+
+
+def test_a_thing_after_a_verb_is_the_object_not_a_new_subject() -> None:
+    from mock_interview.domain.grading import reading
+
+    things = frozenset(["latenc", "throughput"])
+    said = claims.read_statement("Latency has a catch: it's the delay that makes throughput "
+                                 "look fine, and it is measured per request.")
+    assert [thing for thing, _words in reading._segments(said, things)] == ["latenc"]
+    said = claims.read_statement("Latency is measured per request, while average throughput "
+                                 "counts requests per second.")
+    assert [thing for thing, _words in reading._segments(said, things)] == ["latenc", "throughput"]

@@ -166,6 +166,7 @@ class Clause:
     # Opens on "so that", "so as", "in order to": an aim ("so that the same person isn't
     # seeing the ad"), whose negation claims nothing against a point.
     purpose: bool = False
+    relative: bool = False  # opens on "that", "which", "who": said of a thing named before it
 
     @cached_property
     def asserted(self) -> frozenset[str]:
@@ -234,6 +235,7 @@ _PRIVATIVE_AFTER = frozenset(["eliminated", "avoided", "skipped", "prohibited", 
                               "unacceptable", "inappropriate", "unsafe"])
 _PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"])
 _PURPOSE_RE = re.compile(r"[\s,;:-]*(?:so that|so as|in order|lest)\b")
+_RELATIVE_RE = re.compile(r"[\s,;:-]*(?:that|which|who|whom|whose)\b")
 _PRIVATIVE_STEMS = frozenset(tx.stem(w) for w in _PRIVATIVE_AFTER)
 
 
@@ -544,7 +546,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                                   frozenset(manner), negated_condition,
                                   bool(denied) and bool(_TIMING_RE.search(
                                       lowered[clause_start:at])),
-                                  bool(clauses) and bool(_PURPOSE_RE.match(lowered[clause_start:at]))))
+                                  bool(clauses) and bool(_PURPOSE_RE.match(lowered[clause_start:at])),
+                                  bool(_RELATIVE_RE.match(lowered[clause_start:at]))))
             # A condition with no words of its own yet ("if, say, ...") carries on to the
             # clause after the comma.
             conditional = False

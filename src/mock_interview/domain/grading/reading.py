@@ -971,7 +971,11 @@ def _segments(sentence: claims.Statement, things: frozenset[str]) -> list[tuple[
         for index, stem in enumerate(clause.stems):
             if stem in things:
                 # "I build a rating scale for each question": the speaker is the subject.
-                if index < SUBJECT_REACH or not (segments or clause.speaker):
+                # "the rate that makes NPV zero": a thing after a word of its own and a verb
+                # is an object; right after a word ("the average IRR") it is the subject.
+                subject = index == 0 or (index < SUBJECT_REACH and not clause.relative
+                                         and clause.positions[index] - clause.positions[0] == index)
+                if subject or not (segments or clause.speaker):
                     if not (segments and segments[-1][0] == stem):
                         segments.append((stem, set(leading) if not segments else set()))
                     muted = False
