@@ -864,3 +864,16 @@ def test_a_hesitation_a_colleague_or_a_check_before_the_answer_keeps_its_credit(
     result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
     assert not set(result.flags) & {"dont-know", "off-topic"} and result.overall > 45, \
         (answer, result.overall)
+
+
+@pytest.mark.parametrize(("answer", "named"), [
+    ("Month-end bank work just didn't come up in my role; the cash balance always tied out and "
+     "nobody asked me about timing differences.", "never came up"),
+    ("I'm a really meticulous reconciler and very detail-oriented. My ledgers always balanced "
+     "to the cent at month end.", "described yourself"),
+    ("I'd pull up our month-end close checklist and follow whatever the bank reconciliation "
+     "procedure says.", "sent the question to a reference"),
+])
+def test_the_feedback_names_what_was_said_in_place_of_an_answer(answer: str, named: str) -> None:
+    result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
+    assert result.overall == 0 and any(named in w for w in result.weaknesses), result.weaknesses

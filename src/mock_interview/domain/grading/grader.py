@@ -333,12 +333,11 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
         content = (1 - STAR_TECHNICAL_SHARE) * content + STAR_TECHNICAL_SHARE * told.parts["star"]
     said = cov.answer_terms(answer, reference.question_stems, near_spellings=False)
     said_relevance = cov.relevance(reference, said)
-    if not follow_up and (
-            _dodges(item, answer, key_points, content, read.content, told)
-            or not read.wrong and _makes_no_point(item, answer, key_points, content,
-                                                  said_relevance, told, read.content)):
+    dodge = "" if follow_up else _dodges(item, answer, key_points, content, read.content, told)
+    if dodge or not follow_up and not read.wrong and _makes_no_point(
+            item, answer, key_points, content, said_relevance, told, read.content):
         flag = "off-topic" if floors.is_unrelated(said_relevance) else "dont-know"
-        floored = _floor_grade(item, flag, word_count, _FLOOR_REASONS[flag])
+        floored = _floor_grade(item, flag, word_count, dodge or _FLOOR_REASONS[flag])
         if item.star:
             floored.star_parts = dict(told.star_parts)
         if item.star and flag == "dont-know":
@@ -464,28 +463,49 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
 
 
 def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], content: float,
-            said: float, told: comm.Communication) -> bool:
-    """An answer that stalls, hands the subject to someone else, puts another in its place or
-    says what the speaker is like instead, and makes little of the rubric on the way, is no
-    answer, whatever wrong claim it drops in passing ("my code doesn't need paying down")."""
+            said: float, told: comm.Communication) -> str:
+    """What an answer said in place of one, as the weakness to name ("" when it answers): it
+    stalls, hands the subject to someone else, denies the premise, sends it to a reference,
+    or says what the speaker is like, and makes little of the rubric on the way, whatever
+    wrong claim it drops in passing ("my code doesn't need paying down")."""
     if len(key_points) < SPELLED_OUT_POINTS:
-        return False
+        return ""
     # Unless a story with an action is told, what the rubric credits for STAR parts is not
     # said of the subject.
     story = told.star_parts["action"] and comm.past_events(answer) >= STORY_EVENTS
     made = min(content, said) if item.star and not story else content
     if made < EVADED_CONTENT and floors.evades_throughout(answer, _rubric_words(item, key_points)):
-        return True
+        return _DODGES["general"]
     if made < STALLED_CONTENT and floors.stalls(answer):
-        return True
+        return _DODGES["stall"]
     if made >= (DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT):
-        return False
-    if floors.deflects(answer) or floors.denies_premise(answer) or floors.looks_it_up(answer):
-        return True
+        return ""
+    if floors.deflects(answer):
+        return _DODGES["deflect"]
+    if floors.denies_premise(answer):
+        return _DODGES["premise"]
+    if floors.looks_it_up(answer):
+        return _DODGES["look-up"]
     # What the speaker is like ("I'm extremely organized, that's my superpower") where a story
     # or an explanation was asked for, with no occasion told beside it.
     rest = floors.portrays_self(answer)
-    return rest is not None and comm.past_events(rest) < STORY_EVENTS
+    return _DODGES["portrait"] if rest is not None and comm.past_events(rest) < STORY_EVENTS \
+        else ""
+
+
+# What a person is told when an answer is floored as said in place of one.
+_DODGES = {
+    "general": "Did not answer: general remarks any answer could make; say what you would "
+               "actually do or what happened",
+    "stall": "Did not answer: hesitated without reaching a point; give the main point first",
+    "deflect": "Did not answer: talked around the question (someone else's part, a question "
+               "back, a stall); answer it directly",
+    "premise": "Did not answer: said it never came up; explain how it works or how you would "
+               "handle it",
+    "look-up": "Did not answer: sent the question to a reference; say what you know, then what "
+               "you would check",
+    "portrait": "Did not answer: described yourself instead; give a concrete example",
+}
 
 
 def _rubric_words(item: GradingInput, key_points: tuple[str, ...]) -> frozenset[str]:
