@@ -817,6 +817,8 @@ BANK_POINTS = ["Compare the bank statement balance with the general ledger cash 
     # nothing but what anyone could say of any subject
     "Reconciling the bank is one of the most important jobs in finance. You always have to be "
     "careful at month end, and attention to detail is everything.",
+    "Good books are only as good as the people keeping them. Close is a mindset, not a "
+    "checklist.",
 ])
 def test_a_denied_premise_or_a_string_of_generalities_says_nothing(answer: str) -> None:
     result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
