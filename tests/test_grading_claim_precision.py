@@ -944,3 +944,19 @@ def test_a_thing_after_a_verb_is_the_object_not_a_new_subject() -> None:
     said = claims.read_statement("Latency is measured per request, while average throughput "
                                  "counts requests per second.")
     assert [thing for thing, _words in reading._segments(said, things)] == ["latenc", "throughput"]
+
+
+def test_before_and_after_oppose_only_about_the_same_event() -> None:
+    # a story question: the sentence orders its own events (support)
+    question = "Tell me about a time you used customer feedback to get a bug fixed."
+    points = ["Describes the feedback and how many customers it affected",
+              "I checked the complaint volume after the release to confirm the fix worked"]
+    said = ("Customers kept reporting failed logins, so I grouped 120 tickets and showed them "
+            "to the team; the fix was to trim spaces before validation.")
+    assert not _wrong_claims(question, points, said, kind="behavioral")
+    # about the same event, the opposite order is still wrong (nursing)
+    question = "How do you give a PRN pain medicine?"
+    points = ["Assess and score the pain before giving the dose",
+              "Reassess the pain within an hour and document it"]
+    wrong = "I give the dose first and score the pain after giving it, which saves time."
+    assert _wrong_claims(question, points, wrong)

@@ -1399,10 +1399,27 @@ def contradicts(point: Statement, sentence: Statement,
             if stem not in _POLAR_WORDS_STEMS:
                 ours = _neighbours(point, stem) - anchors
                 opposite = frozenset(o for o in opposite if _neighbours(sentence, o) & ours)
+            elif stem in _TEMPORAL:
+                # "strip spaces before validation" orders other events than "measured the
+                # result after the fix": before and after oppose only about the same event.
+                ours = _object_of(point, stem)
+                opposite = frozenset(o for o in opposite if _object_of(sentence, o) == ours)
             if opposite:
                 return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}",
                                  sorted(opposite)[0])
     return _swapped_roles(point, sentence, anchors, question) if question else None
+
+
+_TEMPORAL = frozenset(tx.stem(w) for w in ("before", "after"))
+
+
+def _object_of(statement: Statement, stem: str) -> str | None:
+    """The first word said after ``stem`` (the event "before" or "after" places things by)."""
+    ordered = statement.ordered()
+    for k, (_position, word) in enumerate(ordered):
+        if word == stem:
+            return ordered[k + 1][1] if k + 1 < len(ordered) else None
+    return None
 
 
 _STORY_QUESTION_RE = re.compile(
