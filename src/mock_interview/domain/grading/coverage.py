@@ -135,7 +135,7 @@ def prepare_reference(question: str, key_points: tuple[str, ...]) -> Reference:
     for point in key_points:
         seen: dict[str, PointTerm] = {}
         words = tx.content_words(point, drop_rubric=True)
-        stems = tuple(tx.stem(word.replace("'", "")) for word in words)
+        stems = tx.content_stems(point, drop_rubric=True)
         # A several-word term of the point ("response time") is met by its one-word synonym
         # ("latency"): each of its words takes the group's label.
         in_phrase: dict[str, frozenset[str]] = {}

@@ -117,19 +117,21 @@ def hedges_off(answer: str) -> bool:
                 or _sidestep_re().search(lowered))
 
 
-@lru_cache(maxsize=1)
-def _deflection_re() -> re.Pattern[str]:
+def _with_roles(name: str) -> re.Pattern[str]:
+    """A cues.json list compiled with "<role>" standing for any of ``deflection_roles``."""
     cues = tx.load_data("cues")
     roles = "(?:" + "|".join(cues["deflection_roles"]) + ")"
-    return tx.compile_cues([p.replace("<role>", roles) for p in cues["deflections"]])
+    return tx.compile_cues([p.replace("<role>", roles) for p in cues[name]])
+
+
+@lru_cache(maxsize=1)
+def _deflection_re() -> re.Pattern[str]:
+    return _with_roles("deflections")
 
 
 @lru_cache(maxsize=1)
 def _hand_off_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    cues = tx.load_data("cues")
-    roles = "(?:" + "|".join(cues["deflection_roles"]) + ")"
-    return (tx.compile_cues([p.replace("<role>", roles) for p in cues["hand_offs"]]),
-            tx.compile_cues(cues["own_part_minimised"]))
+    return _with_roles("hand_offs"), tx.compile_cues(tx.load_data("cues")["own_part_minimised"])
 
 
 @lru_cache(maxsize=1)
@@ -171,8 +173,9 @@ _TO_THE_LISTENER_RE = re.compile(
     r"\b(?:you|your)\b[^.!?]*\?|\bi'?m (?:really |just )?curious (?:whether|if|how|what|about)\b")
 
 
-_HESITATION_RE = re.compile(r"\b(?:u+m+|u+h+|h+m+|erm)\b|\.\.\.|\u2026")
-_HESITATION_WORD_RE = re.compile(r"\b(?:u+m+|u+h+|h+m+|erm)\b")
+_HESITATION_WORD = r"\b(?:u+m+|u+h+|h+m+|erm)\b"
+_HESITATION_WORD_RE = re.compile(_HESITATION_WORD)
+_HESITATION_RE = re.compile(_HESITATION_WORD + r"|\.\.\.|\u2026")
 EVASION_RUBRIC_WORDS = 1  # rubric words a sentence of stock phrases may drop in passing
 STALL_HESITATIONS = 3  # hesitations ("um", "hmm", "...") in an answer that stalls
 

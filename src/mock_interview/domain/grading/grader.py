@@ -455,7 +455,7 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
         # Unless it names a term of the rubric's own, no everyday word, in plain statements
         # ("fill numbers with the median"): a terse answer in other words.
         return talk or floors.hedges_off(answer) \
-            or not _names_a_rubric_term(answer, key_points, item.question)
+            or not _names_a_rubric_term(answer, _rubric_words(item, key_points))
     # Talk about oneself or to the listener ("our controller handled all that, do you use
     # Jira here?") that makes little of the rubric and whose words are mostly not the
     # subject's is about something else, whatever topic word it drops on the way.
@@ -524,12 +524,10 @@ def _talks(answer: str) -> bool:
 _LISTENER = frozenset(("you", "your", "?"))
 
 
-def _names_a_rubric_term(answer: str, key_points: tuple[str, ...], question: str) -> bool:
-    """Does the answer use a word of the key points that the question does not, and that is
-    not an everyday word?"""
-    rubric = {s for point in key_points for s in tx.content_stems(point)}
-    rubric -= set(tx.content_stems(question))
-    return bool((set(tx.content_stems(answer)) & rubric) - tx.everyday_stems())
+def _names_a_rubric_term(answer: str, rubric: frozenset[str]) -> bool:
+    """Does the answer use a word of the ``rubric`` (the key points' stems the question does
+    not use) that is not an everyday word?"""
+    return bool((rubric & set(tx.content_stems(answer))) - tx.everyday_stems())
 
 
 _WOULD_RE = re.compile(r"\b(?:would|will|could) you\b|\bi (?:would|will|could)\b|\bi'd\b|\bi'll\b",

@@ -108,9 +108,9 @@ _ANY_ONE_RE = re.compile(r"\b(?:any one|any single|just one|at least one|either 
 SCOPE_SHARED = 1  # words besides the scoped ones a sentence shares with the point
 # A point that holds only under a condition ("dropping rows is only unbiased when data is
 # missing at random", "provided observations are independent") ...
-_RESTRICTED_RE = re.compile(r"\b(?:only (?:[\w-]+ ){0,3}?(?:when|if|under|once|after|until)|only (?:for|on|in|with)"
-                            r"|provided"
-                            r"(?: that)?|as long as|so long as|unless|on condition)\b", re.I)
+_RESTRICTED_RE = re.compile(r"\b(?:only (?:[\w-]+ ){0,3}?(?:when|if|under|once|after|until)"
+                            r"|only (?:for|on|in|with)|provided(?: that)?|as long as|so long as"
+                            r"|unless|on condition)\b", re.I)
 # ... against a sentence that lifts the condition ("always safe, whatever the reason").
 _UNRESTRICTED_RE = re.compile(
     r"\b(?:always|whatever|regardless|no matter|in (?:any|every|all) cases?|under any"

@@ -294,7 +294,7 @@ def _phrase_index() -> dict[tuple[str, ...], frozenset[str]]:
         label = "~" + group[0]
         for member in group:
             if " " in member:
-                stems = tuple(stem(w.replace("'", "")) for w in content_words(member))
+                stems = content_stems(member)
                 if 2 <= len(stems) <= PHRASE_MAX_STEMS:
                     index.setdefault(stems, set()).add(label)
     return {key: frozenset(value) for key, value in index.items()}
