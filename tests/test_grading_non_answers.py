@@ -353,6 +353,15 @@ DODGES_IN_OTHER_WORDS = [
     ("pass", "sepsis", "I'll pass on this one."),
     ("pass", "cold_call", "Pass on this one, please."),
     ("pass", "outage", "I'd rather leave that one."),
+    ("aside", "slow_query", "A slow query reminds me of my dad's old car: it gets there "
+                            "eventually, and we still laugh about it."),
+    ("aside", "refund", "Refunds at my house take a week too, my kids never hand back the "
+                        "pocket money."),
+    ("aside", "stockout", "A stockout sounds like my fridge on a Sunday night, honestly."),
+    ("aside", "outage", "Our worst outage was on my sister's wedding day, believe it or not; I "
+                        "was on the phone all through the speeches."),
+    ("aside", "turnover", "Inventory turnover makes me think of my grandmother's pantry: nothing "
+                          "ever left it."),
 ]
 
 # (kind, topic, answer): short answers phrased like those non-answers, with a real claim.
@@ -411,6 +420,12 @@ GENUINE_IN_SIMILAR_WORDS = [
     ("oneself", "warfarin", "I love my patients, so I explain INR tests and bleeding signs."),
     ("short", "usability", "Get five real users, give them realistic tasks and watch without "
                            "helping."),
+    ("aside", "stockout", "My kids ask me this too! Set a reorder point from demand over the "
+                          "lead time, plus safety stock."),
+    ("aside", "slow_query", "True story, this was my first week: no index, so EXPLAIN showed a "
+                            "sequential scan and I added one."),
+    ("aside", "outage", "Ha, my pet peeve is silence. Post on the status page within minutes "
+                        "and say when the next update comes."),
 ]
 
 
@@ -572,6 +587,19 @@ def test_a_single_reference_leaves_other_words_to_coverage() -> None:
                               ["It replaces a function call with the body of the function"],
                               "You paste the routine's code where it is invoked, so we skip the jump.")
     assert "dont-know" not in result.flags and result.technical > 20
+
+
+def test_a_point_opening_with_a_noun_that_reads_like_a_verb_still_spells_the_subject_out(
+) -> None:
+    """"Credits increase liabilities" states what to say; it does not describe the answer
+    as "Credits others fairly" would."""
+    result = _technical_grade(
+        "How do debits and credits work in a ledger?",
+        ["Debits increase assets and expenses", "Credits increase liabilities, equity and revenue",
+         "Every entry has equal debits and credits"],
+        "My first week I spilled tea over the debits and credits printout, and I've been careful "
+        "with it ever since.")
+    assert result.overall <= 20 and result.technical <= 20, result.overall
 
 
 def test_a_rubric_that_describes_the_answer_does_not_spell_the_subject_out() -> None:

@@ -242,6 +242,18 @@ def deflects(answer: str) -> bool:
     return bool(done_by_another.search(lowered) and own_part_small.search(lowered))
 
 
+@lru_cache(maxsize=1)
+def _aside_re() -> re.Pattern[str]:
+    return tx.compile_cues(tx.load_data("cues")["asides"])
+
+
+def tells_an_aside(answer: str) -> bool:
+    """Does the answer bring in the speaker's own life ("my kids"), joke by likeness ("sounds
+    like a spin class for accountants") or end on an anecdote's punchline ("we still talk
+    about that one")?"""
+    return bool(_aside_re().search(tx.lower_same_length(answer)))
+
+
 def laughs_off(answer: str) -> bool:
     """Does the answer laugh ("ha", "lol", "just kidding")?"""
     return bool(_laugh_re().search(tx.lower_same_length(answer)))

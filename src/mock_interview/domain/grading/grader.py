@@ -42,6 +42,7 @@ OVERALL_WEIGHTS: dict[str, tuple[float, float, float]] = {
 KINDS = tuple(OVERALL_WEIGHTS)
 STAR_TECHNICAL_SHARE = 0.4  # share of a STAR answer's technical score that is STAR completeness
 COVERED_SHARE = 0.35  # a key point counts as made when this share of its weight is matched
+MADE_POINT_CREDIT = 0.55  # a point credited this far is made, whatever colour surrounds it
 FOLLOW_UP_CONTENT = 0.6  # below this content score (0-1), missed points earn a follow-up
 SPELLED_OUT_POINTS = 3  # key points enough that a real answer uses a word of one of them
 # Below these content scores (0-1), an answer to a question with a spelled-out rubric makes
@@ -304,7 +305,7 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
                           context=item.context_answer if follow_up else "", question=item.question)
     content, results = read.content, read.results
     if (item.kind == "technical" and len(key_points) >= SPELLED_OUT_POINTS
-            and not any(tx.is_rubric_line(p) for p in key_points)
+            and not _describes_answer(key_points)
             and _talks(answer) and not read.wrong
             and set(tx.content_stems(answer)) & reference.question_stems and not any(
                 set(r.matched) - reference.question_stems for r in results)):
@@ -333,7 +334,9 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
         content = (1 - STAR_TECHNICAL_SHARE) * content + STAR_TECHNICAL_SHARE * told.parts["star"]
     said = cov.answer_terms(answer, reference.question_stems, near_spellings=False)
     said_relevance = cov.relevance(reference, said)
-    dodge = "" if follow_up else _dodges(item, answer, key_points, content, read.content, told)
+    made_points = sum(r.credit >= MADE_POINT_CREDIT for r in results)
+    dodge = "" if follow_up else _dodges(item, answer, key_points, content, read.content, told,
+                                         made_points)
     if dodge or not follow_up and not read.wrong and _makes_no_point(
             item, answer, key_points, content, said_relevance, told, read.content):
         flag = "off-topic" if floors.is_unrelated(said_relevance) else "dont-know"
@@ -446,7 +449,7 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
         if parts > 1 or comm.past_events(answer) >= STORY_EVENTS:
             return False  # a story is told, if not the one the rubric hoped for
         return content < (NO_EVENT_CONTENT if parts == 0 else NO_STORY_CONTENT)
-    if item.kind != "technical" or any(tx.is_rubric_line(p) for p in key_points):
+    if item.kind != "technical" or _describes_answer(key_points):
         return False
     talk = len(_SPOKEN_RE.findall(answer)) >= TALK_PERSON_WORDS
     if talk and content < TALK_CONTENT and floors.laughs_off(answer):
@@ -463,7 +466,7 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
 
 
 def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], content: float,
-            said: float, told: comm.Communication) -> str:
+            said: float, told: comm.Communication, made_points: int = 0) -> str:
     """What an answer said in place of one, as the weakness to name ("" when it answers): it
     stalls, hands the subject to someone else, denies the premise, sends it to a reference,
     or says what the speaker is like, and makes little of the rubric on the way, whatever
@@ -486,6 +489,10 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         return _DODGES["premise"]
     if floors.looks_it_up(answer):
         return _DODGES["look-up"]
+    if not made_points and floors.tells_an_aside(answer):
+        # A joke or an anecdote that makes one point of the rubric on the way is a short
+        # answer with colour, not an aside.
+        return _DODGES["aside"]
     # What the speaker is like ("I'm extremely organized, that's my superpower") where a story
     # or an explanation was asked for, with no occasion told beside it.
     rest = floors.portrays_self(answer)
@@ -505,6 +512,8 @@ _DODGES = {
     "look-up": "Did not answer: sent the question to a reference; say what you know, then what "
                "you would check",
     "portrait": "Did not answer: described yourself instead; give a concrete example",
+    "aside": "Did not answer: a joke or a personal anecdote in place of the subject; answer "
+             "first, then add colour",
 }
 
 
@@ -731,3 +740,10 @@ def warm_up() -> None:
     """Load the word lists and compile the patterns (about 0.1 s) before the first answer."""
     grade_answer(GradingInput("What is a list?", "technical", ["A list holds items"],
                               "A list holds items in order."))
+
+
+def _describes_answer(key_points: tuple[str, ...]) -> bool:
+    """Does the rubric mostly describe the answer ("Names a concrete project") rather than
+    say what it should state? A nurse's "Gives naloxone per protocol" among points that state
+    the subject is a step, not a description."""
+    return 2 * sum(map(tx.is_rubric_line, key_points)) >= len(key_points)

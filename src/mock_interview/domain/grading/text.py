@@ -43,11 +43,20 @@ def _rubric() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["rubric_leading"]), frozenset(data["rubric_anywhere"])
 
 
+_PLURAL_SUBJECT_VERBS = frozenset((
+    "are", "were", "can", "could", "must", "should", "will", "would", "may", "might", "have",
+    "do", "need", "increase", "decrease", "reduce", "raise", "lower", "avoid", "signal"))
+
+
 def is_rubric_line(point: str) -> bool:
     """A key point that describes the answer ("Names a concrete project") rather than
     stating what it should say."""
-    first = words(point)[:1]
-    return bool(first) and first[0] in _rubric()[0]
+    first = words(point)[:2]
+    # "Credits increase liability accounts", "Lists are mutable": a noun that reads like such a
+    # verb, followed by its own verb, states what to say.
+    if not first or first[0] not in _rubric()[0]:
+        return False
+    return len(first) == 1 or first[1] not in _PLURAL_SUBJECT_VERBS
 
 
 @lru_cache(maxsize=1)
