@@ -362,6 +362,8 @@ DODGES_IN_OTHER_WORDS = [
                         "was on the phone all through the speeches."),
     ("aside", "turnover", "Inventory turnover makes me think of my grandmother's pantry: nothing "
                           "ever left it."),
+    ("aside", "bank_rec", "Reconciliation day at my old firm meant donuts in the break room and "
+                          "far too much coffee. Good times."),
 ]
 
 # (kind, topic, answer): short answers phrased like those non-answers, with a real claim.
@@ -907,3 +909,12 @@ def test_a_hesitation_a_colleague_or_a_check_before_the_answer_keeps_its_credit(
 def test_the_feedback_names_what_was_said_in_place_of_an_answer(answer: str, named: str) -> None:
     result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
     assert result.overall == 0 and any(named in w for w in result.weaknesses), result.weaknesses
+
+
+def test_things_of_everyday_life_are_an_aside_only_where_the_rubric_does_not_use_them() -> None:
+    from mock_interview.domain.grading import floors
+
+    answer = "Breakfast service meant coffee refills every ten minutes."
+    assert floors.tells_an_aside(answer)
+    assert not floors.tells_an_aside(answer, frozenset({"breakfast"}))
+    assert not floors.tells_an_aside("We cut the coffee order by a third.")

@@ -247,11 +247,25 @@ def _aside_re() -> re.Pattern[str]:
     return tx.compile_cues(tx.load_data("cues")["asides"])
 
 
-def tells_an_aside(answer: str) -> bool:
+@lru_cache(maxsize=1)
+def _everyday_re() -> re.Pattern[str]:
+    return tx.compile_cues(tx.load_data("cues")["everyday_words"])
+
+
+EVERYDAY_WORDS = 2  # things of life outside work, not the rubric's, that make an anecdote
+
+
+def tells_an_aside(answer: str, rubric: frozenset[str] = frozenset()) -> bool:
     """Does the answer bring in the speaker's own life ("my kids"), joke by likeness ("sounds
-    like a spin class for accountants") or end on an anecdote's punchline ("we still talk
-    about that one")?"""
-    return bool(_aside_re().search(tx.lower_same_length(answer)))
+    like a spin class for accountants"), end on an anecdote's punchline ("we still talk
+    about that one"), or dwell on life outside work ("pizza every night... pepperoni") in
+    words the ``rubric`` (stems) does not use?"""
+    lowered = tx.lower_same_length(answer)
+    if _aside_re().search(lowered):
+        return True
+    everyday = [m.group() for m in _everyday_re().finditer(lowered)]
+    return len(everyday) >= EVERYDAY_WORDS and not rubric.intersection(
+        tx.content_stems(" ".join(everyday)))
 
 
 def laughs_off(answer: str) -> bool:

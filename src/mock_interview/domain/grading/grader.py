@@ -489,7 +489,7 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         return _DODGES["premise"]
     if floors.looks_it_up(answer):
         return _DODGES["look-up"]
-    if not made_points and floors.tells_an_aside(answer):
+    if not made_points and floors.tells_an_aside(answer, _rubric_words(item, key_points)):
         # A joke or an anecdote that makes one point of the rubric on the way is a short
         # answer with colour, not an aside.
         return _DODGES["aside"]
