@@ -51,6 +51,9 @@ CACHE_POINTS = (
     (CACHE_QUESTION, CACHE_POINTS,
      "Invalidation isn't allowed in a read-through design, so writes go straight to the "
      "database.", 1),
+    # forbidden, the thing after the words (nursing)
+    (WOUND_QUESTION, WOUND_POINTS,
+     "Nurses are not allowed to measure or stage a wound, that is for the doctor.", 2),
 ])
 def test_a_dismissed_step_contradicts_the_point_that_says_it_is_done(
         question: str, points: tuple[str, ...], sentence: str, contradicted: int) -> None:

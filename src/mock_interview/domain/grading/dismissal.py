@@ -40,6 +40,10 @@ _FORBIDDEN_BEFORE_RE = re.compile(
     r"\b(?:(?:is|are|was|were)(?:n't|\s+not)\s+(?:allowed|permitted)"
     r"|(?:is|are|was|were)\s+(?:prohibited|banned|forbidden|no\s+longer\s+(?:allowed|permitted)))\b",
     re.I)
+# The forbidden thing follows: "you're not allowed to adjust for forecasts".
+_FORBIDDEN_AFTER_RE = re.compile(
+    r"\b(?:(?:not|never)\s+(?:allowed|permitted)\s+to|n't\s+(?:allowed|permitted)\s+to"
+    r"|(?:prohibited|banned|forbidden)\s+from)\b", re.I)
 
 # A clause ends at punctuation or at a word that opens another clause.
 _CLAUSE_WORDS = (r"so|because|since|as|but|while|which|that|then|if|unless|when|although|"
@@ -100,6 +104,8 @@ def _dismissed(sentence: str) -> list[tuple[str, bool]]:
         found.append((_scope_before(sentence, match.start()), False))
     for match in _FORBIDDEN_BEFORE_RE.finditer(sentence):
         found.append((_scope_before(sentence, match.start()), True))
+    for match in _FORBIDDEN_AFTER_RE.finditer(sentence):
+        found.append((_scope_after(sentence, match.end()), True))
     return found
 
 
