@@ -260,6 +260,12 @@ SCOPE_CASES = [  # (point, answer, whether the answer narrows or widens the poin
      "Any of the qSOFA signs with an infection is enough to suspect sepsis.", False),
     ("The fee is waived for both students and retirees.",
      "Students and retirees don't pay it; only the processing charge remains for them.", False),
+    # the condition lifted in the condition's own words
+    ("Loyalty points are earned on every booking provided the guest is signed in.",
+     "It works for any booking with no conditions at all, including an anonymous guest.", True),
+    # a contrasted thing that shares only the condition's words
+    ("Loyalty points are earned on every booking provided the guest is signed in.",
+     "A visitor who never signed in pays the same rate regardless of the season.", False),
 ]
 
 

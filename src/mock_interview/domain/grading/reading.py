@@ -139,8 +139,12 @@ def _condition_lifted(point_text: str, sentence_text: str, sentence_stems: froze
     if not restricted or not lifted or _KEEPS_CONDITION_RE.search(sentence_text) \
             or re.search(r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+)?$", sentence_text[:lifted.start()]):
         return None
+    # The words of the claim, one of them at least, or of the condition the sentence lifts
+    # ("any distribution ..., including dependent observations" against "the distribution of
+    # the sample mean ..., provided observations are independent").
     claim = frozenset(tx.content_stems(point_text[:restricted.start()])) - question_stems
-    if len(claim & sentence_stems) < RESTRICTED_SHARED:
+    condition = frozenset(tx.content_stems(point_text[restricted.end():])) - question_stems
+    if not claim & sentence_stems or len((claim | condition) & sentence_stems) < RESTRICTED_SHARED:
         return None
     return claims.Contradiction("scope", f"{restricted.group(0).lower()} / {lifted.group(0).lower()}")
 
