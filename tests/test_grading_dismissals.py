@@ -54,6 +54,10 @@ CACHE_POINTS = (
     # forbidden, the thing after the words (nursing)
     (WOUND_QUESTION, WOUND_POINTS,
      "Nurses are not allowed to measure or stage a wound, that is for the doctor.", 2),
+    # one everyday word, all the sentence dismisses (sales)
+    ("How do you build a sales forecast?", ("Each deal is weighted by its stage.",
+                                            "The forecast is checked against history."),
+     "History doesn't really matter, every quarter is different.", 1),
 ])
 def test_a_dismissed_step_contradicts_the_point_that_says_it_is_done(
         question: str, points: tuple[str, ...], sentence: str, contradicted: int) -> None:

@@ -143,7 +143,9 @@ def dismissed_point(sentence: str, points: tuple[str, ...],
                     _IDLE_NEGATION_RE.sub(" ", point)):
                 continue
             named = _named(scope, point, question_stems)
-            if not named or not _enough(named):
+            # One everyday word is enough when it is all the sentence dismisses ("History
+            # doesn't really matter").
+            if not named or not _enough(named) and set(tx.content_stems(scope)) != named:
                 continue
             if best is None or len(named) > best[0]:
                 words = " ".join(tx.words(scope)[-6:])
