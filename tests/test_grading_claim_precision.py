@@ -417,7 +417,11 @@ READ_RIGHT = [
     ("When is revenue recognized under accrual accounting?",
      ["Revenue is recognized when it is earned, not when cash is received"],
      "Revenue is booked when the work is delivered and earned, even if the cash arrives "
-     "months later."),
+     "months later."),    # a point that says both opposites of the same thing: either one is its own
+    ("When does a warehouse skip put-away?",
+     ["Cross-docking moves goods from inbound trucks to outbound trucks with little storage"],
+     "With cross-docking there is no buffer stock, so a late inbound truck means a late store "
+     "delivery."),
 ]
 
 
@@ -450,6 +454,9 @@ STILL_WRONG = [
     ("How are items counted in ABC analysis?",
      ["A items are counted frequently", "C items are counted infrequently with simple rules"],
      "The A items are counted infrequently."),
+    ("How do rising prices affect FIFO?",
+     ["FIFO gives lower cost of goods sold and higher net income when prices rise"],
+     "FIFO gives higher cost of goods sold when prices rise."),
 ]
 
 

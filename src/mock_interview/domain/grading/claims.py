@@ -1290,7 +1290,8 @@ def _attached_antonym(point: Statement, sentence: Statement, anchors: frozenset[
     ours_from = min(p for p, s in point.ordered() if s == subject)
     theirs_from = min(p for p, s in sentence.ordered() if s == subject)
     theirs = [a for a in theirs if a[1] > theirs_from]
-    for stem, position, targets in _attachments(point, skip):
+    ours = _attachments(point, skip)
+    for stem, position, targets in ours:
         if not targets or stem in denied or stem in anchors or position < ours_from:
             continue  # a word of the question ("when prices rise") is its setting
         opposite = antonyms_of(stem)
@@ -1300,6 +1301,10 @@ def _attached_antonym(point: Statement, sentence: Statement, anchors: frozenset[
                 continue
             shared = targets & other_targets
             if not shared:
+                continue
+            # The point says both of the same thing ("from inbound trucks to outbound
+            # trucks", "too cheap ... too expensive"): either one is the point's own.
+            if any(o == other and t & shared for o, _q, t in ours):
                 continue
             # The sentence also says the point's word of the same thing: it compares them.
             if any(o in own_side and t & shared for o, _q, t in theirs):
