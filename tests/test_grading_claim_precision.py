@@ -346,6 +346,9 @@ def test_figures_are_read_with_their_range_bound_approximation_and_unit() -> Non
     contrast = figures("Normal text needs 4.5:1 contrast.")[0]
     assert (contrast.low, contrast.unit) == (4.5, "ratio")
     assert not figures("Under WCAG 2.2 the rule changed.")  # a version is a label
+    # a change named by its size ("a 2-point rise", "a drop of 5 percent") is no level
+    assert all(f.change for f in figures("A 2-point rise or a drop of 5 percent needs review."))
+    assert not figures("A score of 14 made of a good motor response.")[0].change
 
 
 def test_a_privative_participle_and_off_deny_but_kick_off_does_not() -> None:

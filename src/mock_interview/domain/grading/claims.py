@@ -317,9 +317,15 @@ _CHANGE_BEFORE_RE = re.compile(
     r"\b(?:rises?|rose|risen|rising|increases?|increased|increasing|grows?|grew|grown|growing"
     r"|drops?|dropped|dropping|falls?|fell|fallen|falling|decreases?|decreased|decreasing"
     r"|declines?|declined|jumps?|jumped|climbs?|climbed|goes|went|gone|becomes?|became|up|down"
-    r"|lowers?|lowered|raises?|raised|reduces?|reduced|cuts?|improves?|improved)"
-    r"(?:\s+(?:up|down))?\s+(?:to\s+|by\s+|from\s+)?(?:about\s+|around\s+|roughly\s+)?"
+    r"|lowers?|lowered|raises?|raised|reduces?|reduced|cuts?|improves?|improved"
+    r"|changes?|reductions?|gains?|loss)"
+    r"(?:\s+(?:up|down))?\s+(?:to\s+|by\s+|from\s+|of\s+)?(?:about\s+|around\s+|roughly\s+)?"
     r"[$\u20ac\u00a3]?\s*$")
+# "a 1-point fall", "a 5 percent drop": the change named after its size.
+_CHANGE_AFTER_RE = re.compile(
+    r"^\s*(?:-\s*|\s)?(?:points?|percent(?:age points?)?|%|units?|kg|pounds?|mmhg|beats?)?"
+    r"[-\s]*(?:fall|drop|rise|increase|decrease|decline|jump|change|reduction|gain|loss"
+    r"|improvement)s?\b")
 # "20 percent of SKUs", "10% of the annual consumption value": what a share is taken of.
 _OF_RE = re.compile(r"\s*(?:%|percent|per\s+cent)?\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?"
                     r"([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)")
@@ -446,7 +452,7 @@ def _read_figures(piece: str, tokens: tuple[tx.Token, ...]) -> dict[int, Figure]
                 and (tokens[nxt].text not in stop or tokens[nxt].text == "percent"):
             unit = tx.stem(tokens[nxt].text)
             unit = _UNIT_NAMES.get(unit, unit)
-        change = bool(_CHANGE_BEFORE_RE.search(before))
+        change = bool(_CHANGE_BEFORE_RE.search(before) or _CHANGE_AFTER_RE.match(after))
         worked = bool(_WORKED_BEFORE_RE.search(before) or _WORKED_AFTER_RE.match(after))
         base = _OF_RE.match(lowered, end)
         of = frozenset(tx.content_stems(base.group(1))) if base else frozenset()
