@@ -51,6 +51,9 @@ def test_opposite_ends_are_found(point: str, sentence: str) -> None:
      "Keep the head of the bed no higher than 30 degrees."),
     # what an abbreviation stands for is not a claim (inventory)
     ("LIFO sells the newest units first.", "Under LIFO the newest units are sold first."),
+    # "at once" is together, not one time (operations)
+    ("A kit is released when all three parts are in stock at once.",
+     "Every one of the three parts must be in stock together before the kit is released."),
 ])
 def test_agreeing_sentences_are_not_opposed(point: str, sentence: str) -> None:
     result = opposition.compare(opposition.bindings(point), opposition.bindings(sentence))

@@ -110,6 +110,9 @@ def _parts(text: str, statement: claims.Statement
     # "talk 20% of the time or less": the end word bounds a figure, it ties nothing to an end.
     limits |= {index for index in range(1, len(tokens)) if tokens[index - 1].text == "or"
                and any(t.text[:1].isdigit() for t in tokens[max(0, index - 1 - FIGURE_TAIL):index])}
+    # "four conditions at once" says together, not one time.
+    limits |= {index for index in range(1, len(tokens))
+               if tokens[index].text == "once" and tokens[index - 1].text == "at"}
     # An abbreviation's expansion ("last in first out" for LIFO) stands at the abbreviation's
     # position after it: the abbreviation alone is the word written there.
     seen: set[int] = set()
