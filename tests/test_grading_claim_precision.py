@@ -424,7 +424,12 @@ READ_RIGHT = [
     ("When does a warehouse skip put-away?",
      ["Cross-docking moves goods from inbound trucks to outbound trucks with little storage"],
      "With cross-docking there is no buffer stock, so a late inbound truck means a late store "
-     "delivery."),
+     "delivery."),    # one word denied of a subject of the sentence's own ("amortisation doesn't use cash")
+    ("How does a rise in amortisation flow through the cash flow statement?",
+     ["On the cash flow statement, net income falls $4 but the $8 non-cash expense is added "
+      "back, so cash rises $2."],
+     "Moving to the cash flow statement, it starts with net income, now $4 lower, and because "
+     "amortisation doesn't use cash, the $8 is added back."),
 ]
 
 

@@ -814,6 +814,8 @@ def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str]) 
     if len(changed) >= 2 and len(changed) >= 0.5 * len(frozenset(sentence.stems)) \
             and not own_subject:
         return True  # "You won't see it in query logs": the sentence is all about them
+    if own_subject and len(changed) < 2:
+        return False  # "'delete' never sits beside 'save'" denies one word of another thing
     rest = frozenset(point.stems) - changed
     if not rest:  # the whole clause is what changed ("does not remove a page from the index")
         return len(changed) >= 2
@@ -1382,6 +1384,7 @@ def contradicts(point: Statement, sentence: Statement,
                 continue
             if found and found.kind == "negation" and (both or shunned):
                 continue
+
             if found and found.kind == "number" and names_another(point, sentence):
                 continue
             if found and not (found.kind == "negation" and sentence.elided_negation):
