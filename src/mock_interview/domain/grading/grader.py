@@ -43,6 +43,8 @@ KINDS = tuple(OVERALL_WEIGHTS)
 STAR_TECHNICAL_SHARE = 0.4  # share of a STAR answer's technical score that is STAR completeness
 COVERED_SHARE = 0.35  # a key point counts as made when this share of its weight is matched
 MADE_POINT_CREDIT = 0.55  # a point credited this far is made, whatever colour surrounds it
+WEAK_CONTENT = 0.35  # an answer making less than this, and no point credited as far as
+WEAK_POINT_CREDIT = 0.5  # this, is floored when a stock phrase or a joke stands beside it
 FOLLOW_UP_CONTENT = 0.6  # below this content score (0-1), missed points earn a follow-up
 SPELLED_OUT_POINTS = 3  # key points enough that a real answer uses a word of one of them
 # Below these content scores (0-1), an answer to a question with a spelled-out rubric makes
@@ -336,7 +338,8 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     said_relevance = cov.relevance(reference, said)
     made_points = sum(r.credit >= MADE_POINT_CREDIT for r in results)
     dodge = "" if follow_up else _dodges(item, answer, key_points, content, read.content, told,
-                                         made_points)
+                                         made_points, max((r.credit for r in results),
+                                                          default=0.0))
     if dodge or not follow_up and not read.wrong and _makes_no_point(
             item, answer, key_points, content, said_relevance, told, read.content):
         flag = "off-topic" if floors.is_unrelated(said_relevance) else "dont-know"
@@ -466,7 +469,8 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
 
 
 def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], content: float,
-            said: float, told: comm.Communication, made_points: int = 0) -> str:
+            said: float, told: comm.Communication, made_points: int = 0,
+            best_credit: float = 0.0) -> str:
     """What an answer said in place of one, as the weakness to name ("" when it answers): it
     stalls, hands the subject to someone else, denies the premise, sends it to a reference,
     or says what the speaker is like, and makes little of the rubric on the way, whatever
@@ -481,6 +485,12 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         return _DODGES["general"]
     if made < STALLED_CONTENT and floors.stalls(answer):
         return _DODGES["stall"]
+    if not item.star and made < WEAK_CONTENT and best_credit < WEAK_POINT_CREDIT:
+        # Next to nothing of the rubric, with a stock phrase, a joke or a hand-off beside
+        # it: the stock phrase is the answer.
+        kind = floors.evasion_in(answer)
+        if kind:
+            return _DODGES[kind]
     if made >= (DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT):
         return ""
     if floors.deflects(answer):
