@@ -271,10 +271,11 @@ def tells_an_aside(answer: str, rubric: frozenset[str] = frozenset()) -> bool:
 def evasion_in(answer: str) -> str:
     """The first kind of thing said in place of an answer anywhere in it ("general",
     "aside", "portrait", "premise", "deflect", "look-up"), or "" when there is none. Said
-    beside a real answer it costs nothing; beside next to nothing it is the answer."""
+    beside a real answer it costs nothing; beside next to nothing it is the answer. A laugh
+    is not one: "Ha, easy: use a mutex" answers."""
     lowered = tx.lower_same_length(answer)
     for kind, pattern in (("general", _generality_re), ("aside", _aside_re),
-                          ("aside", _laugh_re), ("portrait", _self_portrait_re),
+                          ("portrait", _self_portrait_re),
                           ("premise", _premise_denial_re), ("deflect", _deflection_re),
                           ("look-up", _look_up_re)):
         if pattern().search(lowered):
