@@ -268,6 +268,11 @@ def tells_an_aside(answer: str, rubric: frozenset[str] = frozenset()) -> bool:
         tx.content_stems(" ".join(everyday)))
 
 
+@lru_cache(maxsize=1)
+def _anecdote_opener_re() -> re.Pattern[str]:
+    return tx.compile_cues(tx.load_data("cues")["anecdote_openers"])
+
+
 def evasion_in(answer: str) -> str:
     """The first kind of thing said in place of an answer anywhere in it ("general",
     "aside", "portrait", "premise", "deflect", "look-up"), or "" when there is none. Said
@@ -275,7 +280,7 @@ def evasion_in(answer: str) -> str:
     is not one: "Ha, easy: use a mutex" answers."""
     lowered = tx.lower_same_length(answer)
     for kind, pattern in (("general", _generality_re), ("aside", _aside_re),
-                          ("portrait", _self_portrait_re),
+                          ("aside", _anecdote_opener_re), ("portrait", _self_portrait_re),
                           ("premise", _premise_denial_re), ("deflect", _deflection_re),
                           ("look-up", _look_up_re)):
         if pattern().search(lowered):
