@@ -280,3 +280,24 @@ def test_a_rule_narrowed_or_widened_is_a_wrong_claim_and_the_same_scope_is_not(
         assert kinds == ["scope"], kinds
     else:
         assert "scope" not in kinds, kinds
+
+
+PETTY_CASH = ("How do you reconcile a petty cash float?",
+              ["Receipts found in the tin are added to the cash counted, and IOUs from staff "
+               "are subtracted from the float."])
+
+
+def test_ends_swapped_stay_wrong_when_another_sentence_only_names_the_terms_again() -> None:
+    question, points = PETTY_CASH
+    answer = ("Receipts found in the tin are subtracted from the cash counted, and IOUs from staff "
+              "are added to the float. Every item, including receipts in the tin and IOUs from "
+              "staff, goes on the count sheet.")
+    assert [w["kind"] for w in _wrong(question, points, answer)] == ["opposite"]
+
+
+def test_the_ends_tied_as_the_point_ties_them_are_no_wrong_claim() -> None:
+    question, points = PETTY_CASH
+    answer = ("Receipts in the tin are added to the cash counted, and IOUs from staff are "
+              "subtracted from the float. Every item, including receipts and IOUs, goes on the "
+              "sheet.")
+    assert not _wrong(question, points, answer)

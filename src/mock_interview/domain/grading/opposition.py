@@ -88,16 +88,21 @@ Item = tuple[int, str, bool, str]  # position, stem, denied, written word
 
 
 def _parts(text: str, statement: claims.Statement
-           ) -> tuple[list[list[Item]], list[int], list[int]]:
+           ) -> tuple[list[list[Item]], list[int], list[int], list[int]]:
     """The sentence's words in order, cut into parts; the positions of "and", "or" and
-    commas, where one end word's phrase may give way to the next one's subject; and those of
-    "by", "through" and "via", after which a phrase names a means."""
+    commas, where one end word's phrase may give way to the next one's subject; those of
+    "by", "through" and "via", after which a phrase names a means; and those of the joins
+    after a comma, where a new clause starts."""
     piece = text[statement.start:statement.end]
     tokens = tx.tokens(piece)
     breaks = set()
     joins = [index for index, token in enumerate(tokens)
              if token.text in ("and", "or")
              or (index and "," in piece[tokens[index - 1].end:token.start])]
+    # ", and" joins two clauses; a bare "and" may join two things ("in the water table or in
+    # pore pressure").
+    clause_joins = [index for index in joins
+                    if index and "," in piece[tokens[index - 1].end:tokens[index].start]]
     # "reduced *by* sharing demand data": what follows names the means, not what changes.
     means = [index for index, token in enumerate(tokens) if token.text in _MEANS_WORDS]
     for index, token in enumerate(tokens):
@@ -131,7 +136,7 @@ def _parts(text: str, statement: claims.Statement
             parts.append([])
         parts[-1].append(item)
         last = item[0]
-    return [p for p in parts if p], joins, means
+    return [p for p in parts if p], joins, means, clause_joins
 
 
 @lru_cache(maxsize=8192)
@@ -141,7 +146,7 @@ def _bindings_cached(text: str, start: int, end: int, things: frozenset[str],
     out: set[tuple[int, str, int, str]] = set()
     named = [(p, s) for p, s in statement.ordered() if s in things]
     orders = _table()[1]
-    parts, joins, means = _parts(text, statement)
+    parts, joins, means, clause_joins = _parts(text, statement)
     for part in parts:
         stems = [s for _p, s, _d, _w in part]
         places = [ends_of(s, w) for _p, s, _d, w in part]
@@ -168,6 +173,13 @@ def _bindings_cached(text: str, start: int, end: int, things: frozenset[str],
                 # The words before the first end word are its subject; a later end word
                 # has its own ("deposits are added ..., and checks are subtracted").
                 bound = set(after) | (set(subject) if k == 0 else set())
+                if after and k:
+                    # "..., and outstanding checks are added to the book balance": a later
+                    # end word after a join has a subject of its own, from the join on.
+                    cut = [q for q in clause_joins if part[marks[k - 1][0]][0] < q < part[i][0]]
+                    if cut:
+                        bound |= {j for j in range(marks[k - 1][0] + 1, i)
+                                  if part[j][0] > cut[-1] and j not in own}
                 if not after:
                     previous = marks[k - 1][0] if k else -1
                     if k:
@@ -369,6 +381,11 @@ def generalized(point: Binding, sentence: Binding,
 
 
 @lru_cache(maxsize=1024)
+def is_role(pair: int) -> bool:
+    """Is the pair two roles ("sender", "receiver") rather than an order or a scale?"""
+    return pair >= _table()[2]
+
+
 def question_things(question: str) -> frozenset[str]:
     """The two things a question sets side by side, as stems: the ones it contrasts
     ("how does a list differ from a tuple"), else two words it joins with "and" or "or"

@@ -486,11 +486,12 @@ def read_answer(
         model = reference.points[j]
         # A formula with its terms moved is answered only by a sentence that writes the
         # point's own formula, not by one about another quantity with the same terms.
+        i, contradiction = found[0]
         if model.text in made and (j not in misplaced or any(
                 relations.same_formula(model.text, text[spans[k][0]:spans[k][1]])
-                for k in own)):
+                for k in own)) and (contradiction.kind != "opposite" or _ties_as_the_point(
+                    reference, j, i, text, spans, [k for k in own if k != i], question)):
             continue
-        i, contradiction = found[0]
         if not any(w.span == _shift(spans[i], offset) for w in wrong):
             wrong.append(WrongClaim(_shift(spans[i], offset), model.text, None, contradiction.kind))
     if nothing_made and not wrong:
@@ -519,6 +520,29 @@ def read_answer(
 
 
 OPPOSED_SHARED = 2  # own words a sentence shares with the point it is read against
+
+
+def _ties_as_the_point(reference: cov.Reference, j: int, i: int, text: str,
+                       spans: list[tuple[int, int]], others: list[int], question: str) -> bool:
+    """Does another sentence tie the point's words to the same ends as the point does? A
+    sentence that only names them again ("every item, including deposits in transit and
+    outstanding checks, ...") does not outweigh sentence ``i``, which ties them to the other
+    end of a scale."""
+    things = opposition.question_things(question) if question else frozenset()
+    pairs, bindings = _point_ends(tuple(p.text for p in reference.points), things)
+    relation = opposition.states_relation(reference.points[j].text)
+    flipped = opposition.compare(bindings[j], opposition.bindings(
+        text, *spans[i], things=things, wanted=pairs[j]), relation)
+    if all(opposition.is_role(pair) for pair in flipped.pairs):
+        # Roles are bound less surely than scales ("a signature that lets receivers
+        # verify"): any other sentence that makes the point outweighs them.
+        return True
+    for k in others:
+        theirs = opposition.bindings(text, *spans[k], things=things, wanted=pairs[j])
+        result = opposition.compare(bindings[j], theirs, relation)
+        if not result.opposed and len(result.agreed) >= opposition.OPPOSED_WORDS:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1024)
