@@ -204,6 +204,23 @@ def looks_it_up(answer: str) -> bool:
     return bool(found) and not _BUT_RE.search(lowered, found.end())
 
 
+_TURN_RE = re.compile(r"\b(?:but|however|though|although|still)\b")
+
+
+def without_premise_denials(answer: str) -> str:
+    """The answer without its sentences, or the parts of them before a "but", that deny the
+    premise ("we never had outstanding cheques, but I'd still compare ..." keeps the rest)."""
+    lowered = tx.lower_same_length(answer)
+    kept = []
+    for sentence in _SENTENCE_RE.finditer(lowered):
+        cuts = [sentence.start()] + [sentence.start() + m.start()
+                                     for m in _TURN_RE.finditer(sentence.group())] \
+            + [sentence.end()]
+        kept += [answer[a:b] for a, b in zip(cuts, cuts[1:], strict=False)
+                 if not _premise_denial_re().search(lowered[a:b])]
+    return " ".join(kept)
+
+
 def denies_premise(answer: str) -> bool:
     """Does the answer say the situation asked about never arose ("it never came up", "cycle
     counting wasn't part of how we operated")?"""

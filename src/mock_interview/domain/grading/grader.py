@@ -491,7 +491,13 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         kind = floors.evasion_in(answer)
         if kind:
             return _DODGES[kind]
-    if made >= (DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT):
+    limit = DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT
+    if limit <= made < EVADED_CONTENT and floors.denies_premise(answer) and _content_of(
+            item, key_points, floors.without_premise_denials(answer)) < limit:
+        # "Locking never came up in our app. Traffic was low, so concurrent updates just
+        # didn't happen": the topic's words are in the denial; beside it, little is said.
+        return _DODGES["premise"]
+    if made >= limit:
         return ""
     if floors.deflects(answer):
         return _DODGES["deflect"]
@@ -525,6 +531,15 @@ _DODGES = {
     "aside": "Did not answer: a joke or a personal anecdote in place of the subject; answer "
              "first, then add colour",
 }
+
+
+def _content_of(item: GradingInput, key_points: tuple[str, ...], text: str) -> float:
+    """How much of the rubric ``text`` (a part of the answer) makes on its own."""
+    if not text.strip():
+        return 0.0
+    reference = cov.prepare_reference(item.question, key_points)
+    return rd.read_answer(text, reference, tuple(item.misconceptions), cov.DEFAULT_TUNING,
+                          question=item.question).content
 
 
 def _rubric_words(item: GradingInput, key_points: tuple[str, ...]) -> frozenset[str]:
