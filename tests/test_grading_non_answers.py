@@ -363,10 +363,12 @@ DODGES_IN_OTHER_WORDS = [
     ("aside", "turnover", "Inventory turnover makes me think of my grandmother's pantry: nothing "
                           "ever left it."),
     ("aside", "bank_rec", "Reconciliation day at my old firm meant donuts in the break room and "
-                          "far too much coffee. Good times."),    ("weak", "transfusion", "Transfusions are so important to get right. Our blood bank is "
+                          "far too much coffee. Good times."),
+    ("weak", "transfusion", "Transfusions are so important to get right. Our blood bank is "
                             "downstairs and the porters bring the bag up."),
     ("weak", "turnover", "Turnover is one of the most important numbers in retail. Our stores "
-                         "count inventory twice a year."),    ("premise", "ab_test", "We never needed a significance test, honestly. Our A/B tests were so "
+                         "count inventory twice a year."),
+    ("premise", "ab_test", "We never needed a significance test, honestly. Our A/B tests were so "
                            "small that the winner was obvious."),
     ("premise", "slow_query", "Slow queries never happened on our app. The tables were tiny, so "
                               "every query plan was fast."),
@@ -433,9 +435,11 @@ GENUINE_IN_SIMILAR_WORDS = [
     ("aside", "slow_query", "True story, this was my first week: no index, so EXPLAIN showed a "
                             "sequential scan and I added one."),
     ("aside", "outage", "Ha, my pet peeve is silence. Post on the status page within minutes "
-                        "and say when the next update comes."),    ("stock phrase", "turnover", "The key is cost of sales over the average stock you held."),
+                        "and say when the next update comes."),
+    ("stock phrase", "turnover", "The key is cost of sales over the average stock you held."),
     ("stock phrase", "transfusion", "It's crucial: two identifiers at the bedside, then check "
-                                    "the unit number and expiry against the prescription."),    ("premise", "stockout", "Stockouts never happened to us because we set reorder points from "
+                                    "the unit number and expiry against the prescription."),
+    ("premise", "stockout", "Stockouts never happened to us because we set reorder points from "
                             "lead-time demand plus safety stock."),
     ("premise", "slow_query", "It never happened to me, but I'd run EXPLAIN and look for a "
                               "missing index or stale statistics."),
