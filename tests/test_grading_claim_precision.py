@@ -420,11 +420,13 @@ READ_RIGHT = [
     ("When is revenue recognized under accrual accounting?",
      ["Revenue is recognized when it is earned, not when cash is received"],
      "Revenue is booked when the work is delivered and earned, even if the cash arrives "
-     "months later."),    # a point that says both opposites of the same thing: either one is its own
+     "months later."),
+    # a point that says both opposites of the same thing: either one is its own
     ("When does a warehouse skip put-away?",
      ["Cross-docking moves goods from inbound trucks to outbound trucks with little storage"],
      "With cross-docking there is no buffer stock, so a late inbound truck means a late store "
-     "delivery."),    # one word denied of a subject of the sentence's own ("amortisation doesn't use cash")
+     "delivery."),
+    # one word denied of a subject of the sentence's own ("amortisation doesn't use cash")
     ("How does a rise in amortisation flow through the cash flow statement?",
      ["On the cash flow statement, net income falls $4 but the $8 non-cash expense is added "
       "back, so cash rises $2."],
