@@ -933,3 +933,31 @@ def test_things_of_everyday_life_are_an_aside_only_where_the_rubric_does_not_use
     assert floors.tells_an_aside(answer)
     assert not floors.tells_an_aside(answer, frozenset({"breakfast"}))
     assert not floors.tells_an_aside("We cut the coffee order by a third.")
+
+
+@pytest.mark.parametrize("answer", [
+    "Honestly our payroll team handled all of that; I mostly just forwarded the timesheets.",
+    "It never came up where I worked, we were a small shop.",
+    "I'd pull up our close checklist and follow whatever it says.",
+])
+def test_what_is_said_in_place_of_an_answer_floors_it_with_a_one_point_rubric(answer) -> None:
+    """A rubric of one point may be met in other words, but a hand-off, the premise denied
+    or a look-up says in so many words that the answer is not given."""
+    result = _technical_grade("How do you accrue wages at month end?",
+                              ["Accrue the wages earned but unpaid at month end and reverse "
+                               "them next period"], answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+def test_a_hand_off_floors_a_story_whose_rubric_is_one_description() -> None:
+    """A reference written as one description of a strong answer is a single point; a story
+    handed to someone else is still no answer."""
+    from mock_interview.domain.grading import GradingInput, grade_answer
+
+    result = grade_answer(GradingInput(
+        "Tell me about a time you improved a process.", "behavioral",
+        ["A strong answer names the process, the measured baseline, the change made and the "
+         "result in numbers"],
+        "Process work was handled by our operations manager; I mostly just filled in the forms "
+        "she sent.", (100, 280), star=True))
+    assert result.overall <= 20 and result.technical <= 20, result.overall

@@ -42,7 +42,8 @@ OVERALL_WEIGHTS: dict[str, tuple[float, float, float]] = {
 KINDS = tuple(OVERALL_WEIGHTS)
 STAR_TECHNICAL_SHARE = 0.4  # share of a STAR answer's technical score that is STAR completeness
 COVERED_SHARE = 0.35  # a key point counts as made when this share of its weight is matched
-MADE_POINT_CREDIT = 0.55  # a point credited this far is made, whatever colour surrounds it
+MADE_POINT_CREDIT = 0.55  # a point credited this far is made, whatever colour surrounds it,
+MADE_POINT_WORDS = 2  # with this many of its words that the question does not give
 WEAK_CONTENT = 0.35  # an answer making less than this, and no point credited as far as
 WEAK_POINT_CREDIT = 0.5  # this, is floored when a stock phrase or a joke stands beside it
 FOLLOW_UP_CONTENT = 0.6  # below this content score (0-1), missed points earn a follow-up
@@ -336,10 +337,13 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
         content = (1 - STAR_TECHNICAL_SHARE) * content + STAR_TECHNICAL_SHARE * told.parts["star"]
     said = cov.answer_terms(answer, reference.question_stems, near_spellings=False)
     said_relevance = cov.relevance(reference, said)
-    made_points = sum(r.credit >= MADE_POINT_CREDIT for r in results)
+    # A point is made in the answer's own words: one the question supplies does not make it
+    # ("an executive meeting that signs off the plan" is not made by "planning meeting").
+    own_credits = [r.credit for r in results
+                   if len(set(r.matched) - reference.question_stems) >= MADE_POINT_WORDS]
+    made_points = sum(c >= MADE_POINT_CREDIT for c in own_credits)
     dodge = "" if follow_up else _dodges(item, answer, key_points, content, read.content, told,
-                                         made_points, max((r.credit for r in results),
-                                                          default=0.0))
+                                         made_points, max(own_credits, default=0.0))
     if dodge or not follow_up and not read.wrong and _makes_no_point(
             item, answer, key_points, content, said_relevance, told, read.content):
         flag = "off-topic" if floors.is_unrelated(said_relevance) else "dont-know"
@@ -475,17 +479,20 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
     stalls, hands the subject to someone else, denies the premise, sends it to a reference,
     or says what the speaker is like, and makes little of the rubric on the way, whatever
     wrong claim it drops in passing ("my code doesn't need paying down")."""
-    if len(key_points) < SPELLED_OUT_POINTS:
-        return ""
+    # A rubric of a point or two may be met in words none of it uses, so only what the
+    # answer says in place of one (a hand-off, the premise denied, a stall, an aside) tells.
+    spelled_out = len(key_points) >= SPELLED_OUT_POINTS
     # Unless a story with an action is told, what the rubric credits for STAR parts is not
     # said of the subject.
     story = told.star_parts["action"] and comm.past_events(answer) >= STORY_EVENTS
     made = min(content, said) if item.star and not story else content
-    if made < EVADED_CONTENT and floors.evades_throughout(answer, _rubric_words(item, key_points)):
+    if spelled_out and made < EVADED_CONTENT and floors.evades_throughout(
+            answer, _rubric_words(item, key_points)):
         return _DODGES["general"]
     if made < STALLED_CONTENT and floors.stalls(answer):
         return _DODGES["stall"]
-    if not item.star and made < WEAK_CONTENT and best_credit < WEAK_POINT_CREDIT:
+    if spelled_out and not item.star and made < WEAK_CONTENT \
+            and best_credit < WEAK_POINT_CREDIT:
         # Next to nothing of the rubric, with a stock phrase, a joke or a hand-off beside
         # it: the stock phrase is the answer.
         kind = floors.evasion_in(answer)
