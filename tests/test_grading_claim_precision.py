@@ -432,6 +432,10 @@ READ_RIGHT = [
       "back, so cash rises $2."],
      "Moving to the cash flow statement, it starts with net income, now $4 lower, and because "
      "amortisation doesn't use cash, the $8 is added back."),
+    # "without X to Y": the aim after "to" is outside the "without"
+    ("What do you do first for a suspected stroke?",
+     ["Get the patient to an urgent non-contrast CT scan to exclude a bleed"],
+     "I'd send the patient for an urgent CT scan without contrast to exclude a bleed."),
 ]
 
 

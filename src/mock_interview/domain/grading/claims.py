@@ -705,6 +705,11 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             # subject; the main verb starts what the clause asserts.
             scope, scope_words = False, 0
             continue
+        if word == "to" and scope and scope_words and manner_scope:
+            # "a CT without contrast to exclude bleeding": what follows is the aim, outside
+            # the "without".
+            scope, scope_words = False, 0
+            continue
         if word in _SCOPE_ENDERS and scope and scope_words:
             following = words[index + 1] if index + 1 < len(words) else ""
             # "not created and initialised each time": the negation carries on to a verb of
