@@ -981,3 +981,22 @@ def test_before_and_after_oppose_only_about_the_same_event() -> None:
               "Reassess the pain within an hour and document it"]
     wrong = "I give the dose first and score the pain after giving it, which saves time."
     assert _wrong_claims(question, points, wrong)
+
+
+def test_a_reference_clause_cut_from_its_subject_is_not_denied_by_one_word() -> None:
+    """"so it should be validated with incrementality tests", split from a reference, has
+    lost what "it" is; "ROAS isn't incremental" says nothing against it."""
+    from mock_interview.domain.grading import reading
+    from mock_interview.domain.grading import text as tx
+
+    question = "How far do you trust platform-reported ROAS?"
+    sentence = claims.read_statement("Platform ROAS isn't incremental, since two platforms "
+                                     "claim the same sale and validation is blended.")
+    stems = frozenset(tx.content_stems(question))
+    for point, denied in (("so it should be validated with incrementality tests or blended "
+                           "revenue", False),
+                          ("ROAS should be validated with incrementality tests or blended "
+                           "revenue", True)):
+        found = reading._contradiction(claims.read_statement(point), sentence, stems, question,
+                                       point_text=point)
+        assert (found is not None) == denied, (point, found)

@@ -224,7 +224,18 @@ def _contradiction(point: claims.Statement, sentence: claims.Statement,
         return None
     if found and found.kind == "negation" and _VERDICT_WORDS & point.stems:
         return None  # "page views make poor metrics" agrees with "so not page views"
+    if found and found.kind == "negation" and point_text and _PRONOUN_FRAGMENT_RE.match(
+            point_text) and len(found.detail.split(", ")) < 2:
+        # A reference's clause cut from its subject ("so it should be validated with
+        # incrementality tests"): one word denied elsewhere says nothing of what "it" is.
+        return None
     return found
+
+
+# A clause of a reference split from the sentence that named its subject.
+_PRONOUN_FRAGMENT_RE = re.compile(
+    r"\s*(?:so|and|then|but|which|while|whereas|because|since)\s+(?:it|they|this|these|that|"
+    r"those|he|she)\b", re.I)
 
 
 def _said_by_another(found: claims.Contradiction, points: list[claims.Statement], j: int,
