@@ -208,6 +208,18 @@ def test_certifications_anywhere_but_acronyms_only_in_capitals():
                         today=TODAY).certifications == []
 
 
+def test_a_credential_worked_towards_is_not_held():
+    text = ("Lee Park\nlee@example.com\n\nCERTIFICATIONS\nCPA (Illinois)\nCMA candidate\n"
+            "PMP (in progress)\n\nSUMMARY\nPursuing the CFA while working as an analyst.\n")
+    assert parse_resume(text, today=TODAY).certifications == ["CPA"]
+
+
+def test_specialty_nursing_certifications_are_known():
+    text = ("Ana Ruiz, RN\nana@example.com\n\nLICENSES & CERTIFICATIONS\n"
+            "Registered Nurse, Ohio · BLS · PCCN · CMSRN\n")
+    assert {"PCCN", "CMSRN", "BLS"} <= set(parse_resume(text, today=TODAY).certifications)
+
+
 def test_the_corpus_truth_counts_years_as_a_recruiter(tmp_path):
     records = rc.write_corpus(tmp_path / "c")
     assert len(records) >= 40

@@ -22,6 +22,17 @@ _TAIL_RE = re.compile(r"\s+[–—|]\s+|\s+-\s+|,\s+|\s*\(|\s+#|\s+(?:issued|exp
 _CREDENTIAL_WORD_RE = re.compile(
     r"certif|licen[cs]|registered|credential|diploma|accredit|\bbelt\b|\bcertificate\b", re.I)
 _MAX_WORDS = 10
+# A credential being worked towards is not held: "CMA candidate", "CPA (in progress)",
+# "pursuing PMP", "studying for the CFA", "PMP expected 2027".
+_NOT_YET_HELD_RE = re.compile(
+    r"\s*(?:\(\s*)?(?:candidate|in progress|\(?in progress\)?|pending|expected|exam scheduled"
+    r"|eligible|in training|coursework)\b", re.I)
+_NOT_YET_LINE_RE = re.compile(
+    r"\b(?:candidate|in progress|pending|expected|exam scheduled|pursuing|studying for"
+    r"|preparing for|working towards?)\b", re.I)
+_NOT_YET_BEFORE_RE = re.compile(
+    r"\b(?:pursuing|studying for|preparing for|working towards?|candidate for|sitting for"
+    r"|eligible for)\s+(?:the\s+|my\s+|a\s+)?$", re.I)
 
 
 class CertificationMatcher:
@@ -56,6 +67,9 @@ class CertificationMatcher:
             if start < taken_until:
                 continue  # inside a longer credential already found ("CFA" in "CFA Level II")
             taken_until = start - negative_length
+            if _NOT_YET_HELD_RE.match(text, taken_until) or _NOT_YET_BEFORE_RE.search(
+                    text[max(0, start - 24):start]):
+                continue  # "CMA candidate", "pursuing the CPA": not held yet
             name = self.names[index]
             if name not in out:
                 out.append(name)
@@ -64,7 +78,7 @@ class CertificationMatcher:
     def from_section_line(self, line: str) -> list[str]:
         """The credentials a certifications-section line names: known ones, or its head."""
         known = self.find(line)
-        if known:
+        if known or _NOT_YET_LINE_RE.search(line):
             return known
         head = _TAIL_RE.split(line.strip(), maxsplit=1)[0].strip(" .;:")
         words = head.split()
