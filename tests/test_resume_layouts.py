@@ -220,6 +220,21 @@ def test_specialty_nursing_certifications_are_known():
     assert {"PCCN", "CMSRN", "BLS"} <= set(parse_resume(text, today=TODAY).certifications)
 
 
+def test_a_season_internship_and_a_labelled_skills_line_are_read():
+    text = ("Priya Raman\npriya@example.com\n\nEXPERIENCE\n"
+            "Marketing Coordinator, Acme Foods — Austin, TX\nJune 2022 – Present\n"
+            "• Ran email campaigns for 40k subscribers\n\n"
+            "Marketing Intern, Blue Bell Creameries (Summer 2021)\n• Wrote social posts\n\n"
+            "EDUCATION\nBBA Marketing, University of Texas at Austin, 2022\n"
+            "Skills: HubSpot, Google Analytics, Canva\n")
+    parsed = parse_resume(text, today=TODAY)
+    intern = [e for e in parsed.experience if e.company == "Blue Bell Creameries"]
+    assert intern and (intern[0].title, intern[0].start, intern[0].end) == (
+        "Marketing Intern", "2021-06", "2021-08")
+    assert {"HubSpot", "Google Analytics", "Canva"} <= {s.name for s in parsed.skills}
+    assert [e.institution for e in parsed.education] == ["University of Texas at Austin"]
+
+
 def test_the_corpus_truth_counts_years_as_a_recruiter(tmp_path):
     records = rc.write_corpus(tmp_path / "c")
     assert len(records) >= 40

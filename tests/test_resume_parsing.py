@@ -162,7 +162,8 @@ def packaged_taxonomy(_packaged: skills.Taxonomy):
         ("2017–19", "2017", "2019", False),
         ("Jan 2020 - Now", "2020-01", None, True),
         ("since 2019", "2019", None, True),
-        ("Summer 2018", "2018-06", "2018-06", False),
+        ("Summer 2018", "2018-06", "2018-08", False),  # a lone season: about three months
+        ("Winter 2020", "2020-12", "2021-02", False),
         ("June 2023 – present", "2023-06", None, True),
         ("November 2011 to February 2016", "2011-11", "2016-02", False),
         ("May 2016 till Aug 2017", "2016-05", "2017-08", False),

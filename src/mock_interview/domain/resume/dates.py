@@ -17,6 +17,7 @@ _MONTHS = {
 }
 # Seasons stand for their first month, so "Summer 2018 – Fall 2018" spans June to September.
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+SEASON_MONTHS = 3  # a lone season ("Summer 2021") spans this many months from its first
 
 _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -170,6 +171,10 @@ def find_ranges(line: str) -> list[DateRange]:
         if end == start and not current and _SINCE_RE.search(line[:begin]):
             end, current = None, True
             begin = _SINCE_RE.search(line[:begin]).start()  # type: ignore[union-attr]
+        elif end == start and not current and match["season"] and start.month is not None:
+            # "Marketing Intern (Summer 2021)": a season is a stint of about three months.
+            month = start.month + SEASON_MONTHS - 1
+            end = YearMonth(start.year + (month - 1) // 12, (month - 1) % 12 + 1)
         ranges.append(DateRange(start, end, current, (begin, stop)))
         i += 2 if consumed else 1
     return ranges

@@ -98,6 +98,13 @@ _OPEN_HEADS = {"skills", "experience", "expertise", "competencies", "projects", 
 _SMALL = {"of", "and", "&", "in", "for", "the", "a", "/", "to", "with", "on"}
 
 
+# "Skills: NetSuite, Excel, GAAP" on one line under another heading: a list of its own.
+_INLINE_LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}):\s+(\S.*)$")
+_INLINE_SECTIONS = frozenset(["skills", "certifications"])
+# Where such a line belongs to what surrounds it ("Tools: Python, SQL" under a job).
+_KEEPS_INLINE = frozenset(["experience", "projects"])
+
+
 def split_sections(lines: list[str]) -> list[Section]:
     """Sections in order; the first is the header (possibly empty)."""
     sections = [Section(HEADER, "")]
@@ -108,9 +115,30 @@ def split_sections(lines: list[str]) -> list[Section]:
             name = None
         if name:
             sections.append(Section(name, line.strip()))
+            continue
+        inline = _inline_section(line, current)
+        if inline:
+            label, rest = inline
+            sections.append(Section(label, ""))
+            sections[-1].lines.append(rest)
+            sections.append(Section(current.name, ""))  # what surrounds it carries on
         else:
             current.lines.append(line)
     return _fold_sub_labels(sections)
+
+
+def _inline_section(line: str, current: Section) -> tuple[str, str] | None:
+    """(section, its items) for a labelled list on one line under another heading
+    ("Skills: NetSuite, Excel" under the education), else None."""
+    if current.name in _KEEPS_INLINE or current.name == HEADER:
+        return None
+    match = _INLINE_LABEL_RE.match(line)
+    if not match:
+        return None
+    name = heading_name(match.group(1) + ":")
+    if name not in _INLINE_SECTIONS or name == current.name:
+        return None
+    return name, match.group(2)
 
 
 def _fold_sub_labels(sections: list[Section]) -> list[Section]:
