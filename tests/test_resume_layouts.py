@@ -235,6 +235,20 @@ def test_a_season_internship_and_a_labelled_skills_line_are_read():
     assert [e.institution for e in parsed.education] == ["University of Texas at Austin"]
 
 
+@pytest.mark.parametrize("name", ["Tomás Herrera", "Zoë Müller", "Siobhán Ní Bhriain",
+                                  "Mary-Jane van Dyke", "Ana deSouza"])
+def test_a_name_in_any_alphabet_is_found(name):
+    text = f"{name}\nOperations Manager\nperson@example.com\n\nEXPERIENCE\nShift Lead, Acme\n2019 – 2021\n"
+    assert parse_resume(text, today=TODAY).contact.name == name
+
+
+def test_a_licensure_section_and_uk_safety_certificates_are_read():
+    text = ("Jo Ellis\njo@example.com\n\nLICENSURE\nCLDE Endorsement (K-12)\n\n"
+            "QUALIFICATIONS\nBSc Logistics, Aston University, 2015\nIOSH Managing Safely; NEBOSH\n")
+    certs = parse_resume(text, today=TODAY).certifications
+    assert {"CLDE Endorsement", "IOSH Managing Safely", "NEBOSH"} <= set(certs)
+
+
 def test_the_corpus_truth_counts_years_as_a_recruiter(tmp_path):
     records = rc.write_corpus(tmp_path / "c")
     assert len(records) >= 40

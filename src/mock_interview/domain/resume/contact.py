@@ -35,10 +35,23 @@ _BARE_DOMAIN_RE = re.compile(
     r"|xyz|in|uk|de|fr|ca|au|eu|us)(?:/[^\s<>\"'()]*)?(?![\w@.-])"
 )
 _HEADER_SPLIT_RE = re.compile(r"\s+[|·•◆◇,;/]\s+|\s+[-–—]\s+|\s{2,}|\t|(?<=\w)\s*[|·•]\s*(?=\w)")
-_NAME_WORD_RE = re.compile(
-    r"^(?:[A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|[A-Z][A-Z'’-]+|(?:van|von|de|da|del|der|di|la|le|bin|al|el)"
-    r"|[a-z]{0,3}[A-Z][a-zA-Z'’-]+)$"  # particles; "McDonald", "deSouza"
-)
+_NAME_PARTICLES = frozenset(["van", "von", "de", "da", "del", "der", "di", "la", "le", "bin", "al",
+                             "el", "dos", "das", "du", "ten", "ter"])
+_NAME_MARKS = "'’-"
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word of letters in any script ("Tomás", "Müller", "O'Brien", "J."), a
+    particle ("van", "de"), or a short lower-case prefix before a capital ("deSouza")."""
+    if word in _NAME_PARTICLES:
+        return True
+    core = word[:-1] if word.endswith(".") else word
+    if not core or not all(ch.isalpha() or ch in _NAME_MARKS for ch in core):
+        return False
+    if core[0].isupper() and core[0].isalpha():
+        return True
+    lead = len(core) - len(core.lstrip("abcdefghijklmnopqrstuvwxyz"))
+    return 0 < lead <= 3 and lead < len(core) and core[lead].isupper() and not word.endswith(".")
 _NAME_PREFIX_RE = re.compile(r"^(?:name|full name|candidate)\s*[:\-–]\s*", re.I)
 _LOCATION_RE = re.compile(
     r"^(?P<loc>[A-Z][A-Za-zÀ-ÿğüşıöçĞÜŞİÖÇ.'’-]*(?:\s+[A-Z][A-Za-zÀ-ÿğüşıöçĞÜŞİÖÇ.'’-]*){0,3}"
@@ -165,7 +178,7 @@ def _plausible_name(text: str) -> bool:
         return False
     if heading_name(text):
         return False
-    if not all(_NAME_WORD_RE.match(w) for w in words):
+    if not all(_is_name_word(w) for w in words):
         return False
     if not any(ch.islower() for ch in text) and len(text.replace(" ", "")) <= 3:
         return False
