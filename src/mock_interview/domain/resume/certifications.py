@@ -25,8 +25,8 @@ _MAX_WORDS = 10
 # A credential being worked towards is not held: "CMA candidate", "CPA (in progress)",
 # "pursuing PMP", "studying for the CFA", "PMP expected 2027".
 _NOT_YET_HELD_RE = re.compile(
-    r"\s*(?:\(\s*)?(?:candidate|in progress|\(?in progress\)?|pending|expected|exam scheduled"
-    r"|eligible|in training|coursework)\b", re.I)
+    r"\s*(?:\(\s*)?(?:candidate|in progress|pending|expected|exam scheduled|eligible|in training"
+    r"|coursework)\b", re.I)
 _NOT_YET_LINE_RE = re.compile(
     r"\b(?:candidate|in progress|pending|expected|exam scheduled|pursuing|studying for"
     r"|preparing for|working towards?)\b", re.I)
