@@ -477,8 +477,9 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
             best_credit: float = 0.0) -> str:
     """What an answer said in place of one, as the weakness to name ("" when it answers): it
     stalls, hands the subject to someone else, denies the premise, sends it to a reference,
-    or says what the speaker is like, and makes little of the rubric on the way, whatever
-    wrong claim it drops in passing ("my code doesn't need paying down")."""
+    says what the speaker is like or tells a joke or an anecdote instead, and makes little of
+    the rubric on the way, whatever wrong claim it drops in passing ("my code doesn't need
+    paying down")."""
     # A rubric of a point or two may be met in words none of it uses, so only what the
     # answer says in place of one (a hand-off, the premise denied, a stall, an aside) tells.
     spelled_out = len(key_points) >= SPELLED_OUT_POINTS
@@ -547,6 +548,13 @@ def _content_of(item: GradingInput, key_points: tuple[str, ...], text: str) -> f
     reference = cov.prepare_reference(item.question, key_points)
     return rd.read_answer(text, reference, tuple(item.misconceptions), cov.DEFAULT_TUNING,
                           question=item.question).content
+
+
+def _describes_answer(key_points: tuple[str, ...]) -> bool:
+    """Does the rubric mostly describe the answer ("Names a concrete project") rather than
+    say what it should state? A nurse's "Gives naloxone per protocol" among points that state
+    the subject is a step, not a description."""
+    return 2 * sum(map(tx.is_rubric_line, key_points)) >= len(key_points)
 
 
 def _rubric_words(item: GradingInput, key_points: tuple[str, ...]) -> frozenset[str]:
@@ -772,10 +780,3 @@ def warm_up() -> None:
     """Load the word lists and compile the patterns (about 0.1 s) before the first answer."""
     grade_answer(GradingInput("What is a list?", "technical", ["A list holds items"],
                               "A list holds items in order."))
-
-
-def _describes_answer(key_points: tuple[str, ...]) -> bool:
-    """Does the rubric mostly describe the answer ("Names a concrete project") rather than
-    say what it should state? A nurse's "Gives naloxone per protocol" among points that state
-    the subject is a step, not a description."""
-    return 2 * sum(map(tx.is_rubric_line, key_points)) >= len(key_points)
