@@ -372,6 +372,10 @@ DODGES_IN_OTHER_WORDS = [
                            "small that the winner was obvious."),
     ("premise", "slow_query", "Slow queries never happened on our app. The tables were tiny, so "
                               "every query plan was fast."),
+    ("asks back", "refund", "Refunds, don't get me started. Anyway, how big is the support team "
+                            "here?"),
+    ("portrait", "team_conflict", "I'm really good with people, honestly, so my teams have never "
+                                  "really had conflicts. People just like working with me."),
 ]
 
 # (kind, topic, answer): short answers phrased like those non-answers, with a real claim.
@@ -961,3 +965,19 @@ def test_a_hand_off_floors_a_story_whose_rubric_is_one_description() -> None:
         "Process work was handled by our operations manager; I mostly just filled in the forms "
         "she sent.", (100, 280), star=True))
     assert result.overall <= 20 and result.technical <= 20, result.overall
+
+
+@pytest.mark.parametrize("answer", [
+    "Ha, conflicts. Don't get me started. Anyway, how big is the team here?",
+    "I'm great at building rapport, honestly, so my teams have never really fallen out. People "
+    "just like working with me.",
+])
+def test_a_question_back_or_a_portrait_floors_a_story_whose_rubric_is_one_description(
+        answer: str) -> None:
+    from mock_interview.domain.grading import GradingInput, grade_answer
+
+    result = grade_answer(GradingInput(
+        "Tell me about a time you handled a conflict in your team.", "behavioral",
+        ["A strong answer names the conflict, how the candidate listened to both sides, the "
+         "agreement reached and how the team worked afterwards"], answer, (100, 280), star=True))
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
