@@ -971,6 +971,8 @@ def test_a_hand_off_floors_a_story_whose_rubric_is_one_description() -> None:
     "Ha, conflicts. Don't get me started. Anyway, how big is the team here?",
     "I'm great at building rapport, honestly, so my teams have never really fallen out. People "
     "just like working with me.",
+    "What I really enjoy is reporting. Last year I rebuilt our weekly dashboard in Power BI, "
+    "which was a fun project.",
 ])
 def test_a_question_back_or_a_portrait_floors_a_story_whose_rubric_is_one_description(
         answer: str) -> None:
