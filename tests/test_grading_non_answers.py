@@ -374,6 +374,8 @@ DODGES_IN_OTHER_WORDS = [
                               "every query plan was fast."),
     ("asks back", "refund", "Refunds, don't get me started. Anyway, how big is the support team "
                             "here?"),
+    ("aside", "email", "Email campaigns remind me of my mom: she opens every message and clicks "
+                       "every link twice."),
     ("portrait", "team_conflict", "I'm really good with people, honestly, so my teams have never "
                                   "really had conflicts. People just like working with me."),
 ]

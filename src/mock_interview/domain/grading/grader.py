@@ -341,7 +341,10 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     # ("an executive meeting that signs off the plan" is not made by "planning meeting").
     own_credits = [r.credit for r in results
                    if len(set(r.matched) - reference.question_stems) >= MADE_POINT_WORDS]
-    made_points = sum(c >= MADE_POINT_CREDIT for c in own_credits)
+    # A joke's point is made in the subject's words, not everyday ones ("food cost at my
+    # house ... left on the plate" does not make the plate-cost point).
+    made_points = sum(r.credit >= MADE_POINT_CREDIT for r in results
+                      if len(_own_words(r.matched, reference.question_stems)) >= MADE_POINT_WORDS)
     dodge = "" if follow_up else _dodges(item, answer, key_points, content, read.content, told,
                                          made_points, max(own_credits, default=0.0))
     if dodge or not follow_up and not read.wrong and _makes_no_point(
@@ -555,6 +558,15 @@ def _describes_answer(key_points: tuple[str, ...]) -> bool:
     say what it should state? A nurse's "Gives naloxone per protocol" among points that state
     the subject is a step, not a description."""
     return 2 * sum(map(tx.is_rubric_line, key_points)) >= len(key_points)
+
+
+def _own_words(matched: tuple[str, ...], question_stems: frozenset[str]) -> frozenset[str]:
+    """The matched words the question does not give, nor a form of them ("percent" beside
+    "percentage"), and not everyday words ("plate", "house")."""
+    return frozenset(s for s in matched if s not in question_stems
+                     and s not in tx.everyday_stems()
+                     and not any(q.startswith(s) or s.startswith(q) for q in question_stems
+                                 if min(len(q), len(s)) >= 4))
 
 
 def _rubric_words(item: GradingInput, key_points: tuple[str, ...]) -> frozenset[str]:
