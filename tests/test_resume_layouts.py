@@ -249,6 +249,16 @@ def test_a_licensure_section_and_uk_safety_certificates_are_read():
     assert {"CLDE Endorsement", "IOSH Managing Safely", "NEBOSH"} <= set(certs)
 
 
+@pytest.mark.parametrize(("header", "company"), [
+    ("Shopee (Sea Group)", "Shopee"), ("Google (Alphabet Inc.)", "Google"),
+    ("Test Lead (HCL Technologies), Jan 2019 - Mar 2021", "HCL Technologies"),
+])
+def test_a_parent_company_in_parentheses_does_not_replace_the_employer(header, company):
+    dates = "" if "2019" in header else "\nBusiness Analyst, May 2021 to Aug 2022"
+    text = f"Li Wei\nli@example.com\n\nEXPERIENCE\n{header}{dates}\n- Built reports\n"
+    assert [e.company for e in parse_resume(text, today=TODAY).experience] == [company]
+
+
 def test_the_corpus_truth_counts_years_as_a_recruiter(tmp_path):
     records = rc.write_corpus(tmp_path / "c")
     assert len(records) >= 40

@@ -189,7 +189,14 @@ def split_place_tail(chunk: str) -> tuple[str, str | None]:
 
 def _parenthesis(match: re.Match[str]) -> str:
     inner = match.group(1)
-    return f" | {inner} | " if title_score(inner) or company_score(inner) else " "
+    if not (title_score(inner) or company_score(inner)):
+        return " "
+    before = _SPLIT_RE.split(match.string[:match.start()])[-1].strip(" ,;:-–—|")
+    if before and not title_score(before) and not title_score(inner):
+        # "Shopee (Sea Group)", "Google (Alphabet Inc.)": the parent of the employer just
+        # named, not an employer of its own.
+        return " "
+    return f" | {inner} | "
 
 
 def _parts(header: list[str]) -> list[str]:
