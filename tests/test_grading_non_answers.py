@@ -955,33 +955,30 @@ def test_what_is_said_in_place_of_an_answer_floors_it_with_a_one_point_rubric(an
     assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
 
 
-def test_a_hand_off_floors_a_story_whose_rubric_is_one_description() -> None:
-    """A reference written as one description of a strong answer is a single point; a story
-    handed to someone else is still no answer."""
-    from mock_interview.domain.grading import GradingInput, grade_answer
-
-    result = grade_answer(GradingInput(
-        "Tell me about a time you improved a process.", "behavioral",
-        ["A strong answer names the process, the measured baseline, the change made and the "
-         "result in numbers"],
-        "Process work was handled by our operations manager; I mostly just filled in the forms "
-        "she sent.", (100, 280), star=True))
-    assert result.overall <= 20 and result.technical <= 20, result.overall
+PROCESS_STORY = ("Tell me about a time you improved a process.",
+                 "A strong answer names the process, the measured baseline, the change made and "
+                 "the result in numbers")
+CONFLICT_STORY = ("Tell me about a time you handled a conflict in your team.",
+                  "A strong answer names the conflict, how the candidate listened to both sides, "
+                  "the agreement reached and how the team worked afterwards")
 
 
-@pytest.mark.parametrize("answer", [
-    "Ha, conflicts. Don't get me started. Anyway, how big is the team here?",
-    "I'm great at building rapport, honestly, so my teams have never really fallen out. People "
-    "just like working with me.",
-    "What I really enjoy is reporting. Last year I rebuilt our weekly dashboard in Power BI, "
-    "which was a fun project.",
+@pytest.mark.parametrize(("story", "answer"), [
+    (PROCESS_STORY, "Process work was handled by our operations manager; I mostly just filled "
+                    "in the forms she sent."),
+    (CONFLICT_STORY, "Ha, conflicts. Don't get me started. Anyway, how big is the team here?"),
+    (CONFLICT_STORY, "I'm great at building rapport, honestly, so my teams have never really "
+                     "fallen out. People just like working with me."),
+    (CONFLICT_STORY, "What I really enjoy is reporting. Last year I rebuilt our weekly dashboard "
+                     "in Power BI, which was a fun project."),
 ])
-def test_a_question_back_or_a_portrait_floors_a_story_whose_rubric_is_one_description(
-        answer: str) -> None:
+def test_said_in_place_of_a_story_floors_it_when_the_rubric_is_one_description(
+        story: tuple[str, str], answer: str) -> None:
+    """A reference written as one description of a strong answer is a single point; a
+    hand-off, a question back, a portrait or another subject first is still no answer."""
     from mock_interview.domain.grading import GradingInput, grade_answer
 
-    result = grade_answer(GradingInput(
-        "Tell me about a time you handled a conflict in your team.", "behavioral",
-        ["A strong answer names the conflict, how the candidate listened to both sides, the "
-         "agreement reached and how the team worked afterwards"], answer, (100, 280), star=True))
+    question, description = story
+    result = grade_answer(GradingInput(question, "behavioral", [description], answer, (100, 280),
+                                       star=True))
     assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mock_interview.domain.grading import claims, conduct, floors
 from mock_interview.domain.grading import communication as comm
@@ -29,6 +29,9 @@ from mock_interview.domain.grading import reading as rd
 from mock_interview.domain.grading import text as tx
 from mock_interview.domain.score_bands import SCORE_BANDS, bands_line  # noqa: F401 (re-exported)
 from mock_interview.io.files import versioned
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # (technical, communication, job_match) per kind; each row sums to 1.
 OVERALL_WEIGHTS: dict[str, tuple[float, float, float]] = {
@@ -345,8 +348,14 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     # house ... left on the plate" does not make the plate-cost point).
     made_points = sum(r.credit >= MADE_POINT_CREDIT for r in results
                       if len(_own_words(r.matched, reference.question_stems)) >= MADE_POINT_WORDS)
+
+    def content_of(part: str) -> float:
+        """How much of the rubric a part of the answer makes on its own, read as the whole."""
+        return rd.read_answer(part, reference, misconceptions, tuning,
+                              question=item.question).content if part.strip() else 0.0
+
     dodge = "" if follow_up else _dodges(item, answer, key_points, content, read.content, told,
-                                         made_points, max(own_credits, default=0.0))
+                                         content_of, made_points, max(own_credits, default=0.0))
     if dodge or not follow_up and not read.wrong and _makes_no_point(
             item, answer, key_points, content, said_relevance, told, read.content):
         flag = "off-topic" if floors.is_unrelated(said_relevance) else "dont-know"
@@ -476,8 +485,8 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
 
 
 def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], content: float,
-            said: float, told: comm.Communication, made_points: int = 0,
-            best_credit: float = 0.0) -> str:
+            said: float, told: comm.Communication, content_of: Callable[[str], float],
+            made_points: int = 0, best_credit: float = 0.0) -> str:
     """What an answer said in place of one, as the weakness to name ("" when it answers): it
     stalls, hands the subject to someone else, denies the premise, sends it to a reference,
     says what the speaker is like or tells a joke or an anecdote instead, and makes little of
@@ -503,8 +512,8 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         if kind:
             return _DODGES[kind]
     limit = DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT
-    if limit <= made < EVADED_CONTENT and floors.denies_premise(answer) and _content_of(
-            item, key_points, floors.without_premise_denials(answer)) < limit:
+    if limit <= made < EVADED_CONTENT and floors.denies_premise(answer) and content_of(
+            floors.without_premise_denials(answer)) < limit:
         # "Locking never came up in our app. Traffic was low, so concurrent updates just
         # didn't happen": the topic's words are in the denial; beside it, little is said.
         return _DODGES["premise"]
@@ -542,15 +551,6 @@ _DODGES = {
     "aside": "Did not answer: a joke or a personal anecdote in place of the subject; answer "
              "first, then add colour",
 }
-
-
-def _content_of(item: GradingInput, key_points: tuple[str, ...], text: str) -> float:
-    """How much of the rubric ``text`` (a part of the answer) makes on its own."""
-    if not text.strip():
-        return 0.0
-    reference = cov.prepare_reference(item.question, key_points)
-    return rd.read_answer(text, reference, tuple(item.misconceptions), cov.DEFAULT_TUNING,
-                          question=item.question).content
 
 
 def _describes_answer(key_points: tuple[str, ...]) -> bool:
