@@ -25,6 +25,32 @@ RED_FLAGS = [
     "I doubled the order without running it past the plant manager.",
     "I quietly rewrote the module instead of the roadmap work for two months.",
     "I don't like looking like I can't handle my caseload, so I kept going alone.",
+    # checks, measures and lessons left out
+    "I didn't look at the other invoices, since the total matched in the end.",
+    "We didn't track the refund rate after the change went live.",
+    "I didn't change anything in how I schedule the crews afterwards.",
+    "We didn't add any alerts once the queue was draining again.",
+    "I decided not to bring it up with the partner before the deadline.",
+    "I didn't tell customers until their parcels were already a week late.",
+    "I didn't think it was worth paging the physician over one reading.",
+    # acting against others or around the process
+    "I presented the forecast model at the offsite as my own work.",
+    "I reported the launch to the board as a success based on sign-ups alone.",
+    "I left the cost per hire out of the summary because it looked bad.",
+    "I told her in front of the whole crew that her count was wrong.",
+    "I quietly adjusted the baseline so the trend looked better.",
+    "I held off telling the client until the audit was finished.",
+    "In the end I went with my gut and ordered triple the usual stock.",
+    # motives
+    "We shipped on the Friday because I think speed matters more than testing.",
+    "I merged the duplicates myself so that nobody would notice the gap.",
+    # the fault put on others, the check waved away
+    "The rejected batch was really the supplier's fault, so there was little to learn.",
+    "The delay was mostly down to the facilities team, not us.",
+    "Deployments are the platform team's responsibility, so I left it with them.",
+    "It isn't a pharmacist's role to question the prescriber, so I filled it.",
+    "Interviews would just slow us down, so the redesign went straight to build.",
+    "There was no need to document the call since nothing went wrong.",
 ]
 
 SOUND_STORIES = [
@@ -43,6 +69,12 @@ SOUND_STORIES = [
     "I stopped the line and asked the quality lead to review the first ten parts.",
     "I never skipped a handover, and I asked the charge nurse for help with the admission.",
     "I told finance about the slipped shipment the same day.",
+    "The outage was the vendor's fault, but I still rewrote our retry logic and told every client.",
+    "I looked at the other invoices and found two more with the same coding error.",
+    "Rather than go with my gut, I pulled three years of order history.",
+    "To her, it was the clinic's mistake, and I was the clinic, so I apologised.",
+    "I told leadership at the review that we'd missed the date and what I'd changed.",
+    "I didn't look at the dashboard first; I called the two customers who complained.",
 ]
 
 

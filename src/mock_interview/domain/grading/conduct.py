@@ -1,5 +1,7 @@
-"""Red flags in a work story: the speaker leaving out a step (telling, checking, involving),
-acting against others (blame, hiding, going around someone), or putting appearances first.
+"""Red flags in a work story: the speaker leaving out a step (telling, checking, involving,
+measuring, changing what let it happen), acting against others (blame, hiding, going around
+someone, taking credit), putting appearances first, putting the fault on others or on luck, or
+waving away the check the work needs.
 
 A hiring manager hears these whatever the question's key points say, so they are read from a
 table of phrases (``data/grading/conduct.json``), each only where the speaker is the one who
@@ -29,7 +31,13 @@ LABELS = {
     "acts": "a red flag: acting against others or around the process",
     "motives": "a red flag: appearances put before the problem",
     "without": "a red flag: acting without the check, evidence or approval the work needs",
+    "deflects": "a red flag: the fault put on others or on luck, with nothing owned or learned",
+    "dismisses": "a red flag: the check, data or review the work needs waved away",
 }
+# The fault named and then owned: "it was the vendor's bug, but I still rewrote our retries".
+_STILL_OWNS_RE = re.compile(r"\b(?:but|though|although|still|even so)\b[^.;]*\b(?:i|we)\b"
+                            r"|\b(?:i|we) (?:was|were|owned|own|took (?:ownership|responsibility))\b")
+_ANYWHERE = frozenset(["deflects", "dismisses"])
 _DONE_INSTEAD_RE = re.compile(r"[;:]\s*(?:i|we)\b|\b(?:instead|first|but i|but we)\b")
 _SENTENCE_GAP = 60  # characters between the speaker and what the speaker did
 
@@ -37,7 +45,7 @@ _SENTENCE_GAP = 60  # characters between the speaker and what the speaker did
 @dataclass(frozen=True)
 class RedFlag:
     span: tuple[int, int]  # the sentence
-    kind: str  # "omitted", "acts", "motives" or "without"
+    kind: str  # a key of LABELS
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +55,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     acts = "|".join(f"(?:{p})" for p in data["acts"])
     motives = "|".join(f"(?:{p})" for p in data["motives"])
     without = "|".join(f"(?:{p})" for p in data["without"])
+    anywhere = {kind: re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data[kind]) + ")")
+                for kind in _ANYWHERE}
     near = rf"[^.;!?]{{0,{_SENTENCE_GAP}}}?"
     return {
         "omitted": re.compile(rf"\b{SPEAKER}\b(?:'d)?{near}\b{NEGATION} "
@@ -54,6 +64,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "acts": re.compile(rf"\b{SPEAKER}\b{near}\b(?:{acts})"),
         "motives": re.compile(rf"\b{SPEAKER}\b{near}\b(?:{motives})"),
         "without": re.compile(rf"\b{SPEAKER}\b{near}\bwithout (?:first |even |any )?(?:{without})\b"),
+        **anywhere,
     }
 
 
@@ -89,6 +100,8 @@ def red_flags(answer: str, question: str = "") -> list[RedFlag]:
             rest = lowered[start + match.end():]
             after = rest[:rest.find(".") + 1] if "." in rest else rest
             if _SET_ASIDE_RE.search(before) and kind != "motives":
+                continue
+            if kind == "deflects" and _STILL_OWNS_RE.search(sentence):
                 continue
             if kind == "omitted" and _DONE_INSTEAD_RE.search(after):
                 continue  # "I didn't ask them to repeat it; I read the history first"
