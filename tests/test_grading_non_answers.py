@@ -982,3 +982,38 @@ def test_said_in_place_of_a_story_floors_it_when_the_rubric_is_one_description(
     result = grade_answer(GradingInput(question, "behavioral", [description], answer, (100, 280),
                                        star=True))
     assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    "The project I'm proudest of is the warehouse dashboard I built in Power BI. We rolled it "
+    "out to four sites in a month and the managers used it every morning.",
+    "The launch I remember best was our loyalty app. We coordinated with marketing and support, "
+    "and downloads passed fifty thousand in the first week.",
+    "What I'm most proud of is the onboarding course I wrote for new hires; twelve people went "
+    "through it last spring and all of them passed probation.",
+])
+def test_a_favourite_story_in_place_of_the_one_asked_for_says_nothing(answer: str) -> None:
+    result = _story_grade(answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+    assert any("favourite story" in w for w in result.weaknesses), result.weaknesses
+
+
+def test_a_favourite_story_is_the_answer_where_the_question_asks_for_one() -> None:
+    from mock_interview.domain.grading import GradingInput, grade_answer
+
+    answer = ("The project I'm proudest of is the warehouse dashboard I built in Power BI. We "
+              "rolled it out to four sites in a month, and late shipments fell by a third.")
+    result = grade_answer(GradingInput(
+        "Tell me about the project you are proudest of.", "behavioral",
+        ["Describes a specific project and the speaker's own part in it",
+         "Explains why it mattered to the team or the business",
+         "Gives a measurable result"], answer, (60, 260), star=True))
+    assert "dont-know" not in result.flags and result.overall > 20, result.overall
+
+
+def test_the_part_of_the_story_one_is_proudest_of_is_part_of_the_answer() -> None:
+    result = _story_grade("The part I'm proudest of is how it ended: when my colleague and I "
+                          "disagreed about which client to serve first, I brought the backlog "
+                          "numbers to our lead, we agreed to split the week, and both clients "
+                          "signed off on time.")
+    assert "dont-know" not in result.flags and result.overall > 45, result.overall

@@ -290,6 +290,24 @@ def _anecdote_opener_re() -> re.Pattern[str]:
     return tx.compile_cues(tx.load_data("cues")["anecdote_openers"])
 
 
+@lru_cache(maxsize=1)
+def _favourite_story_re() -> re.Pattern[str]:
+    return tx.compile_cues(tx.load_data("cues")["favourite_stories"])
+
+
+# A question that asks for the speaker's favourite story gets it as the answer.
+_ASKS_FOR_A_FAVOURITE_RE = re.compile(
+    r"\b(?:proud|proudest|best|favou?rite|greatest|biggest|highlight|achievements?|"
+    r"accomplishments?|most (?:successful|rewarding|memorable|significant|impactful))\b", re.I)
+
+
+def tells_a_favourite(answer: str, question: str) -> bool:
+    """Does the answer open on a prepared favourite story ("The deal I'm proudest of is...")
+    where the question asks for another one?"""
+    return bool(_favourite_story_re().search(tx.lower_same_length(answer))) \
+        and not _ASKS_FOR_A_FAVOURITE_RE.search(question)
+
+
 def evasion_in(answer: str) -> str:
     """The first kind of thing said in place of an answer anywhere in it ("general",
     "aside", "portrait", "premise", "deflect", "look-up"), or "" when there is none. Said

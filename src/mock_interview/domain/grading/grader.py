@@ -511,6 +511,11 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         kind = floors.evasion_in(answer)
         if kind:
             return _DODGES[kind]
+    if made < EVADED_CONTENT and not made_points \
+            and floors.tells_a_favourite(answer, item.question):
+        # "The deal I'm proudest of is..." where a lost deal was asked for: the topic's words
+        # on the way are the other story's.
+        return _DODGES["favourite"]
     limit = DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT
     if limit <= made < EVADED_CONTENT and floors.denies_premise(answer) and content_of(
             floors.without_premise_denials(answer)) < limit:
@@ -550,6 +555,8 @@ _DODGES = {
     "portrait": "Did not answer: described yourself instead; give a concrete example",
     "aside": "Did not answer: a joke or a personal anecdote in place of the subject; answer "
              "first, then add colour",
+    "favourite": "Did not answer: a favourite story in place of the one asked for; tell a "
+                 "story that fits the question",
 }
 
 
