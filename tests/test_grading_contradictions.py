@@ -161,6 +161,25 @@ def test_a_definition_said_of_the_other_of_two_contrasted_things_is_a_swap() -> 
     assert len(found) == 2
 
 
+@pytest.mark.parametrize(("answer", "swapped"), [
+    ("A warrant is a grant for any holder to buy the company's shares later at a fixed price, "
+     "while an option is issued by the company itself and creates new shares on exercise.", True),
+    ("A warrant is issued by the company itself and creates new shares on exercise, while an "
+     "option is a contract between investors that settles in existing shares.", False),
+])
+def test_what_one_point_says_of_each_of_two_things_is_swapped_between_them(
+        answer: str, swapped: bool) -> None:
+    # One key point speaks of both things the question contrasts, each in its own clause.
+    question = "How does a warrant differ from an option?"
+    points = [
+        "A warrant is issued by the company itself and creates new shares on exercise, while an "
+        "option is a contract between investors that settles in existing shares.",
+        "Warrants usually have much longer terms than listed options, often several years.",
+        "Both give the right, but not the obligation, to buy at the strike price."]
+    found = _wrong(question, points, answer)
+    assert any(w["kind"] == "swap" for w in found) == swapped, found
+
+
 def test_a_formula_turned_round_is_not_excused_by_another_quantity_with_the_same_terms() -> None:
     question = "Explain the cost performance index and the schedule performance index."
     points = ["The cost performance index is earned value divided by actual cost.",

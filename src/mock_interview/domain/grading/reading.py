@@ -924,8 +924,9 @@ _DEFINITION_RE = re.compile(
 
 
 def _things(reference: cov.Reference, points: list[claims.Statement],
-            pair: frozenset[str] | None) -> dict[str, list[int]]:
-    """The things the points are about, each with the points that speak of it alone: the two
+            pair: frozenset[str] | None) -> dict[str, list[tuple[int, frozenset[str]]]]:
+    """The things the points are about, each with what the points say of it alone (a point,
+    or the part of one that opens on it), by point index: the two
     the question contrasts, else the subjects of definition-like points ("Availability is
     ...", "Tier 1 handles ...") when several points define different things."""
     if pair:
@@ -937,15 +938,24 @@ def _things(reference: cov.Reference, points: list[claims.Statement],
             stems = tx.content_stems(match.group(1)) if match else ()
             if stems:
                 things.add(stems[-1])
-    about = {t: [j for j, p in enumerate(points) if t in p.stems and not (things - {t}) & p.stems]
-             for t in things}
-    about = {t: js for t, js in about.items() if js}
+    about: dict[str, list[tuple[int, frozenset[str]]]] = {t: [] for t in things}
+    for j, point in enumerate(points):
+        named = things & point.stems
+        if len(named) == 1:
+            about[next(iter(named))].append((j, point.asserted))
+        elif named:
+            # "A process has its own address space, while threads share the heap": each part
+            # opening on a thing speaks of that thing.
+            for thing, words in _segments(point, frozenset(things)):
+                if len(words) >= SWAP_MIN_SHARED:
+                    about[thing].append((j, words))
+    about = {t: said for t, said in about.items() if said}
     # Subjects count only in a parallel structure: several points each defining its own thing.
     return about if len(about) >= (2 if pair else DEFINED_THINGS) else {}
 
 
 def _swapped_across(points: list[claims.Statement], statements: list[claims.Statement],
-                    own: list[int], about: dict[str, list[int]],
+                    own: list[int], about: dict[str, list[tuple[int, frozenset[str]]]],
                     question_stems: frozenset[str]) -> list[tuple[int, int]]:
     """(sentence, point) pairs where a part of the sentence names one thing but says what a
     point says of another ("quality is actual speed against ideal speed")."""
@@ -962,14 +972,18 @@ def _swapped_across(points: list[claims.Statement], statements: list[claims.Stat
             # Each clause of the part alone too: "XSS is when another site makes the browser
             # send a forged request, which is prevented by output encoding" defines the one
             # by the other's definition even though its remedy is right.
-            parts = [said] + [frozenset(c.stems) & said for c in statements[i].clauses]
+            # A clause before the thing is named ("the budget is set once, while a rolling
+            # forecast ...") is not said of it.
+            clauses = statements[i].clauses
+            named_at = next((k for k, c in enumerate(clauses) if thing in c.stems), 0)
+            parts = [said] + [frozenset(c.stems) & said for c in clauses[named_at:]]
             for part in parts:
-                theirs = _swapped_part(points, about, thing, part, things, question_stems)
+                theirs = _swapped_part(about, thing, part, things, question_stems)
                 if theirs is None:
                     continue
                 if any(thing in c.stems and t in c.stems and t not in opened
-                       for c in statements[i].clauses for t, js in about.items()
-                       if t != thing and theirs in js):
+                       for c in statements[i].clauses for t, said_of in about.items()
+                       if t != thing and any(j == theirs for j, _w in said_of)):
                     continue  # the other thing is its object ("a 40% IRR can have a lower NPV")
                 swapped = theirs
                 break
@@ -979,7 +993,7 @@ def _swapped_across(points: list[claims.Statement], statements: list[claims.Stat
     return found
 
 
-def _swapped_part(points: list[claims.Statement], about: dict[str, list[int]], thing: str,
+def _swapped_part(about: dict[str, list[tuple[int, frozenset[str]]]], thing: str,
                   said: frozenset[str], things: frozenset[str],
                   question_stems: frozenset[str]) -> int | None:
     """The point about another thing that the words said of ``thing`` state, when they
@@ -987,13 +1001,13 @@ def _swapped_part(points: list[claims.Statement], about: dict[str, list[int]], t
     if len(said) < SWAP_MIN_SHARED:
         return None
 
-    def overlap(j: int) -> int:
-        return len(said & (points[j].asserted - things - question_stems))
+    def overlap(words: frozenset[str]) -> int:
+        return len(said & (words - things - question_stems))
 
-    ours = max((overlap(j) for j in about[thing]), default=0)
-    others = [j for t, js in about.items() if t != thing for j in js]
-    theirs = max(others, key=overlap)
-    if overlap(theirs) >= SWAP_MIN_SHARED and overlap(theirs) >= ours + SWAP_MARGIN:
+    ours = max((overlap(words) for _j, words in about.get(thing, ())), default=0)
+    others = [(j, words) for t, said_of in about.items() if t != thing for j, words in said_of]
+    theirs, words = max(others, key=lambda entry: overlap(entry[1]))
+    if overlap(words) >= SWAP_MIN_SHARED and overlap(words) >= ours + SWAP_MARGIN:
         return theirs
     return None
 
