@@ -180,6 +180,24 @@ def test_what_one_point_says_of_each_of_two_things_is_swapped_between_them(
     assert any(w["kind"] == "swap" for w in found) == swapped, found
 
 
+def test_definitions_written_as_labels_are_swapped_like_definitions() -> None:
+    question = "How do the main ways of resolving a workplace dispute differ?"
+    points = [
+        "Mediation: a neutral third party helps both sides reach their own voluntary agreement.",
+        "Arbitration: a neutral arbitrator hears evidence and issues a binding decision.",
+        "Litigation: the dispute goes to a public court, which is slower and costlier.",
+        "Most employers start with the least formal route that can work."]
+    found = _wrong(question, points,
+                   "Mediation is where a neutral arbitrator hears the evidence and issues a "
+                   "binding decision. Arbitration is when a neutral third party helps both sides "
+                   "reach their own voluntary agreement.")
+    assert {w["kind"] for w in found} == {"swap"}, found
+    assert not _wrong(question, points,
+                      "Mediation is where a neutral third party helps both sides reach their own "
+                      "voluntary agreement. Arbitration is when a neutral arbitrator hears the "
+                      "evidence and issues a binding decision.")
+
+
 def test_a_formula_turned_round_is_not_excused_by_another_quantity_with_the_same_terms() -> None:
     question = "Explain the cost performance index and the schedule performance index."
     points = ["The cost performance index is earned value divided by actual cost.",

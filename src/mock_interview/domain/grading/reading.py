@@ -917,8 +917,9 @@ DEFINED_THINGS = 3  # points defining this many different things make their subj
 # "Answers are scored against anchored scales", "every candidate is asked": a passive tells a
 # step of a process, not what a thing is (unless it says how the thing is measured or named).
 _DEFINITION_RE = re.compile(
-    r"^\s*(?:(?:an?|the|every|each)\s+)?([A-Za-z0-9][\w/-]*(?:\s+[A-Za-z0-9][\w/-]*){0,2}?)\s+"
+    r"^\s*(?:(?:an?|the|every|each)\s+)?([A-Za-z0-9][\w/-]*(?:\s+[A-Za-z0-9][\w/-]*){0,2}?)(?:\s+"
     r"(?:is|are|means|mean|equals|refers to|measures|compares|handles|takes|involves|covers)\b"
+    r"|\s*:\s)"
     r"(?!\s+(?!(?:measured|defined|calculated|computed|expressed|called|known|based|used)\b)"
     r"[a-z]+ed\b)")
 
@@ -943,9 +944,9 @@ def _things(reference: cov.Reference, points: list[claims.Statement],
         named = things & point.stems
         if len(named) == 1:
             about[next(iter(named))].append((j, point.asserted))
-        elif named:
+        elif named and pair:
             # "A process has its own address space, while threads share the heap": each part
-            # opening on a thing speaks of that thing.
+            # opening on one of the two things the question contrasts speaks of that thing.
             for thing, words in _segments(point, frozenset(things)):
                 if len(words) >= SWAP_MIN_SHARED:
                     about[thing].append((j, words))
