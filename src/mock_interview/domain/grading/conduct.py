@@ -34,9 +34,11 @@ LABELS = {
     "deflects": "a red flag: the fault put on others or on luck, with nothing owned or learned",
     "dismisses": "a red flag: the check, data or review the work needs waved away",
 }
-# The fault named and then owned: "it was the vendor's bug, but I still rewrote our retries".
+# The fault named and then owned, after it: "it was the vendor's bug, but I still rewrote our
+# retries".
 _STILL_OWNS_RE = re.compile(r"\b(?:but|though|although|still|even so)\b[^.;]*\b(?:i|we)\b"
-                            r"|\b(?:i|we) (?:was|were|owned|own|took (?:ownership|responsibility))\b")
+                            r"|\band (?:i|we) (?:was|were) (?:the|a|an|their|his|her)\b"
+                            r"|\b(?:i|we) (?:owned|own|took (?:ownership|responsibility))\b")
 _ANYWHERE = frozenset(["deflects", "dismisses"])
 _DONE_INSTEAD_RE = re.compile(r"[;:]\s*(?:i|we)\b|\b(?:instead|first|but i|but we)\b")
 _SENTENCE_GAP = 60  # characters between the speaker and what the speaker did
@@ -101,7 +103,7 @@ def red_flags(answer: str, question: str = "") -> list[RedFlag]:
             after = rest[:rest.find(".") + 1] if "." in rest else rest
             if _SET_ASIDE_RE.search(before) and kind != "motives":
                 continue
-            if kind == "deflects" and _STILL_OWNS_RE.search(sentence):
+            if kind == "deflects" and _STILL_OWNS_RE.search(after):
                 continue
             if kind == "omitted" and _DONE_INSTEAD_RE.search(after):
                 continue  # "I didn't ask them to repeat it; I read the history first"
