@@ -49,7 +49,7 @@ RED_FLAGS = [
     "The delay was mostly down to the facilities team, not us.",
     "Deployments are the platform team's responsibility, so I left it with them.",
     "It isn't a pharmacist's role to question the prescriber, so I filled it.",
-    "I had doubts, but I shipped it, because security reviews are the platform team's job.",
+    "I had doubts, but I shipped it, because security reviews are the platform team's responsibility.",
     "Interviews would just slow us down, so the redesign went straight to build.",
     "There was no need to document the call since nothing went wrong.",
 ]
