@@ -167,6 +167,10 @@ OTHER_QUANTITY = [
     ("What is total contract value?",
      ["A two-year $200,000 subscription has a total contract value of $200,000"],
      "If you add $15k of onboarding, the total contract value rises to $215k."),
+    # a list ending in a share of another thing: the unit alone names no topic
+    ("How do you plan headcount for a help desk?",
+     ["Keep utilisation below about 80 percent, because technicians at 100 percent burn out."],
+     "Then absences: holidays, sick days, training, typically around 25 percent."),
     # "$200k" is "$200,000"
     ("What is total contract value?",
      ["A two-year $200,000 subscription has a total contract value of $200,000"],

@@ -1013,8 +1013,15 @@ def _same_quantity(point: Clause, ours: Figure, sentence: Clause, theirs: Figure
         return enough and len(elsewhere) <= len(shared - anchors)
     # Or both clauses are about the same thing and the figures have the same unit ("AAA ...
     # asks for 2.5 to 1" against "Level AAA raises it to 4.5:1").
+    # The unit itself ("percent") names no topic; a synonym does ("chicken" for "poultry").
+    unnamed = anchors | _MEASURES | {ours.unit}
+    their_topic = _with_labels((_topic(sentence) | sentence_topic) - unnamed)
     return bool(ours.unit and ours.unit == theirs.unit and not elsewhere
-                and _topic(point) & (_topic(sentence) | sentence_topic) - anchors)
+                and _with_labels(_topic(point) - unnamed) & their_topic)
+
+
+def _with_labels(stems: frozenset[str]) -> frozenset[str]:
+    return stems.union(*(tx.synonym_labels(s) for s in stems))
 
 
 def _enough(ours: frozenset[str], theirs: frozenset[str], anchors: frozenset[str]) -> bool:
