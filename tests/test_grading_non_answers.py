@@ -870,6 +870,13 @@ BANK_POINTS = ["Compare the bank statement balance with the general ledger cash 
     "careful at month end, and attention to detail is everything.",
     "Good books are only as good as the people keeping them. Close is a mindset, not a "
     "checklist.",
+    # a bluff: the topic named, its importance asserted, nothing said
+    "Bank reconciliation is a really important control and every accountant should know it. "
+    "It really depends on the bank, and you have to do it properly.",
+    "Reconciliations and audits are both key controls and they're different things. Getting "
+    "them right can be tricky, there are a lot of ways to approach it.",
+    "Reconciling is a big part of month end. It matters a lot, it comes up all the time, and "
+    "in the end it usually works out fine.",
 ])
 def test_a_denied_premise_or_a_string_of_generalities_says_nothing(answer: str) -> None:
     result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)

@@ -139,7 +139,8 @@ def _self_portrait_re() -> re.Pattern[str]:
     return tx.compile_cues(tx.load_data("cues")["self_portraits"])
 
 
-_SENTENCE_RE = re.compile(r"[^.!?;]+[.!?;]*")
+# A full stop inside a word ("robots.txt", "e.g", "3.5") does not end the sentence.
+_SENTENCE_RE = re.compile(r"(?:[^.!?;]|[.!?;](?=\w))+[.!?;]*")
 _GENERAL_RE = re.compile(r"\b(?:always|never|every time|all the time)\b")
 
 
