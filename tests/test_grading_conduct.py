@@ -52,6 +52,18 @@ RED_FLAGS = [
     "I had doubts, but I shipped it, because security reviews are the platform team's responsibility.",
     "Interviews would just slow us down, so the redesign went straight to build.",
     "There was no need to document the call since nothing went wrong.",
+    # records and results bent, controls bypassed, information kept back
+    "I approved the invoices myself and signed the batch off as both preparer and approver.",
+    "I gave myself admin access so I could release the payments without waiting.",
+    "We switched off the duplicate-payment check for the rest of the quarter.",
+    "The sous chef and I agreed to keep it between us rather than worry the owner.",
+    "I held off until the board meeting was over before saying anything.",
+    "I reran the cohort cuts until the churn numbers came out looking healthy.",
+    "I copied the patient list onto my personal USB stick to work on it at home.",
+    "I told the client the warehouse team must have lost the paperwork.",
+    "Documentation reviews are mostly box-ticking, so I signed the form and moved on.",
+    "I reused their stock photos, since nobody would notice on a small campaign.",
+    "I approved a full refund, even though I'm only authorised for half.",
 ]
 
 SOUND_STORIES = [
@@ -76,6 +88,10 @@ SOUND_STORIES = [
     "To her, it was the clinic's mistake, and I was the clinic, so I apologised.",
     "I told leadership at the review that we'd missed the date and what I'd changed.",
     "I didn't look at the dashboard first; I called the two customers who complained.",
+    "The shutdown cost us half a day, which we made up by the Friday.",
+    "I realised while reusing the model for another job that I had missed the holiday effect.",
+    "There was no time for a full study, so we ran five hallway tests instead.",
+    "There was no time for testing in the lab, so we ran a quick check with two nurses.",
 ]
 
 

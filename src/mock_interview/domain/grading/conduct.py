@@ -23,7 +23,7 @@ SPEAKER = r"(?:i|we)"
 _SET_ASIDE_RE = re.compile(
     r"\b(?:rather than|instead of|not by|avoid(?:ed|ing)?|refused to|wouldn'?t|won'?t|never would|"
     r"the (?:last|previous|old|other)|they had|he had|she had|had been|used to|"
-    r"next time|in hindsight|looking back|learned|learnt|lesson|should have|would have|"
+    r"next time|in hindsight|looking back|learned|learnt|lesson|(?:i|we) (?:should|would) have|"
     r"if i had|if we had|mistake was)\b")
 # What the feedback says of each kind of red flag.
 LABELS = {
@@ -31,6 +31,7 @@ LABELS = {
     "acts": "a red flag: acting against others or around the process",
     "motives": "a red flag: appearances put before the problem",
     "without": "a red flag: acting without the check, evidence or approval the work needs",
+    "left_out": "a red flag: the story leaves out a step others rely on (telling, checking, involving people)",
     "deflects": "a red flag: the fault put on others or on luck, with nothing owned or learned",
     "dismisses": "a red flag: the check, data or review the work needs waved away",
 }
@@ -40,6 +41,9 @@ _STILL_OWNS_RE = re.compile(r"\b(?:but|though|although|still|even so)\b[^.;]*\b(
                             r"|\band (?:i|we) (?:was|were) (?:the|a|an|their|his|her)\b"
                             r"|\b(?:i|we) (?:owned|own|took (?:ownership|responsibility))\b")
 _ANYWHERE = frozenset(["deflects", "dismisses"])
+# The check waved away, and something done in its place.
+_MADE_UP_FOR_RE = re.compile(r"\binstead\b|\bso (?:i|we) (?:ran|did|used|held|tested|checked|asked|"
+                             r"called|got|had)\b")
 _DONE_INSTEAD_RE = re.compile(r"[;:]\s*(?:i|we)\b|\b(?:instead|first|but i|but we)\b")
 _SENTENCE_GAP = 60  # characters between the speaker and what the speaker did
 
@@ -57,6 +61,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     acts = "|".join(f"(?:{p})" for p in data["acts"])
     motives = "|".join(f"(?:{p})" for p in data["motives"])
     without = "|".join(f"(?:{p})" for p in data["without"])
+    left_out = "|".join(f"(?:{p})" for p in data["left_out"])
     anywhere = {kind: re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data[kind]) + ")")
                 for kind in _ANYWHERE}
     near = rf"[^.;!?]{{0,{_SENTENCE_GAP}}}?"
@@ -66,6 +71,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "acts": re.compile(rf"\b{SPEAKER}\b{near}\b(?:{acts})"),
         "motives": re.compile(rf"\b{SPEAKER}\b{near}\b(?:{motives})"),
         "without": re.compile(rf"\b{SPEAKER}\b{near}\bwithout (?:first |even |any )?(?:{without})\b"),
+        "left_out": re.compile(rf"\b{SPEAKER}\b{near}\b(?:{left_out})"),
         **anywhere,
     }
 
@@ -79,7 +85,7 @@ _ASKS_FOR_A_MISTAKE_RE = re.compile(
     r"\b(?:mistake|error|slip|fail(?:ed|ure)?|went wrong|go wrong|critici[sz]\w*|critical feedback|"
     r"negative feedback|tough feedback|hard feedback|regret|dropped the ball|missed|"
     r"did(?:n't| not) (?:go|work|perform))\b", re.I)
-_OWNED_KINDS = frozenset(["omitted", "without"])
+_OWNED_KINDS = frozenset(["omitted", "without", "left_out"])
 _AFTER_NEGATION_RE = re.compile(r"n't\b|\b(?:without|not|never)\b")
 
 
@@ -105,6 +111,8 @@ def red_flags(answer: str, question: str = "") -> list[RedFlag]:
                 continue
             if kind == "deflects" and _STILL_OWNS_RE.search(after):
                 continue
+            if kind == "dismisses" and _MADE_UP_FOR_RE.search(after):
+                continue  # "no time for testing, so we ran five hallway tests instead"
             if kind == "omitted" and _DONE_INSTEAD_RE.search(after):
                 continue  # "I didn't ask them to repeat it; I read the history first"
             found.append(RedFlag((start, end), kind))
