@@ -1024,3 +1024,31 @@ def test_the_part_of_the_story_one_is_proudest_of_is_part_of_the_answer() -> Non
                           "numbers to our lead, we agreed to split the week, and both clients "
                           "signed off on time.")
     assert "dont-know" not in result.flags and result.overall > 45, result.overall
+
+
+@pytest.mark.parametrize("answer", [
+    # a story about something else, whose STAR parts are its own
+    "Ha, disagreements, I have them all the time. Last week my flatmate and I argued about pizza "
+    "toppings for an hour, and we ended up ordering two pizzas.",
+    "Priorities remind me of when I worked at a music festival one summer. The best part was "
+    "getting to see the bands for free, honestly.",
+    # what the speaker is like, said in place of the occasion
+    "I'm a bit of a perfectionist, so I don't really tend to make mistakes or clash with people. "
+    "That's probably my biggest weakness.",
+    "I just love people, that's why I went into this field. There's nothing better than a team "
+    "that gets along.",
+])
+def test_a_story_about_something_else_or_a_portrait_says_nothing(answer: str) -> None:
+    result = _story_grade(answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+def test_a_story_that_uses_an_everyday_example_many_times_keeps_its_credit() -> None:
+    result = _story_grade(
+        "Last spring my colleague Dana and I disagreed about which release to prioritise. I "
+        "explained the trade-off with a gym membership: you pay up front, but the gym earns it "
+        "month by month, and a gym that sells too many memberships fails its members. I showed "
+        "her the support tickets behind each option, she showed me the sales pipeline, and we "
+        "agreed with our lead to ship the billing fix first. Tickets fell by a third that month "
+        "and the sales feature followed two weeks later.")
+    assert "dont-know" not in result.flags and result.overall > 45, result.overall

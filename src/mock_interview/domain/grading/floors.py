@@ -281,7 +281,7 @@ def tells_an_aside(answer: str, rubric: frozenset[str] = frozenset()) -> bool:
     lowered = tx.lower_same_length(answer)
     if _aside_re().search(lowered):
         return True
-    everyday = [m.group() for m in _everyday_re().finditer(lowered)]
+    everyday = {m.group() for m in _everyday_re().finditer(lowered)}
     return len(everyday) >= EVERYDAY_WORDS and not rubric.intersection(
         tx.content_stems(" ".join(everyday)))
 

@@ -61,6 +61,7 @@ STALLED_CONTENT = 0.45  # an answer that hesitates throughout, making less than 
 NO_STORY_CONTENT = 0.06  # "story" of one STAR part and under two past events
 NO_EVENT_CONTENT = 0.15  # "story" with no STAR part and under two past events
 STORY_EVENTS = 2  # past verbs a told story has at the least
+ASIDE_STORY_PARTS = 3  # STAR parts from which a story is read as the one asked for
 NO_ACTION_CONTENT = 0.2  # a "story" in which the speaker does nothing, making this little
 TALK_CONTENT = 0.3  # talk about oneself or to the listener, making little of the rubric,
 TALK_RELEVANCE = 0.3  # in words mostly not the subject's,
@@ -517,6 +518,13 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         # on the way are the other story's.
         return _DODGES["favourite"]
     limit = DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT
+    if item.star and story and min(content, said) < limit \
+            and sum(told.star_parts.values()) < ASIDE_STORY_PARTS:
+        # The parts of a story about something else ("the festival one summer: the best part
+        # was seeing the bands") are that story's, not the one asked for.
+        aside = _aside_or_portrait(item, answer, key_points, made_points)
+        if aside:
+            return aside
     if limit <= made < EVADED_CONTENT and floors.denies_premise(answer) and content_of(
             floors.without_premise_denials(answer)) < limit:
         # "Locking never came up in our app. Traffic was low, so concurrent updates just
@@ -530,6 +538,12 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         return _DODGES["premise"]
     if floors.looks_it_up(answer):
         return _DODGES["look-up"]
+    return _aside_or_portrait(item, answer, key_points, made_points)
+
+
+def _aside_or_portrait(item: GradingInput, answer: str, key_points: tuple[str, ...],
+                       made_points: int) -> str:
+    """The aside or the portrait an answer that makes little of its rubric gives instead."""
     if not made_points and floors.tells_an_aside(answer, _rubric_words(item, key_points)):
         # A joke or an anecdote that makes one point of the rubric on the way is a short
         # answer with colour, not an aside.
