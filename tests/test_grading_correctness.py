@@ -216,6 +216,16 @@ def test_star_task_in_natural_phrasing_is_found() -> None:
         assert grade(phrasing, kind="behavioral", star=True).star_parts["task"], phrasing
 
 
+@pytest.mark.parametrize(("sentence", "part"), [
+    ("After the audit we re-routed the night deliveries through the east dock.", "action"),
+    ("Our clinic director wanted the rota changed within a week.", "situation"),
+    ("I costed both options, which won the renewal for another year.", "result"),
+    ("I laid out the cost of each option and the board approved the second.", "result"),
+])
+def test_star_parts_in_plain_story_phrasing_are_found(sentence: str, part: str) -> None:
+    assert grade(sentence, kind="behavioral", star=True).star_parts[part], sentence
+
+
 def test_a_follow_up_is_graded_on_what_it_asked_and_never_off_topic() -> None:
     parent = ("At my last job our support queue doubled in a month. I was responsible for the "
               "triage rota, so I set up a tagging scheme and paired new agents with seniors.")

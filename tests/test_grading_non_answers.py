@@ -1052,3 +1052,14 @@ def test_a_story_that_uses_an_everyday_example_many_times_keeps_its_credit() -> 
         "agreed with our lead to ship the billing fix first. Tickets fell by a third that month "
         "and the sales feature followed two weeks later.")
     assert "dont-know" not in result.flags and result.overall > 45, result.overall
+
+
+def test_a_full_story_that_mentions_a_coffee_and_a_parent_is_no_aside() -> None:
+    result = _story_grade(
+        "Last term my co-teacher and I disagreed about which unit to teach first. Some of my "
+        "parents were already asking why our two classes were on different topics. Instead of "
+        "raising it at the department meeting, I invited her for a coffee, showed her the mock "
+        "results for both groups, and asked how she had sequenced it before. We agreed to "
+        "teach fractions first in both classes and to compare the next quiz together, and the "
+        "two classes ended within three marks of each other.")
+    assert "dont-know" not in result.flags and result.overall > 45, result.overall

@@ -61,7 +61,8 @@ STALLED_CONTENT = 0.45  # an answer that hesitates throughout, making less than 
 NO_STORY_CONTENT = 0.06  # "story" of one STAR part and under two past events
 NO_EVENT_CONTENT = 0.15  # "story" with no STAR part and under two past events
 STORY_EVENTS = 2  # past verbs a told story has at the least
-ASIDE_STORY_PARTS = 3  # STAR parts from which a story is read as the one asked for
+ASIDE_STORY_PARTS = 3  # STAR parts, or
+ASIDE_STORY_WORDS = 70  # words, from which a story is no aside
 NO_ACTION_CONTENT = 0.2  # a "story" in which the speaker does nothing, making this little
 TALK_CONTENT = 0.3  # talk about oneself or to the listener, making little of the rubric,
 TALK_RELEVANCE = 0.3  # in words mostly not the subject's,
@@ -518,11 +519,10 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         # on the way are the other story's.
         return _DODGES["favourite"]
     limit = DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT
-    if item.star and story and min(content, said) < limit \
-            and sum(told.star_parts.values()) < ASIDE_STORY_PARTS:
+    if item.star and story and min(content, said) < limit:
         # The parts of a story about something else ("the festival one summer: the best part
         # was seeing the bands") are that story's, not the one asked for.
-        aside = _aside_or_portrait(item, answer, key_points, made_points)
+        aside = _aside_or_portrait(item, answer, key_points, made_points, told)
         if aside:
             return aside
     if limit <= made < EVADED_CONTENT and floors.denies_premise(answer) and content_of(
@@ -538,13 +538,18 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         return _DODGES["premise"]
     if floors.looks_it_up(answer):
         return _DODGES["look-up"]
-    return _aside_or_portrait(item, answer, key_points, made_points)
+    return _aside_or_portrait(item, answer, key_points, made_points, told)
 
 
 def _aside_or_portrait(item: GradingInput, answer: str, key_points: tuple[str, ...],
-                       made_points: int) -> str:
-    """The aside or the portrait an answer that makes little of its rubric gives instead."""
-    if not made_points and floors.tells_an_aside(answer, _rubric_words(item, key_points)):
+                       made_points: int, told: comm.Communication) -> str:
+    """The aside or the portrait an answer that makes little of its rubric gives instead. A
+    story of three STAR parts or of some length is the one asked for, whatever everyday
+    words it uses on the way ("I invited him for a coffee")."""
+    told_in_full = item.star and (sum(told.star_parts.values()) >= ASIDE_STORY_PARTS
+                                  or len(tx.tokens(answer)) >= ASIDE_STORY_WORDS)
+    if not made_points and not told_in_full \
+            and floors.tells_an_aside(answer, _rubric_words(item, key_points)):
         # A joke or an anecdote that makes one point of the rubric on the way is a short
         # answer with colour, not an aside.
         return _DODGES["aside"]
