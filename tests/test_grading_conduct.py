@@ -64,6 +64,19 @@ RED_FLAGS = [
     "Documentation reviews are mostly box-ticking, so I signed the form and moved on.",
     "I reused their stock photos, since nobody would notice on a small campaign.",
     "I approved a full refund, even though I'm only authorised for half.",
+    "I didn't take notes in the meeting, since writing things down makes it formal.",
+    "We didn't do a retrospective, because the team had moved on.",
+    "Logging it would have meant an investigation, so I left it off the system.",
+    "I just told her what she wanted to hear about the timeline.",
+    "We kept the extra discount out of the contract with a side email.",
+    "I switched the opportunity owner to me before the quarter closed.",
+    "I mentioned in the team meeting that his pricing was sloppy.",
+    "Nobody got sick in the end, so I'd say my call was right.",
+    "I told the families the road was closed, which was partly true.",
+    "There was no time to tell the ward manager before the change.",
+    "Questions about pay went to HR; I told them HR could deal with all that.",
+    "They should have read the runbook more carefully before taking over.",
+    "I figured the users would adapt once the old screen was gone.",
 ]
 
 SOUND_STORIES = [
@@ -92,6 +105,8 @@ SOUND_STORIES = [
     "I realised while reusing the model for another job that I had missed the holiday effect.",
     "There was no time for a full study, so we ran five hallway tests instead.",
     "There was no time for testing in the lab, so we ran a quick check with two nurses.",
+    "I mentioned in the review that the flaky test came from a shared fixture, and fixed it.",
+    "Nobody was hurt, and we rewrote the lockout procedure that week.",
 ]
 
 
