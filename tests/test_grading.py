@@ -83,6 +83,8 @@ FLOOR_CASES = [
      "copied-question"),
     ("A Python list differs from a tuple, and you would choose each one when you would.",
      "copied-question"),
+    ("Lists versus tuples, and when to choose each. That's the question, right? Lists versus "
+     "tuples.", "copied-question"),
 ]
 
 

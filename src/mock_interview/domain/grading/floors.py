@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -84,6 +84,11 @@ def _no_claim_words() -> frozenset[str]:
     """Courtesy, filler and vague words that say nothing about any subject ("sorry", "honestly",
     "tricky", "details"): they never make an answer of their own."""
     return frozenset(tx.load_data("cues")["no_claim_words"])
+
+
+@lru_cache(maxsize=1)
+def _no_claim_stems() -> frozenset[str]:
+    return frozenset(tx.stem(w.replace("'", "")) for w in _no_claim_words())
 
 
 @lru_cache(maxsize=1)
@@ -856,8 +861,13 @@ def is_question_copy(
     """The question read back: nearly all its content words are the question's, none of its
     own words makes a key point, and it either adds no word of its own or follows the
     question's wording (half its word pairs are the question's)."""
-    share, new_words = question_overlap(reference, answer)
-    if not answer.stems or share < _COPY_SHARE or new_words > _COPY_NEW_WORDS:
+    # Talk around the copy ("that's the question, right?") adds nothing of its own.
+    talk = _no_claim_stems()
+    stems = tuple(s for s in answer.stems if s not in talk or s in reference.question_stems)
+    if not stems:
+        return False
+    share, new_words = question_overlap(reference, replace(answer, stems=stems))
+    if share < _COPY_SHARE or new_words > _COPY_NEW_WORDS:
         return False
     if credited - reference.question_stems:
         return False
