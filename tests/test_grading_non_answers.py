@@ -1063,3 +1063,20 @@ def test_a_full_story_that_mentions_a_coffee_and_a_parent_is_no_aside() -> None:
         "teach fractions first in both classes and to compare the next quiz together, and the "
         "two classes ended within three marks of each other.")
     assert "dont-know" not in result.flags and result.overall > 45, result.overall
+
+
+@pytest.mark.parametrize("answer", [
+    "Random question, but is there a gym in this building? I saw one on the map.",
+    "Oh, I used to live near your office, there's a lovely bakery on the corner.",
+    "My flight got in late last night so I barely slept, sorry if I'm slow.",
+    "I'd have to pull up my old one-to-one notes to find an example.",
+])
+def test_small_talk_or_a_look_up_in_place_of_a_story_says_nothing(answer: str) -> None:
+    result = _story_grade(answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+def test_a_check_with_the_team_that_owns_the_numbers_says_nothing() -> None:
+    result = _technical_grade(BANK_QUESTION, BANK_POINTS,
+                              "I'd check with finance on that one, they own those numbers.")
+    assert result.overall <= 20 and result.technical <= 20, result.overall
