@@ -338,3 +338,28 @@ def test_the_ends_tied_as_the_point_ties_them_are_no_wrong_claim() -> None:
               "subtracted from the float. Every item, including receipts and IOUs, goes on the "
               "sheet.")
     assert not _wrong(question, points, answer)
+
+
+STORY_RUBRIC = ["Describes the payroll backlog and what was at stake.",
+                "Takes ownership of the fix rather than blaming others.",
+                "Adds a check linking timesheets to payroll so the problem does not recur.",
+                "Meets the deadline and reports measurable results such as payroll errors or "
+                "audit findings, and a lasting change to the process."]
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    # a result or a situation told in negative words
+    ("We met the date for the next three cycles, and the year-end audit had no findings on "
+     "payroll.", False),
+    ("At the time we had no check linking timesheets to payroll.", False),
+    # the speaker not doing what the rubric describes
+    ("I haven't changed anything in the payroll process since then.", True),
+])
+def test_a_describing_rubric_is_denied_only_by_the_speaker_not_doing_it(sentence: str,
+                                                                       wrong: bool) -> None:
+    answer = ("Last year our payroll backlog reached 900 timesheets and staff were paid late. "
+              "I took it on myself, sorted the timesheets by age and cleared the oldest first. "
+              + sentence)
+    found = _wrong("Tell me about a time you fixed a backlog.", STORY_RUBRIC, answer,
+                   "behavioral")
+    assert any(w["kind"] != "conduct" for w in found) == wrong, found

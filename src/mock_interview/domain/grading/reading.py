@@ -490,11 +490,21 @@ def read_answer(
             if start >= offset:
                 best_spans[model.text] = (start - offset, end - offset)
 
-    # A contradiction stands unless the answer states the point plainly elsewhere.
+    # A contradiction stands unless the answer states the point plainly elsewhere. A point
+    # that describes the answer ("Reports measurable results such as audit adjustments") is
+    # denied only by the speaker not doing it ("I haven't changed how I plan"): "the audit
+    # had no adjustments" is such a result, "we had no check" the situation before one.
     made = {r.point for r in results if r.coverage >= STATED_PLAINLY}
     nothing_made = not made
+    # Steps among points that state the subject ("Gives naloxone per protocol") are claims a
+    # sentence can deny; in a rubric that mostly describes the answer, every point does.
+    lines = sum(tx.is_rubric_line(model.text) for model in reference.points)
+    describes = [2 * lines >= len(reference.points) > 0] * len(reference.points)
     for j, found in contradicted.items():
         model = reference.points[j]
+        if describes[j] and not _SPEAKER_DID_NOT_RE.search(text[spans[found[0][0]][0]:
+                                                               spans[found[0][0]][1]]):
+            continue
         # A formula with its terms moved is answered only by a sentence that writes the
         # point's own formula, not by one about another quantity with the same terms.
         i, contradiction = found[0]
@@ -509,6 +519,8 @@ def read_answer(
         # An answer that makes no point may still state its opposite in other words
         # ("a fresh list on every call" against "evaluated once").
         for j, point in enumerate(points):
+            if describes[j]:
+                continue
             for i in own:
                 found = _contradiction(point, statements[i], question_stems, question,
                                        loose=True, point_text=reference.points[j].text)
@@ -531,6 +543,10 @@ def read_answer(
 
 
 OPPOSED_SHARED = 2  # own words a sentence shares with the point it is read against
+_SPEAKER_DID_NOT_RE = re.compile(
+    r"\b(?:i|we)(?:'ve|'d| have| had)?\s+(?:\w+\s+)?(?:didn'?t|did not|never|haven'?t|have not|"
+    r"hadn'?t|had not|wouldn'?t|won'?t|don'?t|do not|couldn'?t|refused to|chose not to|"
+    r"decided not to)\b", re.I)
 
 
 def _ties_as_the_point(reference: cov.Reference, j: int, i: int, text: str,
