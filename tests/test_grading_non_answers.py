@@ -1080,3 +1080,13 @@ def test_a_check_with_the_team_that_owns_the_numbers_says_nothing() -> None:
     result = _technical_grade(BANK_QUESTION, BANK_POINTS,
                               "I'd check with finance on that one, they own those numbers.")
     assert result.overall <= 20 and result.technical <= 20, result.overall
+
+
+@pytest.mark.parametrize("answer", [
+    "Reconciliation is the only job where the numbers argue back, which explains why my Mondays "
+    "feel so long.",
+    "I used to think reconciling meant making up with your bank manager. Turns out it doesn't.",
+])
+def test_a_joke_in_place_of_the_answer_says_nothing(answer: str) -> None:
+    result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
