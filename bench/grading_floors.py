@@ -8,7 +8,8 @@ FLOORS_DIR (default bench/calibration-floors) holds JSONL files written for this
 line per question of the suite (default bench/calibration): its ``id``, five ``non_answers``
 of different kinds (a joke, an anecdote, a question back, "I'd look it up", someone else's job,
 a platitude, self-praise, the premise denied, a stall, a story about something else) and two
-``tricky_correct`` answers that open like a dodge and then answer. Each is graded with the
+``tricky_correct`` answers that open like a dodge and then answer (optional: bench/non-answers,
+read with ``--suite bench/calibration-dev``, holds plain non-answers only). Each is graded with the
 question's key points. The table shows, per kind, how many non-answers score over 20 (overall
 or technical), and how many tricky correct answers were floored or said to make a wrong claim.
 Part A (the first ten professions) is the part tuned on; part B measures what carries over.
@@ -50,7 +51,7 @@ def main() -> int:
     for entry in entries:
         question = suite[entry["id"]]
         answers = [(f"na{i}", a["text"]) for i, a in enumerate(entry["non_answers"])]
-        answers += [(f"ok{i}", a) for i, a in enumerate(entry["tricky_correct"])]
+        answers += [(f"ok{i}", a) for i, a in enumerate(entry.get("tricky_correct", []))]
         for key, answer in answers:
             items.append({"id": f"{entry['id']}|{key}", "question": question["question"],
                           "answer": answer, "key_points": question["key_points"],
@@ -67,7 +68,7 @@ def main() -> int:
                 over[non_answer["kind"]] += 1
                 failures.append({"id": entry["id"], "what": non_answer["kind"],
                                  "overall": data["overall"], "answer": non_answer["text"]})
-        for i, answer in enumerate(entry["tricky_correct"]):
+        for i, answer in enumerate(entry.get("tricky_correct", [])):
             data = results[f"{entry['id']}|ok{i}"]
             floored = bool(set(data["flags"]) & set(FLOOR_FLAGS))
             tricky["answers"] += 1
