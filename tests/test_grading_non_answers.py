@@ -1090,3 +1090,15 @@ def test_a_check_with_the_team_that_owns_the_numbers_says_nothing() -> None:
 def test_a_joke_in_place_of_the_answer_says_nothing(answer: str) -> None:
     result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
     assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    "That brings back memories of my summer on a fishing boat. On my first day I dropped the "
+    "bait bucket overboard, the skipper laughed, and by August I could gut a mackerel in ten "
+    "seconds.",
+    "Funny you should ask, because last weekend our train to my sister's wedding was "
+    "cancelled. We hired a van with two strangers and made it just in time for the speeches.",
+])
+def test_an_anecdote_that_tells_its_own_star_parts_says_nothing(answer: str) -> None:
+    result = _story_grade(answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)

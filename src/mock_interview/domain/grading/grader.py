@@ -61,8 +61,7 @@ STALLED_CONTENT = 0.45  # an answer that hesitates throughout, making less than 
 NO_STORY_CONTENT = 0.06  # "story" of one STAR part and under two past events
 NO_EVENT_CONTENT = 0.15  # "story" with no STAR part and under two past events
 STORY_EVENTS = 2  # past verbs a told story has at the least
-ASIDE_STORY_PARTS = 3  # STAR parts, or
-ASIDE_STORY_WORDS = 70  # words, from which a story is no aside
+ASIDE_STORY_WORDS = 70  # words from which a story is no aside
 NO_ACTION_CONTENT = 0.2  # a "story" in which the speaker does nothing, making this little
 TALK_CONTENT = 0.3  # talk about oneself or to the listener, making little of the rubric,
 TALK_RELEVANCE = 0.3  # in words mostly not the subject's,
@@ -544,10 +543,9 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
 def _aside_or_portrait(item: GradingInput, answer: str, key_points: tuple[str, ...],
                        made_points: int, told: comm.Communication) -> str:
     """The aside or the portrait an answer that makes little of its rubric gives instead. A
-    story of three STAR parts or of some length is the one asked for, whatever everyday
-    words it uses on the way ("I invited him for a coffee")."""
-    told_in_full = item.star and (sum(told.star_parts.values()) >= ASIDE_STORY_PARTS
-                                  or len(tx.tokens(answer)) >= ASIDE_STORY_WORDS)
+    story of some length is the one asked for, whatever everyday words it uses on the way ("I
+    invited him for a coffee"); an anecdote is short, whatever STAR parts it tells."""
+    told_in_full = item.star and len(tx.tokens(answer)) >= ASIDE_STORY_WORDS
     if not made_points and not told_in_full \
             and floors.tells_an_aside(answer, _rubric_words(item, key_points)):
         # A joke or an anecdote that makes one point of the rubric on the way is a short
