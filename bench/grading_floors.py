@@ -8,8 +8,8 @@ FLOORS_DIR (default bench/calibration-floors) holds JSONL files written for this
 line per question of the suite (default bench/calibration): its ``id``, five ``non_answers``
 of different kinds (a joke, an anecdote, a question back, "I'd look it up", someone else's job,
 a platitude, self-praise, the premise denied, a stall, a story about something else) and two
-``tricky_correct`` answers that open like a dodge and then answer (optional: bench/non-answers,
-read with ``--suite bench/calibration-dev``, holds plain non-answers only). Each is graded with the
+``tricky_correct`` answers that open like a dodge and then answer (optional: the sets in
+bench/non-answers hold non-answers only). Each is graded with the
 question's key points. The table shows, per kind, how many non-answers score over 20 (overall
 or technical), and how many tricky correct answers were floored or said to make a wrong claim.
 Part A (the first ten professions) is the part tuned on; part B measures what carries over.

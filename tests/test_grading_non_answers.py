@@ -1102,3 +1102,22 @@ def test_a_joke_in_place_of_the_answer_says_nothing(answer: str) -> None:
 def test_an_anecdote_that_tells_its_own_star_parts_says_nothing(answer: str) -> None:
     result = _story_grade(answer)
     assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    # misheard, and another question answered
+    "Bank reconciliation, did you say bank reconciliation or bank covenants? Covenants are the "
+    "ratios a lender sets, like debt to EBITDA.",
+    # the question dismissed
+    "That's more of a question for the auditors, honestly. I don't really see why it matters "
+    "for this role.",
+    # strung from stock phrases, whatever topic words sit between them
+    "It's all about leveraging a best-in-class, data-driven close that unlocks ledger "
+    "accuracy at scale.",
+    # restarts that never arrive
+    "Reconciling, yes, so the bank and the books, they, well, they need to agree. Let me start "
+    "again. It's about the two balances, and making them, you know, agree. Let me rephrase.",
+])
+def test_a_misheard_dismissed_buzzword_or_restarting_answer_says_nothing(answer: str) -> None:
+    result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)

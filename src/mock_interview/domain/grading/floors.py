@@ -253,6 +253,22 @@ def evades_throughout(answer: str, rubric: frozenset[str]) -> bool:
     return bool(sentences)
 
 
+STOCK_PHRASES_PER_SENTENCE = 2  # stock phrases in every sentence of an answer made of them
+STOCK_PHRASES = 3  # and in all
+
+
+def stock_throughout(answer: str) -> bool:
+    """Is every sentence of the answer strung from stock phrases ("it's all about leveraging
+    best-in-class strategies to unlock performance at scale"), whatever topic words sit
+    between them?"""
+    lowered = _DISCOURSE_RE.sub(" ", tx.lower_same_length(answer))
+    sentences = [m.group() for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
+    counts = [sum(1 for pattern in _EVASIONS for _m in pattern().finditer(sentence))
+              for sentence in sentences]
+    return bool(counts) and min(counts) >= STOCK_PHRASES_PER_SENTENCE \
+        and sum(counts) >= STOCK_PHRASES
+
+
 def deflects(answer: str) -> bool:
     """Does the answer stall ("let me think", "I'm blanking"), say someone else did it ("our
     controller handled all of that", "I wasn't involved"; "Procurement handled supplier

@@ -500,8 +500,8 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
     # said of the subject.
     story = told.star_parts["action"] and comm.past_events(answer) >= STORY_EVENTS
     made = min(content, said) if item.star and not story else content
-    if spelled_out and made < EVADED_CONTENT and floors.evades_throughout(
-            answer, _rubric_words(item, key_points)):
+    if spelled_out and made < EVADED_CONTENT and (floors.evades_throughout(
+            answer, _rubric_words(item, key_points)) or floors.stock_throughout(answer)):
         return _DODGES["general"]
     if made < STALLED_CONTENT and floors.stalls(answer):
         return _DODGES["stall"]
