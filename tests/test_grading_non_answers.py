@@ -1121,3 +1121,22 @@ def test_an_anecdote_that_tells_its_own_star_parts_says_nothing(answer: str) -> 
 def test_a_misheard_dismissed_buzzword_or_restarting_answer_says_nothing(answer: str) -> None:
     result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
     assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
+
+@pytest.mark.parametrize("answer", [
+    # credentials in place of the answer, in the subject's words
+    "I'm a senior accountant with over nine years of experience reconciling bank statements "
+    "to the general ledger, and I'm CPA certified.",
+    # why one loves the field
+    "I love solving reconciliation puzzles. Getting the bank statement and the ledger to tie "
+    "out is one of the most satisfying parts of the job for me.",
+    # the question dismissed as theory
+    "Timing differences are a textbook concept. In the real world you just trust the bank "
+    "statement balance and move on.",
+    # questions about the company in place of the answer
+    "Does the company reconcile every bank account at month end? I'd like to know which "
+    "general ledger the team uses here.",
+])
+def test_credentials_passion_dismissal_or_company_questions_say_nothing(answer: str) -> None:
+    result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
+    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)

@@ -176,7 +176,9 @@ def _generality_re() -> re.Pattern[str]:
 _DISCOURSE_RE = re.compile(r"\b(?:(?:i'?ll|i will|let me|to|if i'?m|i have to|i must) be "
                            r"(?:honest|frank|upfront|fair)(?: with you)?)")
 _TO_THE_LISTENER_RE = re.compile(
-    r"\b(?:you|your)\b[^.!?]*\?|\bi'?m (?:really |just )?curious (?:whether|if|how|what|about)\b")
+    r"\b(?:you|your)\b[^.!?]*\?|\bi'?m (?:really |just )?curious (?:whether|if|how|what|about)\b"
+    r"|\b(?:the|this) (?:company|team|role|firm|organi[sz]ation|hospital|school|business|department)"
+    r"\b[^.!?]*\?|\bhere\s*\?")
 
 
 _HESITATION_WORD = r"\b(?:u+m+|u+h+|h+m+|erm)\b"
