@@ -77,6 +77,16 @@ RED_FLAGS = [
     "Questions about pay went to HR; I told them HR could deal with all that.",
     "They should have read the runbook more carefully before taking over.",
     "I figured the users would adapt once the old screen was gone.",
+    "I kept the delay from the client until the new parts had arrived.",
+    "I closed the alert instead of paging the on-call engineer, since it was late.",
+    "I deleted the share and its access logs so nothing more could leak.",
+    "I gave two interns direct access to the production database to save time.",
+    "I left the privacy officer out of it, because those reviews drag on.",
+    "I told the venue the problem was their booking system, so they'd move us up.",
+    "I reported full coverage to the board, which was technically correct for the sites in scope.",
+    "Involving the safety manager seemed excessive for a near miss like that.",
+    "The root cause wasn't worth digging into, since the date had been set before I joined.",
+    "The numbers were hit by factors outside our control, so the plan itself was fine.",
 ]
 
 SOUND_STORIES = [
@@ -107,6 +117,8 @@ SOUND_STORIES = [
     "There was no time for testing in the lab, so we ran a quick check with two nurses.",
     "I mentioned in the review that the flaky test came from a shared fixture, and fixed it.",
     "Nobody was hurt, and we rewrote the lockout procedure that week.",
+    "Instead of telling her what to change, I asked what problem each screen was solving.",
+    "I plugged the new test data into the regression suite and added it to the template.",
 ]
 
 
