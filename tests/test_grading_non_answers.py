@@ -991,20 +991,6 @@ def test_said_in_place_of_a_story_floors_it_when_the_rubric_is_one_description(
     assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
 
 
-@pytest.mark.parametrize("answer", [
-    "The project I'm proudest of is the warehouse dashboard I built in Power BI. We rolled it "
-    "out to four sites in a month and the managers used it every morning.",
-    "The launch I remember best was our loyalty app. We coordinated with marketing and support, "
-    "and downloads passed fifty thousand in the first week.",
-    "What I'm most proud of is the onboarding course I wrote for new hires; twelve people went "
-    "through it last spring and all of them passed probation.",
-])
-def test_a_favourite_story_in_place_of_the_one_asked_for_says_nothing(answer: str) -> None:
-    result = _story_grade(answer)
-    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
-    assert any("favourite story" in w for w in result.weaknesses), result.weaknesses
-
-
 def test_a_favourite_story_is_the_answer_where_the_question_asks_for_one() -> None:
     from mock_interview.domain.grading import GradingInput, grade_answer
 
@@ -1018,15 +1004,43 @@ def test_a_favourite_story_is_the_answer_where_the_question_asks_for_one() -> No
     assert "dont-know" not in result.flags and result.overall > 20, result.overall
 
 
-def test_the_part_of_the_story_one_is_proudest_of_is_part_of_the_answer() -> None:
-    result = _story_grade("The part I'm proudest of is how it ended: when my colleague and I "
-                          "disagreed about which client to serve first, I brought the backlog "
-                          "numbers to our lead, we agreed to split the week, and both clients "
-                          "signed off on time.")
+# Stories that keep their credit: a part of the story asked for that the speaker is proud of,
+# and everyday words (a gym, a coffee, a teacher's parents) used on the way.
+STORIES_THAT_ANSWER = [
+    "The part I'm proudest of is how it ended: when my colleague and I disagreed about which "
+    "client to serve first, I brought the backlog numbers to our lead, we agreed to split the "
+    "week, and both clients signed off on time.",
+    "Last spring my colleague Dana and I disagreed about which release to prioritise. I "
+    "explained the trade-off with a gym membership: you pay up front, but the gym earns it "
+    "month by month, and a gym that sells too many memberships fails its members. I showed "
+    "her the support tickets behind each option, she showed me the sales pipeline, and we "
+    "agreed with our lead to ship the billing fix first. Tickets fell by a third that month "
+    "and the sales feature followed two weeks later.",
+    "Last term my co-teacher and I disagreed about which unit to teach first. Some of my "
+    "parents were already asking why our two classes were on different topics. Instead of "
+    "raising it at the department meeting, I invited her for a coffee, showed her the mock "
+    "results for both groups, and asked how she had sequenced it before. We agreed to "
+    "teach fractions first in both classes and to compare the next quiz together, and the "
+    "two classes ended within three marks of each other.",
+]
+
+
+@pytest.mark.parametrize("answer", STORIES_THAT_ANSWER)
+def test_a_story_with_colour_keeps_its_credit(answer: str) -> None:
+    result = _story_grade(answer)
     assert "dont-know" not in result.flags and result.overall > 45, result.overall
 
 
-@pytest.mark.parametrize("answer", [
+# Said in place of a story: a favourite story where another was asked for, a story about
+# something else, what the speaker is like, small talk, a look-up.
+STORY_NON_ANSWERS = [
+    # a favourite story where another was asked for
+    "The project I'm proudest of is the warehouse dashboard I built in Power BI. We rolled it "
+    "out to four sites in a month and the managers used it every morning.",
+    "The launch I remember best was our loyalty app. We coordinated with marketing and support, "
+    "and downloads passed fifty thousand in the first week.",
+    "What I'm most proud of is the onboarding course I wrote for new hires; twelve people went "
+    "through it last spring and all of them passed probation.",
     # a story about something else, whose STAR parts are its own
     "Ha, disagreements, I have them all the time. Last week my flatmate and I argued about pizza "
     "toppings for an hour, and we ended up ordering two pizzas.",
@@ -1037,74 +1051,28 @@ def test_the_part_of_the_story_one_is_proudest_of_is_part_of_the_answer() -> Non
     "That's probably my biggest weakness.",
     "I just love people, that's why I went into this field. There's nothing better than a team "
     "that gets along.",
-])
-def test_a_story_about_something_else_or_a_portrait_says_nothing(answer: str) -> None:
-    result = _story_grade(answer)
-    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
-
-
-def test_a_story_that_uses_an_everyday_example_many_times_keeps_its_credit() -> None:
-    result = _story_grade(
-        "Last spring my colleague Dana and I disagreed about which release to prioritise. I "
-        "explained the trade-off with a gym membership: you pay up front, but the gym earns it "
-        "month by month, and a gym that sells too many memberships fails its members. I showed "
-        "her the support tickets behind each option, she showed me the sales pipeline, and we "
-        "agreed with our lead to ship the billing fix first. Tickets fell by a third that month "
-        "and the sales feature followed two weeks later.")
-    assert "dont-know" not in result.flags and result.overall > 45, result.overall
-
-
-def test_a_full_story_that_mentions_a_coffee_and_a_parent_is_no_aside() -> None:
-    result = _story_grade(
-        "Last term my co-teacher and I disagreed about which unit to teach first. Some of my "
-        "parents were already asking why our two classes were on different topics. Instead of "
-        "raising it at the department meeting, I invited her for a coffee, showed her the mock "
-        "results for both groups, and asked how she had sequenced it before. We agreed to "
-        "teach fractions first in both classes and to compare the next quiz together, and the "
-        "two classes ended within three marks of each other.")
-    assert "dont-know" not in result.flags and result.overall > 45, result.overall
-
-
-@pytest.mark.parametrize("answer", [
     "Random question, but is there a gym in this building? I saw one on the map.",
     "Oh, I used to live near your office, there's a lovely bakery on the corner.",
     "My flight got in late last night so I barely slept, sorry if I'm slow.",
     "I'd have to pull up my old one-to-one notes to find an example.",
-])
-def test_small_talk_or_a_look_up_in_place_of_a_story_says_nothing(answer: str) -> None:
-    result = _story_grade(answer)
-    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
-
-
-def test_a_check_with_the_team_that_owns_the_numbers_says_nothing() -> None:
-    result = _technical_grade(BANK_QUESTION, BANK_POINTS,
-                              "I'd check with finance on that one, they own those numbers.")
-    assert result.overall <= 20 and result.technical <= 20, result.overall
-
-
-@pytest.mark.parametrize("answer", [
-    "Reconciliation is the only job where the numbers argue back, which explains why my Mondays "
-    "feel so long.",
-    "I used to think reconciling meant making up with your bank manager. Turns out it doesn't.",
-])
-def test_a_joke_in_place_of_the_answer_says_nothing(answer: str) -> None:
-    result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
-    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
-
-
-@pytest.mark.parametrize("answer", [
+    # an anecdote that tells its own STAR parts
     "That brings back memories of my summer on a fishing boat. On my first day I dropped the "
     "bait bucket overboard, the skipper laughed, and by August I could gut a mackerel in ten "
     "seconds.",
     "Funny you should ask, because last weekend our train to my sister's wedding was "
     "cancelled. We hired a van with two strangers and made it just in time for the speeches.",
-])
-def test_an_anecdote_that_tells_its_own_star_parts_says_nothing(answer: str) -> None:
-    result = _story_grade(answer)
-    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+]
 
 
-@pytest.mark.parametrize("answer", [
+
+# Said in place of an explanation: a joke, the question misheard or dismissed, stock phrases,
+# restarts, credentials, passion, questions about the company, a hand-off.
+BANK_NON_ANSWERS = [
+    "I'd check with finance on that one, they own those numbers.",
+    # jokes
+    "Reconciliation is the only job where the numbers argue back, which explains why my Mondays "
+    "feel so long.",
+    "I used to think reconciling meant making up with your bank manager. Turns out it doesn't.",
     # misheard, and another question answered
     "Bank reconciliation, did you say bank reconciliation or bank covenants? Covenants are the "
     "ratios a lender sets, like debt to EBITDA.",
@@ -1117,13 +1085,6 @@ def test_an_anecdote_that_tells_its_own_star_parts_says_nothing(answer: str) -> 
     # restarts that never arrive
     "Reconciling, yes, so the bank and the books, they, well, they need to agree. Let me start "
     "again. It's about the two balances, and making them, you know, agree. Let me rephrase.",
-])
-def test_a_misheard_dismissed_buzzword_or_restarting_answer_says_nothing(answer: str) -> None:
-    result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
-    assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
-
-
-@pytest.mark.parametrize("answer", [
     # credentials in place of the answer, in the subject's words
     "I'm a senior accountant with over nine years of experience reconciling bank statements "
     "to the general ledger, and I'm CPA certified.",
@@ -1136,7 +1097,14 @@ def test_a_misheard_dismissed_buzzword_or_restarting_answer_says_nothing(answer:
     # questions about the company in place of the answer
     "Does the company reconcile every bank account at month end? I'd like to know which "
     "general ledger the team uses here.",
-])
-def test_credentials_passion_dismissal_or_company_questions_say_nothing(answer: str) -> None:
-    result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
+]
+
+
+@pytest.mark.parametrize(("story", "answer"), [(True, a) for a in STORY_NON_ANSWERS]
+                         + [(False, a) for a in BANK_NON_ANSWERS])
+def test_said_in_place_of_a_story_or_an_explanation_says_nothing(story: bool, answer: str) -> None:
+    result = _story_grade(answer) if story \
+        else _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
     assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+    if "proud" in answer or "remember best" in answer:
+        assert any("favourite story" in w for w in result.weaknesses), result.weaknesses
