@@ -363,3 +363,22 @@ def test_a_describing_rubric_is_denied_only_by_the_speaker_not_doing_it(sentence
     found = _wrong("Tell me about a time you fixed a backlog.", STORY_RUBRIC, answer,
                    "behavioral")
     assert any(w["kind"] != "conduct" for w in found) == wrong, found
+
+
+@pytest.mark.parametrize(("point", "describes"), [
+    ("Describes the situation and what was at stake", True),
+    ("Reports a measurable result", True),
+    # what a strong story did, told in the past
+    ("Measured the turnaround through usage and renewal", True),
+    ("Sought to understand the other person's concern", True),
+    ("Responded to the disclosure without leading questions", True),
+    # statements of the subject
+    ("Deferred taxes arise from temporary differences", False),
+    ("Failed or suspicious verifications are escalated to security", False),
+    ("Debits increase assets and expenses", False),
+    ("Lists are mutable", False),
+])
+def test_a_rubric_line_describes_the_answer(point: str, describes: bool) -> None:
+    from mock_interview.domain.grading import text as tx
+
+    assert tx.is_rubric_line(point) == describes, point

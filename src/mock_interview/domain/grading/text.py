@@ -43,6 +43,16 @@ def _rubric() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["rubric_leading"]), frozenset(data["rubric_anywhere"])
 
 
+def _past_step(first: tuple[str, ...]) -> bool:
+    """A past verb that opens on its object ("Measured the turnaround", "Responded to the
+    disclosure"); not a participle before its noun ("Deferred taxes arise ...")."""
+    return len(first) == 2 and len(first[0]) >= 6 and first[0].endswith("ed") \
+        and first[1] in stopwords() and first[1] not in ("and", "or")
+
+
+_PAST_RUBRIC_VERBS = frozenset((
+    "made", "sought", "took", "gave", "kept", "built", "told", "led", "ran", "set", "found",
+    "held", "brought", "chose", "drew", "wrote", "met", "spoke", "won", "got"))
 _PLURAL_SUBJECT_VERBS = frozenset((
     "are", "were", "can", "could", "must", "should", "will", "would", "may", "might", "have",
     "do", "need", "increase", "decrease", "reduce", "raise", "lower", "avoid", "signal"))
@@ -53,8 +63,10 @@ def is_rubric_line(point: str) -> bool:
     stating what it should say."""
     first = words(point)[:2]
     # "Credits increase liability accounts", "Lists are mutable": a noun that reads like such a
-    # verb, followed by its own verb, states what to say.
-    if not first or first[0] not in _rubric()[0]:
+    # verb, followed by its own verb, states what to say. A rubric may also tell what a strong
+    # story did, in the past ("Verified the caller's identity", "Sought to understand").
+    if not first or not (first[0] in _rubric()[0] or first[0] in _PAST_RUBRIC_VERBS
+                         or _past_step(first)):
         return False
     return len(first) == 1 or first[1] not in _PLURAL_SUBJECT_VERBS
 
