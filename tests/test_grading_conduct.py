@@ -87,6 +87,14 @@ RED_FLAGS = [
     "Involving the safety manager seemed excessive for a near miss like that.",
     "The root cause wasn't worth digging into, since the date had been set before I joined.",
     "The numbers were hit by factors outside our control, so the plan itself was fine.",
+    "There was no point worrying the practice manager, so I held it back until the audit.",
+    "I skipped running it past the medical director, as she is very cautious.",
+    "I left the phone call out of his notes because it would have cluttered the record.",
+    "I pointed out at the team meeting that the rejected parts had come from his drawings.",
+    "We rolled the new rota out to every ward at once instead of piloting it.",
+    "I told the board the trial had passed, which was true of the two sites we checked.",
+    "The referral letter really should have flagged it in the first place.",
+    "Checking sensation felt too intrusive for a first visit, so I left it.",
 ]
 
 SOUND_STORIES = [
@@ -119,6 +127,7 @@ SOUND_STORIES = [
     "Nobody was hurt, and we rewrote the lockout procedure that week.",
     "Instead of telling her what to change, I asked what problem each screen was solving.",
     "I plugged the new test data into the regression suite and added it to the template.",
+    "I asked which account the app uses, because it should have only the rights it needs.",
 ]
 
 
