@@ -243,16 +243,23 @@ def evades_throughout(answer: str, rubric: frozenset[str]) -> bool:
     key", "you have to be careful"), what the speaker is like, the premise denied, a stall,
     or a question to the listener, with at most one word of the ``rubric`` (stems) beside it?
     "At the end of the day it's usually a missing index" names what is missing."""
-    lowered = _DISCOURSE_RE.sub(" ", tx.lower_same_length(answer))
-    sentences = [m.group() for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
-    for sentence in sentences:
+    sentences = _evasions_by_sentence(answer)
+    for sentence, spans in sentences:
         if _TO_THE_LISTENER_RE.search(sentence):
             continue  # a question asserts nothing, whatever it names
-        spans = [m.span() for pattern in _EVASIONS for m in pattern().finditer(sentence)]
         named = rubric.intersection(tx.content_stems(without_spans(sentence, spans)))
         if not spans or len(named) > EVASION_RUBRIC_WORDS:
             return False
     return bool(sentences)
+
+
+def _evasions_by_sentence(answer: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Each sentence of the answer that has a content word, with the spans of what it says in
+    place of an answer (generalities, portraits, premise denials, deflections)."""
+    lowered = _DISCOURSE_RE.sub(" ", tx.lower_same_length(answer))
+    sentences = [m.group() for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
+    return [(sentence, [m.span() for pattern in _EVASIONS for m in pattern().finditer(sentence)])
+            for sentence in sentences]
 
 
 STOCK_PHRASES_PER_SENTENCE = 2  # stock phrases in every sentence of an answer made of them
@@ -263,10 +270,7 @@ def stock_throughout(answer: str) -> bool:
     """Is every sentence of the answer strung from stock phrases ("it's all about leveraging
     best-in-class strategies to unlock performance at scale"), whatever topic words sit
     between them?"""
-    lowered = _DISCOURSE_RE.sub(" ", tx.lower_same_length(answer))
-    sentences = [m.group() for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
-    counts = [sum(1 for pattern in _EVASIONS for _m in pattern().finditer(sentence))
-              for sentence in sentences]
+    counts = [len(spans) for _sentence, spans in _evasions_by_sentence(answer)]
     return bool(counts) and min(counts) >= STOCK_PHRASES_PER_SENTENCE \
         and sum(counts) >= STOCK_PHRASES
 

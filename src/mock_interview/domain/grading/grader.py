@@ -312,7 +312,7 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
                           context=item.context_answer if follow_up else "", question=item.question)
     content, results = read.content, read.results
     if (item.kind == "technical" and len(key_points) >= SPELLED_OUT_POINTS
-            and not _describes_answer(key_points)
+            and not tx.describes_answer(key_points)
             and _talks(answer) and not read.wrong
             and set(tx.content_stems(answer)) & reference.question_stems and not any(
                 set(r.matched) - reference.question_stems for r in results)):
@@ -469,7 +469,7 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
         if parts > 1 or comm.past_events(answer) >= STORY_EVENTS:
             return False  # a story is told, if not the one the rubric hoped for
         return content < (NO_EVENT_CONTENT if parts == 0 else NO_STORY_CONTENT)
-    if item.kind != "technical" or _describes_answer(key_points):
+    if item.kind != "technical" or tx.describes_answer(key_points):
         return False
     talk = len(_SPOKEN_RE.findall(answer)) >= TALK_PERSON_WORDS
     if talk and content < TALK_CONTENT and floors.laughs_off(answer):
@@ -575,13 +575,6 @@ _DODGES = {
     "favourite": "Did not answer: a favourite story in place of the one asked for; tell a "
                  "story that fits the question",
 }
-
-
-def _describes_answer(key_points: tuple[str, ...]) -> bool:
-    """Does the rubric mostly describe the answer ("Names a concrete project") rather than
-    say what it should state? A nurse's "Gives naloxone per protocol" among points that state
-    the subject is a step, not a description."""
-    return 2 * sum(map(tx.is_rubric_line, key_points)) >= len(key_points)
 
 
 def _own_words(matched: tuple[str, ...], question_stems: frozenset[str]) -> frozenset[str]:

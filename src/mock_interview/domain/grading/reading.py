@@ -498,16 +498,14 @@ def read_answer(
     nothing_made = not made
     # Steps among points that state the subject ("Gives naloxone per protocol") are claims a
     # sentence can deny; in a rubric that mostly describes the answer, every point does.
-    lines = sum(tx.is_rubric_line(model.text) for model in reference.points)
-    describes = [2 * lines >= len(reference.points) > 0] * len(reference.points)
+    describes = tx.describes_answer(tuple(model.text for model in reference.points))
     for j, found in contradicted.items():
         model = reference.points[j]
-        if describes[j] and not _SPEAKER_DID_NOT_RE.search(text[spans[found[0][0]][0]:
-                                                               spans[found[0][0]][1]]):
+        i, contradiction = found[0]
+        if describes and not _SPEAKER_DID_NOT_RE.search(text[spans[i][0]:spans[i][1]]):
             continue
         # A formula with its terms moved is answered only by a sentence that writes the
         # point's own formula, not by one about another quantity with the same terms.
-        i, contradiction = found[0]
         if model.text in made and (j not in misplaced or any(
                 relations.same_formula(model.text, text[spans[k][0]:spans[k][1]])
                 for k in own)) and (contradiction.kind != "opposite" or _ties_as_the_point(
@@ -515,12 +513,10 @@ def read_answer(
             continue
         if not any(w.span == _shift(spans[i], offset) for w in wrong):
             wrong.append(WrongClaim(_shift(spans[i], offset), model.text, None, contradiction.kind))
-    if nothing_made and not wrong:
+    if nothing_made and not wrong and not describes:
         # An answer that makes no point may still state its opposite in other words
         # ("a fresh list on every call" against "evaluated once").
         for j, point in enumerate(points):
-            if describes[j]:
-                continue
             for i in own:
                 found = _contradiction(point, statements[i], question_stems, question,
                                        loose=True, point_text=reference.points[j].text)

@@ -58,6 +58,14 @@ _PLURAL_SUBJECT_VERBS = frozenset((
     "do", "need", "increase", "decrease", "reduce", "raise", "lower", "avoid", "signal"))
 
 
+def describes_answer(points: tuple[str, ...]) -> bool:
+    """Does the rubric mostly describe the answer ("Names a concrete project") rather than
+    say what it should state? A nurse's "Gives naloxone per protocol" among points that state
+    the subject is a step, not a description."""
+    return 2 * sum(map(is_rubric_line, points)) >= len(points)
+
+
+@lru_cache(maxsize=4096)
 def is_rubric_line(point: str) -> bool:
     """A key point that describes the answer ("Names a concrete project") rather than
     stating what it should say."""
