@@ -378,6 +378,22 @@ DODGES_IN_OTHER_WORDS = [
                        "every link twice."),
     ("portrait", "team_conflict", "I'm really good with people, honestly, so my teams have never "
                                   "really had conflicts. People just like working with me."),
+    ("misheard", "email", "Did you say an email migration? We tracked the share of mailboxes "
+                          "moved each night against the plan and compared the error rate with "
+                          "the earlier pilot."),
+    ("misheard", "refund", "Refund, oh, did you say a return? Returns go back to the "
+                           "warehouse, we check the item and the status, and the customer gets "
+                           "a timeline for the replacement."),
+    ("other topic", "thread", "Garbage collection is what I know best. The collector walks the "
+                              "memory from the roots, and threads are paused while it compacts "
+                              "the heap."),
+    ("other topic", "accrual", "What I focus on is payroll tax: you estimate the employer's "
+                               "share from the payroll run, book it to the liability account "
+                               "and clear it when the deposit goes out."),
+    ("ramble", "overfit", "Overfitting, right, the model fits, it fits too much, to the "
+                          "training. Let me put it another way. The data and the model don't "
+                          "agree, and validation is where it shows up, sort of. It depends on "
+                          "the model and the data you have."),
 ]
 
 # (kind, topic, answer): short answers phrased like those non-answers, with a real claim.
@@ -449,6 +465,12 @@ GENUINE_IN_SIMILAR_WORDS = [
                             "lead-time demand plus safety stock."),
     ("premise", "slow_query", "It never happened to me, but I'd run EXPLAIN and look for a "
                               "missing index or stale statistics."),
+    ("clarifies", "default_arg", "Oh, you mean the default list? It's evaluated once, at "
+                                 "definition, so every call shares and mutates the same list."),
+    ("restarts", "turnover", "Let me put it differently: cost of goods sold divided by the "
+                             "average of opening and closing inventory."),
+    ("favourite", "slow_query", "EXPLAIN is what I reach for first: a sequential scan where "
+                                "there used to be an index scan means a missing index."),
 ]
 
 

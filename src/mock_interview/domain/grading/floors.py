@@ -122,16 +122,26 @@ def hedges_off(answer: str) -> bool:
                 or _sidestep_re().search(lowered))
 
 
-def _with_roles(name: str) -> re.Pattern[str]:
-    """A cues.json list compiled with "<role>" standing for any of ``deflection_roles``."""
+def _with_roles(*names: str) -> re.Pattern[str]:
+    """cues.json lists compiled with "<role>" standing for any of ``deflection_roles``."""
     cues = tx.load_data("cues")
     roles = "(?:" + "|".join(cues["deflection_roles"]) + ")"
-    return tx.compile_cues([p.replace("<role>", roles) for p in cues[name]])
+    return tx.compile_cues([p.replace("<role>", roles) for name in names for p in cues[name]])
 
 
 @lru_cache(maxsize=1)
 def _deflection_re() -> re.Pattern[str]:
-    return _with_roles("deflections")
+    return _with_roles("deflections", "restarts")
+
+
+@lru_cache(maxsize=1)
+def _restart_re() -> re.Pattern[str]:
+    return tx.compile_cues(tx.load_data("cues")["restarts"])
+
+
+def restarts(answer: str) -> bool:
+    """Does the speaker start over ("let me back up", "let me say it differently")?"""
+    return bool(_restart_re().search(tx.lower_same_length(answer)))
 
 
 @lru_cache(maxsize=1)
@@ -285,6 +295,48 @@ def deflects(answer: str) -> bool:
         return True
     done_by_another, own_part_small = _hand_off_res()
     return bool(done_by_another.search(lowered) and own_part_small.search(lowered))
+
+
+@lru_cache(maxsize=1)
+def _other_question_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = tx.load_data("cues")
+    return tx.compile_cues(cues["misheard"]), tx.compile_cues(cues["pivots"])
+
+
+def answers_another(answer: str, question: str, rubric: frozenset[str]) -> bool:
+    """Does a sentence of the answer hear another question ("NPV, oh, you mean NPS?") or turn
+    to a topic the speaker prefers ("dropout is the one I use most"), naming a term that
+    neither the question nor the ``rubric`` (stems) names? What is heard in its place is
+    named after the cue, in any words ("did you say a power disruption?"); a preferred
+    topic in the clause of the cue, in the subject's words, not everyday ones."""
+    lowered = tx.lower_same_length(answer)
+    known = rubric | frozenset(tx.content_stems(question)) | _initialisms(question)
+    plain = _no_claim_words() | tx.stopwords()
+
+    def names_another(text: str, everyday: bool) -> bool:
+        for word in tx.content_words(text):
+            word_stem = tx.stem(word.replace("'", ""))
+            if word not in plain and word_stem not in known and len(word) >= 3 \
+                    and (everyday or word_stem not in tx.everyday_stems()) \
+                    and not tx.synonym_labels(word_stem) & known:
+                return True
+        return False
+
+    misheard, pivot = _other_question_res()
+    for sentence in _SENTENCE_RE.finditer(lowered):
+        text = sentence.group()
+        heard = misheard.search(text)
+        if heard and names_another(text[heard.end():], everyday=True):
+            return True
+        turned = pivot.search(text)
+        if turned and names_another(_CLAUSE_BREAK_RE.split(text[:turned.start()])[-1] + " "
+                                    + _CLAUSE_BREAK_RE.split(text[turned.end():])[0],
+                                    everyday=False):
+            return True
+    return False
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,:;()\u2013\u2014]|\s-\s")
 
 
 @lru_cache(maxsize=1)

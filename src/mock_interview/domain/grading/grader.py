@@ -517,6 +517,15 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         # "The deal I'm proudest of is..." where a lost deal was asked for: the topic's words
         # on the way are the other story's.
         return _DODGES["favourite"]
+    if made < EVADED_CONTENT and made_points <= 1 \
+            and floors.answers_another(answer, item.question, _rubric_words(item, key_points)):
+        # The topic's words on the way are the other question's ("Attribution, oh, I thought
+        # you said attrition: I'd look at cohort retention...").
+        return _DODGES["other"]
+    if made < EVADED_CONTENT and not made_points and floors.restarts(answer):
+        # "Let me back up", and no point made in the subject's own words before or after it:
+        # a ramble that never arrives, whatever topic words it circles.
+        return _DODGES["stall"]
     limit = DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT
     if item.star and story and min(content, said) < limit:
         # The parts of a story about something else ("the festival one summer: the best part
@@ -572,6 +581,8 @@ _DODGES = {
     "portrait": "Did not answer: described yourself instead; give a concrete example",
     "aside": "Did not answer: a joke or a personal anecdote in place of the subject; answer "
              "first, then add colour",
+    "other": "Did not answer: answered another question than the one asked; answer the one "
+             "asked first",
     "favourite": "Did not answer: a favourite story in place of the one asked for; tell a "
                  "story that fits the question",
 }
