@@ -303,10 +303,11 @@ def _other_question_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return tx.compile_cues(cues["misheard"]), tx.compile_cues(cues["pivots"])
 
 
-def answers_another(answer: str, question: str, rubric: frozenset[str]) -> bool:
+def answers_another(answer: str, question: str, rubric: frozenset[str]) -> str:
     """Does a sentence of the answer hear another question ("NPV, oh, you mean NPS?") or turn
     to a topic the speaker prefers ("dropout is the one I use most"), naming a term that
-    neither the question nor the ``rubric`` (stems) names? What is heard in its place is
+    neither the question nor the ``rubric`` (stems) names? "misheard", "pivot" or "". What
+    is heard in its place is
     named after the cue, in any words ("did you say a power disruption?"); a preferred
     topic in the clause of the cue, in the subject's words, not everyday ones."""
     lowered = tx.lower_same_length(answer)
@@ -327,13 +328,13 @@ def answers_another(answer: str, question: str, rubric: frozenset[str]) -> bool:
         text = sentence.group()
         heard = misheard.search(text)
         if heard and names_another(text[heard.end():], everyday=True):
-            return True
+            return "misheard"
         turned = pivot.search(text)
         if turned and names_another(_CLAUSE_BREAK_RE.split(text[:turned.start()])[-1] + " "
                                     + _CLAUSE_BREAK_RE.split(text[turned.end():])[0],
                                     everyday=False):
-            return True
-    return False
+            return "pivot"
+    return ""
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,:;()\u2013\u2014]|\s-\s")

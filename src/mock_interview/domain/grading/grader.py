@@ -517,11 +517,12 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         # "The deal I'm proudest of is..." where a lost deal was asked for: the topic's words
         # on the way are the other story's.
         return _DODGES["favourite"]
-    if made < EVADED_CONTENT and made_points <= 1 \
-            and floors.answers_another(answer, item.question, _rubric_words(item, key_points)):
-        # The topic's words on the way are the other question's ("Attribution, oh, I thought
-        # you said attrition: I'd look at cohort retention...").
-        return _DODGES["other"]
+    if made_points <= 1:
+        other = floors.answers_another(answer, item.question, _rubric_words(item, key_points))
+        if other == "misheard" and not made_points or other and made < EVADED_CONTENT:
+            # The topic's words on the way are the other question's ("Attribution, oh, I
+            # thought you said attrition: I'd look at cohort retention...").
+            return _DODGES["other"]
     if made < EVADED_CONTENT and not made_points and floors.restarts(answer):
         # "Let me back up", and no point made in the subject's own words before or after it:
         # a ramble that never arrives, whatever topic words it circles.
