@@ -440,6 +440,28 @@ READ_RIGHT = [
     ("What do you do first for a suspected stroke?",
      ["Get the patient to an urgent non-contrast CT scan to exclude a bleed"],
      "I'd send the patient for an urgent CT scan without contrast to exclude a bleed."),
+    # "no longer" tells a change of state, not a denial of the rule
+    ("How is a warranty provision measured?",
+     ["The expected warranty cost is recorded as a provision when the goods are sold"],
+     "We booked the provision at sale, then released part of it once the returns we no "
+     "longer expected to honour had lapsed."),
+    # what a point says must be removed, denied in the sentence
+    ("What do you check after moving a shop to a new domain?",
+     ["Canonical tags pointing to old or test pages must be removed"],
+     "I'd check the page source and make sure canonical tags point to the live pages, not "
+     "the old ones or the test site."),
+    # both set the same thing aside with "rather than", in phrases of different length
+    ("How do you plan a first round of customer interviews?",
+     ["Interview a handful of customers now rather than waiting for the full research budget "
+      "next quarter"],
+     "Rather than waiting for next quarter's full research budget, I'd book five customer "
+     "calls this week."),
+    # the point denies its own verb by ellipsis ("the ledger has not")
+    ("Why do a bank statement and a ledger disagree at month end?",
+     ["Charges the bank has recorded but the ledger has not, such as fees or interest, need "
+      "journal entries"],
+     "After that comes our side: whatever the bank has charged that we haven't recorded, "
+     "like fees or interest."),
 ]
 
 

@@ -103,6 +103,9 @@ _ADVICE_WORDS = frozenset(["should", "shouldn't", "must", "mustn't", "ought", "s
 _SCOPE_WORDS = 3  # a negation reaches this many content words at most
 # "I didn't spend time pulling historical data": what the speaker did not do reaches further.
 _OWN_SCOPE_WORDS = 5
+# "rather than spending the whole budget on one large round": the alternative set aside is
+# a phrase of its own, up to the clause's end or an "and".
+_ALTERNATIVE_SCOPE_WORDS = 6
 # Not the comma of "300,000" nor the colon of "4.5:1". An arrow ("PP&E -10 → assets -7.50")
 # says "so": what follows is a clause of its own, outside a negation before it; "≠" sets
 # two terms apart, neither said of the other.
@@ -111,6 +114,7 @@ _CLAUSE_PUNCT_RE = re.compile(
 # "not straight away", "never immediately", "avoid checking daily": a negation of the timing
 # or frequency, not of the act.
 _TIMING_RE = re.compile(r"\b(?:straight\s+away|right\s+away|immediately|at\s+once|instantly"
+                        r"|no\s+longer|any\s?more"
                         r"|up\s*front|too\s+(?:early|soon|quickly|often)|daily|hourly"
                         r"|constantly|repeatedly)\b")
 # "no card, no production", "no pain, no gain": a rule of two terms (without the one, not the
@@ -232,7 +236,8 @@ def _is_negator(word: str) -> bool:
 # "Putaway and picking are eliminated": a participle that says its subject is gone.
 _PRIVATIVE_AFTER = frozenset(["eliminated", "avoided", "skipped", "prohibited", "banned",
                               "contraindicated", "forbidden", "disallowed", "unsuitable",
-                              "unacceptable", "inappropriate", "unsafe"])
+                              "unacceptable", "inappropriate", "unsafe", "removed", "deleted",
+                              "excluded", "discarded", "disabled", "revoked", "purged"])
 _PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"])
 _PURPOSE_RE = re.compile(r"[\s,;:-]*(?:so that|so as|in order|lest)\b")
 _RELATIVE_RE = re.compile(r"[\s,;:-]*(?:that|which|who|whom|whose)\b")
@@ -744,7 +749,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                     scope_open = False
         if scope and word not in stop:
             scope_words += 1
-            if scope_words >= (_OWN_SCOPE_WORDS if bare and speaker else _SCOPE_WORDS):
+            if scope_words >= (_ALTERNATIVE_SCOPE_WORDS if alternative_scope
+                               else _OWN_SCOPE_WORDS if bare and speaker else _SCOPE_WORDS):
                 scope, scope_words = False, 0
     close(len(piece))
     clauses = [replace(c, figures=tuple(
@@ -1399,7 +1405,10 @@ def contradicts(point: Statement, sentence: Statement,
 
             if found and found.kind == "number" and names_another(point, sentence):
                 continue
-            if found and not (found.kind == "negation" and sentence.elided_negation):
+            # "the bank has recorded but the ledger has not": a verb denied by ellipsis on
+            # either side leaves its polarity to the other clause, too loose to flip.
+            if found and not (found.kind == "negation"
+                              and (sentence.elided_negation or point.elided_negation)):
                 return found
     if story and not any(_tells_the_point(p, c, anchors)
                          for p in point.clauses for c in sentence.clauses):

@@ -791,11 +791,21 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
             continue  # a point that warns against something agrees with its denial
         distinctive = _distinctive(points, j, question_stems)
         remedy = bool(_REMEDY_WORDS & points[j].stems)
+        prefers = any(c.alternative for c in points[j].clauses)
         for i, (words, terms, heads) in denied.items():
             if _states_remedy(points, j, statements[i], question_stems):
                 continue
+            if prefers and all(c.denied <= c.alternative
+                               for c in statements[i].clauses if c.denied):
+                # Both set something aside ("rather than demographics", "rather than slicing
+                # customers by demographics"): the sentence prefers as the point does.
+                continue
             if remedy:
                 heads = _own_heads(statements[i], remedy=True)
+            if points[j].elided_negation:
+                # "recorded by the bank but the books have not": the point denies its own
+                # verb too, so one's own "we haven't recorded" says what it says.
+                heads = frozenset()
             if all(claims.denies_of_another(c, tuple(st for _p, st in points[j].ordered()),
                                             c.denied)
                    for c in statements[i].clauses if c.denied):
