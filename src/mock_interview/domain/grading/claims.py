@@ -817,6 +817,16 @@ _PRO_FORMS = frozenset(tx.stem(w) for w in ("one", "ones"))
 _ONLY = tx.stem("only")
 
 
+def _with_antecedent(clause: Clause, antecedent: Clause) -> Clause:
+    """The clause with the words of the sentence's first clause before it: what "them" or "it"
+    stands for ("DITs are book-side items, so I'd book journal entries for *them*")."""
+    return replace(clause, stems=antecedent.stems + clause.stems,
+                   positions=antecedent.positions + clause.positions,
+                   words=antecedent.words + clause.words,
+                   denied_words=antecedent.denied_words + clause.denied_words,
+                   denied=antecedent.denied | clause.denied)
+
+
 def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str]) -> bool:
     """Do the two clauses say something about the same things, apart from ``changed``?"""
     # "NSAIDs don't change the INR" says nothing of "sudden changes shift the INR": what
@@ -1076,7 +1086,8 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
                           point_figures: tuple[Figure, ...] = (),
                           story: bool = False,
                           agreed: frozenset[str] = frozenset(),
-                          sentence_denies: frozenset[str] = frozenset()) -> Contradiction | None:
+                          sentence_denies: frozenset[str] = frozenset(),
+                          antecedent: Clause | None = None) -> Contradiction | None:
     """``point_all``, ``sentence_all``: every stem of the whole point and sentence (a point
     that names both sides of an antonym pair is not contradicted by either);
     ``sentence_asserted``: what the whole sentence asserts; ``sentence_topic``: the first words
@@ -1133,8 +1144,10 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         # "Don't rebase commits others have pulled" is a rule; a point saying what a rebase
         # does is not its opposite.
         flipped = frozenset()
-    if flipped and not conditional and not (point.denied and sentence.denied) and _same_proposition(
-            point, sentence, flipped):
+    if flipped and not conditional and not (point.denied and sentence.denied) and (
+            _same_proposition(point, sentence, flipped)
+            or antecedent is not None and not sentence.denied
+            and _same_proposition(point, _with_antecedent(sentence, antecedent), flipped)):
         return Contradiction("negation", ", ".join(sorted(flipped)))
     point_clause = frozenset(point.stems)
     wrong_number = _other_number(point, sentence, anchors, point_all, sentence_topic,
@@ -1395,7 +1408,10 @@ def contradicts(point: Statement, sentence: Statement,
                                           sentence_asserted=sentence.asserted,
                                           sentence_topic=topic, sentence_figures=whole.figures,
                                           point_figures=point_figures, story=story,
-                                          agreed=agreed, sentence_denies=sentence.denied)
+                                          agreed=agreed, sentence_denies=sentence.denied,
+                                          antecedent=sentence.clauses[0]
+                                          if sentence_clause is not sentence.clauses[0]
+                                          and sentence_clause is not whole else None)
             if found and found.kind == "antonym" and story and (
                     sentence_clause is whole
                     or not _tells_the_point(point_clause, sentence_clause, anchors)):
