@@ -390,6 +390,14 @@ DODGES_IN_OTHER_WORDS = [
     ("other topic", "accrual", "What I focus on is payroll tax: you estimate the employer's "
                                "share from the payroll run, book it to the liability account "
                                "and clear it when the deposit goes out."),
+    ("blank", "refund", "Honestly, I'm not sure. I haven't had to deal with a delayed refund "
+                        "for a waiting customer myself, because in my team billing checks the "
+                        "status and follows up on every refund, so I don't really know what "
+                        "I'd do there."),
+    ("blank", "manager", "I can't really think of one, to be honest. My manager and I mostly "
+                         "agreed, or the disagreements weren't the kind where you could say it "
+                         "mattered or how it was raised, so I don't have a good example for "
+                         "that."),
     ("ramble", "overfit", "Overfitting, right, the model fits, it fits too much, to the "
                           "training. Let me put it another way. The data and the model don't "
                           "agree, and validation is where it shows up, sort of. It depends on "
@@ -469,6 +477,9 @@ GENUINE_IN_SIMILAR_WORDS = [
                                  "definition, so every call shares and mutates the same list."),
     ("restarts", "turnover", "Let me put it differently: cost of goods sold divided by the "
                              "average of opening and closing inventory."),
+    ("admits", "default_arg", "I'm not sure of the exact wording, but defaults are evaluated "
+                              "once, at definition, so every call shares the same list. I don't "
+                              "know if that changed in newer versions."),
     ("favourite", "slow_query", "EXPLAIN is what I reach for first: a sequential scan where "
                                 "there used to be an index scan means a missing index."),
 ]

@@ -79,6 +79,24 @@ def _cue_spans(lowered: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _dont_know_re().finditer(lowered))
 
 
+def brackets_with_not_knowing(answer: str) -> bool:
+    """Do the answer's first and last sentences both say the speaker does not know, cannot
+    think of one or would need time ("Honestly, I'm not sure. ... so I don't really know
+    what I'd do there")? What sits between is the excuse."""
+    lowered = tx.lower_same_length(answer)
+    sentences = [m.span() for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
+    if len(sentences) < 2:
+        return False
+    spans = [m.span() for m in _admission_re().finditer(lowered)]
+    return all(any(a <= start < b for start, _end in spans)
+               for a, b in (sentences[0], sentences[-1]))
+
+
+@lru_cache(maxsize=1)
+def _admission_re() -> re.Pattern[str]:
+    return tx.compile_cues(tx.load_data("cues")["admissions"])
+
+
 @lru_cache(maxsize=1)
 def _no_claim_words() -> frozenset[str]:
     """Courtesy, filler and vague words that say nothing about any subject ("sorry", "honestly",
@@ -308,8 +326,9 @@ def answers_another(answer: str, question: str, rubric: frozenset[str]) -> str:
     to a topic the speaker prefers ("dropout is the one I use most"), naming a term that
     neither the question nor the ``rubric`` (stems) names? "misheard", "pivot" or "". What
     is heard in its place is
-    named after the cue, in any words ("did you say a power disruption?"); a preferred
-    topic in the clause of the cue, in the subject's words, not everyday ones."""
+    named after the cue, in any words ("did you say a power disruption?"), as is a
+    preferred topic named after its cue ("my real strength is delivery"); one named before it
+    ("slotting is what I'd focus on") in the subject's words, not everyday ones."""
     lowered = tx.lower_same_length(answer)
     known = rubric | frozenset(tx.content_stems(question)) | _initialisms(question)
     plain = _no_claim_words() | tx.stopwords()
@@ -330,9 +349,10 @@ def answers_another(answer: str, question: str, rubric: frozenset[str]) -> str:
         if heard and names_another(text[heard.end():], everyday=True):
             return "misheard"
         turned = pivot.search(text)
-        if turned and names_another(_CLAUSE_BREAK_RE.split(text[:turned.start()])[-1] + " "
-                                    + _CLAUSE_BREAK_RE.split(text[turned.end():])[0],
-                                    everyday=False):
+        if turned and (names_another(_CLAUSE_BREAK_RE.split(text[:turned.start()])[-1],
+                                     everyday=False)
+                       or names_another(_CLAUSE_BREAK_RE.split(text[turned.end():])[0],
+                                        everyday=True)):
             return "pivot"
     return ""
 

@@ -523,6 +523,10 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
             # The topic's words on the way are the other question's ("Attribution, oh, I
             # thought you said attrition: I'd look at cohort retention...").
             return _DODGES["other"]
+    if made < EVADED_CONTENT and not made_points and floors.brackets_with_not_knowing(answer):
+        # "I'm not sure. I haven't had to juggle two like that myself ... so I don't really
+        # know": the excuse between two admissions is no answer.
+        return _DODGES["blank"]
     if made < EVADED_CONTENT and not made_points and floors.restarts(answer):
         # "Let me back up", and no point made in the subject's own words before or after it:
         # a ramble that never arrives, whatever topic words it circles.
@@ -582,6 +586,8 @@ _DODGES = {
     "portrait": "Did not answer: described yourself instead; give a concrete example",
     "aside": "Did not answer: a joke or a personal anecdote in place of the subject; answer "
              "first, then add colour",
+    "blank": "Did not answer: said you don't know or can't think of one; say what you do "
+             "know, or how you would find out",
     "other": "Did not answer: answered another question than the one asked; answer the one "
              "asked first",
     "favourite": "Did not answer: a favourite story in place of the one asked for; tell a "
