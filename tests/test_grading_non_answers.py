@@ -390,6 +390,15 @@ DODGES_IN_OTHER_WORDS = [
     ("other topic", "accrual", "What I focus on is payroll tax: you estimate the employer's "
                                "share from the payroll run, book it to the liability account "
                                "and clear it when the deposit goes out."),
+    ("joke", "slow_query", "Step one, delete half the tables and see if anyone notices. "
+                           "Joking, of course, though a query that was fast and then slowed down "
+                           "is what every database ends up with eventually."),
+    ("joke", "transfusion", "Step one, skip the paperwork and hang the bag. Joking, of course, "
+                            "though the checks before a transfusion do take longer than the "
+                            "transfusion itself sometimes."),
+    ("blank", "manager", "Well, there was the time I convinced my manager to buy a better "
+                         "coffee machine; you'd be amazed what it did for the team! But "
+                         "seriously, I'd need a minute to think of a proper example."),
     ("blank", "refund", "Honestly, I'm not sure. I haven't had to deal with a delayed refund "
                         "for a waiting customer myself, because in my team billing checks the "
                         "status and follows up on every refund, so I don't really know what "

@@ -82,14 +82,25 @@ def _cue_spans(lowered: str) -> tuple[tuple[int, int], ...]:
 def brackets_with_not_knowing(answer: str) -> bool:
     """Do the answer's first and last sentences both say the speaker does not know, cannot
     think of one or would need time ("Honestly, I'm not sure. ... so I don't really know
-    what I'd do there")? What sits between is the excuse."""
+    what I'd do there")? What sits between is the excuse. After a joke ("But seriously, I'd
+    need a minute to think of a proper example") the last sentence alone says so."""
     lowered = tx.lower_same_length(answer)
     sentences = [m.span() for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
     if len(sentences) < 2:
         return False
     spans = [m.span() for m in _admission_re().finditer(lowered)]
-    return all(any(a <= start < b for start, _end in spans)
-               for a, b in (sentences[0], sentences[-1]))
+    ends = (sentences[-1],) if says_joking(answer) else (sentences[0], sentences[-1])
+    return all(any(a <= start < b for start, _end in spans) for a, b in ends)
+
+
+@lru_cache(maxsize=1)
+def _joke_re() -> re.Pattern[str]:
+    return tx.compile_cues(tx.load_data("cues")["jokes"])
+
+
+def says_joking(answer: str) -> bool:
+    """Does the speaker mark something said as a joke ("joking, of course", "but seriously")?"""
+    return bool(_joke_re().search(tx.lower_same_length(answer)))
 
 
 @lru_cache(maxsize=1)

@@ -523,6 +523,9 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
             # The topic's words on the way are the other question's ("Attribution, oh, I
             # thought you said attrition: I'd look at cohort retention...").
             return _DODGES["other"]
+    if made < TALK_CONTENT and not made_points and floors.says_joking(answer):
+        # "Step one, delete half the settings. Joking, of course": the joke was the answer.
+        return _DODGES["aside"]
     if made < EVADED_CONTENT and not made_points and floors.brackets_with_not_knowing(answer):
         # "I'm not sure. I haven't had to juggle two like that myself ... so I don't really
         # know": the excuse between two admissions is no answer.
