@@ -456,6 +456,11 @@ READ_RIGHT = [
       "next quarter"],
      "Rather than waiting for next quarter's full research budget, I'd book five customer "
      "calls this week."),
+    # what a check looks for ("check the tube isn't kinked") is no denial
+    ("A patient's drain has stopped draining. What do you do?",
+     ["A mechanical cause should be ruled out first, such as a kinked or clamped drain tube"],
+     "I'd check the tube isn't kinked or clamped, then look at the wound and call the "
+     "surgeon."),
     # the point denies its own verb by ellipsis ("the ledger has not")
     ("Why do a bank statement and a ledger disagree at month end?",
      ["Charges the bank has recorded but the ledger has not, such as fees or interest, need "
@@ -472,6 +477,10 @@ def test_correct_statements_of_these_shapes_are_not_wrong_claims(question, point
 
 
 STILL_WRONG = [
+    ("A patient's drain has stopped draining. What do you do?",
+     ["A mechanical cause should be ruled out first, such as a kinked or clamped drain tube"],
+     "A kinked tube doesn't need to be ruled out; a drain that stops has always finished its "
+     "job."),
     ("When is revenue recognized under accrual accounting?",
      ["Revenue is recognized when it is earned, not when cash is received"],
      "Revenue is recognized when cash is received."),

@@ -238,6 +238,9 @@ _PRIVATIVE_AFTER = frozenset(["eliminated", "avoided", "skipped", "prohibited", 
                               "contraindicated", "forbidden", "disallowed", "unsuitable",
                               "unacceptable", "inappropriate", "unsafe", "removed", "deleted",
                               "excluded", "discarded", "disabled", "revoked", "purged"])
+# "Check the line isn't kinked", "verify nothing is left": a negation checked for.
+_CHECKS = frozenset(["check", "checks", "checking", "checked", "verify", "verifies", "verifying",
+                     "verified", "confirm", "confirms", "confirming", "confirmed"])
 _PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"])
 _PURPOSE_RE = re.compile(r"[\s,;:-]*(?:so that|so as|in order|lest)\b")
 _RELATIVE_RE = re.compile(r"[\s,;:-]*(?:that|which|who|whom|whose)\b")
@@ -536,6 +539,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     manner_scope = False  # the scope was opened by "without"
     negated_condition = False  # "not when cash is received": the condition is what is denied
     bare = False  # the negation governs a bare verb ("didn't build")
+    checked = False  # the negation is what a check looks for ("check it isn't kinked")
     figure_at = _read_figures(piece, tokens)
     lowered = tx.lower_same_length(piece)
     rules = [m.span() for m in _NO_NO_RE.finditer(lowered)]
@@ -543,7 +547,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     def close(at: int) -> None:
         nonlocal stems, positions, surfaces, in_scope, denied, clause_start, conditional, heads
         nonlocal advice, elided, alternative, first_word, speaker, negated_from, manner
-        nonlocal negated_condition
+        nonlocal negated_condition, checked
         if scope and scope_open:
             elided = True
         if stems:
@@ -557,7 +561,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                                   frozenset(manner), negated_condition,
                                   bool(denied) and bool(_TIMING_RE.search(
                                       lowered[clause_start:at])),
-                                  bool(clauses) and bool(_PURPOSE_RE.match(lowered[clause_start:at])),
+                                  checked or bool(clauses) and bool(
+                                      _PURPOSE_RE.match(lowered[clause_start:at])),
                                   bool(_RELATIVE_RE.match(lowered[clause_start:at]))))
             # A condition with no words of its own yet ("if, say, ...") carries on to the
             # clause after the comma.
@@ -567,6 +572,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
         alternative = set()
         manner = set()
         negated_condition = False
+        checked = False
         speaker = False
         advice = False
         first_word = None
@@ -681,6 +687,10 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                 scope, scope_words, scope_open, alternative_scope = True, 0, True, False
                 manner_scope = False
             continue
+        if _is_negator(word) and any(w in _CHECKS for w in words[max(0, index - 4):index]) \
+                and not any(w in _CLAUSE_WORDS for w in words[max(0, index - 4):index]):
+            # "I'd check the catheter isn't kinked": what is checked for, not what is so.
+            checked = True
         if _is_negator(word):
             following = words[index + 1] if index + 1 < len(words) else ""
             alternative_scope = False
