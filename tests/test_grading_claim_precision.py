@@ -461,6 +461,16 @@ READ_RIGHT = [
      ["A mechanical cause should be ruled out first, such as a kinked or clamped drain tube"],
      "I'd check the tube isn't kinked or clamped, then look at the wound and call the "
      "surgeon."),
+    # a quantity that falls short of the advice ("four days doesn't even cover a week")
+    ("A stakeholder wants to stop a test after four days. What do you say?",
+     ["The test should run to its planned sample size and cover full weekly cycles to capture "
+      "day-of-week variation"],
+     "Stopping early gives you false winners, and four days doesn't even cover a full week of "
+     "traffic."),
+    ("A stakeholder wants to stop a test after four days. What do you say?",
+     ["The test should run to its planned sample size and cover full weekly cycles to capture "
+      "day-of-week variation"],
+     "Three days isn't even a full week, and weekend visitors behave differently."),
     # the point denies its own verb by ellipsis ("the ledger has not")
     ("Why do a bank statement and a ledger disagree at month end?",
      ["Charges the bank has recorded but the ledger has not, such as fees or interest, need "
@@ -477,6 +487,10 @@ def test_correct_statements_of_these_shapes_are_not_wrong_claims(question, point
 
 
 STILL_WRONG = [
+    ("A stakeholder wants to stop a test after four days. What do you say?",
+     ["The test should run to its planned sample size and cover full weekly cycles to capture "
+      "day-of-week variation"],
+     "A test doesn't need to cover full weekly cycles; four days of traffic is plenty."),
     ("A patient's drain has stopped draining. What do you do?",
      ["A mechanical cause should be ruled out first, such as a kinked or clamped drain tube"],
      "A kinked tube doesn't need to be ruled out; a drain that stops has always finished its "

@@ -1150,6 +1150,12 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         # "never hold cold food above 41" says "at 41 or below": the negation falls on the
         # bound, not on what is held.
         flipped = frozenset()
+    if flipped and point.advice and not (sentence.advice or sentence.prohibits
+                                         or sentence.speaker) \
+            and quantity_falls_short(sentence, flipped & sentence_denied):
+        # "Four days doesn't even cover a full week" says a case falls short of what the
+        # point advises ("cover full weekly cycles"); it does not deny the advice.
+        flipped = flipped - sentence_denied
     if flipped and sentence.prohibits and not (point.advice or point.prohibits):
         # "Don't rebase commits others have pulled" is a rule; a point saying what a rebase
         # does is not its opposite.
@@ -1190,6 +1196,22 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
             return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}",
                                  sorted(opposite)[0])
     return None
+
+
+_NUMBER_WORDS = frozenset(tx.stem(w) for w in (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozen",
+    "half", "couple"))
+
+
+def quantity_falls_short(clause: Clause, denied: frozenset[str]) -> bool:
+    """Is the clause's subject a quantity, said before what it denies ("*four days* doesn't
+    cover a full week"), not a figure on the way ("comes out at 100 without a shared
+    store")?"""
+    if not denied or not clause.stems:
+        return False
+    first = clause.stems[0]
+    return (first[:1].isdigit() or first in _NUMBER_WORDS) and first not in denied
 
 
 def negates_a_bound(clause: Clause) -> bool:

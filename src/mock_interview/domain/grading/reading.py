@@ -792,8 +792,14 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
         distinctive = _distinctive(points, j, question_stems)
         remedy = bool(_REMEDY_WORDS & points[j].stems)
         prefers = any(c.alternative for c in points[j].clauses)
+        advises = any(c.advice for c in points[j].clauses)
         for i, (words, terms, heads) in denied.items():
             if _states_remedy(points, j, statements[i], question_stems):
+                continue
+            if advises and all(claims.quantity_falls_short(c, c.denied)
+                               for c in statements[i].clauses if c.denied):
+                # "Four days doesn't even cover a full week": a case falling short of the
+                # advice ("cover full weekly cycles") agrees with it.
                 continue
             if prefers and all(c.denied <= c.alternative
                                for c in statements[i].clauses if c.denied):
