@@ -416,10 +416,13 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
                 quoted.add(quote)
                 wrong_claims.append({"quote": quote, "contradicts": "",
                                      "misconception": conduct.LABELS[flag.kind], "kind": "conduct"})
+    # A story that tells of hiding, blaming or skipping what the work needs is answered as a
+    # hiring manager answers it, whatever else the story gets right.
+    misconduct = any(claim["kind"] == "conduct" for claim in wrong_claims)
     if wrong_claims:
         flags.append("wrong-claim")
         technical -= WRONG_CLAIM_PENALTY * min(len(wrong_claims), 3)
-        if _mostly_wrong(len(wrong_claims), len(covered)):
+        if misconduct or _mostly_wrong(len(wrong_claims), len(covered)):
             technical = min(technical, WRONG_CAP)
     if floors.is_keyword_list(answer):
         flags.append("keyword-list")
@@ -434,7 +437,7 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     overall = overall_score(item.kind, technical, delivered, job)
     if "off-topic" in flags or "copied-question" in flags:
         overall = min(overall, floors.FLOOR_CAP)
-    if "wrong-claim" in flags and _mostly_wrong(len(wrong_claims), len(covered)):
+    if "wrong-claim" in flags and (misconduct or _mostly_wrong(len(wrong_claims), len(covered))):
         overall = min(overall, WRONG_CAP)
 
     grade = AnswerGrade(
