@@ -95,6 +95,21 @@ RED_FLAGS = [
     "I told the board the trial had passed, which was true of the two sites we checked.",
     "The referral letter really should have flagged it in the first place.",
     "Checking sensation felt too intrusive for a first visit, so I left it.",
+    # hiding, cherry-picking, buying time, shutting people out, waving checks away
+    "Rather than reopen the month, I quietly booked the difference to a suspense line.",
+    "I renamed the journal lines so the review sample wouldn't pick them up.",
+    "We backdated the approval form to before the deadline.",
+    "I recut the results by the region where the pilot looked best and led with that.",
+    "I told the board there were no risks worth raising at that stage.",
+    "I said the parts were at customs, which bought me another week.",
+    "I stopped inviting the safety officer to the planning meetings.",
+    "I stopped reporting the scrap rate in the weekly pack during the changeover.",
+    "I didn't share the supplier-level figures with the steering group.",
+    "I didn't fill in an incident report, since the patient was fine.",
+    "Caveats would only confuse the client, so I left them out of the deck.",
+    "We didn't waste time on a pilot; the new layout went live over one weekend.",
+    "The real problem was sales, who never followed up the leads.",
+    "I forwarded the thread to the client so they could see it wasn't our team's fault.",
 ]
 
 SOUND_STORIES = [
@@ -128,6 +143,10 @@ SOUND_STORIES = [
     "Instead of telling her what to change, I asked what problem each screen was solving.",
     "I plugged the new test data into the regression suite and added it to the template.",
     "I asked which account the app uses, because it should have only the rights it needs.",
+    "I worked out the cause: the export didn't include the currency, so totals were mixed.",
+    "Rather than backdating the form, I asked the sponsor to approve the late change.",
+    "I shared the supplier-level figures with the steering group the same day.",
+    "I filled in an incident report and told the patient's family that afternoon.",
 ]
 
 

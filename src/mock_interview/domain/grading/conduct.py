@@ -41,6 +41,8 @@ _STILL_OWNS_RE = re.compile(r"\b(?:but|though|although|still|even so)\b[^.;]*\b(
                             r"|\band (?:i|we) (?:was|were) (?:the|a|an|their|his|her)\b"
                             r"|\b(?:i|we) (?:owned|own|took (?:ownership|responsibility))\b")
 _ANYWHERE = frozenset(["deflects", "dismisses"])
+_PREFERENCES = frozenset(["rather than", "instead of"])
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]\s*(?:i|we)\b")
 # The check waved away, and something done in its place.
 _MADE_UP_FOR_RE = re.compile(r"\binstead\b|\bso (?:i|we) (?:ran|did|used|held|tested|checked|asked|"
                              r"called|got|had)\b")
@@ -64,7 +66,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     left_out = "|".join(f"(?:{p})" for p in data["left_out"])
     anywhere = {kind: re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data[kind]) + ")")
                 for kind in _ANYWHERE}
-    near = rf"[^.;!?]{{0,{_SENTENCE_GAP}}}?"
+    # A colon opens another clause with a subject of its own ("I worked out the cause: the
+    # key didn't include the currency").
+    near = rf"[^.;:!?]{{0,{_SENTENCE_GAP}}}?"
     return {
         "omitted": re.compile(rf"\b{SPEAKER}\b(?:'d)?{near}\b{NEGATION} "
                               rf"(?:even |really |ever |bother to |just )?(?:{omitted})"),
@@ -82,7 +86,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _TELLING_RE = re.compile(r"\b(?:tell|telling|inform|informing|mention|raise|flag|report|disclose|"
                          r"escalate|notify|warn|alert|loop in|update)\b")
 _ASKS_FOR_A_MISTAKE_RE = re.compile(
-    r"\b(?:mistake|error|slip|fail(?:ed|ure)?|went wrong|go wrong|critici[sz]\w*|critical feedback|"
+    r"\b(?:mistake|error|slip|fail(?:ed|ure)?|went wrong|go wrong|critici[sz]\w*|critical feedback|lost|"
     r"negative feedback|tough feedback|hard feedback|regret|dropped the ball|missed|"
     r"did(?:n't| not) (?:go|work|perform))\b", re.I)
 _OWNED_KINDS = frozenset(["omitted", "without", "left_out"])
@@ -107,7 +111,12 @@ def red_flags(answer: str, question: str = "") -> list[RedFlag]:
             # What follows up to the full stop: a clause cut at ";" goes on in the next span.
             rest = lowered[start + match.end():]
             after = rest[:rest.find(".") + 1] if "." in rest else rest
-            if _SET_ASIDE_RE.search(before) and kind != "motives":
+            if kind != "motives" and any(
+                    not (aside.group() in _PREFERENCES
+                         and _CLAUSE_BREAK_RE.search(sentence, aside.end(), match.end()))
+                    for aside in _SET_ASIDE_RE.finditer(before)):
+                # "rather than blaming the vendor" sets the act aside; "Rather than reopen
+                # the period, I quietly reversed it" does what it preferred.
                 continue
             if kind == "deflects" and _STILL_OWNS_RE.search(after):
                 continue
