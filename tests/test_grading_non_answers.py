@@ -399,6 +399,8 @@ DODGES_IN_OTHER_WORDS = [
     ("blank", "manager", "Well, there was the time I convinced my manager to buy a better "
                          "coffee machine; you'd be amazed what it did for the team! But "
                          "seriously, I'd need a minute to think of a proper example."),
+    ("asks back", "manager", "Things are much easier these days with shared docs. When I "
+                             "started we sent everything by fax. Do you use Confluence here?"),
     ("blank", "refund", "Honestly, I'm not sure. I haven't had to deal with a delayed refund "
                         "for a waiting customer myself, because in my team billing checks the "
                         "status and follows up on every refund, so I don't really know what "
@@ -489,6 +491,9 @@ GENUINE_IN_SIMILAR_WORDS = [
     ("admits", "default_arg", "I'm not sure of the exact wording, but defaults are evaluated "
                               "once, at definition, so every call shares the same list. I don't "
                               "know if that changed in newer versions."),
+    ("checks back", "manager", "My manager wanted to cut the pilot and I showed her the error "
+                               "data, so we kept it and errors fell by half. Does that answer "
+                               "your question?"),
     ("favourite", "slow_query", "EXPLAIN is what I reach for first: a sequential scan where "
                                 "there used to be an index scan means a missing index."),
 ]

@@ -220,6 +220,23 @@ _TO_THE_LISTENER_RE = re.compile(
     r"\b[^.!?]*\?|\bhere\s*\?")
 
 
+def ends_asking_the_listener(answer: str) -> bool:
+    """Does the answer end on a question about the listener's workplace ("Do you use Revit
+    here?"), not about the answer ("Does that answer your question?")?"""
+    lowered = tx.lower_same_length(answer)
+    sentences = [m.group() for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
+    return bool(sentences) and bool(_ABOUT_THE_WORKPLACE_RE.search(sentences[-1])) \
+        and not _ABOUT_THE_ANSWER_RE.search(sentences[-1])
+
+
+_ABOUT_THE_WORKPLACE_RE = re.compile(
+    r"\bhere\s*\?|\b(?:do|does|did|are|is|will|would) (?:you|your (?:team|company|firm|hospital)|"
+    r"the (?:team|company|firm|hospital|role))\b[^.!?]*\?")
+_ABOUT_THE_ANSWER_RE = re.compile(
+    r"\b(?:does (?:that|this) (?:answer|help|make sense)|is (?:that|this) (?:what|the kind|ok|okay"
+    r"|enough)|(?:make|makes) sense|want (?:me|more)|should i (?:go|say|talk))\b")
+
+
 _HESITATION_WORD = r"\b(?:u+m+|u+h+|h+m+|erm)\b"
 _HESITATION_WORD_RE = re.compile(_HESITATION_WORD)
 _HESITATION_RE = re.compile(_HESITATION_WORD + r"|\.\.\.|\u2026")

@@ -526,6 +526,11 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
             # The topic's words on the way are the other question's ("Attribution, oh, I
             # thought you said attrition: I'd look at cohort retention...").
             return _DODGES["other"]
+    if min(content, said) < NO_EVENT_CONTENT and not made_points \
+            and floors.ends_asking_the_listener(answer):
+        # "Calculations are easier with software these days ... Do you use Revit here?":
+        # next to nothing of the subject, and the turn handed back to the listener.
+        return _DODGES["deflect"]
     if made < TALK_CONTENT and not made_points and floors.says_joking(answer):
         # "Step one, delete half the settings. Joking, of course": the joke was the answer.
         return _DODGES["aside"]
