@@ -110,6 +110,17 @@ RED_FLAGS = [
     "We didn't waste time on a pilot; the new layout went live over one weekend.",
     "The real problem was sales, who never followed up the leads.",
     "I forwarded the thread to the client so they could see it wasn't our team's fault.",
+    "I kept the overrun away from the steering board until the next quarter.",
+    "The supplier dispute was awkward, so I left it out of the handover notes.",
+    "I left the verification to the developer, since he knew the code.",
+    "We cut the regression testing from a week to one afternoon to make the date.",
+    "I rewrote his reports myself, which kept the team's metrics looking good.",
+    "A formal incident would have meant a long review, so I fixed it on the side.",
+    "Manual checks tend to be overly cautious, so I went with the model's figure.",
+    "When the client pushed, I let slip that the promise was the account manager's.",
+    "We lost the renewal, which I'd put down to the client's budget cuts.",
+    "The slip came mainly from the vendor's staffing.",
+    "The underlying problem was the developers merging so late.",
 ]
 
 SOUND_STORIES = [
@@ -147,6 +158,8 @@ SOUND_STORIES = [
     "Rather than backdating the form, I asked the sponsor to approve the late change.",
     "I shared the supplier-level figures with the steering group the same day.",
     "I filled in an incident report and told the patient's family that afternoon.",
+    "Escalating would have meant a long review, but I raised it that morning anyway.",
+    "I left the final sign-off to the safety lead and checked it with her the next day.",
 ]
 
 

@@ -19,7 +19,8 @@ from mock_interview.domain.grading import text as tx
 
 # Past omissions only: "we never tell customers a date we can't hit" is a principle.
 NEGATION = r"(?:didn'?t|did not|never bothered to|couldn'?t be bothered to|chose not to|decided not to)"
-SPEAKER = r"(?:i|we)"
+# "My approach was to lock the booking system without telling him": the speaker's own act.
+SPEAKER = r"(?:i|we|my (?:approach|plan|solution|fix|response|answer|move|decision) was to)"
 _SET_ASIDE_RE = re.compile(
     r"\b(?:rather than|instead of|not by|avoid(?:ed|ing)?|refused to|wouldn'?t|won'?t|never would|"
     r"the (?:last|previous|old|other)|they had|he had|she had|had been|used to|"
@@ -120,7 +121,8 @@ def red_flags(answer: str, question: str = "") -> list[RedFlag]:
                 continue
             if kind == "deflects" and _STILL_OWNS_RE.search(after):
                 continue
-            if kind == "dismisses" and _MADE_UP_FOR_RE.search(after):
+            if kind == "dismisses" and (_MADE_UP_FOR_RE.search(after)
+                                        or _STILL_OWNS_RE.search(after)):
                 continue  # "no time for testing, so we ran five hallway tests instead"
             if kind == "omitted" and _DONE_INSTEAD_RE.search(after):
                 continue  # "I didn't ask them to repeat it; I read the history first"
