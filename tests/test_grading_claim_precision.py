@@ -450,6 +450,11 @@ READ_RIGHT = [
      ["Canonical tags pointing to old or test pages must be removed"],
      "I'd check the page source and make sure canonical tags point to the live pages, not "
      "the old ones or the test site."),
+    # what happens to a thing ("is removed", "needs to be removed") is no rule against it
+    ("What does pop do on a stack?", ["Pop returns the top element of the stack and removes it"],
+     "The top element of the stack is removed and returned to the caller."),
+    ("What does pop do on a stack?", ["Pop returns the top element of the stack and removes it"],
+     "The top element of the stack needs to be removed and returned to the caller."),
     # both set the same thing aside with "rather than", in phrases of different length
     ("How do you plan a first round of customer interviews?",
      ["Interview a handful of customers now rather than waiting for the full research budget "

@@ -236,11 +236,14 @@ def _is_negator(word: str) -> bool:
 # "Putaway and picking are eliminated": a participle that says its subject is gone.
 _PRIVATIVE_AFTER = frozenset(["eliminated", "avoided", "skipped", "prohibited", "banned",
                               "contraindicated", "forbidden", "disallowed", "unsuitable",
-                              "unacceptable", "inappropriate", "unsafe", "removed", "deleted",
-                              "excluded", "discarded", "disabled", "revoked", "purged"])
+                              "unacceptable", "inappropriate", "unsafe", "excluded", "discarded",
+                              "disabled", "revoked", "purged"])
 # "Check the line isn't kinked", "verify nothing is left": a negation checked for.
 _CHECKS = frozenset(["check", "checks", "checking", "checked", "verify", "verifies", "verifying",
                      "verified", "confirm", "confirms", "confirming", "confirmed"])
+# "must be removed" tells what may not stay; "is removed from the top" tells what happens.
+_TO_BE_REMOVED = frozenset(["removed", "deleted"])
+_MODALS = frozenset(["must", "should"])
 _PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"])
 _PURPOSE_RE = re.compile(r"[\s,;:-]*(?:so that|so as|in order|lest)\b")
 _RELATIVE_RE = re.compile(r"[\s,;:-]*(?:that|which|who|whom|whose)\b")
@@ -636,7 +639,9 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             scope, scope_words, skip, scope_open = True, 0, len(opener) - 1, True
             alternative_scope, manner_scope = True, False
             continue
-        if word in _PRIVATIVE_AFTER and index and words[index - 1] in _PASSIVE and stems:
+        if (word in _PRIVATIVE_AFTER or word in _TO_BE_REMOVED and index > 1
+                and words[index - 2] in _MODALS) and index and words[index - 1] in _PASSIVE \
+                and stems:
             # "batch queues are eliminated": the participle denies what the clause named.
             for k in range(max(0, len(stems) - _SCOPE_WORDS), len(stems)):
                 if not in_scope[k]:
