@@ -466,6 +466,12 @@ READ_RIGHT = [
      ["A mechanical cause should be ruled out first, such as a kinked or clamped drain tube"],
      "I'd check the tube isn't kinked or clamped, then look at the wound and call the "
      "surgeon."),
+    # what one makes sure of is no denial ("make sure it's never starved")
+    ("How do you raise the output of a packing line?",
+     ["Improvement should focus on the bottleneck: keep it from idling or starving, then add "
+      "capacity there"],
+     "Find the bottleneck, keep it busy through breaks and make sure it's never starved of "
+     "cartons."),
     # a quantity that falls short of the advice ("four days doesn't even cover a week")
     ("A stakeholder wants to stop a test after four days. What do you say?",
      ["The test should run to its planned sample size and cover full weekly cycles to capture "

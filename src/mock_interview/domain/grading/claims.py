@@ -240,7 +240,8 @@ _PRIVATIVE_AFTER = frozenset(["eliminated", "avoided", "skipped", "prohibited", 
                               "disabled", "revoked", "purged"])
 # "Check the line isn't kinked", "verify nothing is left": a negation checked for.
 _CHECKS = frozenset(["check", "checks", "checking", "checked", "verify", "verifies", "verifying",
-                     "verified", "confirm", "confirms", "confirming", "confirmed"])
+                     "verified", "confirm", "confirms", "confirming", "confirmed", "ensure",
+                     "ensures", "ensuring"])
 # "must be removed" tells what may not stay; "is removed from the top" tells what happens.
 _TO_BE_REMOVED = frozenset(["removed", "deleted"])
 _MODALS = frozenset(["must", "should"])
@@ -692,8 +693,11 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                 scope, scope_words, scope_open, alternative_scope = True, 0, True, False
                 manner_scope = False
             continue
-        if _is_negator(word) and any(w in _CHECKS for w in words[max(0, index - 4):index]) \
-                and not any(w in _CLAUSE_WORDS for w in words[max(0, index - 4):index]):
+        recent = words[max(0, index - 4):index]
+        if _is_negator(word) and (any(w in _CHECKS for w in recent) or any(
+                a in ("make", "making", "makes") and b == "sure"
+                for a, b in zip(recent, recent[1:], strict=False))) \
+                and not any(w in _CLAUSE_WORDS for w in recent):
             # "I'd check the catheter isn't kinked": what is checked for, not what is so.
             checked = True
         if _is_negator(word):

@@ -727,7 +727,7 @@ def _own_heads(statement: claims.Statement, remedy: bool = False) -> frozenset[s
     (``remedy``), what is done without it."""
     asserted = statement.asserted
     return frozenset(h for c in statement.clauses if c.advice and not c.conditional
-                     and not c.timing
+                     and not c.timing and not c.purpose
                      for h in c.heads if h not in asserted and len(h) >= HEAD_MIN_LETTERS
                      and not (h in c.manner and (remedy or not _acts(c, h))))
 
