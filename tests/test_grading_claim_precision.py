@@ -466,6 +466,10 @@ READ_RIGHT = [
      ["A mechanical cause should be ruled out first, such as a kinked or clamped drain tube"],
      "I'd check the tube isn't kinked or clamped, then look at the wound and call the "
      "surgeon."),
+    # a modifier of another thing set aside ("rather than an internal brainstorm")
+    ("How do you start a positioning project?",
+     ["Positioning is an internal strategic choice that guides messaging"],
+     "I'd begin with customer calls rather than an internal brainstorm."),
     # what one makes sure of is no denial ("make sure it's never starved")
     ("How do you raise the output of a packing line?",
      ["Improvement should focus on the bottleneck: keep it from idling or starving, then add "
@@ -498,6 +502,9 @@ def test_correct_statements_of_these_shapes_are_not_wrong_claims(question, point
 
 
 STILL_WRONG = [
+    ("How is a urinary catheter inserted in hospital?",
+     ["In hospital a urinary catheter is inserted with sterile technique"],
+     "Insertion can be a clean rather than sterile procedure in hospital."),
     ("A stakeholder wants to stop a test after four days. What do you say?",
      ["The test should run to its planned sample size and cover full weekly cycles to capture "
       "day-of-week variation"],

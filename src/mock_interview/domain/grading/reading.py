@@ -820,10 +820,33 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
                                                    tuning, _own_act(points[j], statements[i])):
                 found.append((j, i, claims.Contradiction(
                     "negation", ", ".join(sorted(set(words))))))
-            elif heads & distinctive:
+            elif heads & distinctive - _modifiers_set_aside(statements[i], points[j].stems):
                 found.append((j, i, claims.Contradiction(
                     "negation", ", ".join(sorted(heads & distinctive)))))
     return found
+
+
+def _modifiers_set_aside(statement: claims.Statement, point: frozenset[str]) -> frozenset[str]:
+    """First words of a phrase set aside ("rather than an *internal* workshop") whose next
+    word the point does not name: a modifier of another thing, not the point's word."""
+    out: set[str] = set()
+    for clause in statement.clauses:
+        run: list[str] = []
+        for stem, denied in (*zip(clause.stems, clause.denied_words, strict=True), ("", False)):
+            if denied and stem in clause.alternative:
+                run.append(stem)
+                continue
+            if len(run) > 1 and run[1] not in point and run[1] not in _GENERIC_HEADS:
+                out.add(run[0])
+            run = []
+    return frozenset(out)
+
+
+# Nouns that name no thing of their own ("a clean rather than *sterile procedure*"): the word
+# before them is what is set aside.
+_GENERIC_HEADS = frozenset(tx.stem(w) for w in (
+    "procedure", "process", "technique", "approach", "method", "practice", "step", "way",
+    "thing", "option", "version", "kind", "type", "one", "ones", "route", "basis"))
 
 
 def _own_act(point: claims.Statement, sentence: claims.Statement) -> bool:
