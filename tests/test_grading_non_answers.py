@@ -401,6 +401,16 @@ DODGES_IN_OTHER_WORDS = [
                          "seriously, I'd need a minute to think of a proper example."),
     ("asks back", "manager", "Things are much easier these days with shared docs. When I "
                              "started we sent everything by fax. Do you use Confluence here?"),
+    ("hand-off", "cold_call", "That's a bit above my pay grade, I think. Someone more senior "
+                              "would normally handle cold calls and prospects."),
+    ("inexperience", "bank_rec", "My previous company didn't really do it that way, so I haven't "
+                                 "had much exposure to bank reconciliations. I'm sure I could "
+                                 "learn it on the job."),
+    ("credentials", "sepsis", "As you'll see on my resume, I have eight years on medical wards "
+                              "and a strong track record, so I'm confident I can handle sepsis."),
+    ("preamble", "manager", "Before I answer, let me tell you a bit about my background. I "
+                            "started out in retail, then moved into an office role, and I've "
+                            "been growing ever since."),
     ("blank", "refund", "Honestly, I'm not sure. I haven't had to deal with a delayed refund "
                         "for a waiting customer myself, because in my team billing checks the "
                         "status and follows up on every refund, so I don't really know what "
