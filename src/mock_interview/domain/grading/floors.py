@@ -88,24 +88,20 @@ def brackets_with_not_knowing(answer: str) -> bool:
     sentences = [m.span() for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
     if len(sentences) < 2:
         return False
-    spans = [m.span() for m in _admission_re().finditer(lowered)]
+    spans = [m.span() for m in _cue_re("admissions").finditer(lowered)]
     ends = (sentences[-1],) if says_joking(answer) else (sentences[0], sentences[-1])
     return all(any(a <= start < b for start, _end in spans) for a, b in ends)
 
 
-@lru_cache(maxsize=1)
-def _joke_re() -> re.Pattern[str]:
-    return tx.compile_cues(tx.load_data("cues")["jokes"])
+@lru_cache(maxsize=16)
+def _cue_re(name: str) -> re.Pattern[str]:
+    """One list of cues.json, compiled."""
+    return tx.compile_cues(tx.load_data("cues")[name])
 
 
 def says_joking(answer: str) -> bool:
     """Does the speaker mark something said as a joke ("joking, of course", "but seriously")?"""
-    return bool(_joke_re().search(tx.lower_same_length(answer)))
-
-
-@lru_cache(maxsize=1)
-def _admission_re() -> re.Pattern[str]:
-    return tx.compile_cues(tx.load_data("cues")["admissions"])
+    return bool(_cue_re("jokes").search(tx.lower_same_length(answer)))
 
 
 @lru_cache(maxsize=1)
@@ -163,14 +159,9 @@ def _deflection_re() -> re.Pattern[str]:
     return _with_roles("deflections", "restarts")
 
 
-@lru_cache(maxsize=1)
-def _restart_re() -> re.Pattern[str]:
-    return tx.compile_cues(tx.load_data("cues")["restarts"])
-
-
 def restarts(answer: str) -> bool:
     """Does the speaker start over ("let me back up", "let me say it differently")?"""
-    return bool(_restart_re().search(tx.lower_same_length(answer)))
+    return bool(_cue_re("restarts").search(tx.lower_same_length(answer)))
 
 
 @lru_cache(maxsize=1)
@@ -343,12 +334,6 @@ def deflects(answer: str) -> bool:
     return bool(done_by_another.search(lowered) and own_part_small.search(lowered))
 
 
-@lru_cache(maxsize=1)
-def _other_question_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    cues = tx.load_data("cues")
-    return tx.compile_cues(cues["misheard"]), tx.compile_cues(cues["pivots"])
-
-
 def answers_another(answer: str, question: str, rubric: frozenset[str]) -> str:
     """Does a sentence of the answer hear another question ("NPV, oh, you mean NPS?") or turn
     to a topic the speaker prefers ("dropout is the one I use most"), naming a term that
@@ -370,7 +355,7 @@ def answers_another(answer: str, question: str, rubric: frozenset[str]) -> str:
                 return True
         return False
 
-    misheard, pivot = _other_question_res()
+    misheard, pivot = _cue_re("misheard"), _cue_re("pivots")
     for sentence in _SENTENCE_RE.finditer(lowered):
         text = sentence.group()
         heard = misheard.search(text)
