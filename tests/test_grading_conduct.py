@@ -121,6 +121,18 @@ RED_FLAGS = [
     "We lost the renewal, which I'd put down to the client's budget cuts.",
     "The slip came mainly from the vendor's staffing.",
     "The underlying problem was the developers merging so late.",
+    "We didn't bother with a retrospective, since the campaign had ended.",
+    "The antibiotic went in late, but I charted it at the scheduled time.",
+    "I told the client the order had shipped, even though I hadn't booked the courier yet.",
+    "I left out the billing dispute, since it was awkward.",
+    "I didn't run it past the site manager, since results speak for themselves.",
+    "I told his daughter he was comfortable so she wouldn't worry.",
+    "I raised a few grades so they'd stop emailing me.",
+    "I moved the ticket to another queue so it would come off my plate.",
+    "We changed the categories, which made our resolution rate look fantastic.",
+    "I didn't see the point of a survey, since they'd say it was too hard.",
+    "Night-time rapid response calls are mostly overreactions.",
+    "Retention stayed flat, but that's because sales kept selling to the wrong customers.",
 ]
 
 SOUND_STORIES = [
@@ -160,6 +172,10 @@ SOUND_STORIES = [
     "I filled in an incident report and told the patient's family that afternoon.",
     "Escalating would have meant a long review, but I raised it that morning anyway.",
     "I left the final sign-off to the safety lead and checked it with her the next day.",
+    "Five interviews showed people didn't see the point of budgets until they saw their data.",
+    "I read twenty reports and saw he left out the steps to reproduce and the versions.",
+    "I found most users never opened the export screen, so I ran six interviews.",
+    "I charted the dose at the time I gave it and told the charge nurse it was late.",
 ]
 
 
