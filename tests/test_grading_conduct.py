@@ -133,6 +133,17 @@ RED_FLAGS = [
     "I didn't see the point of a survey, since they'd say it was too hard.",
     "Night-time rapid response calls are mostly overreactions.",
     "Retention stayed flat, but that's because sales kept selling to the wrong customers.",
+    "I told him the role was on hold, which was simpler than explaining the budget cut.",
+    "After the peak I mentioned the broken rail to the site manager in passing.",
+    "I went into the flat alone despite the warnings on file.",
+    "I placed the order without taking it to the planning meeting.",
+    "I told her the supplier was short, which headed off an argument.",
+    "I presented the empty warehouse as a win at the review.",
+    "I left the weaker comparables out of my pricing pack.",
+    "Writing a full plan felt redundant, since everyone knew the problem.",
+    "The damaged rack never went on the system, because it would have closed the aisle.",
+    "I kept the notes vague so nothing could be misread later.",
+    "That's more an onboarding issue than a hiring one.",
 ]
 
 SOUND_STORIES = [
@@ -176,6 +187,8 @@ SOUND_STORIES = [
     "I read twenty reports and saw he left out the steps to reproduce and the versions.",
     "I found most users never opened the export screen, so I ran six interviews.",
     "I charted the dose at the time I gave it and told the charge nurse it was late.",
+    "I skipped the jargon and started with one slide on what it would save.",
+    "I raised it with the site manager that morning and logged it on the system.",
 ]
 
 
