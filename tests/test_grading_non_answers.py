@@ -411,6 +411,8 @@ DODGES_IN_OTHER_WORDS = [
     ("preamble", "manager", "Before I answer, let me tell you a bit about my background. I "
                             "started out in retail, then moved into an office role, and I've "
                             "been growing ever since."),
+    ("buzzwords", "turnover", "It's about fostering lean, demand-driven inventory practices "
+                              "that fuel velocity and time-to-value across the network."),
     ("blank", "refund", "Honestly, I'm not sure. I haven't had to deal with a delayed refund "
                         "for a waiting customer myself, because in my team billing checks the "
                         "status and follows up on every refund, so I don't really know what "

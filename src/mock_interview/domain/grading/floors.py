@@ -318,8 +318,9 @@ def stock_throughout(answer: str) -> bool:
     best-in-class strategies to unlock performance at scale"), whatever topic words sit
     between them?"""
     counts = [len(spans) for _sentence, spans in _evasions_by_sentence(answer)]
+    # One sentence strung from two stock phrases says as little as three sentences of them.
     return bool(counts) and min(counts) >= STOCK_PHRASES_PER_SENTENCE \
-        and sum(counts) >= STOCK_PHRASES
+        and sum(counts) >= min(STOCK_PHRASES, STOCK_PHRASES_PER_SENTENCE * len(counts))
 
 
 def deflects(answer: str) -> bool:
