@@ -88,6 +88,29 @@ def test_a_bare_keyword_list_never_beats_a_short_correct_answer() -> None:
     assert keywords.communication <= 20
 
 
+TURNOVER = ("How do you calculate inventory turnover?", [
+    "Cost of goods sold divided by average inventory",
+    "Average inventory is opening plus closing inventory divided by two",
+    "A higher turnover means stock sells through faster",
+])
+
+
+def test_an_answer_in_the_subjects_words_outscores_the_same_point_padded() -> None:
+    """The same point made, once plainly and once inside talk about something else: the
+    plain one says more of the subject per word, up to where a thin answer meets an
+    excellent one."""
+    question, points = TURNOVER
+    plain = grade_answer(GradingInput(question, "technical", points,
+                                      "Higher turnover means the stock sells through faster."))
+    padded = grade_answer(GradingInput(
+        question, "technical", points,
+        "Honestly, at my old job in a busy family garden centre near the coast, higher turnover "
+        "meant the stock sold through faster, which our friendly owner loved mentioning over "
+        "lunch on sunny Fridays."))
+    assert plain.covered_points == padded.covered_points
+    assert padded.technical < plain.technical <= 80
+
+
 def test_a_wrong_claim_without_misconceptions_is_named_and_capped() -> None:
     result = grade("Python makes a fresh list on every call, so it is safe",
                    points=["Defaults are evaluated once, at definition"])

@@ -76,6 +76,9 @@ WRONG_CLAIM_PENALTY = 20.0  # technical points lost per wrong claim (at most thr
 WRONG_CAP = 45.0  # the most an answer scores whose wrong claims outweigh its correct points
 WRONG_CAP_CLAIMS = 3  # this many wrong claims outweigh any number of correct points
 DELIVERY_MARGIN = 10.0  # communication counts in overall up to technical + this
+RELEVANCE_FROM = 0.5  # share of an explanation's words that are the subject's, from which
+RELEVANCE_BONUS = 30.0  # technical points are added, this many at a share of 1,
+RELEVANCE_CEILING = 80.0  # up to where a thin answer meets an excellent one
 KEYWORD_LIST_CAP = 55.0  # technical, for a bare list of terms (it may name the right things)
 KEYWORD_LIST_COMMUNICATION = 15.0
 # Flags that mean the answer earns no praise and no follow-up.
@@ -371,6 +374,12 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
                 or "missing-star:situation"
         return floored
     technical = cov.technical_score(content, tuning)
+    if not item.star:
+        # An explanation whose words are mostly the subject's says what it says without
+        # padding: a short right answer in other words earns what its coverage misses. A
+        # story's words are the speaker's own, so stories are not read this way.
+        technical = max(technical, min(RELEVANCE_CEILING, technical + RELEVANCE_BONUS
+                                       * max(0.0, said_relevance - RELEVANCE_FROM)))
     communication = told.score
 
     all_stems = frozenset(tx.stem(t.text.replace("'", "")) for t in tx.tokens(answer))
