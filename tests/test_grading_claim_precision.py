@@ -355,6 +355,28 @@ def test_figures_are_read_with_their_range_bound_approximation_and_unit() -> Non
     assert not figures("A score of 14 made of a good motor response.")[0].change
 
 
+def test_an_opposite_pair_given_to_each_others_things_is_a_swap() -> None:
+    """"Debits prepaid software and credits software expense", told the other way round, is
+    a swap; told the same way it is not; a point comparing two things ("lower ... than
+    LIFO") gives its opposite words to the comparison."""
+    question = "How do you correct a software licence that was expensed in full?"
+    point = claims.read_statement("The correcting entry debits prepaid software and credits "
+                                  "software expense for the unused months.")
+    swapped = claims.read_statement("Since the licence went to expense, I'd book a debit to "
+                                    "software expense and a credit to prepaid software for "
+                                    "the unused months.")
+    same = claims.read_statement("I'd book a debit to prepaid software and a credit to "
+                                 "software expense for the unused months.")
+    found = claims.contradicts(point, swapped, frozenset(), question=question)
+    assert found is not None and found.kind == "swap"
+    assert claims.contradicts(point, same, frozenset(), question=question) is None
+    fifo = claims.read_statement("With rising prices, FIFO gives lower cost of goods sold and "
+                                 "higher net income than LIFO.")
+    lifo = claims.read_statement("LIFO gives higher cost of goods sold and lower net income.")
+    assert claims.contradicts(fifo, lifo, frozenset(), question="How do FIFO and LIFO "
+                              "affect profit when prices rise?") is None
+
+
 def test_a_privative_participle_and_off_deny_but_kick_off_does_not() -> None:
     gone = claims.read_statement("Batch queues between stations are eliminated.")
     assert {"batch", "queue"} <= gone.denied

@@ -191,6 +191,7 @@ class Statement:
     # it denies the clause before, so the sentence says both sides of it.
     elided_negation: bool = False
     joins: frozenset[int] = frozenset()  # token indexes of "and"
+    compares: bool = False  # says "than": its opposite words compare two things
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -778,7 +779,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
         for f in c.figures))
         if c.figures else c for k, c in enumerate(clauses)]
     joins = frozenset(i for i, t in enumerate(tokens) if t.text == "and")
-    return Statement(start, end, tuple(clauses), elided, joins)
+    return Statement(start, end, tuple(clauses), elided, joins, "than" in words)
 
 
 # ---- antonyms ---------------------------------------------------------------------------
@@ -1398,6 +1399,48 @@ def _attached_antonym(point: Statement, sentence: Statement, anchors: frozenset[
     return None
 
 
+def _swapped_pair(point: Statement, sentence: Statement) -> Contradiction | None:
+    """The point gives each word of an opposite pair its own thing ("debits *prepaid*
+    insurance and credits insurance *expense*") and the sentence gives each the other's
+    ("a debit to insurance expense and a credit to prepaid insurance"). A point that compares
+    two things ("lower costs than LIFO") gives its words to the comparison, not to things of
+    their own."""
+    if point.compares:
+        return None
+    denied = point.denied | sentence.denied
+
+    def said_of(statement: Statement, word: str, pair: frozenset[str]) -> frozenset[str]:
+        """The next words after each ``word``, up to the next word of the pair."""
+        ordered = [s for _p, s in statement.ordered()]
+        out: set[str] = set()
+        for index, stem in enumerate(ordered):
+            if stem == word:
+                for following in ordered[index + 1:index + 1 + SWAP_REACH]:
+                    if following in pair:
+                        break
+                    out.add(following)
+        return frozenset(out)
+
+    for stem in point.stems - denied:
+        for other in antonyms_of(stem) & point.stems & sentence.stems - denied:
+            if stem not in sentence.stems:
+                continue
+            pair = frozenset((stem, other))
+            mine = said_of(point, stem, pair) - said_of(point, other, pair)
+            its = said_of(point, other, pair) - said_of(point, stem, pair)
+            if not mine or not its:
+                continue  # the point does not give each word a thing of its own
+            their_other, their_stem = said_of(sentence, other, pair), said_of(sentence, stem, pair)
+            if their_other & mine and their_stem & its \
+                    and not their_stem & mine and not their_other & its:
+                return Contradiction("swap", f"{stem} / {other} ({sorted(their_other & mine)[0]})",
+                                     other)
+    return None
+
+
+SWAP_REACH = 2  # words after each word of a pair that name what it is said of
+
+
 def contradicts(point: Statement, sentence: Statement,
                 anchors: frozenset[str] = frozenset(), loose: bool = False,
                 question: str = "") -> Contradiction | None:
@@ -1470,7 +1513,8 @@ def contradicts(point: Statement, sentence: Statement,
     if story and not any(_tells_the_point(p, c, anchors)
                          for p in point.clauses for c in sentence.clauses):
         return _swapped_roles(point, sentence, anchors, question) if question else None
-    attached = _attached_antonym(point, sentence, anchors, question)
+    attached = _attached_antonym(point, sentence, anchors, question) \
+        or _swapped_pair(point, sentence)
     if attached:
         return attached
     if loose and sentence.stems & anchors:
