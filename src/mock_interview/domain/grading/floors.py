@@ -85,12 +85,17 @@ def brackets_with_not_knowing(answer: str) -> bool:
     what I'd do there")? What sits between is the excuse. After a joke ("But seriously, I'd
     need a minute to think of a proper example") the last sentence alone says so."""
     lowered = tx.lower_same_length(answer)
-    sentences = [m.span() for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
+    sentences = [m.span() for m in _content_sentences(lowered)]
     if len(sentences) < 2:
         return False
     spans = [m.span() for m in _cue_re("admissions").finditer(lowered)]
     ends = (sentences[-1],) if says_joking(answer) else (sentences[0], sentences[-1])
     return all(any(a <= start < b for start, _end in spans) for a, b in ends)
+
+
+def _content_sentences(lowered: str) -> list[re.Match[str]]:
+    """The sentences of lowered text that hold a content word."""
+    return [m for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
 
 
 @lru_cache(maxsize=16)
@@ -99,9 +104,14 @@ def _cue_re(name: str) -> re.Pattern[str]:
     return tx.compile_cues(tx.load_data("cues")[name])
 
 
+def _says(cues: str, answer: str) -> bool:
+    """Does the answer hold a phrase of the cues.json list ``cues``?"""
+    return bool(_cue_re(cues).search(tx.lower_same_length(answer)))
+
+
 def says_joking(answer: str) -> bool:
     """Does the speaker mark something said as a joke ("joking, of course", "but seriously")?"""
-    return bool(_cue_re("jokes").search(tx.lower_same_length(answer)))
+    return _says("jokes", answer)
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +171,7 @@ def _deflection_re() -> re.Pattern[str]:
 
 def restarts(answer: str) -> bool:
     """Does the speaker start over ("let me back up", "let me say it differently")?"""
-    return bool(_cue_re("restarts").search(tx.lower_same_length(answer)))
+    return _says("restarts", answer)
 
 
 @lru_cache(maxsize=1)
@@ -214,8 +224,7 @@ _TO_THE_LISTENER_RE = re.compile(
 def ends_asking_the_listener(answer: str) -> bool:
     """Does the answer end on a question about the listener's workplace ("Do you use Revit
     here?"), not about the answer ("Does that answer your question?")?"""
-    lowered = tx.lower_same_length(answer)
-    sentences = [m.group() for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
+    sentences = [m.group() for m in _content_sentences(tx.lower_same_length(answer))]
     return bool(sentences) and bool(_ABOUT_THE_WORKPLACE_RE.search(sentences[-1])) \
         and not _ABOUT_THE_ANSWER_RE.search(sentences[-1])
 
@@ -304,7 +313,7 @@ def _evasions_by_sentence(answer: str) -> list[tuple[str, list[tuple[int, int]]]
     """Each sentence of the answer that has a content word, with the spans of what it says in
     place of an answer (generalities, portraits, premise denials, deflections)."""
     lowered = _DISCOURSE_RE.sub(" ", tx.lower_same_length(answer))
-    sentences = [m.group() for m in _SENTENCE_RE.finditer(lowered) if tx.content_words(m.group())]
+    sentences = [m.group() for m in _content_sentences(lowered)]
     return [(sentence, [m.span() for pattern in _EVASIONS for m in pattern().finditer(sentence)])
             for sentence in sentences]
 
@@ -339,10 +348,10 @@ def answers_another(answer: str, question: str, rubric: frozenset[str]) -> str:
     """Does a sentence of the answer hear another question ("NPV, oh, you mean NPS?") or turn
     to a topic the speaker prefers ("dropout is the one I use most"), naming a term that
     neither the question nor the ``rubric`` (stems) names? "misheard", "pivot" or "". What
-    is heard in its place is
-    named after the cue, in any words ("did you say a power disruption?"), as is a
-    preferred topic named after its cue ("my real strength is delivery"); one named before it
-    ("slotting is what I'd focus on") in the subject's words, not everyday ones."""
+    is heard in its place is named after the cue, in any words ("did you say a power
+    disruption?"), as is a preferred topic named after its cue ("my real strength is
+    delivery"); one named before it ("slotting is what I'd focus on") in the subject's
+    words, not everyday ones."""
     lowered = tx.lower_same_length(answer)
     known = rubric | frozenset(tx.content_stems(question)) | _initialisms(question)
     plain = _no_claim_words() | tx.stopwords()
