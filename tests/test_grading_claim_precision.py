@@ -1089,3 +1089,46 @@ def test_a_reference_clause_cut_from_its_subject_is_not_denied_by_one_word() -> 
         found = reading._contradiction(claims.read_statement(point), sentence, stems, question,
                                        point_text=point)
         assert (found is not None) == denied, (point, found)
+
+
+DECLINES_WHAT_THE_POINT_WARNS_OF = [
+    ("How would you encode a postcode feature with 30,000 values?",
+     ["One-hot encoding 30,000 postcodes produces a huge sparse matrix with little signal per "
+      "column"],
+     "With 30,000 postcodes I wouldn't one-hot encode them; target encoding with smoothing is "
+     "the usual choice."),
+    ("How would you cap login attempts?",
+     ["A fixed window counter can allow double the limit at a window edge"],
+     "I'd avoid a fixed window counter, since a burst at the edge gets twice the attempts "
+     "through."),
+    ("How do you manage bookings for a shared meeting room?",
+     ["Adding a second booking tool creates duplicate reservations"],
+     "Rather than adding a second booking tool, I'd use the calendar everyone already has."),
+    ("How do you secure a peripheral IV line?",
+     ["An opaque dressing hides early signs of phlebitis at the insertion site"],
+     "I don't use an opaque dressing; a clear film lets me see the insertion site every shift."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), DECLINES_WHAT_THE_POINT_WARNS_OF)
+def test_turning_down_the_thing_a_point_describes_is_not_a_wrong_claim(question, points,
+                                                                       answer) -> None:
+    assert not _wrong_claims(question, points, answer)
+
+
+DECLINES_WHAT_THE_POINT_RECOMMENDS = [
+    ("How would you limit API request rates?",
+     ["A token bucket smooths bursts while keeping the average rate steady"],
+     "I wouldn't use a token bucket, because it doesn't smooth bursts."),
+    ("How do you give IV antibiotics?", ["The line should be flushed before and after each dose"],
+     "I don't flush the line before each dose."),
+    ("How would you store session tokens in a browser app?",
+     ["An httpOnly cookie keeps the token out of reach of injected scripts"],
+     "An httpOnly cookie doesn't keep the token out of reach of scripts."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), DECLINES_WHAT_THE_POINT_RECOMMENDS)
+def test_turning_down_what_a_point_recommends_is_still_a_wrong_claim(question, points,
+                                                                     answer) -> None:
+    assert _wrong_claims(question, points, answer)

@@ -171,6 +171,9 @@ class Clause:
     # seeing the ad"), whose negation claims nothing against a point.
     purpose: bool = False
     relative: bool = False  # opens on "that", "which", "who": said of a thing named before it
+    # The words before the verb of a clause that describes a thing ("*one-hot encoding*
+    # creates ...", "*a fixed window* can let through ..."); empty for an order ("Use ...").
+    subject: frozenset[str] = frozenset()
 
     @cached_property
     def asserted(self) -> frozenset[str]:
@@ -288,6 +291,71 @@ def _opens_absence(words: list[str], index: int) -> bool:
 
 _VERBAL = _COPULAS | frozenset(["be", "been", "need", "needed", "needs", "required", "has",
                                 "have", "had", "can", "will", "would", "should", "must"])
+
+
+_AUXILIARY_RE = re.compile(r"\b(?:is|are|was|were|can|could|will|would|may|might|must|should|"
+                           r"shall|has|have|had|does|do)\b")
+_THIRD_PERSON_RE = re.compile(r"\b[a-z]{3,}[^s\W]s\b")
+_DETERMINER_START_RE = re.compile(r"\s*(?:a|an|the|this|that|these|those|each|every|any|its|"
+                                  r"their)\b")
+_GERUND_RE = re.compile(r"\b[a-z]{3,}ing\b")
+_RELATIVE_WORD_RE = re.compile(r"\b(?:that|which|who|whom|whose|if|when|once|while|it|they|"
+                               r"he|she|we|you|i)\b")
+_RULE_RE = re.compile(r"\b(?:should|shouldn't|must|mustn't|ought|shall|needs?|"
+                      r"(?:is|are|be)\s+(?:required|recommended)|best)\b")
+# "Changed *their* approach and can show ...": a word before a determiner is a verb, unless
+# it names an act ("Adding a component").
+_OPENS_ON_VERB_RE = re.compile(r"\s*[a-z'-]+(?<!ing)\s+(?:the|a|an|their|its|your|our|his|"
+                               r"her|this|each|every|any)\b")
+_CONNECTIVE_RE = re.compile(r"[\s,;:]*(?:(?:and|but|or|so|then|whereas|while|because|since|"
+                            r"although|though)\b[\s,]*)?")
+_PRAISE_RE = re.compile(
+    r"\b(?:better|best|prefer\w*|recommend\w*|smooth\w*|improv\w*|safe|safer|reliabl\w*|"
+    r"efficient\w*|remov\w*|prevent\w*|protect\w*|help\w*|ideal\w*|right|correct|"
+    r"useful|valuable|informative|strong\w*|robust|accurate|simpl\w*|easi\w*|faster|cheaper|"
+    r"standard|works?)\b")
+SUBJECT_WORDS = 6  # at most this many words before the verb name what a clause describes
+
+
+def _subject_end(text: str) -> int | None:
+    """Where the verb of a clause describing a thing begins, or None for a clause that opens
+    on its verb ("Use a pump ...") or has none to find. A third-person verb ("creates") is
+    told from a plural noun only after a determiner or a gerund ("*Adding* a component
+    creates")."""
+    if _RULE_RE.search(text) or _PRAISE_RE.search(text):
+        # "One-hot encoding should be avoided" is a rule about doing it, and "a token bucket
+        # smooths traffic" a reason to: turning either down answers the point.
+        return None
+    ends = []
+    auxiliary = _AUXILIARY_RE.search(text)
+    if auxiliary:
+        ends.append(auxiliary.start())
+    verb = _THIRD_PERSON_RE.search(text)
+    if verb and (_DETERMINER_START_RE.match(text) or _GERUND_RE.search(text[:verb.start()])):
+        ends.append(verb.start())
+    if not ends:
+        return None
+    end = min(ends)
+    head = text[:end]
+    if not tx.words(head) or len(tx.words(head)) > SUBJECT_WORDS \
+            or _RELATIVE_WORD_RE.search(head) or _OPENS_ON_VERB_RE.match(head) \
+            or _DETERMINER_START_RE.match(text) is None \
+            and not _GERUND_RE.search(head) and not auxiliary:
+        return None
+    return end
+
+
+def _subject(lowered: str, start: int, end: int, tokens: tuple[tx.Token, ...],
+             stems: list[str], positions: list[int]) -> frozenset[str]:
+    """The stems of a clause's subject (see ``Clause.subject``)."""
+    text = lowered[start:end]
+    opening = _CONNECTIVE_RE.match(text)
+    skipped = opening.end() if opening else 0
+    verb = _subject_end(text[skipped:])
+    if verb is None:
+        return frozenset()
+    verb += skipped + start
+    return frozenset(s for p, s in zip(positions, stems, strict=True) if tokens[p].start < verb)
 
 
 def _prohibits(words: list[str], first: int | None, end: int | None = None) -> bool:
@@ -568,7 +636,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                                       lowered[clause_start:at])),
                                   checked or bool(clauses) and bool(
                                       _PURPOSE_RE.match(lowered[clause_start:at])),
-                                  bool(_RELATIVE_RE.match(lowered[clause_start:at]))))
+                                  bool(_RELATIVE_RE.match(lowered[clause_start:at])),
+                                  _subject(lowered, clause_start, at, tokens, stems, positions)))
             # A condition with no words of its own yet ("if, say, ...") carries on to the
             # clause after the comma.
             conditional = False
@@ -1166,6 +1235,12 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         # "Four days doesn't even cover a full week" says a case falls short of what the
         # point advises ("cover full weekly cycles"); it does not deny the advice.
         flipped = flipped - sentence_denied
+    declined = flipped & sentence_denied
+    if declined and declined <= point.subject and (
+            sentence.speaker or declined <= sentence.alternative):
+        # "I wouldn't one-hot it" turns down the thing a point describes ("one-hot encoding
+        # creates an enormous sparse matrix"); it says nothing against what is said of it.
+        flipped = flipped - declined
     if flipped and sentence.prohibits and not (point.advice or point.prohibits):
         # "Don't rebase commits others have pulled" is a rule; a point saying what a rebase
         # does is not its opposite.
@@ -1302,7 +1377,8 @@ def _as_clause(statement: Statement) -> Clause:
                   alternative=frozenset(a for c in statement.clauses for a in c.alternative),
                   prohibits=bool(statement.clauses) and statement.clauses[0].prohibits,
                   figures=tuple(f for c in statement.clauses for f in c.figures),
-                  timing=any(c.timing for c in statement.clauses))
+                  timing=any(c.timing for c in statement.clauses),
+                  speaker=any(c.speaker for c in statement.clauses if c.denied))
 
 
 def _conditional(statement: Statement, given: frozenset[str] = frozenset()) -> bool:

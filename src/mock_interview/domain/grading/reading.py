@@ -812,6 +812,9 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
                 # "recorded by the bank but the books have not": the point denies its own
                 # verb too, so one's own "we haven't recorded" says what it says.
                 heads = frozenset()
+            if all(c.speaker or c.denied <= c.alternative for c in statements[i].clauses
+                   if c.denied) and _declines_subject(points[j], statements[i]):
+                continue  # "I wouldn't one-hot it": the thing the point describes, turned down
             if all(claims.denies_of_another(c, tuple(st for _p, st in points[j].ordered()),
                                             c.denied)
                    for c in statements[i].clauses if c.denied):
@@ -824,6 +827,14 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
                 found.append((j, i, claims.Contradiction(
                     "negation", ", ".join(sorted(heads & distinctive)))))
     return found
+
+
+def _declines_subject(point: claims.Statement, sentence: claims.Statement) -> bool:
+    """Are the point's words the sentence denies all the subject of a clause that describes
+    it, not an act it advises?"""
+    subjects = frozenset(s for c in point.clauses for s in c.subject)
+    denied = sentence.denied & point.stems
+    return bool(denied) and denied <= subjects
 
 
 def _modifiers_set_aside(statement: claims.Statement, point: frozenset[str]) -> frozenset[str]:
