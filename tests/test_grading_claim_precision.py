@@ -1132,3 +1132,26 @@ DECLINES_WHAT_THE_POINT_RECOMMENDS = [
 def test_turning_down_what_a_point_recommends_is_still_a_wrong_claim(question, points,
                                                                      answer) -> None:
     assert _wrong_claims(question, points, answer)
+
+
+LISTS_DENIED_OR_SET_ASIDE = [
+    ("What does a clean surgical wound look like on day three?",
+     ["A healing wound has edges that meet, with no pus, redness or swelling"],
+     "The edges meet neatly and there's no pus, no redness and no swelling."),
+    ("Why is e-invoicing cheaper than paper invoices?",
+     ["By skipping printing, postage and manual keying, e-invoicing cuts the cost per invoice"],
+     "It's cheaper because there's no printing, postage or manual keying, so each invoice costs "
+     "less."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), LISTS_DENIED_OR_SET_ASIDE)
+def test_every_item_of_a_list_after_no_or_skipping_is_denied(question, points, answer) -> None:
+    assert not _wrong_claims(question, points, answer)
+
+
+def test_an_item_at_the_end_of_a_denied_list_is_contradicted_when_asserted() -> None:
+    assert _wrong_claims("What does a clean surgical wound look like on day three?",
+                         ["A healing wound has edges that meet, with no pus, redness or swelling"],
+                         "A healing wound on day three normally shows swelling and redness "
+                         "around the edges.")

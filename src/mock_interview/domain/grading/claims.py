@@ -57,9 +57,9 @@ _NEGATORS = frozenset([
 ])
 # "Ignore the job title", "you can disregard it": told to set a thing aside, as "not on the job
 # title" does. A description ("the median ignores outliers") is not read so.
-_SETTING_ASIDE = frozenset(["ignore", "disregard"])
+_SETTING_ASIDE = frozenset(["ignore", "disregard", "skipping", "bypassing"])
 _SETTING_ASIDE_AFTER = frozenset(["just", "simply", "can", "should", "to", "i", "we", "you", "and",
-                                  "then", "first", "always", "is"])
+                                  "then", "first", "always", "is", "by"])
 # "The common mistake is using raw counts": what a mistake is said to be is denied.
 _MISTAKES = frozenset(["mistake", "mistakes", "myth", "myths", "misconception", "misconceptions",
                        "pitfall", "pitfalls"])
@@ -120,6 +120,12 @@ _TIMING_RE = re.compile(r"\b(?:straight\s+away|right\s+away|immediately|at\s+onc
 # "no card, no production", "no pain, no gain": a rule of two terms (without the one, not the
 # other), not a denial of either; said on its own, not as a list ("it had no errors, no
 # warnings").
+_LISTING_NEGATORS = frozenset(["no", "without", "neither", "nor"])
+# The end of a list after a comma: "..., eschar or visible fat".
+_LIST_TAIL_RE = re.compile(r"[a-z'-]+(?:\s+[a-z'-]+){0,2}\s+(?:or|nor)\s+[a-z'-]+(?:\s+[a-z'-]+){0,2}")
+# "By skipping putaway, storage and picking": each item is set aside.
+_SET_ASIDE_TAIL_RE = re.compile(r"[a-z'-]+(?:\s+[a-z'-]+){0,2}\s+(?:or|nor|and)\s+[a-z'-]+"
+                                r"(?:\s+[a-z'-]+){0,2}")
 _NO_NO_RE = re.compile(r"(?:^|[:;\u2013\u2014]\s*)no\s+[a-z'-]+(?:\s+[a-z'-]+)?\s*,\s*no\s+"
                        r"[a-z'-]+\s*(?:$|[.;!])")
 
@@ -601,6 +607,9 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     scope_words = 0
     break_index = 0
     habit = False  # inside "when I ...", before its main clause
+    # The scope opened on "no" or "without" ("denied") or on "skipping" ("set aside"), which
+    # a list carries on.
+    listing = ""
 
     elided = False
     alternative: set[str] = set()
@@ -657,8 +666,16 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     skip = 0
     for index, token in enumerate(tokens):
         while break_index < len(breaks) and breaks[break_index] < token.start:
-            close(breaks[break_index])
+            at = breaks[break_index]
+            # "with no slough, eschar or visible fat": the list's last items are denied too.
+            listed = scope and listing and piece[at] == "," and bool((
+                _SET_ASIDE_TAIL_RE if listing == "set aside" else _LIST_TAIL_RE).fullmatch(
+                lowered[at + 1:breaks[break_index + 1] if break_index + 1 < len(breaks)
+                        else len(piece)].strip(" .!?")))
+            close(at)
             scope, scope_words, habit = False, 0, False
+            if listed:
+                scope, scope_open = True, True
             break_index += 1
         word = words[index]
         if first_word is None and word not in _CLAUSE_WORDS:
@@ -762,6 +779,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                 negated_from = len(stems)
                 scope, scope_words, scope_open, alternative_scope = True, 0, True, False
                 manner_scope = False
+                listing = "set aside"
             continue
         recent = words[max(0, index - 4):index]
         if _is_negator(word) and (any(w in _CHECKS for w in recent) or any(
@@ -787,6 +805,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             if following not in _NOT_NEGATING_NEXT:
                 negated_from = len(stems)
                 scope, scope_words, scope_open = True, 0, True
+                listing = "denied" if word in _LISTING_NEGATORS else ""
                 bare = _before_bare_verb(words, index)
             elif following in _LIMITING:
                 # "not simply shipping a release" neither asserts nor denies the shipping:
@@ -808,6 +827,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             following = words[index + 1] if index + 1 < len(words) else ""
             # "not created and initialised each time": the negation carries on to a verb of
             # the same form; after "didn't build" a past "and explained" is a new assertion.
+            if listing and (word == "or" or listing == "set aside" and word == "and"):
+                continue  # "no slough, eschar or visible fat": none of them
             if bare or not following.endswith(("ed", "ing")):
                 scope, scope_words = False, 0
             continue
