@@ -1155,3 +1155,27 @@ def test_an_item_at_the_end_of_a_denied_list_is_contradicted_when_asserted() -> 
                          ["A healing wound has edges that meet, with no pus, redness or swelling"],
                          "A healing wound on day three normally shows swelling and redness "
                          "around the edges.")
+
+
+def test_a_short_aside_in_brackets_is_read_inside_its_clause() -> None:
+    # "probable (US GAAP) ... not to occur": the denial still belongs to the reversal.
+    assert not _wrong_claims(
+        "When is variable consideration included in revenue?",
+        ["Variable consideration is included only to the extent a significant reversal is "
+         "probable (US GAAP) or highly probable (IFRS) not to occur"],
+        "I include it only to the extent it's probable that there won't be a significant "
+        "reversal later.")
+
+
+ADVERSE_IMPACT = ["A group's selection rate that is less than four-fifths (80%) of the rate for "
+                  "the highest group is evidence of adverse impact"]
+
+
+def test_the_figures_of_a_case_the_speaker_makes_up_are_that_case_s_own() -> None:
+    assert not _wrong_claims(
+        "How do you check a hiring step for adverse impact?", ADVERSE_IMPACT,
+        "Suppose the interview passes 45 of 90 older applicants, a 50% rate, against 60 of 100 "
+        "younger ones: 50 over 60 is about 0.83, so it clears four-fifths.")
+    assert _wrong_claims("How do you check a hiring step for adverse impact?", ADVERSE_IMPACT,
+                         "A group's selection rate that is less than 60% of the rate for the "
+                         "highest group is evidence of adverse impact.")

@@ -126,6 +126,7 @@ _LIST_TAIL_RE = re.compile(r"[a-z'-]+(?:\s+[a-z'-]+){0,2}\s+(?:or|nor)\s+[a-z'-]
 # "By skipping putaway, storage and picking": each item is set aside.
 _SET_ASIDE_TAIL_RE = re.compile(r"[a-z'-]+(?:\s+[a-z'-]+){0,2}\s+(?:or|nor|and)\s+[a-z'-]+"
                                 r"(?:\s+[a-z'-]+){0,2}")
+_SHORT_ASIDE_RE = re.compile(r"\((?:[^()\s,;]+\s*){1,4}\)")
 _NO_NO_RE = re.compile(r"(?:^|[:;\u2013\u2014]\s*)no\s+[a-z'-]+(?:\s+[a-z'-]+)?\s*,\s*no\s+"
                        r"[a-z'-]+\s*(?:$|[.;!])")
 
@@ -420,6 +421,9 @@ _OF_RE = re.compile(r"\s*(?:%|percent|per\s+cent)?\s+of\s+(?:the\s+|all\s+|its\s
 _WORKED_BEFORE_RE = re.compile(
     r"(?:[=\u00d7\u00f7\u2248*]|\btimes|\bdivided\s+by|\bmultiplied\s+by|\bminus|\bplus|\bsay,?)"
     r"\s*[$\u20ac\u00a3]?\s*$")
+# A case the speaker makes up ("Say ...", "Suppose ..."), not an example a rubric gives of
+# the question's own figures ("for example, $500 a month at 80% margin gives $20,000").
+_CASE_OPENING_RE = re.compile(r"\s*(?:say|suppose|imagine|picture|let's\s+say)\b")
 _WORKED_AFTER_RE = re.compile(r"^%?\s*(?:[a-z/%]+\s*)?[=\u00d7\u00f7\u2248*]")
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9,
            "b": 1e9, "billion": 1e9}
@@ -459,6 +463,8 @@ def _read_figures(piece: str, tokens: tuple[tx.Token, ...]) -> dict[int, Figure]
     out: dict[int, Figure] = {}
     index = 0
     stop = tx.stopwords()
+    # "Say a test passes 60 of 120 applicants, a 50% rate": every figure is the case's own.
+    case = bool(_CASE_OPENING_RE.match(lowered))
     while index < len(tokens):
         token = tokens[index]
         value = _number(token.text) if _NUMBER_RE.match(token.text) else None
@@ -540,7 +546,7 @@ def _read_figures(piece: str, tokens: tuple[tx.Token, ...]) -> dict[int, Figure]
             unit = tx.stem(tokens[nxt].text)
             unit = _UNIT_NAMES.get(unit, unit)
         change = bool(_CHANGE_BEFORE_RE.search(before) or _CHANGE_AFTER_RE.match(after))
-        worked = bool(_WORKED_BEFORE_RE.search(before) or _WORKED_AFTER_RE.match(after))
+        worked = case or bool(_WORKED_BEFORE_RE.search(before) or _WORKED_AFTER_RE.match(after))
         base = _OF_RE.match(lowered, end)
         of = frozenset(tx.content_stems(base.group(1))) if base else frozenset()
         for member in members:
@@ -590,7 +596,10 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     end = len(text) if end is None else end
     piece = text[start:end]
     stop = _stopwords()
-    breaks = sorted({m.start() for m in _CLAUSE_PUNCT_RE.finditer(piece)})
+    # A short aside in brackets ("probable (ASC 606) or highly probable (IFRS 15) not to
+    # occur") is read inside the clause it interrupts, not as a break in it.
+    asides = {at for m in _SHORT_ASIDE_RE.finditer(piece) for at in (m.start(), m.end() - 1)}
+    breaks = sorted({m.start() for m in _CLAUSE_PUNCT_RE.finditer(piece)} - asides)
     tokens = tx.tokens(piece)
     clauses: list[Clause] = []
     stems: list[str] = []
