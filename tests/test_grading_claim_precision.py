@@ -1179,3 +1179,13 @@ def test_the_figures_of_a_case_the_speaker_makes_up_are_that_case_s_own() -> Non
     assert _wrong_claims("How do you check a hiring step for adverse impact?", ADVERSE_IMPACT,
                          "A group's selection rate that is less than 60% of the rate for the "
                          "highest group is evidence of adverse impact.")
+
+
+def test_holding_back_what_a_point_puts_off_agrees_with_it() -> None:
+    point = ["Hear out the whole complaint and the customer's goal before offering any refund"]
+    question = "How do you handle a customer complaint call?"
+    assert not _wrong_claims(question, point, "I don't offer a refund early in the call; first I "
+                                              "hear out the whole complaint and what the customer "
+                                              "wants.")
+    assert _wrong_claims(question, point, "I don't hear out the whole complaint; the refund "
+                                          "comes first.")

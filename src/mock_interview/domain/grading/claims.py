@@ -181,6 +181,9 @@ class Clause:
     # The words before the verb of a clause that describes a thing ("*one-hot encoding*
     # creates ...", "*a fixed window* can let through ..."); empty for an order ("Use ...").
     subject: frozenset[str] = frozenset()
+    # What the clause puts off: the words after its "before" ("focus on the problem *before
+    # showing any solution*"); a sentence that does not do it yet agrees.
+    deferred: frozenset[str] = frozenset()
 
     @cached_property
     def asserted(self) -> frozenset[str]:
@@ -350,6 +353,17 @@ def _subject_end(text: str) -> int | None:
             and not _GERUND_RE.search(head) and not auxiliary:
         return None
     return end
+
+
+DEFERRED_WORDS = 4  # content words after "before" that name what is put off
+
+
+def _deferred(surfaces: list[str], stems: list[str]) -> frozenset[str]:
+    """The stems after a clause's "before" (see ``Clause.deferred``)."""
+    for index, surface in enumerate(surfaces):
+        if surface == "before":
+            return frozenset(stems[index + 1:index + 1 + DEFERRED_WORDS])
+    return frozenset()
 
 
 def _subject(lowered: str, start: int, end: int, tokens: tuple[tx.Token, ...],
@@ -655,7 +669,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                                   checked or bool(clauses) and bool(
                                       _PURPOSE_RE.match(lowered[clause_start:at])),
                                   bool(_RELATIVE_RE.match(lowered[clause_start:at])),
-                                  _subject(lowered, clause_start, at, tokens, stems, positions)))
+                                  _subject(lowered, clause_start, at, tokens, stems, positions),
+                                  _deferred(surfaces, stems)))
             # A condition with no words of its own yet ("if, say, ...") carries on to the
             # clause after the comma.
             conditional = False
@@ -1265,6 +1280,9 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         # "Four days doesn't even cover a full week" says a case falls short of what the
         # point advises ("cover full weekly cycles"); it does not deny the advice.
         flipped = flipped - sentence_denied
+    # "I don't show a solution in those early interviews" holds back what the point puts
+    # off ("... before showing any solution").
+    flipped = flipped - (point.deferred & sentence_denied)
     declined = flipped & sentence_denied
     if declined and declined <= point.subject and (
             sentence.speaker or declined <= sentence.alternative):

@@ -831,10 +831,11 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
 
 def _declines_subject(point: claims.Statement, sentence: claims.Statement) -> bool:
     """Are the point's words the sentence denies all the subject of a clause that describes
-    it, not an act it advises?"""
+    it, not an act it advises, or what the point puts off ("before showing any solution")?"""
     subjects = frozenset(s for c in point.clauses for s in c.subject)
+    deferred = frozenset(s for c in point.clauses for s in c.deferred)
     denied = sentence.denied & point.stems
-    return bool(denied) and denied <= subjects
+    return bool(denied) and (denied <= subjects or denied <= deferred)
 
 
 def _modifiers_set_aside(statement: claims.Statement, point: frozenset[str]) -> frozenset[str]:
