@@ -58,6 +58,19 @@ CACHE_POINTS = (
     ("How do you build a sales forecast?", ("Each deal is weighted by its stage.",
                                             "The forecast is checked against history."),
      "History doesn't really matter, every quarter is different.", 1),
+    # a factor said not to belong in the calculation (accounting)
+    (PAYROLL_QUESTION, PAYROLL_POINTS,
+     "Employer taxes don't belong in the month-end accrual; they're the provider's business.", 2),
+    # one that does not enter into it (nursing)
+    (WOUND_QUESTION, WOUND_POINTS,
+     "Hydration doesn't really enter into it, since the dressing keeps the wound moist.", 1),
+    # one with nothing to do with it (software)
+    (CACHE_QUESTION, CACHE_POINTS,
+     "The hit ratio has nothing to do with whether the cache is worth keeping.", 2),
+    # one that is not part of it (sales)
+    ("How do you build a sales forecast?", ("Each deal is weighted by its stage.",
+                                            "The forecast is checked against history."),
+     "Deal stage isn't part of a forecast; I go by the rep's gut.", 0),
 ])
 def test_a_dismissed_step_contradicts_the_point_that_says_it_is_done(
         question: str, points: tuple[str, ...], sentence: str, contradicted: int) -> None:
@@ -88,6 +101,10 @@ def test_a_dismissed_step_contradicts_the_point_that_says_it_is_done(
     # only the question's own words are dismissed
     (PAYROLL_QUESTION, PAYROLL_POINTS,
      "The month itself doesn't matter much; every close follows the same checklist."),
+    # the point itself keeps the thing out, so saying it doesn't belong agrees
+    ("What goes into cost of goods sold?",
+     ("Selling and administrative costs are not included in cost of goods sold.",),
+     "Selling and administrative costs don't belong in cost of goods sold."),
 ])
 def test_no_dismissal_where_nothing_a_point_says_is_waved_away(
         question: str, points: tuple[str, ...], sentence: str) -> None:

@@ -33,7 +33,13 @@ _NEEDLESS_BEFORE_RE = re.compile(
     r"pointless|overkill|redundant|superfluous|a\s+waste\s+of\s+time|not\s+worth\s+it|"
     r"not\s+(?:needed|required|necessary))"
     r"|(?:can|could)\s+(?:safely\s+|usually\s+|just\s+)?be\s+(?:skipped|ignored|omitted)"
-    r"|makes?\s+no\s+difference|matters?\s+little)\b", re.I)
+    r"|makes?\s+no\s+difference|matters?\s+little"
+    # "Gross margin doesn't enter into it", "variability doesn't belong in the calculation".
+    r"|(?:do|does|did)(?:n't|\s+not)\s+(?:really\s+|even\s+|actually\s+)?(?:belong|enter\s+into|"
+    r"come\s+into|factor\s+in(?:to)?|play\s+a\s+(?:role|part))"
+    r"|(?:has|have)\s+nothing\s+to\s+do\s+with"
+    r"|(?:is|are)(?:n't|\s+not)\s+(?:really\s+)?(?:part\s+of|relevant\s+to)"
+    r"|can\s+(?:safely\s+|just\s+)?be\s+left\s+out)\b", re.I)
 _NEED_FORMS_RE = re.compile(r"\bneed|\bhave\s+to", re.I)
 # Forbidden: "qualitative assessments aren't allowed anymore".
 _FORBIDDEN_BEFORE_RE = re.compile(
@@ -74,7 +80,8 @@ _POINT_ALLOWS_RE = re.compile(r"\b(?:not|never|no|without|prohibit\w*|forbid\w*|
 _DISMISSING_WORDS = ("need", "have to", "matter", "necessary", "required", "important", "relevant",
                      "optional", "pointless", "overkill", "redundant", "superfluous", "waste",
                      "worth", "skip", "ignore", "omit", "difference", "allowed", "permitted",
-                     "prohibited", "banned", "forbidden")
+                     "prohibited", "banned", "forbidden", "belong", "enter", "come into",
+                     "factor", "play a", "nothing to do", "part of", "left out")
 DISMISSED_WORDS = 2  # point words a dismissal must name when all of them are everyday words
 
 
