@@ -1189,3 +1189,12 @@ def test_holding_back_what_a_point_puts_off_agrees_with_it() -> None:
                                               "wants.")
     assert _wrong_claims(question, point, "I don't hear out the whole complaint; the refund "
                                           "comes first.")
+
+
+def test_keeping_a_thing_out_of_what_a_point_takes_it_from_agrees() -> None:
+    question = "How do you handle a supplier batch that failed inspection?"
+    point = ["The batch is quarantined from the production line with a hold tag and an owner"]
+    assert not _wrong_claims(question, point, "It sits in a hold area with a tag and an owner, so "
+                                              "it never reaches the production line.")
+    assert _wrong_claims(question, point, "A failed batch is not quarantined from the production "
+                                          "line; it is used with a note.")

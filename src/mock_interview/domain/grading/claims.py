@@ -184,6 +184,9 @@ class Clause:
     # What the clause puts off: the words after its "before" ("focus on the problem *before
     # showing any solution*"); a sentence that does not do it yet agrees.
     deferred: frozenset[str] = frozenset()
+    # What the clause takes something out of ("quarantined *from the blocking suite*"): a
+    # sentence saying it does not do that ("ran without blocking merges") agrees.
+    apart: frozenset[str] = frozenset()
 
     @cached_property
     def asserted(self) -> frozenset[str]:
@@ -353,6 +356,17 @@ def _subject_end(text: str) -> int | None:
             and not _GERUND_RE.search(head) and not auxiliary:
         return None
     return end
+
+
+_APART_RE = re.compile(r"\b(?:quarantin|exclud|isolat|remov|separat|exempt|withdr[ae]w|shield|"
+                       r"protect|decoupl|detach)\w*\s+(?:[a-z'-]+\s+){0,3}?from\s+"
+                       r"((?:[a-z'-]+\s*){1,4})")
+
+
+def _apart(text: str) -> frozenset[str]:
+    """The stems of what a clause takes something out of (see ``Clause.apart``)."""
+    found = _APART_RE.search(text)
+    return frozenset(tx.content_stems(found.group(1))[:3]) if found else frozenset()
 
 
 DEFERRED_WORDS = 4  # content words after "before" that name what is put off
@@ -670,7 +684,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                                       _PURPOSE_RE.match(lowered[clause_start:at])),
                                   bool(_RELATIVE_RE.match(lowered[clause_start:at])),
                                   _subject(lowered, clause_start, at, tokens, stems, positions),
-                                  _deferred(surfaces, stems)))
+                                  _deferred(surfaces, stems),
+                                  _apart(lowered[clause_start:at])))
             # A condition with no words of its own yet ("if, say, ...") carries on to the
             # clause after the comma.
             conditional = False
@@ -1604,7 +1619,7 @@ def contradicts(point: Statement, sentence: Statement,
     shunned = bool(frozenset().union(*(c.alternative for c in sentence.clauses))
                    & (point.denied - point.asserted))
     agreed = point.denied | _other_things(point, sentence) | frozenset(
-        s for c in point.clauses for s in kept_away(c))
+        s for c in point.clauses for s in (*kept_away(c), *c.apart))
     for k, point_clause in enumerate(point.clauses):
         # "controlled by effective stress, not total stress": a sentence naming both ends
         # ("effective stress is total stress minus pore pressure") defines, it does not deny.

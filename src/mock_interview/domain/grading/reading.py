@@ -815,6 +815,9 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
             if all(c.speaker or c.denied <= c.alternative for c in statements[i].clauses
                    if c.denied) and _declines_subject(points[j], statements[i]):
                 continue  # "I wouldn't one-hot it": the thing the point describes, turned down
+            apart = frozenset(s for c in points[j].clauses for s in c.apart)
+            if apart and statements[i].denied & points[j].stems <= apart:
+                continue  # "it never reaches the production line": kept out, as the point says
             if all(claims.denies_of_another(c, tuple(st for _p, st in points[j].ordered()),
                                             c.denied)
                    for c in statements[i].clauses if c.denied):
