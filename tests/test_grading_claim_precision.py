@@ -1198,3 +1198,12 @@ def test_keeping_a_thing_out_of_what_a_point_takes_it_from_agrees() -> None:
                                               "it never reaches the production line.")
     assert _wrong_claims(question, point, "A failed batch is not quarantined from the production "
                                           "line; it is used with a note.")
+
+
+def test_a_ratio_of_one_to_one_is_a_figure_of_its_own() -> None:
+    question = "What current ratio would you want to see?"
+    point = ["A current ratio of around 2:1 is a common comfort level for lenders"]
+    assert _wrong_claims(question, point, "Lenders look for a current ratio of 1:1, which is the "
+                                          "comfortable level.")
+    assert not _wrong_claims(question, point, "Lenders are usually comfortable at a current ratio "
+                                              "of about 2:1.")

@@ -1089,8 +1089,8 @@ _MEASURES = frozenset(tx.stem(w) for w in (
 
 def _measured(figure: Figure) -> bool:
     """A figure that measures something: not a small bare count ("3 tiers", "N+1")."""
-    if figure.stem == "1" and figure.unit == "ratio":
-        return False  # the "1" of "4.5:1"
+    if figure.stem == "1" and figure.unit == "ratio" and figure.low != 1.0:
+        return False  # the "1" of "4.5:1", not the ratio "1:1"
     return bool(_figure(figure.stem) or figure.unit in _MEASURES or figure.bound
                 or figure.approximate)
 
