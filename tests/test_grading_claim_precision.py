@@ -1207,3 +1207,29 @@ def test_a_ratio_of_one_to_one_is_a_figure_of_its_own() -> None:
                                           "comfortable level.")
     assert not _wrong_claims(question, point, "Lenders are usually comfortable at a current ratio "
                                               "of about 2:1.")
+
+
+TIE = [
+    ("How does the service level affect safety stock?",
+     ["A higher service level requires more safety stock"],
+     "A higher service level needs less safety stock, because you're more reliable.", True),
+    ("How does sample size relate to the effect you want to detect?",
+     ["Smaller effects require larger samples to detect"],
+     "Bigger effects need bigger samples, since there's more variance to average out.", True),
+    ("How does sample size relate to the effect you want to detect?",
+     ["Smaller effects require larger samples to detect"],
+     "Bigger effects can be seen with fewer users, while a small lift needs many more.", False),
+    ("How does the service level affect safety stock?",
+     ["A higher service level requires more safety stock"],
+     "Raising the service level means carrying more safety stock.", False),
+    ("What does the water-cement ratio do to concrete?",
+     ["A lower water-cement ratio gives higher strength and lower permeability, so more "
+      "durable concrete"],
+     "Less water per bag of cement means stronger, less permeable concrete.", False),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer", "wrong"), TIE)
+def test_a_tie_between_two_quantities_is_reversed_only_when_one_side_turns(
+        question, points, answer, wrong) -> None:
+    assert bool(_wrong_claims(question, points, answer)) is wrong

@@ -1476,6 +1476,67 @@ def _attachments(statement: Statement, skip: frozenset[str]) -> list[tuple[str, 
     return out
 
 
+_UP = frozenset(tx.stem(w) for w in ("more", "most"))
+_DOWN = frozenset(tx.stem(w) for w in ("less", "least", "fewer", "fewest"))
+
+
+def _direction(stem: str) -> int:
+    """+1 for a word of more ("larger", "raises", "more"), -1 for one of less, else 0."""
+    if stem in _UP or stem in same_side(_HIGHER):
+        return 1
+    if stem in _DOWN or stem in same_side(_LOWER):
+        return -1
+    return 0
+
+
+_HIGHER, _LOWER = tx.stem("higher"), tx.stem("lower")
+
+
+def _directed(statement: Statement) -> list[tuple[int, frozenset[str]]]:
+    """(direction, what it is said of) for each word of more or less in the statement: the
+    content words right after it, or right before it when none follow."""
+    ordered = statement.ordered()
+    out = []
+    for index, (position, stem) in enumerate(ordered):
+        way = _direction(stem)
+        if not way or stem in statement.denied:
+            continue
+        near = [(p, s) for p, s in ordered if not _direction(s) and s not in _POLAR_WORDS_STEMS]
+        # Only the next word: "less *permeable* concrete" says less of the permeability.
+        after = [s for p, s in near if 0 < p - position <= ATTACH_REACH][:1]
+        before = [s for p, s in near if 0 < position - p <= ATTACH_REACH][-1:]
+        if before and position + 1 in statement.joins:
+            after = []  # "stockouts drop and safety stock goes up": said of its subject
+        out.append((way, frozenset(after or before)))
+    return out
+
+
+def _has_direction(statement: Statement) -> bool:
+    return any(_direction(s) for s in statement.stems)
+
+
+def _reversed_tie(point: Statement, sentence: Statement) -> Contradiction | None:
+    """The point ties two quantities ("*smaller* effects need *larger* samples") and the
+    sentence keeps one and turns the other ("*bigger* effects need *bigger* samples"): the
+    tie is reversed. Turning both ("bigger effects need smaller samples") says the same."""
+    if point.compares or sentence.compares:
+        return None
+    # The quantities the question names are what a tie is about: they count here.
+    ours = [(way, targets) for way, targets in _directed(point) if targets]
+    if len(ours) < 2:
+        return None
+    turned: set[str] = set()
+    kept: set[str] = set()
+    for way, targets in ours:
+        for other, other_targets in _directed(sentence):
+            shared = targets & other_targets
+            (turned if other == -way else kept).update(shared)
+    turned_only, kept_only = turned - kept, kept - turned
+    if turned_only and kept_only:
+        return Contradiction("antonym", f"{sorted(kept_only)[0]} / {sorted(turned_only)[0]}")
+    return None
+
+
 def _governing(statement: Statement, position: int, pair: frozenset[str] | None) -> str | None:
     """Which of the two contrasted things a word at ``position`` is said of: the last one
     named before it, else the first one after it."""
@@ -1591,7 +1652,8 @@ def contradicts(point: Statement, sentence: Statement,
         return None
     if not (point.denied or sentence.denied or _antonyms_of_all(point) & sentence.stems
             or (question and contrast_pair(question))
-            or (_has_figure(point) and _has_figure(sentence))):
+            or (_has_figure(point) and _has_figure(sentence))
+            or (_has_direction(point) and _has_direction(sentence))):
         return None  # nothing that could flip: no negation, antonym, contrast or figure
     rules_out = any(c.denies_condition for c in point.clauses)
     if (_conditional(point, anchors) or _conditional(sentence, anchors)) and not rules_out:
@@ -1653,6 +1715,7 @@ def contradicts(point: Statement, sentence: Statement,
                          for p in point.clauses for c in sentence.clauses):
         return _swapped_roles(point, sentence, anchors, question) if question else None
     attached = _attached_antonym(point, sentence, anchors, question) \
+        or _reversed_tie(point, sentence) \
         or _swapped_pair(point, sentence)
     if attached:
         return attached
