@@ -390,6 +390,15 @@ DODGES_IN_OTHER_WORDS = [
     ("other topic", "accrual", "What I focus on is payroll tax: you estimate the employer's "
                                "share from the payroll run, book it to the liability account "
                                "and clear it when the deposit goes out."),
+    ("other topic", "bank_rec", "The one I deal with more is the intercompany reconciliation. "
+                                "Each entity's balance with the others is compared line by line "
+                                "and differences are investigated before close."),
+    ("other topic", "overfit", "Data leakage is what I run into. A feature computed with the "
+                               "label, or a scaler fitted on validation data, makes validation "
+                               "accuracy look much higher than it really is."),
+    ("other topic", "stockout", "I watch shrinkage more. We compare system stock with cycle "
+                                "counts every week and investigate any difference in the "
+                                "high-volume locations."),
     ("joke", "slow_query", "Step one, delete half the tables and see if anyone notices. "
                            "Joking, of course, though a query that was fast and then slowed down "
                            "is what every database ends up with eventually."),
@@ -429,6 +438,10 @@ DODGES_IN_OTHER_WORDS = [
 
 # (kind, topic, answer): short answers phrased like those non-answers, with a real claim.
 GENUINE_IN_SIMILAR_WORDS = [
+    ("cleft", "bank_rec", "The check I rely on most is to compare the bank statement with the "
+                          "cash book line by line, then adjust for deposits in transit."),
+    ("cleft", "turnover", "The figure I look at first is cost of goods sold divided by average "
+                          "inventory."),
     ("hedge", "slow_query", "Maybe the index is missing \u2014 I'd check EXPLAIN first."),
     ("hedge", "slow_query", "Maybe it's the index? Just guessing."),
     ("guess", "slow_query", "I'm guessing it's the index."),

@@ -365,12 +365,19 @@ def answers_another(answer: str, question: str, rubric: frozenset[str]) -> str:
                 return True
         return False
 
-    misheard, pivot = _cue_re("misheard"), _cue_re("pivots")
+    misheard, pivot, opener = _cue_re("misheard"), _cue_re("pivots"), _cue_re("pivot_openers")
     for sentence in _SENTENCE_RE.finditer(lowered):
         text = sentence.group()
         heard = misheard.search(text)
         if heard and names_another(text[heard.end():], everyday=True):
             return "misheard"
+        # "The one I run into more is command injection": the thing named after it, in the
+        # subject's words; a practice ("the rule I rely on most is to ask ...") answers.
+        opened = opener.search(text)
+        topic = _CLAUSE_BREAK_RE.split(text[opened.end():])[0] if opened else ""
+        if opened and not topic.lstrip().startswith("to ") \
+                and names_another(topic, everyday=False):
+            return "pivot"
         turned = pivot.search(text)
         if turned and (names_another(_CLAUSE_BREAK_RE.split(text[:turned.start()])[-1],
                                      everyday=False)
