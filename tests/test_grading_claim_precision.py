@@ -1226,6 +1226,18 @@ TIE = [
      ["A lower water-cement ratio gives higher strength and lower permeability, so more "
       "durable concrete"],
      "Less water per bag of cement means stronger, less permeable concrete.", False),
+    ("How does the decision threshold affect precision and recall?",
+     ["Raising the decision threshold increases precision and decreases recall"],
+     "When you raise the threshold, recall goes up and precision goes down.", True),
+    ("How does the decision threshold affect precision and recall?",
+     ["Raising the decision threshold increases precision and decreases recall"],
+     "If you raise the threshold, precision goes up and recall goes down.", False),
+    ("When do you escalate a falling coma score?",
+     ["A drop of 2 or more points, or any fall in the motor score, is escalated urgently"],
+     "A drop of two points, or any drop in motor, gets escalated straight away.", False),
+    ("How do FIFO and LIFO affect cost of goods sold when prices rise?",
+     ["LIFO gives higher cost of goods sold when prices rise"],
+     "Rising prices: FIFO → lower COGS, higher net income.", False),
 ]
 
 

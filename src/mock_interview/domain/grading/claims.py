@@ -1476,8 +1476,13 @@ def _attachments(statement: Statement, skip: frozenset[str]) -> list[tuple[str, 
     return out
 
 
-_UP = frozenset(tx.stem(w) for w in ("more", "most"))
-_DOWN = frozenset(tx.stem(w) for w in ("less", "least", "fewer", "fewest"))
+# "Most falls happen ...", "the least": a share, not a change.
+_UP = frozenset(tx.stem(w) for w in ("more", "up"))
+_DOWN = frozenset(tx.stem(w) for w in ("less", "fewer", "down"))
+# Verbs that only carry a change ("recall *goes* up"): what changes is the word before them.
+_CARRIERS = frozenset(tx.stem(w) for w in ("go", "goes", "went", "gone", "going", "get", "gets",
+                                           "got", "become", "becomes", "became", "stay", "stays",
+                                           "move", "moves", "moved", "tend", "tends"))
 
 
 def _direction(stem: str) -> int:
@@ -1492,45 +1497,84 @@ def _direction(stem: str) -> int:
 _HIGHER, _LOWER = tx.stem("higher"), tx.stem("lower")
 
 
-def _directed(statement: Statement) -> list[tuple[int, frozenset[str]]]:
+def _directed(statement: Statement) -> list[tuple[int, tuple[str, ...]]]:
     """(direction, what it is said of) for each word of more or less in the statement: the
-    content words right after it, or right before it when none follow."""
-    ordered = statement.ordered()
+    next two content words of its clause ("raises *the decision threshold*"), or the word
+    before it when none follow ("recall *goes up*")."""
     out = []
-    for index, (position, stem) in enumerate(ordered):
-        way = _direction(stem)
-        if not way or stem in statement.denied:
-            continue
-        near = [(p, s) for p, s in ordered if not _direction(s) and s not in _POLAR_WORDS_STEMS]
-        # Only the next word: "less *permeable* concrete" says less of the permeability.
-        after = [s for p, s in near if 0 < p - position <= ATTACH_REACH][:1]
-        before = [s for p, s in near if 0 < position - p <= ATTACH_REACH][-1:]
-        if before and position + 1 in statement.joins:
-            after = []  # "stockouts drop and safety stock goes up": said of its subject
-        out.append((way, frozenset(after or before)))
+    for clause in statement.clauses:
+        ordered = list(zip(clause.positions, clause.stems, strict=True))
+        near = [(p, s) for p, s in ordered if not _direction(s) and s not in _POLAR_WORDS_STEMS
+                and s not in _CARRIERS]
+        figures = {p for p, s in ordered if s[:1].isdigit() or s in _NUMBER_WORDS}
+        for position, stem in ordered:
+            way = _direction(stem)
+            if not way or stem in clause.denied or {position - 1, position - 2} & figures:
+                continue  # "2 or more points" is a bound, not a change
+            # Up to the next word of more or less, or the next "and" ("increases precision
+            # and decreases recall").
+            stop = min([p for p, s in ordered if p > position and _direction(s)]
+                       + [j for j in statement.joins if j > position] + [position + 99])
+            after = [s for p, s in near if 0 < p - position <= ATTACH_REACH + 1 and p < stop][:2]
+            before = [s for p, s in near if 0 < position - p <= ATTACH_REACH + 1][-1:]
+            if before and position + 1 in statement.joins:
+                after = []  # "stockouts drop and safety stock goes up": said of its subject
+            out.append((way, tuple(after or before)))
     return out
+
+
+def _about_another(point: Statement, sentence: Statement, things: frozenset[str]) -> bool:
+    """Does each name one of ``things`` and not the one the other names?"""
+    ours, theirs = point.stems & things, sentence.stems & things
+    return bool(ours and theirs and not ours & theirs)
+
+
+_CAPITALISED_RE = re.compile(r"\b[A-Z][A-Z0-9&]{1,}\b")
+
+
+def _names(question: str) -> frozenset[str]:
+    """Stems of the capitalised names a question gives ("FIFO", "LIFO"), when it gives two
+    or more."""
+    names = frozenset(tx.stem(m.group().lower()) for m in _CAPITALISED_RE.finditer(question))
+    return names if len(names) >= 2 else frozenset()
 
 
 def _has_direction(statement: Statement) -> bool:
     return any(_direction(s) for s in statement.stems)
 
 
-def _reversed_tie(point: Statement, sentence: Statement) -> Contradiction | None:
+def _reversed_tie(point: Statement, sentence: Statement, question: str = ""
+                  ) -> Contradiction | None:
     """The point ties two quantities ("*smaller* effects need *larger* samples") and the
     sentence keeps one and turns the other ("*bigger* effects need *bigger* samples"): the
     tie is reversed. Turning both ("bigger effects need smaller samples") says the same."""
-    if point.compares or sentence.compares:
-        return None
+    if point.compares or sentence.compares or _about_another(point, sentence, _names(question)):
+        return None  # a comparison, or a tie of another thing the question names ("FIFO")
     # The quantities the question names are what a tie is about: they count here.
     ours = [(way, targets) for way, targets in _directed(point) if targets]
     if len(ours) < 2:
         return None
+    theirs = [(way, targets) for way, targets in _directed(sentence) if targets]
+
+    def fit(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+        """Shared words, the word right after each counting most ("less *permeable*")."""
+        return len(set(a) & set(b)) + 0.5 * (a[0] in b) + 0.5 * (b[0] in a)
+
+    # Each word of the sentence answers the one of the point it fits best, once; between
+    # two that fit as well, the reading that agrees.
+    pairs = sorted(((fit(a, b), w == v, i, k) for i, (w, a) in enumerate(ours)
+                    for k, (v, b) in enumerate(theirs) if set(a) & set(b)), reverse=True)
+    used_ours: set[int] = set()
+    used_theirs: set[int] = set()
     turned: set[str] = set()
     kept: set[str] = set()
-    for way, targets in ours:
-        for other, other_targets in _directed(sentence):
-            shared = targets & other_targets
-            (turned if other == -way else kept).update(shared)
+    for _n, _agrees, i, k in pairs:
+        if i in used_ours or k in used_theirs:
+            continue
+        used_ours.add(i)
+        used_theirs.add(k)
+        shared = set(ours[i][1]) & set(theirs[k][1])
+        (turned if theirs[k][0] == -ours[i][0] else kept).update(shared)
     turned_only, kept_only = turned - kept, kept - turned
     if turned_only and kept_only:
         return Contradiction("antonym", f"{sorted(kept_only)[0]} / {sorted(turned_only)[0]}")
@@ -1656,14 +1700,15 @@ def contradicts(point: Statement, sentence: Statement,
             or (_has_direction(point) and _has_direction(sentence))):
         return None  # nothing that could flip: no negation, antonym, contrast or figure
     rules_out = any(c.denies_condition for c in point.clauses)
+    pair = contrast_pair(question) if question else None
+    other_thing = _about_another(point, sentence, pair) if pair else False
     if (_conditional(point, anchors) or _conditional(sentence, anchors)) and not rules_out:
         # "If none is defined, the compiler adds one": each clause holds only under the other.
-        return _swapped_roles(point, sentence, anchors, question) if question else None
-    pair = contrast_pair(question) if question else None
-    if pair:
-        ours, theirs = point.stems & pair, sentence.stems & pair
-        if ours and theirs and not ours & theirs:
-            return None  # about the other of the two things the question contrasts
+        # A tie holds across its condition ("when you raise the threshold, recall goes up").
+        tie = None if other_thing else _reversed_tie(point, sentence, question)
+        return tie or (_swapped_roles(point, sentence, anchors, question) if question else None)
+    if other_thing:
+        return None  # about the other of the two things the question contrasts
     # An opposite word flips a claim only about the same thing: the point's first plain word
     # ("NRR includes expansion" is not flipped by "gross retention excludes expansion").
     subject = next((s for _p, s in point.ordered()
@@ -1715,7 +1760,7 @@ def contradicts(point: Statement, sentence: Statement,
                          for p in point.clauses for c in sentence.clauses):
         return _swapped_roles(point, sentence, anchors, question) if question else None
     attached = _attached_antonym(point, sentence, anchors, question) \
-        or _reversed_tie(point, sentence) \
+        or _reversed_tie(point, sentence, question) \
         or _swapped_pair(point, sentence)
     if attached:
         return attached
