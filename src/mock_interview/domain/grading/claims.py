@@ -178,15 +178,30 @@ class Clause:
     # seeing the ad"), whose negation claims nothing against a point.
     purpose: bool = False
     relative: bool = False  # opens on "that", "which", "who": said of a thing named before it
-    # The words before the verb of a clause that describes a thing ("*one-hot encoding*
-    # creates ...", "*a fixed window* can let through ..."); empty for an order ("Use ...").
-    subject: frozenset[str] = frozenset()
     # What the clause puts off: the words after its "before" ("focus on the problem *before
     # showing any solution*"); a sentence that does not do it yet agrees.
     deferred: frozenset[str] = frozenset()
-    # What the clause takes something out of ("quarantined *from the blocking suite*"): a
-    # sentence saying it does not do that ("ran without blocking merges") agrees.
-    apart: frozenset[str] = frozenset()
+    text: str = ""  # as written, in lower case
+
+    @cached_property
+    def subject(self) -> frozenset[str]:
+        """The words before the verb of a clause that describes a thing ("*one-hot encoding*
+        creates ...", "*a fixed window* can let through ..."); empty for an order ("Use ...")."""
+        opening = _CONNECTIVE_RE.match(self.text)
+        skipped = opening.end() if opening else 0
+        verb = _subject_end(self.text[skipped:])
+        if verb is None:
+            return frozenset()
+        return frozenset(tx.content_stems(self.text[skipped:skipped + verb])) & frozenset(self.stems)
+
+    @cached_property
+    def apart(self) -> frozenset[str]:
+        """What the clause takes something out of ("quarantined *from the blocking suite*"): a
+        sentence saying it does not do that ("ran without blocking merges") agrees."""
+        if "from" not in self.text:
+            return frozenset()
+        found = _APART_RE.search(self.text)
+        return frozenset(tx.content_stems(found.group(1))[:3]) if found else frozenset()
 
     @cached_property
     def asserted(self) -> frozenset[str]:
@@ -225,6 +240,11 @@ class Statement:
     @cached_property
     def denied(self) -> frozenset[str]:
         return frozenset(s for c in self.clauses for s in c.denied)
+
+    @cached_property
+    def directed(self) -> list[tuple[int, tuple[str, ...]]]:
+        """Its words of more or less with what each is said of (see ``_directed``)."""
+        return _directed(self)
 
     def words(self) -> list[str]:
         """Its written content words in order, asserted or denied."""
@@ -363,12 +383,6 @@ _APART_RE = re.compile(r"\b(?:quarantin|exclud|isolat|remov|separat|exempt|withd
                        r"((?:[a-z'-]+\s*){1,4})")
 
 
-def _apart(text: str) -> frozenset[str]:
-    """The stems of what a clause takes something out of (see ``Clause.apart``)."""
-    found = _APART_RE.search(text)
-    return frozenset(tx.content_stems(found.group(1))[:3]) if found else frozenset()
-
-
 DEFERRED_WORDS = 4  # content words after "before" that name what is put off
 
 
@@ -378,19 +392,6 @@ def _deferred(surfaces: list[str], stems: list[str]) -> frozenset[str]:
         if surface == "before":
             return frozenset(stems[index + 1:index + 1 + DEFERRED_WORDS])
     return frozenset()
-
-
-def _subject(lowered: str, start: int, end: int, tokens: tuple[tx.Token, ...],
-             stems: list[str], positions: list[int]) -> frozenset[str]:
-    """The stems of a clause's subject (see ``Clause.subject``)."""
-    text = lowered[start:end]
-    opening = _CONNECTIVE_RE.match(text)
-    skipped = opening.end() if opening else 0
-    verb = _subject_end(text[skipped:])
-    if verb is None:
-        return frozenset()
-    verb += skipped + start
-    return frozenset(s for p, s in zip(positions, stems, strict=True) if tokens[p].start < verb)
 
 
 def _prohibits(words: list[str], first: int | None, end: int | None = None) -> bool:
@@ -683,9 +684,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                                   checked or bool(clauses) and bool(
                                       _PURPOSE_RE.match(lowered[clause_start:at])),
                                   bool(_RELATIVE_RE.match(lowered[clause_start:at])),
-                                  _subject(lowered, clause_start, at, tokens, stems, positions),
-                                  _deferred(surfaces, stems),
-                                  _apart(lowered[clause_start:at])))
+                                  _deferred(surfaces, stems), lowered[clause_start:at]))
             # A condition with no words of its own yet ("if, say, ...") carries on to the
             # clause after the comma.
             conditional = False
@@ -1485,6 +1484,7 @@ _CARRIERS = frozenset(tx.stem(w) for w in ("go", "goes", "went", "gone", "going"
                                            "move", "moves", "moved", "tend", "tends"))
 
 
+@lru_cache(maxsize=4096)
 def _direction(stem: str) -> int:
     """+1 for a word of more ("larger", "raises", "more"), -1 for one of less, else 0."""
     if stem in _UP or stem in same_side(_HIGHER):
@@ -1540,7 +1540,7 @@ def _names(question: str) -> frozenset[str]:
 
 
 def _has_direction(statement: Statement) -> bool:
-    return any(_direction(s) for s in statement.stems)
+    return bool(statement.directed)
 
 
 def _reversed_tie(point: Statement, sentence: Statement, question: str = ""
@@ -1551,10 +1551,10 @@ def _reversed_tie(point: Statement, sentence: Statement, question: str = ""
     if point.compares or sentence.compares or _about_another(point, sentence, _names(question)):
         return None  # a comparison, or a tie of another thing the question names ("FIFO")
     # The quantities the question names are what a tie is about: they count here.
-    ours = [(way, targets) for way, targets in _directed(point) if targets]
+    ours = [(way, targets) for way, targets in point.directed if targets]
     if len(ours) < 2:
         return None
-    theirs = [(way, targets) for way, targets in _directed(sentence) if targets]
+    theirs = [(way, targets) for way, targets in sentence.directed if targets]
 
     def fit(a: tuple[str, ...], b: tuple[str, ...]) -> float:
         """Shared words, the word right after each counting most ("less *permeable*")."""
