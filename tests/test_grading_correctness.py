@@ -857,3 +857,34 @@ def test_a_sum_with_a_sign_turned_is_graded_as_a_wrong_claim() -> None:
         "Working capital is current assets plus prepaid expenses plus current liabilities, so "
         "more debt means more working capital.", (40, 220)))
     assert any(c["kind"] == "swap" for c in grade.wrong_claims), grade.wrong_claims
+
+
+BANK_QUESTION = "How do you reconcile a company's bank account at month end?"
+BANK_REC_POINTS = [
+    "Compare the bank statement balance with the general ledger cash balance",
+    "Adjust the bank side for deposits in transit and outstanding cheques",
+    "Record bank fees, interest and returned cheques in the ledger with journal entries",
+    "Investigate any remaining difference before the reconciliation is signed off",
+]
+
+
+def test_a_long_answer_that_lands_no_point_of_its_rubric_is_at_most_thin() -> None:
+    # The topic's words, none of its points: the ledger takes the bank's figure, timing items
+    # are left, fees stay on the statement, a gap is plugged.
+    unmade = ("A bank reconciliation is mostly about the statement. Once the bank sends it, the "
+              "ledger simply takes the bank's closing figure, because the bank is the independent "
+              "source and its number is the one auditors trust. Timing items sort themselves out "
+              "in the following month, so there's little point chasing them at month end. Fees "
+              "and interest are the bank's business and stay on the statement. If a small gap "
+              "remains, it's usually rounding, and a plug to suspense keeps the close on schedule "
+              "so the controller can sign the month off on time.")
+    made = ("I put the bank statement balance next to the general ledger cash balance, add "
+            "deposits in transit and subtract outstanding cheques on the bank side, record bank "
+            "fees, interest and returned cheques with journal entries, and investigate whatever "
+            "difference is left before the reconciliation is signed off by the controller, with "
+            "the support kept beside it for the auditors.")
+    unmade_grade = grade_answer(GradingInput(BANK_QUESTION, "technical", BANK_REC_POINTS, unmade))
+    made_grade = grade_answer(GradingInput(BANK_QUESTION, "technical", BANK_REC_POINTS, made))
+    assert not unmade_grade.covered_points and unmade_grade.word_count >= 80
+    assert unmade_grade.technical <= 60
+    assert made_grade.technical > 80 and made_grade.word_count >= 50

@@ -79,6 +79,9 @@ DELIVERY_MARGIN = 10.0  # communication counts in overall up to technical + this
 RELEVANCE_FROM = 0.5  # share of an explanation's words that are the subject's, from which
 RELEVANCE_BONUS = 30.0  # technical points are added, this many at a share of 1,
 RELEVANCE_CEILING = 80.0  # up to where a thin answer meets an excellent one
+LONG_ANSWER_WORDS = 80  # an explanation this long that makes no point of a rubric of
+UNMADE_POINTS = 3  # this many points or more
+UNMADE_CAP = 60.0  # scores at most this technically: overlap spread thin is no point made
 KEYWORD_LIST_CAP = 55.0  # technical, for a bare list of terms (it may name the right things)
 KEYWORD_LIST_COMMUNICATION = 15.0
 # Flags that mean the answer earns no praise and no follow-up.
@@ -400,6 +403,11 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     missed = [r.point for r in results if r.coverage < COVERED_SHARE]
     if not key_points:  # the question stood in for the points
         covered, missed = [], []
+    if not item.star and not follow_up and not covered and len(key_points) >= UNMADE_POINTS \
+            and word_count >= LONG_ANSWER_WORDS:
+        # A long explanation that never lands a point of its rubric shows how much of the
+        # topic's vocabulary it uses, not that it knows the subject.
+        technical = min(technical, UNMADE_CAP)
     terms, relevance = said, said_relevance
     credited = {stem for r in results for stem in r.matched}
     if not follow_up:  # an answer to a follow-up is read with its parent, never off topic
