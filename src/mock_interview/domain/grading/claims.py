@@ -117,16 +117,23 @@ _TIMING_RE = re.compile(r"\b(?:straight\s+away|right\s+away|immediately|at\s+onc
                         r"|no\s+longer|any\s?more"
                         r"|up\s*front|too\s+(?:early|soon|quickly|often)|daily|hourly"
                         r"|constantly|repeatedly)\b")
+_LISTING_NEGATORS = frozenset(["no", "without", "neither", "nor"])
+
+
+def _list_tail(joiners: str) -> re.Pattern[str]:
+    """The end of a list after a comma, joined by one of ``joiners``: "..., eschar or visible
+    fat"."""
+    item = r"[a-z'-]+(?:\s+[a-z'-]+){0,2}"
+    return re.compile(rf"{item}\s+(?:{joiners})\s+{item}")
+
+
+_LIST_TAIL_RE = _list_tail("or|nor")
+# "By skipping putaway, storage and picking": each item is set aside.
+_SET_ASIDE_TAIL_RE = _list_tail("or|nor|and")
+_SHORT_ASIDE_RE = re.compile(r"\((?:[^()\s,;]+\s*){1,4}\)")
 # "no card, no production", "no pain, no gain": a rule of two terms (without the one, not the
 # other), not a denial of either; said on its own, not as a list ("it had no errors, no
 # warnings").
-_LISTING_NEGATORS = frozenset(["no", "without", "neither", "nor"])
-# The end of a list after a comma: "..., eschar or visible fat".
-_LIST_TAIL_RE = re.compile(r"[a-z'-]+(?:\s+[a-z'-]+){0,2}\s+(?:or|nor)\s+[a-z'-]+(?:\s+[a-z'-]+){0,2}")
-# "By skipping putaway, storage and picking": each item is set aside.
-_SET_ASIDE_TAIL_RE = re.compile(r"[a-z'-]+(?:\s+[a-z'-]+){0,2}\s+(?:or|nor|and)\s+[a-z'-]+"
-                                r"(?:\s+[a-z'-]+){0,2}")
-_SHORT_ASIDE_RE = re.compile(r"\((?:[^()\s,;]+\s*){1,4}\)")
 _NO_NO_RE = re.compile(r"(?:^|[:;\u2013\u2014]\s*)no\s+[a-z'-]+(?:\s+[a-z'-]+)?\s*,\s*no\s+"
                        r"[a-z'-]+\s*(?:$|[.;!])")
 
