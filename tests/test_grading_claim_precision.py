@@ -1245,3 +1245,12 @@ TIE = [
 def test_a_tie_between_two_quantities_is_reversed_only_when_one_side_turns(
         question, points, answer, wrong) -> None:
     assert bool(_wrong_claims(question, points, answer)) is wrong
+
+
+def test_neither_nor_denies_what_follows_not_the_things_it_names() -> None:
+    assert not _wrong_claims(
+        "What happens if you change a HashMap key after inserting it?",
+        ["Changing a field that feeds hashCode after the key is inserted leaves the entry under "
+         "its old hash, so it can no longer be found"],
+        "Neither the old key nor the changed object can reach the entry, since it sits in the "
+        "bucket for the first hash.")

@@ -847,7 +847,12 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                 heads = {h for h in heads if h in denied}
                 scope, scope_words, negated_from = False, 0, None
                 continue
-            if following not in _NOT_NEGATING_NEXT:
+            if word == "neither" and not stems or word == "nor" and "neither" in words[
+                    max(0, index - 8):index]:
+                # "Neither the original nor the changed object can retrieve it" denies what
+                # follows of both, not the things it names: read as denied, with no head.
+                scope, scope_words, scope_open = True, 0, False
+            elif following not in _NOT_NEGATING_NEXT:
                 negated_from = len(stems)
                 scope, scope_words, scope_open = True, 0, True
                 listing = "denied" if word in _LISTING_NEGATORS else ""
