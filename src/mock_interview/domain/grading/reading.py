@@ -793,6 +793,12 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
         remedy = bool(_REMEDY_WORDS & points[j].stems)
         prefers = any(c.alternative for c in points[j].clauses)
         advises = any(c.advice for c in points[j].clauses)
+        # What the point describes, puts off, or takes a thing out of: a sentence turning
+        # down the first ("I wouldn't one-hot it"), holding back the second or keeping out
+        # the third ("it never reaches the production line") says what the point says.
+        subjects = frozenset(s for c in points[j].clauses for s in c.subject)
+        deferred = frozenset(s for c in points[j].clauses for s in c.deferred)
+        apart = frozenset(s for c in points[j].clauses for s in c.apart)
         for i, (words, terms, heads) in denied.items():
             if _states_remedy(points, j, statements[i], question_stems):
                 continue
@@ -812,12 +818,11 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
                 # "recorded by the bank but the books have not": the point denies its own
                 # verb too, so one's own "we haven't recorded" says what it says.
                 heads = frozenset()
-            if all(c.speaker or c.denied <= c.alternative for c in statements[i].clauses
-                   if c.denied) and _declines_subject(points[j], statements[i]):
-                continue  # "I wouldn't one-hot it": the thing the point describes, turned down
-            apart = frozenset(s for c in points[j].clauses for s in c.apart)
-            if apart and statements[i].denied & points[j].stems <= apart:
-                continue  # "it never reaches the production line": kept out, as the point says
+            said = statements[i].denied & points[j].stems
+            if said and (said <= apart or (said <= subjects or said <= deferred) and all(
+                    c.speaker or c.denied <= c.alternative
+                    for c in statements[i].clauses if c.denied)):
+                continue
             if all(claims.denies_of_another(c, tuple(st for _p, st in points[j].ordered()),
                                             c.denied)
                    for c in statements[i].clauses if c.denied):
@@ -830,15 +835,6 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
                 found.append((j, i, claims.Contradiction(
                     "negation", ", ".join(sorted(heads & distinctive)))))
     return found
-
-
-def _declines_subject(point: claims.Statement, sentence: claims.Statement) -> bool:
-    """Are the point's words the sentence denies all the subject of a clause that describes
-    it, not an act it advises, or what the point puts off ("before showing any solution")?"""
-    subjects = frozenset(s for c in point.clauses for s in c.subject)
-    deferred = frozenset(s for c in point.clauses for s in c.deferred)
-    denied = sentence.denied & point.stems
-    return bool(denied) and (denied <= subjects or denied <= deferred)
 
 
 def _modifiers_set_aside(statement: claims.Statement, point: frozenset[str]) -> frozenset[str]:
