@@ -1020,6 +1020,37 @@ def test_things_of_everyday_life_are_an_aside_only_where_the_rubric_does_not_use
     assert not floors.tells_an_aside("We cut the coffee order by a third.")
 
 
+def test_everyday_things_the_question_names_are_its_subject_not_an_aside() -> None:
+    """A wrong answer about a complaint at breakfast is graded as one, not floored as an
+    anecdote for saying "breakfast" and "coffee"."""
+    question = ("A guest at breakfast says the eggs are cold and the coffee is weak. How do you "
+                "handle it?")
+    points = ["Apologise sincerely and thank the guest for telling you",
+              "Replace the dish and the drink straight away, freshly made, rather than reheating",
+              "Tell the kitchen and check the pass so the other tables are not affected",
+              "Follow up before the guest leaves and note the complaint in the log"]
+    answer = ("Cold eggs at breakfast are a matter of taste: the kitchen plates them that way on "
+              "purpose, and weak coffee is what most guests ask for. I'd explain that politely "
+              "and move on to the next table, since a fuss over one plate slows the whole room "
+              "down.")
+    result = _technical_grade(question, points, answer)
+    assert "dont-know" not in result.flags and result.overall > 20, result.weaknesses
+
+
+@pytest.mark.parametrize(("sentence", "denies"), [
+    ("Honestly, that never happened to me.", True),
+    ("We planned for a recall, but that never happened.", True),
+    ("Chargebacks just didn't happen on my team.", True),
+    ("You can't put a number on refunds that never happened.", False),
+    ("The audit which never happened still shows on the plan.", False),
+])
+def test_a_thing_that_never_happened_denies_the_premise_only_when_said_of_it(
+        sentence: str, denies: bool) -> None:
+    from mock_interview.domain.grading import floors
+
+    assert floors.denies_premise(sentence) is denies
+
+
 @pytest.mark.parametrize("answer", [
     "Honestly our payroll team handled all of that; I mostly just forwarded the timesheets.",
     "It never came up where I worked, we were a small shop.",

@@ -589,9 +589,11 @@ def _aside_or_portrait(item: GradingInput, answer: str, key_points: tuple[str, .
     invited him for a coffee"); an anecdote is short, whatever STAR parts it tells."""
     told_in_full = item.star and len(tx.tokens(answer)) >= ASIDE_STORY_WORDS
     if not made_points and not told_in_full \
-            and floors.tells_an_aside(answer, _rubric_words(item, key_points)):
+            and floors.tells_an_aside(answer, _rubric_words(item, key_points)
+                                      | frozenset(tx.content_stems(item.question))):
         # A joke or an anecdote that makes one point of the rubric on the way is a short
-        # answer with colour, not an aside.
+        # answer with colour, not an aside; the everyday words the question uses ("before
+        # lunch") are the subject's.
         return _DODGES["aside"]
     # What the speaker is like ("I'm extremely organized, that's my superpower") where a story
     # or an explanation was asked for, with no occasion told beside it.
