@@ -382,3 +382,34 @@ def test_a_rubric_line_describes_the_answer(point: str, describes: bool) -> None
     from mock_interview.domain.grading import text as tx
 
     assert tx.is_rubric_line(point) == describes, point
+
+
+WAGES_ACCRUAL = (
+    "Staff earned $42,000 of wages in the last week of December that will be paid on "
+    "January 5. How do you record it?",
+    ["At year end the accrual debits wages expense and credits wages payable for $42,000.",
+     "On January 5 the payment debits wages payable and credits cash, so no expense is "
+     "recorded in January.",
+     "The accrual puts the expense in the period the work was done, under the matching "
+     "principle."])
+
+
+def test_a_swapped_entry_stays_wrong_when_the_same_words_elsewhere_are_another_points() -> None:
+    """The year-end entry swapped is not excused by a January sentence that happens to give
+    debit and credit the year-end order: only the swapped one says the point's own year end
+    and amount."""
+    question, points = WAGES_ACCRUAL
+    answer = ("At year end I'd book the $42,000 as a debit to wages payable and a credit to "
+              "wages expense, since the liability is what we owe. Then on January 5, when the "
+              "cash goes out, I'd debit wages expense and credit wages payable. That keeps the "
+              "books matched to the period.")
+    wrong = _wrong(question, points, answer)
+    assert any(w["kind"] == "swap" and w["quote"].startswith("At year end") for w in wrong), wrong
+
+
+def test_the_entries_in_their_right_order_are_no_wrong_claim() -> None:
+    question, points = WAGES_ACCRUAL
+    answer = ("At year end I'd book the $42,000 as a debit to wages expense and a credit to "
+              "wages payable, so the cost sits in December where the work was done. On January "
+              "5 I'd debit wages payable and credit cash.")
+    assert not _wrong(question, points, answer)

@@ -440,6 +440,7 @@ def read_answer(
 
     results: list[cov.PointCoverage] = []
     best_spans: dict[str, tuple[int, int]] = {}
+    best_windows: dict[int, tuple[int, ...]] = {}
     # Which points each sentence could speak to (a word, synonym or near spelling of one):
     # a window of sentences that touch none of a point's words cannot make it.
     near_in: list[frozenset[str]] = [
@@ -486,11 +487,13 @@ def read_answer(
             best, best_window = result, window
         results.append(best)
         if best_window is not None:
+            best_windows[j] = best_window
             start, end = spans[best_window[0]][0], spans[best_window[-1]][1]
             if start >= offset:
                 best_spans[model.text] = (start - offset, end - offset)
 
-    # A contradiction stands unless the answer states the point plainly elsewhere. A point
+    # A contradiction stands unless the answer states the point plainly elsewhere, and a
+    # swap unless that is said at least as much about this point as the swap is. A point
     # that describes the answer ("Reports measurable results such as audit adjustments") is
     # denied only by the speaker not doing it ("I haven't changed how I plan"): "the audit
     # had no adjustments" is such a result, "we had no check" the situation before one.
@@ -506,7 +509,9 @@ def read_answer(
             continue
         # A formula with its terms moved is answered only by a sentence that writes the
         # point's own formula, not by one about another quantity with the same terms.
-        if model.text in made and (j not in misplaced or any(
+        if model.text in made and not (contradiction.kind == "swap" and _more_its_own(
+                points, j, statements, i, best_windows.get(j, ()), question_stems)) \
+                and (j not in misplaced or any(
                 relations.same_formula(model.text, text[spans[k][0]:spans[k][1]])
                 for k in own)) and (contradiction.kind != "opposite" or _ties_as_the_point(
                     reference, j, i, text, spans, [k for k in own if k != i], question)):
@@ -536,6 +541,17 @@ def read_answer(
     content = (sum(r.credit * w for r, w in zip(results, weights, strict=True)) / total
                if total else 0.0)
     return Reading(content, results, best_spans, wrong, sum(usable))
+
+
+def _more_its_own(points: list[claims.Statement], j: int, statements: list[claims.Statement],
+                  i: int, window: tuple[int, ...], question_stems: frozenset[str]) -> bool:
+    """Is sentence ``i`` about point ``j`` by words only that point uses (its own figure,
+    its own act) where the ``window`` that makes it elsewhere has none of them but the ones
+    they share? Then the window says what another point says in the same words, and the
+    contradiction stands."""
+    own = _distinctive(points, j, question_stems)
+    said = frozenset(s for k in window for s in statements[k].stems)
+    return bool(own & statements[i].stems - said) and own & said <= statements[i].stems
 
 
 OPPOSED_SHARED = 2  # own words a sentence shares with the point it is read against
