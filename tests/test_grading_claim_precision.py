@@ -1254,3 +1254,26 @@ def test_neither_nor_denies_what_follows_not_the_things_it_names() -> None:
          "its old hash, so it can no longer be found"],
         "Neither the old key nor the changed object can reach the entry, since it sits in the "
         "bucket for the first hash.")
+
+
+MIGRATIONS_QUESTION = "How would you roll out schema migrations on a busy web app?"
+
+
+@pytest.mark.parametrize(("point", "sentence", "contradicts"), [
+    # "manual" is said of the scripts on the far side of "against", not of the handling
+    ("ORMs such as Django and Rails offer built-in migration handling that should be tested "
+     "against manual SQL scripts.",
+     "Second, I'd try Django, whose migration framework handles this automatically, alongside "
+     "Rails' own tooling.", False),
+    ("Schema changes should be applied with manual scripts reviewed by a second engineer.",
+     "Schema changes get applied automatically by the deploy, reviewed later by nobody in "
+     "particular.", True),
+])
+def test_a_qualifier_is_not_said_across_a_word_that_sets_two_things_apart(
+        point: str, sentence: str, contradicts: bool) -> None:
+    from mock_interview.domain.grading import text as tx
+
+    anchors = frozenset(tx.content_stems(MIGRATIONS_QUESTION))
+    found = claims.contradicts(claims.read_statement(point), claims.read_statement(sentence),
+                               anchors, loose=True, question=MIGRATIONS_QUESTION)
+    assert bool(found) is contradicts, found

@@ -230,6 +230,9 @@ class Statement:
     elided_negation: bool = False
     joins: frozenset[int] = frozenset()  # token indexes of "and"
     compares: bool = False  # says "than": its opposite words compare two things
+    # Token indexes of words that set two things against each other ("native handling
+    # benchmarked against manual encodings"): a qualifier on one side is not said of the other.
+    turns: frozenset[int] = frozenset()
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -919,7 +922,8 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
         for f in c.figures))
         if c.figures else c for k, c in enumerate(clauses)]
     joins = frozenset(i for i, t in enumerate(tokens) if t.text == "and")
-    return Statement(start, end, tuple(clauses), elided, joins, "than" in words)
+    turns = frozenset(i for i, t in enumerate(tokens) if t.text.casefold() in _TURN_WORDS)
+    return Statement(start, end, tuple(clauses), elided, joins, "than" in words, turns)
 
 
 # ---- antonyms ---------------------------------------------------------------------------
@@ -1865,15 +1869,23 @@ def _next_to(stems: tuple[str, ...], stem: str, other: str) -> bool:
 
 
 NEIGHBOUR_REACH = 2  # content words either side that a qualifier speaks of
+_TURN_WORDS = frozenset(("against", "versus", "vs", "than", "instead", "unlike", "whereas"))
 
 
 def _neighbours(statement: Statement, stem: str) -> frozenset[str]:
-    """The content words within NEIGHBOUR_REACH of ``stem`` in ``statement``."""
-    ordered = [s for _p, s in statement.ordered()]
-    return frozenset(ordered[k] for i, s in enumerate(ordered) if s == stem
+    """The content words within NEIGHBOUR_REACH of ``stem`` in ``statement``, on its side of
+    any word that sets two things against each other."""
+    ordered = statement.ordered()
+    turns = statement.turns
+
+    def apart(a: int, b: int) -> bool:
+        low, high = sorted((ordered[a][0], ordered[b][0]))
+        return any(low < t < high for t in turns)
+
+    return frozenset(ordered[k][1] for i, (_p, s) in enumerate(ordered) if s == stem
                      for k in range(max(0, i - NEIGHBOUR_REACH),
                                     min(len(ordered), i + NEIGHBOUR_REACH + 1))
-                     if ordered[k] != stem)
+                     if ordered[k][1] != stem and not (turns and apart(i, k)))
 
 
 def _segments(ordered: list[tuple[int, str]], anchors: frozenset[str]) -> dict[str, set[str]] | None:
