@@ -1277,3 +1277,25 @@ def test_a_qualifier_is_not_said_across_a_word_that_sets_two_things_apart(
     found = claims.contradicts(claims.read_statement(point), claims.read_statement(sentence),
                                anchors, loose=True, question=MIGRATIONS_QUESTION)
     assert bool(found) is contradicts, found
+
+
+ACCOUNT_QUESTION = ("You take over a large hospital group that buys one of our products for a "
+                    "single site. How do you plan to grow the account?")
+ACCOUNT_POINTS = [
+    "Map the stakeholders and relationships in each site, including who controls budget.",
+    "Find the group's strategic priorities from annual reports and leadership statements.",
+    "Build a plan with specific expansion targets and a timeline, reviewed with the customer."]
+
+
+@pytest.mark.parametrize(("answer", "kinds"), [
+    # what the mapping looks for: a gap to find, not relationships refused
+    ("First I'd read the annual report to learn what leadership cares about. Then I'd walk "
+     "their org chart to see who controls budget at each site and where we have no "
+     "relationships yet, and build a plan with targets and dates that I review with them.", []),
+    ("I'd skip mapping; relationships don't need to be mapped when the product sells itself. "
+     "I'd read the annual report and then build a plan with targets and dates.", ["dismissal"]),
+])
+def test_a_negation_in_what_is_looked_for_denies_nothing(answer: str, kinds: list[str]) -> None:
+    grade = grade_answer(GradingInput(ACCOUNT_QUESTION, "technical", ACCOUNT_POINTS, answer,
+                                      (40, 220)))
+    assert [w["kind"] for w in grade.wrong_claims] == kinds, grade.wrong_claims

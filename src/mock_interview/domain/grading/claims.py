@@ -276,6 +276,9 @@ def _stopwords() -> frozenset[str]:
     return tx.stopwords() - _POLAR_WORDS
 
 
+# An indirect question after a verb ("see where we have no contacts"): what is looked for.
+_LOOKED_FOR = frozenset(["where", "whether", "who", "whom", "what"])
+
 def _is_negator(word: str) -> bool:
     return word in _NEGATORS or word.endswith("n't")
 
@@ -832,9 +835,11 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
         recent = words[max(0, index - 4):index]
         if _is_negator(word) and (any(w in _CHECKS for w in recent) or any(
                 a in ("make", "making", "makes") and b == "sure"
-                for a, b in zip(recent, recent[1:], strict=False))) \
+                for a, b in zip(recent, recent[1:], strict=False)) or any(
+                w in _LOOKED_FOR for w in recent[1 if index <= 4 else 0:])) \
                 and not any(w in _CLAUSE_WORDS for w in recent):
-            # "I'd check the catheter isn't kinked": what is checked for, not what is so.
+            # "I'd check the catheter isn't kinked", "map who holds budget and where we have
+            # no relationships": what is looked for, not what is so.
             checked = True
         if _is_negator(word):
             following = words[index + 1] if index + 1 < len(words) else ""
@@ -1444,13 +1449,15 @@ def names_another(point: Statement, sentence: Statement) -> bool:
 
 
 def _as_clause(statement: Statement) -> Clause:
-    """The whole sentence as one clause ("DELETE, on the other hand, is not idempotent")."""
+    """The whole sentence as one clause ("DELETE, on the other hand, is not idempotent").
+    What a clause looks for or aims at ("see where we have no contacts") is denied in none."""
     return Clause(statement.start, statement.end,
                   tuple(s for c in statement.clauses for s in c.stems),
                   tuple(p for c in statement.clauses for p in c.positions),
-                  statement.denied - statement.asserted,
+                  frozenset(s for c in statement.clauses if not c.purpose for s in c.denied)
+                  - statement.asserted,
                   denied_words=tuple(d for c in statement.clauses for d in c.denied_words),
-                  heads=frozenset(h for c in statement.clauses for h in c.heads),
+                  heads=frozenset(h for c in statement.clauses if not c.purpose for h in c.heads),
                   advice=any(c.advice for c in statement.clauses),
                   alternative=frozenset(a for c in statement.clauses for a in c.alternative),
                   prohibits=bool(statement.clauses) and statement.clauses[0].prohibits,
