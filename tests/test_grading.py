@@ -235,6 +235,31 @@ def test_results_said_as_a_change_are_results(result: str) -> None:
     assert communication.star_parts(result)[0]["result"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "I only talked to the clinic manager and never reached the owner.",
+    "We still shipped the old build on Friday.",
+])
+def test_an_act_told_with_only_or_still_is_an_action(sentence: str) -> None:
+    from mock_interview.domain.grading import communication
+
+    assert communication.star_parts(sentence)[0]["action"]
+
+
+def test_a_short_story_of_a_mistake_and_the_change_is_thin_not_a_non_answer() -> None:
+    from mock_interview.domain.grading import GradingInput, grade_answer
+
+    question = "Tell me about a time a project you led missed its deadline."
+    points = ["Owns the miss rather than blaming the team or the client.",
+              "Names the specific planning gap, such as no buffer or unclear scope.",
+              "Told stakeholders early once the date was at risk.",
+              "Changed how they plan and can show the later projects landed on time."]
+    answer = ("A launch of mine slipped three weeks because I only planned the build and never "
+              "scoped the data migration. Now I scope every migration before I commit to a date.")
+    result = grade_answer(GradingInput(question, "behavioral", points, answer, (100, 280),
+                                       star=True))
+    assert "dont-know" not in result.flags and result.overall > 20, result.weaknesses
+
+
 # ---- word forms and synonyms -----------------------------------------------------------------
 
 
