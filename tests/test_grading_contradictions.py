@@ -413,3 +413,32 @@ def test_the_entries_in_their_right_order_are_no_wrong_claim() -> None:
               "wages payable, so the cost sits in December where the work was done. On January "
               "5 I'd debit wages payable and credit cash.")
     assert not _wrong(question, points, answer)
+
+
+TRANSPORTS = (
+    "What is the difference between TCP and UDP, and when would you use each?",
+    ["TCP is connection-oriented and guarantees ordered, reliable delivery by retransmitting "
+     "lost packets.",
+     "UDP is connectionless and sends datagrams with no delivery or ordering guarantee, so it "
+     "has lower overhead.",
+     "UDP suits real-time traffic such as voice or games, where late data is useless."])
+
+
+def test_an_earlier_clause_is_not_said_of_a_thing_named_only_after_it() -> None:
+    """"Real-time traffic with lower overhead shrugs off a loss, yet TCP would stall" says
+    nothing of TCP before the "yet": no swap of what the points say of each."""
+    question, points = TRANSPORTS
+    answer = ("TCP is connection-oriented and guarantees ordered, reliable delivery by "
+              "retransmitting lost packets. UDP is connectionless and sends datagrams with no "
+              "delivery or ordering guarantee, so it has lower overhead. For voice, real-time "
+              "traffic with lower overhead shrugs off a lost datagram, yet TCP would stall the "
+              "call to retransmit it.")
+    assert not _wrong(question, points, answer)
+
+
+def test_the_two_definitions_swapped_stay_wrong() -> None:
+    question, points = TRANSPORTS
+    answer = ("UDP is connection-oriented and guarantees ordered, reliable delivery by "
+              "retransmitting lost packets, while TCP is connectionless and sends datagrams with "
+              "no guarantee.")
+    assert _wrong(question, points, answer)

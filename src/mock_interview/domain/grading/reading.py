@@ -493,7 +493,8 @@ def read_answer(
                 best_spans[model.text] = (start - offset, end - offset)
 
     # A contradiction stands unless the answer states the point plainly elsewhere, and a
-    # swap unless that is said at least as much about this point as the swap is. A point
+    # swap ("a debit to expense, a credit to prepaid") unless that is said at least as much
+    # about this point as the swap is. A point
     # that describes the answer ("Reports measurable results such as audit adjustments") is
     # denied only by the speaker not doing it ("I haven't changed how I plan"): "the audit
     # had no adjustments" is such a result, "we had no check" the situation before one.
@@ -1100,6 +1101,9 @@ def _segments(sentence: claims.Statement, things: frozenset[str]) -> list[tuple[
     leading: set[str] = set()
     for clause in sentence.clauses:
         muted = False
+        # Words of an earlier clause ("a large project adds more value, yet IRR ranks the
+        # small one first") are not said of a thing the sentence names only later.
+        leading = set() if not segments else leading
         for index, stem in enumerate(clause.stems):
             if stem in things:
                 # "I build a rating scale for each question": the speaker is the subject.
