@@ -1185,6 +1185,9 @@ BANK_NON_ANSWERS = [
     # strung from stock phrases, whatever topic words sit between them
     "It's all about leveraging a best-in-class, data-driven close that unlocks ledger "
     "accuracy at scale.",
+    # modifiers stacked on the topic's own words
+    "It's about a rigorous, audit-ready reconciliation discipline that keeps the ledger and "
+    "the bank statement in sync.",
     # restarts that never arrive
     "Reconciling, yes, so the bank and the books, they, well, they need to agree. Let me start "
     "again. It's about the two balances, and making them, you know, agree. Let me rephrase.",
@@ -1211,3 +1214,11 @@ def test_said_in_place_of_a_story_or_an_explanation_says_nothing(story: bool, an
     assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
     if "proud" in answer or "remember best" in answer:
         assert any("favourite story" in w for w in result.weaknesses), result.weaknesses
+
+
+def test_stacked_modifiers_beside_the_points_keep_their_credit() -> None:
+    answer = ("It's about a careful, line-by-line match: I compare the bank statement with the "
+              "general ledger, list deposits in transit and outstanding cheques, book bank fees "
+              "and interest, and investigate any difference left before closing.")
+    result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
+    assert "dont-know" not in result.flags and result.overall > 60, result.weaknesses
