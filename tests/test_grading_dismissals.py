@@ -71,6 +71,17 @@ CACHE_POINTS = (
     ("How do you build a sales forecast?", ("Each deal is weighted by its stage.",
                                             "The forecast is checked against history."),
      "Deal stage isn't part of a forecast; I go by the rep's gut.", 0),
+    # a point whose other part denies something still says this part is done (marketing)
+    ("How do you tell whether a price change raised revenue?",
+     ("A before-and-after comparison can't rule out seasonality; a holdout region is needed.",
+      "Revenue per visitor is compared, not just conversion."),
+     "The sample is huge, so there's no real need for a holdout region.", 0),
+    # the speaker would not bother with it (software)
+    (CACHE_QUESTION, CACHE_POINTS,
+     "I wouldn't bother with invalidation on writes, since the data barely changes.", 1),
+    # nor spoil the result by doing it (nursing)
+    (WOUND_QUESTION, WOUND_POINTS,
+     "I wouldn't slow the round by measuring and staging every wound.", 2),
 ])
 def test_a_dismissed_step_contradicts_the_point_that_says_it_is_done(
         question: str, points: tuple[str, ...], sentence: str, contradicted: int) -> None:

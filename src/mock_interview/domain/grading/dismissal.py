@@ -22,7 +22,12 @@ _NEEDLESS_AFTER_RE = re.compile(
     r"|(?:do|does|did)(?:n't|\s+not)\s+(?:really\s+|even\s+|actually\s+|usually\s+)?"
     r"(?:need(?:\s+to)?|have\s+to)"
     r"|needn't|never\s+needs?(?:\s+to)?"
-    r"|(?:can|could)\s+(?:safely\s+|just\s+|usually\s+)?(?:skip|ignore|omit))\b", re.I)
+    r"|(?:can|could)\s+(?:safely\s+|just\s+|usually\s+)?(?:skip|ignore|omit)"
+    # "I wouldn't bother with a holdout", "I wouldn't muddy the story by looking at retention".
+    r"|(?:i|we)(?:\s+would|'d|\s+will)?(?:n't|\s+not|\s+never)\s+(?:bother|waste\s+time)"
+    r"\s+(?:with|on|to|checking|looking\s+at|tracking)"
+    r"|(?:i|we)(?:\s+would|\s+will|\s+do)(?:n't|\s+not)\s+[a-z]+\s+(?:the\s+|our\s+|my\s+)?"
+    r"[a-z]+\s+by\s+(?:looking\s+at|checking|tracking|adding|measuring))\b", re.I)
 # The dismissed thing comes first: "the pump isn't necessary", "format doesn't matter".
 _NEEDLESS_BEFORE_RE = re.compile(
     r"\b(?:(?:do|does|did)(?:n't|\s+not)\s+(?:really\s+|much\s+|actually\s+)?matter"
@@ -81,8 +86,11 @@ _DISMISSING_WORDS = ("need", "have to", "matter", "necessary", "required", "impo
                      "optional", "pointless", "overkill", "redundant", "superfluous", "waste",
                      "worth", "skip", "ignore", "omit", "difference", "allowed", "permitted",
                      "prohibited", "banned", "forbidden", "belong", "enter", "come into",
-                     "factor", "play a", "nothing to do", "part of", "left out")
+                     "factor", "play a", "nothing to do", "part of", "left out", "bother",
+                     "waste time", " by ")
 DISMISSED_WORDS = 2  # point words a dismissal must name when all of them are everyday words
+# A point's parts that say things of their own: "...; a holdout is needed", "..., so X".
+_POINT_PART_RE = re.compile(r"[;:]|,\s*(?=(?:so|but|while|whereas|which)\b)|\.\s+", re.I)
 
 
 def _scope_before(sentence: str, start: int) -> str:
@@ -146,10 +154,14 @@ def dismissed_point(sentence: str, points: tuple[str, ...],
     best: tuple[int, int, claims.Contradiction] | None = None
     for scope, forbidden in found:
         for j, point in enumerate(points):
-            if (_POINT_ALLOWS_RE if forbidden else _POINT_AGREES_RE).search(
-                    _IDLE_NEGATION_RE.sub(" ", point)):
-                continue
             named = _named(scope, point, question_stems)
+            agrees = _POINT_ALLOWS_RE if forbidden else _POINT_AGREES_RE
+            # The point's own part that names the thing must say it is done: "a before-and-
+            # after comparison can't separate the effect; a holdout is needed" needs it.
+            if all(agrees.search(_IDLE_NEGATION_RE.sub(" ", part))
+                   for part in _POINT_PART_RE.split(point)
+                   if _named(scope, part, question_stems) & named):
+                continue
             # One everyday word is enough when it is all the sentence dismisses ("History
             # doesn't really matter").
             if not named or not _enough(named) and set(tx.content_stems(scope)) != named:
