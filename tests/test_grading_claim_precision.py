@@ -1299,3 +1299,20 @@ def test_a_negation_in_what_is_looked_for_denies_nothing(answer: str, kinds: lis
     grade = grade_answer(GradingInput(ACCOUNT_QUESTION, "technical", ACCOUNT_POINTS, answer,
                                       (40, 220)))
     assert [w["kind"] for w in grade.wrong_claims] == kinds, grade.wrong_claims
+
+
+@pytest.mark.parametrize(("sentence", "contradicts"), [
+    # asserts what the point's first part denies; the condition is in its second part
+    ("A confidence interval from one study means there's a 95% chance the true mean is "
+     "inside it.", True),
+    ("A confidence interval comes from a method that captures the true mean in 95% of "
+     "repeated samples.", False),
+])
+def test_a_condition_holds_only_in_its_own_part_of_a_point(sentence: str,
+                                                           contradicts: bool) -> None:
+    point = claims.read_statement(
+        "A confidence interval from one study is not a 95% chance that the true mean lies "
+        "inside it; it is the share of such intervals that would contain it if the sampling "
+        "were repeated.")
+    found = claims.contradicts(point, claims.read_statement(sentence))
+    assert bool(found) is contradicts, found

@@ -1466,6 +1466,21 @@ def _as_clause(statement: Statement) -> Clause:
                   speaker=any(c.speaker for c in statement.clauses if c.denied))
 
 
+def _unconditional_part(statement: Statement, given: frozenset[str]) -> Statement | None:
+    """The statement without its parts (cut at ";") that hold under a condition; None when
+    every part does."""
+    parts: list[list[Clause]] = []
+    for clause in statement.clauses:
+        if not parts or clause.text.lstrip().startswith(";"):
+            parts.append([])
+        parts[-1].append(clause)
+    free = [c for part in parts
+            if not any(c.conditional and not set(c.stems) <= given for c in part) for c in part]
+    if not free or len(free) == len(statement.clauses):
+        return None
+    return replace(statement, clauses=tuple(free))
+
+
 def _conditional(statement: Statement, given: frozenset[str] = frozenset()) -> bool:
     """Does a clause hold only under a condition? A condition the question itself sets
     ("when prices are rising", ``given``) is the setting of every answer, not a condition."""
@@ -1728,6 +1743,12 @@ def contradicts(point: Statement, sentence: Statement,
     if (_conditional(point, anchors) or _conditional(sentence, anchors)) and not rules_out:
         # "If none is defined, the compiler adds one": each clause holds only under the other.
         # A tie holds across its condition ("when you raise the threshold, recall goes up").
+        # A condition holds in its own part of the point: "X is not Y; it is Z if W" still
+        # says plainly that X is not Y.
+        free = None if _conditional(sentence, anchors) else _unconditional_part(point, anchors)
+        found_free = contradicts(free, sentence, anchors, loose, question) if free else None
+        if found_free:
+            return found_free
         tie = None if other_thing else _reversed_tie(point, sentence, question)
         return tie or (_swapped_roles(point, sentence, anchors, question) if question else None)
     if other_thing:
