@@ -442,3 +442,26 @@ def test_the_two_definitions_swapped_stay_wrong() -> None:
               "retransmitting lost packets, while TCP is connectionless and sends datagrams with "
               "no guarantee.")
     assert _wrong(question, points, answer)
+
+
+SURVEY = ("How would you check whether a customer-satisfaction survey result is trustworthy?",
+          ["Sending the survey only to customers who just praised the product in a support chat "
+           "biases the results upward.",
+           "Response rate and who did not answer should be checked for non-response bias.",
+           "Question wording should be neutral, because leading questions push answers."])
+
+
+@pytest.mark.parametrize(("answer", "wrong"), [
+    # the harmful practice presented as the right one
+    ("Best practice is to send the survey to customers who just praised the product in a "
+     "support chat, since they are the ones who answer. Then look at who did not respond.",
+     True),
+    # the same practice named as the harm it is, or a right practice praised
+    ("Sending it only to customers who just praised the product in a support chat biases it "
+     "upward. Best practice is to check the response rate and who did not answer.", False),
+])
+def test_a_practice_the_point_says_does_harm_recommended_is_a_wrong_claim(
+        answer: str, wrong: bool) -> None:
+    question, points = SURVEY
+    found = [w for w in _wrong(question, points, answer) if w["kind"] == "endorsed"]
+    assert bool(found) is wrong, found

@@ -36,7 +36,8 @@ class WrongClaim:
     span: tuple[int, int]  # the sentence, in the answer
     point: str | None  # the key point it contradicts
     misconception: str | None  # the known wrong claim it makes, when one matched
-    # "misconception", "negation", "antonym", "swap", "number", "scope", "dismissal", "conflation"
+    # "misconception", "negation", "antonym", "swap", "number", "scope", "dismissal", "conflation",
+    # "opposite", "endorsed" (a practice the point says does harm, called the right one)
     kind: str
 
 
@@ -384,6 +385,14 @@ def read_answer(
             contradicted.setdefault(j, []).append((i, claims.Contradiction(
                 "swap", "said of " + ", ".join(sorted(about)) + " swapped")))
 
+    # A practice a point says does harm ("fitting the scaler on the full dataset before
+    # splitting leaks test information") recommended as the right way to work.
+    for i, j in _endorsed_harms(points, statements, [text[a:b] for a, b in spans], own,
+                                question_stems):
+        if not any(k == i for k, _c in contradicted.get(j, [])):
+            contradicted.setdefault(j, []).append((i, claims.Contradiction(
+                "endorsed", "recommends what the point says does harm")))
+
     # Misconceptions the answer asserts.
     wrong: list[WrongClaim] = []
     misconception_points: dict[int, list[int]] = {}
@@ -553,6 +562,54 @@ def _more_its_own(points: list[claims.Statement], j: int, statements: list[claim
     own = _distinctive(points, j, question_stems)
     said = frozenset(s for k in window for s in statements[k].stems)
     return bool(own & statements[i].stems - said) and own & said <= statements[i].stems
+
+
+# What a practice does wrong ("... before splitting *leaks* test information"): said of the
+# words before it, a point warns against doing them.
+_HARM_WORDS = frozenset(tx.stem(w) for w in (
+    "leak", "leaks", "leaking", "inflate", "inflates", "inflating", "bias", "biases", "biasing",
+    "distort", "distorts", "distorting", "overstate", "overstates", "understate",
+    "understates", "corrupt", "corrupts", "contaminate", "contaminates", "overfit",
+    "overfits", "misleads", "misleading", "harm", "harms", "endanger", "endangers",
+    "invalidate", "invalidates", "double-counts"))
+# A sentence that presents a practice as the right one.
+_ENDORSED_RE = re.compile(
+    r"\b(?:best|good|standard|recommended|correct|proper|safe|right) (?:practice|way|order|"
+    r"approach|move)\b|\bgold standard\b|\bthe (?:right|correct|proper|safe) thing\b"
+    r"|\bis (?:always )?(?:fine|correct|the way to go|what you want)\b", re.I)
+ENDORSED_SHARE = 0.5  # of a harmful practice's own words that a sentence must name
+ENDORSED_WORDS = 3  # and at least this many
+
+
+def _endorsed_harms(points: list[claims.Statement], statements: list[claims.Statement],
+                    sentences: list[str], own: list[int],
+                    question_stems: frozenset[str]) -> list[tuple[int, int]]:
+    """(sentence, point) where a sentence presents as the right way ("best practice is to
+    fit the scaler on the complete dataset, then split") the practice a point says does harm
+    ("fitting preprocessing on the full dataset before splitting leaks test information"),
+    naming most of the practice's words, without the harm and without denying it."""
+    found: list[tuple[int, int]] = []
+    endorsing = [i for i in own if _ENDORSED_RE.search(sentences[i])]
+    if not endorsing:
+        return found
+    for j, point in enumerate(points):
+        ordered = [s for _p, s in point.ordered()]
+        at = next((k for k, s in enumerate(ordered) if s in _HARM_WORDS), None)
+        if at is None or point.denied:
+            continue
+        practice = frozenset(ordered[:at]) - question_stems
+        if len(practice) < ENDORSED_WORDS:
+            continue
+        for i in endorsing:
+            sentence = statements[i]
+            named = cov.features_of(tuple(sentence.asserted), question_stems) | sentence.asserted
+            said = frozenset(s for s in practice
+                             if s in named or tx.synonym_labels(s) & named)
+            if sentence.denied & practice or sentence.stems & _HARM_WORDS:
+                continue
+            if len(said) >= max(ENDORSED_WORDS, ENDORSED_SHARE * len(practice)):
+                found.append((i, j))
+    return found
 
 
 OPPOSED_SHARED = 2  # own words a sentence shares with the point it is read against
