@@ -1222,3 +1222,43 @@ def test_stacked_modifiers_beside_the_points_keep_their_credit() -> None:
               "and interest, and investigate any difference left before closing.")
     result = _technical_grade(BANK_QUESTION, BANK_POINTS, answer)
     assert "dont-know" not in result.flags and result.overall > 60, result.weaknesses
+
+
+# A trainer's model answer, read as the rubric: long prose that uses everyday words ("work",
+# "level", "read", "find", "post") on the way.
+BANK_REFERENCE = (
+    "At month end I work from the bank statement and the general ledger side by side. I find "
+    "every deposit in transit and every outstanding cheque and list them as timing items, "
+    "because they will clear next month. Then I post the bank fees, interest and any errors on "
+    "the book side, since the bank has already recorded them. I read down both lists at the "
+    "level of single lines, so nothing is netted away. Whatever difference is left gets "
+    "investigated and cleared before the period is closed, and the reviewer signs the "
+    "reconciliation.")
+
+
+@pytest.mark.parametrize(("answer", "floored"), [
+    ("Honestly, I'm not sure. I haven't worked much with bank statements at that level, and "
+     "I'd need to read up on it before I could say.", True),
+    ("That's the kind of thing I'd google first, to be honest. There are plenty of posts "
+     "about reconciling, so I'd find a good one and follow it.", True),
+    ("I compare the statement with the ledger, list deposits in transit and outstanding "
+     "cheques, post fees and interest on the book side, and clear any difference before "
+     "closing.", False),
+])
+def test_everyday_words_of_a_long_reference_do_not_rescue_a_non_answer(answer: str,
+                                                                      floored: bool) -> None:
+    from mock_interview.services.grading import GradeItem, grade_item
+
+    result = grade_item(GradeItem(question=BANK_QUESTION, answer=answer,
+                                  reference=BANK_REFERENCE))
+    assert (result.overall <= 20) is floored, (answer, result.overall, result.flags)
+
+
+@pytest.mark.parametrize(("answer", "looks_up"), [
+    ("I'd google it first and follow whatever the top result says.", True),
+    ("I'd check the manual, but first I'd compare the statement with the ledger.", False),
+])
+def test_a_look_up_done_first_is_still_a_look_up(answer: str, looks_up: bool) -> None:
+    from mock_interview.domain.grading import floors
+
+    assert floors.looks_it_up(answer) is looks_up
