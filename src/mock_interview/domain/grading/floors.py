@@ -726,7 +726,7 @@ def _clause_kind(clause: str, written: str, has_cue: bool, subject: Subject,
         stem = tx.stem(word.replace("'", ""))
         if stem in subject.question or any(map(stem.startswith, subject.question_roots)):
             asked += 1
-        elif (has_cue or excuse) and stem in tx.everyday_stems() and stem in subject.points:
+        elif has_cue and stem in tx.everyday_stems() and stem in subject.points:
             # Next to "I'm not sure", an everyday word a long rubric happens to use names no
             # point ("I haven't *worked* much with databases at that *level*").
             other += 1
