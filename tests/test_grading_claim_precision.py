@@ -1316,3 +1316,51 @@ def test_a_condition_holds_only_in_its_own_part_of_a_point(sentence: str,
         "were repeated.")
     found = claims.contradicts(point, claims.read_statement(sentence))
     assert bool(found) is contradicts, found
+
+
+SHREDDING_QUESTION = ("What's the difference between archiving a customer file and shredding "
+                      "it, and which would you do to keep a closed account's history?")
+
+
+@pytest.mark.parametrize(("sentence", "contradicts"), [
+    # a condition that picks one of the two things the question contrasts is a condition
+    ("If the file is shredded, the auditor never opens it, so they never read its history, "
+     "and the gap stays open.", False),
+    ("When the file gets shredded, the auditor can't open it, so they never read its "
+     "history.", False),
+    ("An auditor must be able to open a shredded file to read its history, so the file must "
+     "not also be archived.", True),
+])
+def test_a_condition_naming_one_of_two_contrasted_things_is_no_setting(
+        sentence: str, contradicts: bool) -> None:
+    from mock_interview.domain.grading import text as tx
+
+    point = claims.read_statement("An auditor must be able to open a file to read its "
+                                  "history, so the file must not also be shredded.")
+    found = claims.contradicts(point, claims.read_statement(sentence),
+                               frozenset(tx.content_stems(SHREDDING_QUESTION)),
+                               question=SHREDDING_QUESTION)
+    assert bool(found) is contradicts, found
+
+
+CRAWL_QUESTION = ("How does disallowing a URL in robots.txt differ from a noindex directive, "
+                  "and which one takes the URL out of search?")
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # read clause by clause, the words stay with the thing the point ties them to
+    ("When robots.txt disallows the URL, the crawler can't fetch it, so it never finds the "
+     "noindex, and the URL may stay in search.", None),
+    ("The crawler has to fetch robots.txt to find the URL, so the noindex must not also be "
+     "disallowed.", "swap"),
+])
+def test_a_thing_named_at_the_end_of_its_clause_keeps_what_the_clause_says(
+        sentence: str, kind: str | None) -> None:
+    from mock_interview.domain.grading import text as tx
+
+    point = claims.read_statement("The crawler has to fetch the URL to find the noindex, so "
+                                  "the URL must not also be disallowed in robots.txt.")
+    found = claims.contradicts(point, claims.read_statement(sentence),
+                               frozenset(tx.content_stems(CRAWL_QUESTION)),
+                               question=CRAWL_QUESTION)
+    assert (found.kind if found else None) == kind, found

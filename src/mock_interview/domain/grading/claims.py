@@ -1740,12 +1740,15 @@ def contradicts(point: Statement, sentence: Statement,
     rules_out = any(c.denies_condition for c in point.clauses)
     pair = contrast_pair(question) if question else None
     other_thing = _about_another(point, sentence, pair) if pair else False
-    if (_conditional(point, anchors) or _conditional(sentence, anchors)) and not rules_out:
+    # The question's words set the scene of a condition ("when prices are rising"), except
+    # the two things it contrasts: "if the page is blocked in robots.txt" picks one of them.
+    setting = anchors - pair if pair else anchors
+    if (_conditional(point, setting) or _conditional(sentence, setting)) and not rules_out:
         # "If none is defined, the compiler adds one": each clause holds only under the other.
         # A tie holds across its condition ("when you raise the threshold, recall goes up").
         # A condition holds in its own part of the point: "X is not Y; it is Z if W" still
         # says plainly that X is not Y.
-        free = None if _conditional(sentence, anchors) else _unconditional_part(point, anchors)
+        free = None if _conditional(sentence, setting) else _unconditional_part(point, setting)
         found_free = contradicts(free, sentence, anchors, loose, question) if free else None
         if found_free:
             return found_free
@@ -1916,24 +1919,35 @@ def _neighbours(statement: Statement, stem: str) -> frozenset[str]:
                      if ordered[k][1] != stem and not (turns and apart(i, k)))
 
 
-def _segments(ordered: list[tuple[int, str]], anchors: frozenset[str]) -> dict[str, set[str]] | None:
+def _segments(statement: Statement, anchors: frozenset[str],
+              by_clause: bool = False) -> dict[str, set[str]] | None:
     """Each anchor -> the stems from it to the next anchor (stems before the first anchor go
-    to it). None when an anchor occurs more than once."""
-    seen = [s for _p, s in ordered if s in anchors]
+    to it). ``by_clause``: a clause that names one anchor is all about it, wherever the
+    anchor sits ("so the page must not be blocked in robots.txt"), and a clause that names
+    none goes with the anchor before it. None when an anchor occurs more than once."""
+    seen = [s for _p, s in statement.ordered() if s in anchors]
     if len(seen) != len(set(seen)) or set(seen) != set(anchors):
         return None
     out: dict[str, set[str]] = {a: set() for a in anchors}
     current: str | None = None
     leading: set[str] = set()
-    for _position, stem in ordered:
-        if stem in anchors:
+    for clause in statement.clauses:
+        named = [s for s in clause.stems if s in anchors]
+        if by_clause and len(named) == 1:
             if current is None:
-                out[stem] |= leading
-            current = stem
-        elif current is None:
-            leading.add(stem)
-        else:
-            out[current].add(stem)
+                out[named[0]] |= leading
+            current = named[0]
+            out[current].update(s for s in clause.stems if s not in anchors)
+            continue
+        for stem in clause.stems:
+            if stem in anchors:
+                if current is None:
+                    out[stem] |= leading
+                current = stem
+            elif current is None:
+                leading.add(stem)
+            else:
+                out[current].add(stem)
     return out
 
 
@@ -1981,24 +1995,38 @@ def contrast_pair(question: str) -> frozenset[str] | None:
 def _swapped_roles(point: Statement, sentence: Statement, anchors: frozenset[str],
                    question: str) -> Contradiction | None:
     """The point ties its words to one of two things the question contrasts, the sentence
-    ties the same words to the other ("agg keeps the rows, transform collapses each group")."""
+    ties the same words to the other ("agg keeps the rows, transform collapses each group").
+    Read word by word; unless, read clause by clause, the sentence ties the words as the
+    point does (an anchor at the end of its clause: "the page must not be blocked in
+    robots.txt" against "when robots.txt blocks the page")."""
     pair = contrast_pair(question)
     if not pair or not pair <= point.stems & sentence.stems:
         return None
-    ours = _segments(point.ordered(), pair)
-    theirs = _segments(sentence.ordered(), pair)
-    if not ours or not theirs:
-        return None
     first, second = sorted(pair)
-    # Words tied to one side only, in the point.
-    only_first = ours[first] - ours[second]
-    only_second = ours[second] - ours[first]
-    kept = len(only_first & theirs[first]) + len(only_second & theirs[second])
-    moved = len(only_first & theirs[second] - theirs[first]) + len(
-        only_second & theirs[first] - theirs[second])
-    if moved >= 2 and kept == 0:
-        return Contradiction("swap", f"{first} and {second} swapped")
-    return None
+
+    def kept_and_moved(by_clause: bool) -> tuple[int, int] | None:
+        ours = _segments(point, pair, by_clause)
+        theirs = _segments(sentence, pair, by_clause)
+        if not ours or not theirs:
+            return None
+        # Words tied to one side only, in the point.
+        only_first = ours[first] - ours[second]
+        only_second = ours[second] - ours[first]
+        kept = len(only_first & theirs[first]) + len(only_second & theirs[second])
+        moved = len(only_first & theirs[second] - theirs[first]) + len(
+            only_second & theirs[first] - theirs[second])
+        return kept, moved
+
+    by_word = kept_and_moved(False)
+    if by_word is None or by_word[1] < SWAP_MOVED or by_word[0]:
+        return None
+    by_clause = kept_and_moved(True)
+    if by_clause is not None and by_clause[0] >= SWAP_MOVED and not by_clause[1]:
+        return None
+    return Contradiction("swap", f"{first} and {second} swapped")
+
+
+SWAP_MOVED = 2  # words moved to the other thing that make a swap (or keep it, read by clause)
 
 
 # ---- misconceptions ---------------------------------------------------------------------
