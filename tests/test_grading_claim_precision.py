@@ -1364,3 +1364,19 @@ def test_a_thing_named_at_the_end_of_its_clause_keeps_what_the_clause_says(
                                frozenset(tx.content_stems(CRAWL_QUESTION)),
                                question=CRAWL_QUESTION)
     assert (found.kind if found else None) == kind, found
+
+
+def test_what_a_point_sets_aside_for_its_subject_may_serve_another() -> None:
+    """Self-checkout is staffed from targets "rather than the queueing formula"; the formula
+    sizing the staffed tills says nothing against that."""
+    from mock_interview.domain.grading import text as tx
+
+    question = "How do you decide how many cashiers to schedule in a supermarket?"
+    point = claims.read_statement("Self-checkout lanes are usually staffed from the machine "
+                                  "count and wait-time targets rather than the queueing "
+                                  "formula.")
+    sentence = claims.read_statement("The queueing formula takes arrivals, service time and a "
+                                     "wait-time target, and for a Saturday it gives about nine "
+                                     "staffed tills.")
+    assert claims.contradicts(point, sentence, frozenset(tx.content_stems(question)),
+                              question=question) is None
