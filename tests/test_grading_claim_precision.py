@@ -1380,3 +1380,11 @@ def test_what_a_point_sets_aside_for_its_subject_may_serve_another() -> None:
                                      "staffed tills.")
     assert claims.contradicts(point, sentence, frozenset(tx.content_stems(question)),
                               question=question) is None
+
+
+def test_a_point_naming_expansion_and_contraction_is_not_flipped_by_an_increase() -> None:
+    point = claims.read_statement("Net retained revenue adds expansion from upgrades and "
+                                  "subtracts contraction from downgrades.")
+    sentence = claims.read_statement("Net retained revenue adds upgrades and price increases, "
+                                     "and subtracts downgrades and cancellations.")
+    assert claims.contradicts(point, sentence) is None
