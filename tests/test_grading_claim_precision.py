@@ -1388,3 +1388,13 @@ def test_a_point_naming_expansion_and_contraction_is_not_flipped_by_an_increase(
     sentence = claims.read_statement("Net retained revenue adds upgrades and price increases, "
                                      "and subtracts downgrades and cancellations.")
     assert claims.contradicts(point, sentence) is None
+
+
+def test_an_instruction_to_do_without_what_a_point_puts_off_agrees_with_it() -> None:
+    points = ["First get the most from the existing oven by running it through breaks and "
+              "cutting changeovers, before buying a second oven.",
+              "Then make every other station follow the oven's pace."]
+    question = "A bakery's oven limits its output. How would you raise throughput?"
+    assert not _wrong_claims(question, points, "First, squeeze the oven without buying a second "
+                                               "oven: run it through breaks and cut its "
+                                               "changeovers.")

@@ -893,7 +893,7 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
                 # verb too, so one's own "we haven't recorded" says what it says.
                 heads = frozenset()
             said = statements[i].denied & points[j].stems
-            if said and (said <= apart or (said <= subjects or said <= deferred) and all(
+            if said and (said <= apart or said <= deferred or said <= subjects and all(
                     c.speaker or c.denied <= c.alternative
                     for c in statements[i].clauses if c.denied)):
                 continue
