@@ -1185,6 +1185,11 @@ BANK_NON_ANSWERS = [
     # strung from stock phrases, whatever topic words sit between them
     "It's all about leveraging a best-in-class, data-driven close that unlocks ledger "
     "accuracy at scale.",
+    # a passion or a liking turned to in place of the answer
+    "Bank recs are fine, but my real passion is audit analytics: sampling whole populations "
+    "with data tools instead of picking items by hand.",
+    "Reconciliations are important, of course. What I really enjoy, though, is cash "
+    "forecasting: building a 13-week model and seeing it land.",
     # modifiers stacked on the topic's own words
     "It's about a rigorous, audit-ready reconciliation discipline that keeps the ledger and "
     "the bank statement in sync.",
