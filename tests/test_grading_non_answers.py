@@ -1185,6 +1185,11 @@ BANK_NON_ANSWERS = [
     # strung from stock phrases, whatever topic words sit between them
     "It's all about leveraging a best-in-class, data-driven close that unlocks ledger "
     "accuracy at scale.",
+    # the work handed to others named without a determiner, or with a figure in the name
+    "Month-end bank work was handled by outsourced finance staff; I mainly kept the folder of "
+    "statements tidy.",
+    "Our 3PL partner ran the month-end bank reconciliation; I just forwarded them the "
+    "statements.",
     # a passion or a liking turned to in place of the answer
     "Bank recs are fine, but my real passion is audit analytics: sampling whole populations "
     "with data tools instead of picking items by hand.",
