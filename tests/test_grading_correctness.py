@@ -86,6 +86,12 @@ def test_a_bare_keyword_list_never_beats_a_short_correct_answer() -> None:
     assert "keyword-list" in keywords.flags
     assert keywords.overall < thin.overall and keywords.technical < thin.technical
     assert keywords.communication <= 20
+    # A list states no fact, however many of the rubric's words it names: it stays below the
+    # top of the fluent-but-wrong band, so a short right answer marked down for one wrong
+    # claim still outranks it.
+    every_word = grade("defaults evaluated once, function defined, mutable list shared, every "
+                       "call, changes persist, None default, new list inside function")
+    assert "keyword-list" in every_word.flags and every_word.overall < 45, every_word.overall
 
 
 TURNOVER = ("How do you calculate inventory turnover?", [

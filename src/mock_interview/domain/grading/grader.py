@@ -82,7 +82,7 @@ RELEVANCE_CEILING = 80.0  # up to where a thin answer meets an excellent one
 LONG_ANSWER_WORDS = 80  # an explanation this long that makes no point of a rubric of
 UNMADE_POINTS = 3  # this many points or more
 UNMADE_CAP = 60.0  # scores at most this technically: overlap spread thin is no point made
-KEYWORD_LIST_CAP = 55.0  # technical, for a bare list of terms (it may name the right things)
+KEYWORD_LIST_CAP = 50.0  # technical, for a bare list of terms (it may name the right things)
 KEYWORD_LIST_COMMUNICATION = 15.0
 # Flags that mean the answer earns no praise and no follow-up.
 HARD_FLAGS = frozenset(["empty", "dont-know", "gibberish", "off-topic", "copied-question",
