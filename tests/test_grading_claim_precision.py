@@ -1398,3 +1398,25 @@ def test_an_instruction_to_do_without_what_a_point_puts_off_agrees_with_it() -> 
     assert not _wrong_claims(question, points, "First, squeeze the oven without buying a second "
                                                "oven: run it through breaks and cut its "
                                                "changeovers.")
+
+
+CONSOLIDATION_QUESTION = ("A parent sells goods to its subsidiary at a markup and some are "
+                          "unsold at year end. What do you eliminate on consolidation?")
+
+
+@pytest.mark.parametrize(("sentence", "contradicts"), [
+    # "entirely" qualifies the removal, not the cost: it ties "cost" to nothing of the point
+    ("You remove the intercompany revenue and cost of sales entirely, then strip the markup "
+     "from stock the subsidiary still holds.", False),
+    ("The entire unrealized cost elimination is charged to the parent's owners.", True),
+])
+def test_a_word_of_totality_ties_no_opposite_to_the_point(sentence: str,
+                                                          contradicts: bool) -> None:
+    from mock_interview.domain.grading import text as tx
+
+    point = claims.read_statement("For a sale down to the subsidiary, the entire unrealized "
+                                  "profit elimination is charged to the parent's owners.")
+    found = claims.contradicts(point, claims.read_statement(sentence),
+                               frozenset(tx.content_stems(CONSOLIDATION_QUESTION)), loose=True,
+                               question=CONSOLIDATION_QUESTION)
+    assert bool(found) is contradicts, found

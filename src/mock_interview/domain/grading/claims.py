@@ -1134,6 +1134,9 @@ def _restates(point: Clause, sentence: Clause) -> bool:
 
 TOPIC_WORDS = 3  # the first words of a clause, that name what it is about
 # Words of degree or frequency near a figure say how sure or how often, not what it measures.
+_TOTALITY_STEMS = frozenset(tx.stem(w) for w in (
+    "entire", "entirely", "full", "fully", "whole", "wholly", "completely", "totally",
+    "altogether"))
 _DEGREE_STEMS = frozenset(tx.stem(w) for w in (
     "about", "around", "roughly", "approximately", "approx", "nearly", "almost", "circa",
     "typically", "typical", "usually", "usual", "commonly", "common", "generally", "often",
@@ -1834,7 +1837,9 @@ def contradicts(point: Statement, sentence: Statement,
             # A word of the question near both ("a SUS *score* of about 68 is average",
             # "multiply by 2.5 to get a *score*") is the setting, not the thing qualified.
             if stem not in _POLAR_WORDS_STEMS:
-                ours = _neighbours(point, stem) - anchors
+                # "cost of sales entirely" and "the entire profit": a word of totality
+                # qualifies the whole claim, not the thing.
+                ours = _neighbours(point, stem) - anchors - _TOTALITY_STEMS
                 opposite = frozenset(o for o in opposite if _neighbours(sentence, o) & ours)
             elif stem in _TEMPORAL:
                 # "strip spaces before validation" orders other events than "measured the
