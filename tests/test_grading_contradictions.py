@@ -465,3 +465,27 @@ def test_a_practice_the_point_says_does_harm_recommended_is_a_wrong_claim(
     question, points = SURVEY
     found = [w for w in _wrong(question, points, answer) if w["kind"] == "endorsed"]
     assert bool(found) is wrong, found
+
+
+TRANSFERS = (
+    "A distributor ships stock between its own warehouses. How is the transfer recorded?",
+    ["Transfers move stock at cost and create no profit for the group.",
+     "For a downstream transfer from the central hub to a branch, the branch records the "
+     "receipt and the hub records the issue.",
+     "For an upstream transfer from a branch to the hub, the count is split between the branch "
+     "ledger and the hub ledger."])
+
+
+@pytest.mark.parametrize(("answer", "wrong"), [
+    # about the downstream case: the upstream point's frame says nothing of it
+    ("Transfers move stock at cost with no profit. As it's a downstream transfer, from the hub "
+     "to the branch, the full count is borne by the hub's ledger and the branch ledger stays "
+     "untouched.", False),
+    # about the point's own case
+    ("For an upstream transfer from a branch to the hub, the whole count sits in the hub "
+     "ledger and nothing is split.", True),
+])
+def test_a_point_framed_for_one_case_says_nothing_of_the_opposite_case(answer: str,
+                                                                      wrong: bool) -> None:
+    question, points = TRANSFERS
+    assert bool(_wrong(question, points, answer)) is wrong

@@ -393,6 +393,16 @@ def read_answer(
             contradicted.setdefault(j, []).append((i, claims.Contradiction(
                 "endorsed", "recommends what the point says does harm")))
 
+    # A point framed for one case ("For an upstream sale, ...") says nothing of a sentence
+    # about the opposite case ("As it's a downstream sale, ...").
+    for j, model in enumerate(reference.points):
+        if j in contradicted:
+            kept = [(i, c) for i, c in contradicted[j] if not _other_case(model.text, statements[i])]
+            if kept:
+                contradicted[j] = kept
+            else:
+                del contradicted[j]
+
     # Misconceptions the answer asserts.
     wrong: list[WrongClaim] = []
     misconception_points: dict[int, list[int]] = {}
@@ -579,6 +589,20 @@ _ENDORSED_RE = re.compile(
     r"|\bis (?:always )?(?:fine|correct|the way to go|what you want)\b", re.I)
 ENDORSED_SHARE = 0.5  # of a harmful practice's own words that a sentence must name
 ENDORSED_WORDS = 3  # and at least this many
+
+
+_CASE_FRAME_RE = re.compile(r"\s*(?:for|in|with|under)\s+(?:(?:an|a|the)\s+)?([a-z-]+)", re.I)
+
+
+def _other_case(point_text: str, sentence: claims.Statement) -> bool:
+    """Does the point open on a case ("For an *upstream* sale, ...") and the sentence's first
+    clause name its opposite ("As it's a *downstream* sale")?"""
+    framed = _CASE_FRAME_RE.match(point_text)
+    if not framed or "," not in point_text[framed.end():]:
+        return False
+    case = tx.stem(framed.group(1).lower())
+    opening = frozenset(sentence.clauses[0].stems) if sentence.clauses else frozenset()
+    return bool(claims.antonyms_of(case) & opening)
 
 
 def _endorsed_harms(points: list[claims.Statement], statements: list[claims.Statement],
