@@ -1420,3 +1420,17 @@ def test_a_word_of_totality_ties_no_opposite_to_the_point(sentence: str,
                                frozenset(tx.content_stems(CONSOLIDATION_QUESTION)), loose=True,
                                question=CONSOLIDATION_QUESTION)
     assert bool(found) is contradicts, found
+
+
+@pytest.mark.parametrize(("sentence", "contradicts"), [
+    # reducing income is what an expense does
+    ("A prepaid cost is an asset, meaning cash that leaves before it reduces book income.",
+     False),
+    ("A prepaid cost becomes an asset where the cash payment comes before the book income.",
+     True),
+])
+def test_an_opposite_a_decreasing_verb_acts_on_says_what_the_point_says(
+        sentence: str, contradicts: bool) -> None:
+    point = claims.read_statement("A prepaid cost becomes an asset where the cash payment comes "
+                                  "before the book expense.")
+    assert bool(claims.contradicts(point, claims.read_statement(sentence))) is contradicts

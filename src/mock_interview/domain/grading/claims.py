@@ -1398,6 +1398,20 @@ def _after_negation(clause: Clause, stem: str) -> bool:
     return bool(denied and said) and min(denied) < min(said)
 
 
+_DECREASE_STEMS = frozenset(tx.stem(w) for w in (
+    "reduce", "reduces", "reducing", "reduced", "decrease", "decreases", "lowers", "lowering",
+    "cut", "cuts", "offset", "offsets", "shrink", "shrinks", "lessen", "lessens"))
+REDUCED_REACH = 2  # content words before a thing that a decreasing verb may govern
+
+
+def _reduced(statement: Statement, stem: str) -> bool:
+    """Is ``stem`` what a decreasing verb acts on ("an item that *reduces* book income"), so
+    that it says what its opposite says ("a book expense")?"""
+    ordered = [s for _p, s in statement.ordered()]
+    return any(s == stem and _DECREASE_STEMS & set(ordered[max(0, k - REDUCED_REACH):k])
+               for k, s in enumerate(ordered))
+
+
 def _preferred_end(before: Clause, elliptical: Clause) -> frozenset[str]:
     """What a clause prefers to the elliptical "not B" after it: the words it puts where B's
     words stand ("*effective* stress" before ", not total stress")."""
@@ -1663,7 +1677,8 @@ def _attached_antonym(point: Statement, sentence: Statement, anchors: frozenset[
         opposite = antonyms_of(stem)
         own_side = same_side(stem)
         for other, other_position, other_targets in theirs:
-            if other not in opposite or other in denied or _next_to_in(sentence, other, _ONLY):
+            if other not in opposite or other in denied or _next_to_in(sentence, other, _ONLY) \
+                    or _reduced(sentence, other):
                 continue
             shared = targets & other_targets
             if not shared:
