@@ -1434,3 +1434,16 @@ def test_an_opposite_a_decreasing_verb_acts_on_says_what_the_point_says(
     point = claims.read_statement("A prepaid cost becomes an asset where the cash payment comes "
                                   "before the book expense.")
     assert bool(claims.contradicts(point, claims.read_statement(sentence))) is contradicts
+
+
+@pytest.mark.parametrize(("sentence", "contradicts"), [
+    # a suspected cause named is what the point's remedy avoids
+    ("The usual suspect is a shared mutable cache.", False),
+    ("The culprit is almost always a shared mutable cache.", False),
+    ("A shared mutable cache is the safe choice.", True),
+])
+def test_a_suspected_cause_is_what_the_point_says_to_avoid(sentence: str,
+                                                          contradicts: bool) -> None:
+    point = claims.read_statement("Using an immutable cache, rebuilt on each deploy, avoids the "
+                                  "stale reads.")
+    assert bool(claims.contradicts(point, claims.read_statement(sentence))) is contradicts

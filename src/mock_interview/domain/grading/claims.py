@@ -60,9 +60,10 @@ _NEGATORS = frozenset([
 _SETTING_ASIDE = frozenset(["ignore", "disregard", "skipping", "bypassing"])
 _SETTING_ASIDE_AFTER = frozenset(["just", "simply", "can", "should", "to", "i", "we", "you", "and",
                                   "then", "first", "always", "is", "by"])
-# "The common mistake is using raw counts": what a mistake is said to be is denied.
+# "The common mistake is using raw counts", "the second suspect is a mutable key": what a
+# mistake or a suspected cause is said to be is denied.
 _MISTAKES = frozenset(["mistake", "mistakes", "myth", "myths", "misconception", "misconceptions",
-                       "pitfall", "pitfalls"])
+                       "pitfall", "pitfalls", "suspect", "suspects", "culprit", "culprits"])
 # A sentence about one's own practice ("I respond with a discount at once") answers advice
 # ("avoid discounting immediately") as advice would.
 _PRACTICE_WORDS = frozenset(["i", "we", "i'd", "we'd", "i'll", "we'll", "my", "our"])
