@@ -1447,3 +1447,11 @@ def test_a_suspected_cause_is_what_the_point_says_to_avoid(sentence: str,
     point = claims.read_statement("Using an immutable cache, rebuilt on each deploy, avoids the "
                                   "stale reads.")
     assert bool(claims.contradicts(point, claims.read_statement(sentence))) is contradicts
+
+
+def test_a_suspected_cause_agrees_with_a_point_that_describes_the_cause() -> None:
+    point = claims.read_statement("The class overrides equals but not hashCode, so equal keys "
+                                  "land in different buckets.")
+    sentence = claims.read_statement("The first suspect is a class that overrides equals "
+                                     "without overriding hashCode.")
+    assert claims.contradicts(point, sentence) is None

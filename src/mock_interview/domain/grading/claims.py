@@ -60,10 +60,9 @@ _NEGATORS = frozenset([
 _SETTING_ASIDE = frozenset(["ignore", "disregard", "skipping", "bypassing"])
 _SETTING_ASIDE_AFTER = frozenset(["just", "simply", "can", "should", "to", "i", "we", "you", "and",
                                   "then", "first", "always", "is", "by"])
-# "The common mistake is using raw counts", "the second suspect is a mutable key": what a
-# mistake or a suspected cause is said to be is denied.
+# "The common mistake is using raw counts": what a mistake is said to be is denied.
 _MISTAKES = frozenset(["mistake", "mistakes", "myth", "myths", "misconception", "misconceptions",
-                       "pitfall", "pitfalls", "suspect", "suspects", "culprit", "culprits"])
+                       "pitfall", "pitfalls"])
 # A sentence about one's own practice ("I respond with a discount at once") answers advice
 # ("avoid discounting immediately") as advice would.
 _PRACTICE_WORDS = frozenset(["i", "we", "i'd", "we'd", "i'll", "we'll", "my", "our"])
@@ -1399,6 +1398,8 @@ def _after_negation(clause: Clause, stem: str) -> bool:
     return bool(denied and said) and min(denied) < min(said)
 
 
+_SUSPECT_RE = re.compile(r"\b(?:suspects?|culprits?|(?:likely|usual|common|probable) "
+                         r"(?:cause|causes|reason|reasons))\b")
 _DECREASE_STEMS = frozenset(tx.stem(w) for w in (
     "reduce", "reduces", "reducing", "reduced", "decrease", "decreases", "lowers", "lowering",
     "cut", "cuts", "offset", "offsets", "shrink", "shrinks", "lessen", "lessens"))
@@ -1791,6 +1792,7 @@ def contradicts(point: Statement, sentence: Statement,
     # because GPUs try billions": both set aside the same thing.
     shunned = bool(frozenset().union(*(c.alternative for c in sentence.clauses))
                    & (point.denied - point.asserted))
+    suspects = any(_SUSPECT_RE.search(c.text) for c in sentence.clauses)
     agreed = point.denied | _other_things(point, sentence) | frozenset(
         s for c in point.clauses for s in (*kept_away(c), *c.apart))
     for k, point_clause in enumerate(point.clauses):
@@ -1814,6 +1816,10 @@ def contradicts(point: Statement, sentence: Statement,
                 continue
             if found and found.kind == "negation" and (both or shunned):
                 continue
+            if found and found.kind == "antonym" and suspects:
+                # "The second suspect is a mutable key" names a likely cause: it agrees with a
+                # point saying what the cause is and with one saying what avoids it.
+                continue
             if found and found.kind == "negation" \
                     and set(found.detail.split(", ")) <= point_clause.alternative \
                     and point_clause.subject and not point_clause.subject & sentence.stems:
@@ -1832,12 +1838,12 @@ def contradicts(point: Statement, sentence: Statement,
     if story and not any(_tells_the_point(p, c, anchors)
                          for p in point.clauses for c in sentence.clauses):
         return _swapped_roles(point, sentence, anchors, question) if question else None
-    attached = _attached_antonym(point, sentence, anchors, question) \
+    attached = (None if suspects else _attached_antonym(point, sentence, anchors, question)) \
         or _reversed_tie(point, sentence, question) \
         or _swapped_pair(point, sentence)
     if attached:
         return attached
-    if loose and sentence.stems & anchors:
+    if loose and sentence.stems & anchors and not suspects:
         # Not the question's own words: a sentence about the other of two things it names
         # ("optimistic or pessimistic") contradicts nothing.
         # A sentence's opening word sets the scene ("After that I built ...", "Earlier, we
