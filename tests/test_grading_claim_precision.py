@@ -1455,3 +1455,16 @@ def test_a_suspected_cause_agrees_with_a_point_that_describes_the_cause() -> Non
     sentence = claims.read_statement("The first suspect is a class that overrides equals "
                                      "without overriding hashCode.")
     assert claims.contradicts(point, sentence) is None
+
+
+def test_a_clause_opening_on_its_negation_takes_the_subject_before_it() -> None:
+    """"... isn't a single atomic step, and the default level, READ COMMITTED, won't prevent
+    it": both denials are said of other things than the point's single statement."""
+    points = ["Doing the change as a single atomic statement, such as UPDATE ... SET stock = "
+              "stock - 1, removes the race.",
+              "Row locks with SELECT ... FOR UPDATE are the other way to serialise the change."]
+    question = "Two requests decrement the same stock row and one update is lost. Why?"
+    answer = ("Reading, subtracting and writing back isn't a single atomic step, and the "
+              "default isolation level, READ COMMITTED, won't prevent it. Lock the row with "
+              "SELECT ... FOR UPDATE first.")
+    assert not _wrong_claims(question, points, answer)

@@ -1017,15 +1017,19 @@ PREFERRED_SHARE = 0.5  # of the words a point prefers that a comparing sentence 
 
 
 def denies_of_another(sentence: Clause, point: tuple[str, ...],
-                      changed: frozenset[str]) -> bool:
+                      changed: frozenset[str], before: Clause | None = None) -> bool:
     """Does the clause deny something of a subject of its own, named before its negation and
     not in the point ("*Overnight charging* doesn't degrade the battery")? Not when what it
-    denies is the point's own subject ("Adam doesn't use a learning rate")."""
+    denies is the point's own subject ("Adam doesn't use a learning rate"). A clause that
+    opens on its negation takes the subject of the clause ``before`` it ("Postgres's default
+    level, READ COMMITTED, won't prevent it")."""
     denied = [p for p, d in zip(sentence.positions, sentence.denied_words, strict=False) if d]
     if not denied or sentence.speaker:
         return False  # "I accepted that and didn't involve ...": the speaker is the subject
     subject = frozenset(s for p, s in zip(sentence.positions, sentence.stems, strict=True)
                         if p < min(denied) and not s[:1].isdigit())
+    if not subject and before is not None and not before.denied and not before.speaker:
+        subject = frozenset(s for s in before.stems if not s[:1].isdigit())
     return bool(subject) and not subject & frozenset(point) and not (
         point[:1] and point[0] in changed)
 

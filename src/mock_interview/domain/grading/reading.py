@@ -921,9 +921,10 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
                     c.speaker or c.denied <= c.alternative
                     for c in statements[i].clauses if c.denied)):
                 continue
+            clauses = statements[i].clauses
             if all(claims.denies_of_another(c, tuple(st for _p, st in points[j].ordered()),
-                                            c.denied)
-                   for c in statements[i].clauses if c.denied):
+                                            c.denied, clauses[k - 1] if k else None)
+                   for k, c in enumerate(clauses) if c.denied):
                 continue  # "overnight charging doesn't degrade it": said of something else
             if terms is not None and _denies_point(model, points[j], terms, question_stems,
                                                    tuning, _own_act(points[j], statements[i])):
