@@ -82,6 +82,9 @@ CACHE_POINTS = (
     # nor spoil the result by doing it (nursing)
     (WOUND_QUESTION, WOUND_POINTS,
      "I wouldn't slow the round by measuring and staging every wound.", 2),
+    # called a drag on the work (accounting)
+    (PAYROLL_QUESTION, PAYROLL_POINTS,
+     "Reconciling payroll to the general ledger just delays the close.", 0),
 ])
 def test_a_dismissed_step_contradicts_the_point_that_says_it_is_done(
         question: str, points: tuple[str, ...], sentence: str, contradicted: int) -> None:

@@ -44,7 +44,10 @@ _NEEDLESS_BEFORE_RE = re.compile(
     r"come\s+into|factor\s+in(?:to)?|play\s+a\s+(?:role|part))"
     r"|(?:has|have)\s+nothing\s+to\s+do\s+with"
     r"|(?:is|are)(?:n't|\s+not)\s+(?:really\s+)?(?:part\s+of|relevant\s+to)"
-    r"|can\s+(?:safely\s+|just\s+)?be\s+left\s+out)\b", re.I)
+    r"|can\s+(?:safely\s+|just\s+)?be\s+left\s+out"
+    # "checking CRM history before outreach just delays pipeline": a step called a drag.
+    r"|(?:just|only|merely|simply)\s+(?:delays?|slows?\s+(?:\w+\s+)?down|wastes?\s+time"
+    r"|gets?\s+in\s+the\s+way|adds?\s+(?:friction|noise|overhead)))\b", re.I)
 _NEED_FORMS_RE = re.compile(r"\bneed|\bhave\s+to", re.I)
 # Forbidden: "qualitative assessments aren't allowed anymore".
 _FORBIDDEN_BEFORE_RE = re.compile(
@@ -87,7 +90,8 @@ _DISMISSING_WORDS = ("need", "have to", "matter", "necessary", "required", "impo
                      "worth", "skip", "ignore", "omit", "difference", "allowed", "permitted",
                      "prohibited", "banned", "forbidden", "belong", "enter", "come into",
                      "factor", "play a", "nothing to do", "part of", "left out", "bother",
-                     "waste time", " by ")
+                     "waste time", " by ", "delay", "slow", "in the way", "friction", "noise",
+                     "overhead")
 DISMISSED_WORDS = 2  # point words a dismissal must name when all of them are everyday words
 # A point's parts that say things of their own: "...; a holdout is needed", "..., so X".
 _POINT_PART_RE = re.compile(r"[;:]|,\s*(?=(?:so|but|while|whereas|which)\b)|\.\s+", re.I)
