@@ -64,3 +64,11 @@ def test_a_phrase_made_of_the_question_words_earns_nothing() -> None:
                                       ("Cache reads to cut latency.",))
     terms = cov.answer_terms("lower the response time", reference.question_stems)
     assert "latenc" not in cov.point_coverage(reference.points[0], terms).matched
+
+
+def test_a_noun_made_from_a_verb_counts_as_the_verb() -> None:
+    # the stemmer leaves "verification" and "verify" apart; the lexicon joins them
+    assert "verifi" in _matched("Verify the fix over the next month.",
+                                "verification of the fix over the next month")
+    assert "explain" in _matched("Explain the change to the client.",
+                                 "an explanation of the change to the client")
