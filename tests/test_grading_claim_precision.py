@@ -17,6 +17,15 @@ def _wrong_claims(question: str, points: list[str], answer: str,
     return grade.wrong_claims
 
 
+def _contradicts_asked(question: str, point: str, sentence: str, loose: bool = False):
+    """The contradiction a sentence makes of a point, the question's words as anchors."""
+    from mock_interview.domain.grading import text as tx
+
+    return claims.contradicts(claims.read_statement(point), claims.read_statement(sentence),
+                              frozenset(tx.content_stems(question)), loose=loose,
+                              question=question)
+
+
 # ---- a rule stated negatively on both sides -----------------------------------------------
 
 NEGATION_AGREES = [
@@ -1271,11 +1280,7 @@ MIGRATIONS_QUESTION = "How would you roll out schema migrations on a busy web ap
 ])
 def test_a_qualifier_is_not_said_across_a_word_that_sets_two_things_apart(
         point: str, sentence: str, contradicts: bool) -> None:
-    from mock_interview.domain.grading import text as tx
-
-    anchors = frozenset(tx.content_stems(MIGRATIONS_QUESTION))
-    found = claims.contradicts(claims.read_statement(point), claims.read_statement(sentence),
-                               anchors, loose=True, question=MIGRATIONS_QUESTION)
+    found = _contradicts_asked(MIGRATIONS_QUESTION, point, sentence, loose=True)
     assert bool(found) is contradicts, found
 
 
@@ -1333,13 +1338,9 @@ SHREDDING_QUESTION = ("What's the difference between archiving a customer file a
 ])
 def test_a_condition_naming_one_of_two_contrasted_things_is_no_setting(
         sentence: str, contradicts: bool) -> None:
-    from mock_interview.domain.grading import text as tx
-
-    point = claims.read_statement("An auditor must be able to open a file to read its "
-                                  "history, so the file must not also be shredded.")
-    found = claims.contradicts(point, claims.read_statement(sentence),
-                               frozenset(tx.content_stems(SHREDDING_QUESTION)),
-                               question=SHREDDING_QUESTION)
+    point = ("An auditor must be able to open a file to read its history, so the file must "
+             "not also be shredded.")
+    found = _contradicts_asked(SHREDDING_QUESTION, point, sentence)
     assert bool(found) is contradicts, found
 
 
@@ -1356,30 +1357,21 @@ CRAWL_QUESTION = ("How does disallowing a URL in robots.txt differ from a noinde
 ])
 def test_a_thing_named_at_the_end_of_its_clause_keeps_what_the_clause_says(
         sentence: str, kind: str | None) -> None:
-    from mock_interview.domain.grading import text as tx
-
-    point = claims.read_statement("The crawler has to fetch the URL to find the noindex, so "
-                                  "the URL must not also be disallowed in robots.txt.")
-    found = claims.contradicts(point, claims.read_statement(sentence),
-                               frozenset(tx.content_stems(CRAWL_QUESTION)),
-                               question=CRAWL_QUESTION)
+    point = ("The crawler has to fetch the URL to find the noindex, so the URL must not also "
+             "be disallowed in robots.txt.")
+    found = _contradicts_asked(CRAWL_QUESTION, point, sentence)
     assert (found.kind if found else None) == kind, found
 
 
 def test_what_a_point_sets_aside_for_its_subject_may_serve_another() -> None:
     """Self-checkout is staffed from targets "rather than the queueing formula"; the formula
     sizing the staffed tills says nothing against that."""
-    from mock_interview.domain.grading import text as tx
-
     question = "How do you decide how many cashiers to schedule in a supermarket?"
-    point = claims.read_statement("Self-checkout lanes are usually staffed from the machine "
-                                  "count and wait-time targets rather than the queueing "
-                                  "formula.")
-    sentence = claims.read_statement("The queueing formula takes arrivals, service time and a "
-                                     "wait-time target, and for a Saturday it gives about nine "
-                                     "staffed tills.")
-    assert claims.contradicts(point, sentence, frozenset(tx.content_stems(question)),
-                              question=question) is None
+    point = ("Self-checkout lanes are usually staffed from the machine count and wait-time "
+             "targets rather than the queueing formula.")
+    sentence = ("The queueing formula takes arrivals, service time and a wait-time target, and "
+                "for a Saturday it gives about nine staffed tills.")
+    assert _contradicts_asked(question, point, sentence) is None
 
 
 def test_a_point_naming_expansion_and_contraction_is_not_flipped_by_an_increase() -> None:
@@ -1412,13 +1404,9 @@ CONSOLIDATION_QUESTION = ("A parent sells goods to its subsidiary at a markup an
 ])
 def test_a_word_of_totality_ties_no_opposite_to_the_point(sentence: str,
                                                           contradicts: bool) -> None:
-    from mock_interview.domain.grading import text as tx
-
-    point = claims.read_statement("For a sale down to the subsidiary, the entire unrealized "
-                                  "profit elimination is charged to the parent's owners.")
-    found = claims.contradicts(point, claims.read_statement(sentence),
-                               frozenset(tx.content_stems(CONSOLIDATION_QUESTION)), loose=True,
-                               question=CONSOLIDATION_QUESTION)
+    point = ("For a sale down to the subsidiary, the entire unrealized profit elimination is "
+             "charged to the parent's owners.")
+    found = _contradicts_asked(CONSOLIDATION_QUESTION, point, sentence, loose=True)
     assert bool(found) is contradicts, found
 
 
