@@ -235,3 +235,23 @@ def test_a_pasted_answer_past_the_limit_is_refused_in_one_line_and_kept(home, da
         [sys.executable, "-m", "mock_interview", "interview", "show", interview_id, "--json"],
         env=env, capture_output=True, text=True, timeout=60).stdout)
     assert not any(q["status"] == "answered" for q in data["questions"])
+
+
+@pytest.mark.parametrize("signal_as", ["KeyboardInterrupt", "CancelledError"])
+def test_ctrl_c_before_the_editor_takes_the_keyboard_keeps_the_draft(signal_as: str) -> None:
+    """Ctrl-C that lands while a long draft is still being drawn reaches the editor as a
+    signal, not a key: prompt_toolkit's event loop is cancelled. The draft it was given is
+    what was unsent, and it comes back as the interrupt's text."""
+    import asyncio
+
+    from mock_interview.cli.interview_loop import DraftInterrupt, _ask
+
+    error = KeyboardInterrupt() if signal_as == "KeyboardInterrupt" else asyncio.CancelledError()
+
+    class EditorInterruptedWhileDrawing:
+        def prompt(self, *_args, **_kwargs):
+            raise error
+
+    with pytest.raises(DraftInterrupt) as caught:
+        _ask(None, EditorInterruptedWhileDrawing(), 0.0, None, False, draft="a long draft")
+    assert caught.value.text == "a long draft"

@@ -97,8 +97,19 @@ def _toolbar(started: float, limit: int | None, exam: bool) -> Any:
 
 
 def _ask(env: Env, prompt: Any, started: float, limit: int | None, exam: bool, draft: str = "") -> str:
-    return prompt.prompt("> ", bottom_toolbar=_toolbar(started, limit, exam), refresh_interval=1.0,
-                         default=draft)
+    """The text submitted in the editor. Ctrl-C raises DraftInterrupt with the unsent text,
+    also when it lands before the editor has taken the keyboard (a long draft still being
+    drawn): then the signal cancels the editor's event loop, and the draft it was given is
+    what was unsent."""
+    from asyncio import CancelledError
+
+    try:
+        return prompt.prompt("> ", bottom_toolbar=_toolbar(started, limit, exam),
+                             refresh_interval=1.0, default=draft)
+    except DraftInterrupt:
+        raise
+    except (KeyboardInterrupt, CancelledError):
+        raise DraftInterrupt(draft) from None
 
 
 def _too_long(env: Env, answer: str) -> bool:
