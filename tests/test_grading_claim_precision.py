@@ -1456,3 +1456,14 @@ def test_a_clause_opening_on_its_negation_takes_the_subject_before_it() -> None:
               "default isolation level, READ COMMITTED, won't prevent it. Lock the row with "
               "SELECT ... FOR UPDATE first.")
     assert not _wrong_claims(question, points, answer)
+
+
+def test_a_negation_in_a_relative_clause_says_which_things_not_what_is_denied() -> None:
+    question = "What is an inventory write-down, and how do you record it?"
+    points = ["A write-down is a loss that reduces inventory to the amount the company expects "
+              "to recover.",
+              "It is recorded as an expense in the period the loss is found."]
+    assert not _wrong_claims(question, points, "It's a loss that reduces inventory for amounts "
+                                               "we don't expect to recover.")
+    assert _wrong_claims(question, points, "A write-down never reduces inventory; the company "
+                                           "expects to recover all of it.")

@@ -276,6 +276,8 @@ def _stopwords() -> frozenset[str]:
     return tx.stopwords() - _POLAR_WORDS
 
 
+_PRONOUN_SUBJECTS = frozenset(["we", "they", "you", "i", "he", "she"])
+_RELATIVE_PREPOSITIONS = frozenset(["for", "of", "on", "to", "with", "from", "about", "by"])
 # An indirect question after a verb ("see where we have no contacts"): what is looked for.
 _LOOKED_FOR = frozenset(["where", "whether", "who", "whom", "what"])
 
@@ -833,6 +835,11 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                 listing = "set aside"
             continue
         recent = words[max(0, index - 4):index]
+        if _is_negator(word) and index >= 3 and words[index - 1] in _PRONOUN_SUBJECTS \
+                and words[index - 2] not in stop and words[index - 3] in _RELATIVE_PREPOSITIONS:
+            # "reduces receivables for amounts we don't expect to collect": a relative clause
+            # says which amounts; it denies nothing of the point's own claim.
+            checked = True
         if _is_negator(word) and (any(w in _CHECKS for w in recent) or any(
                 a in ("make", "making", "makes") and b == "sure"
                 for a, b in zip(recent, recent[1:], strict=False)) or any(
