@@ -1185,6 +1185,8 @@ BANK_NON_ANSWERS = [
     # strung from stock phrases, whatever topic words sit between them
     "It's all about leveraging a best-in-class, data-driven close that unlocks ledger "
     "accuracy at scale.",
+    # the question sent to a chatbot
+    "I usually ask ChatGPT for things like that.",
     # the work handed to others named without a determiner, or with a figure in the name
     "Month-end bank work was handled by outsourced finance staff; I mainly kept the folder of "
     "statements tidy.",
@@ -1272,3 +1274,12 @@ def test_a_look_up_done_first_is_still_a_look_up(answer: str, looks_up: bool) ->
     from mock_interview.domain.grading import floors
 
     assert floors.looks_it_up(answer) is looks_up
+
+
+def test_a_question_sent_to_a_chatbot_is_a_look_up() -> None:
+    question = "How do you handle a prospect who says your price is too high?"
+    points = ["Acknowledge the concern and ask what they are comparing against",
+              "Tie the price to the value and the cost of the problem",
+              "Avoid discounting straight away; trade any concession for something in return"]
+    result = _technical_grade(question, points, "I usually ask ChatGPT for things like that.")
+    assert result.overall <= 20, result.overall
