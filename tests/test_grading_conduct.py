@@ -8,6 +8,8 @@ import pytest
 from mock_interview.domain.grading import GradingInput, conduct, grade_answer
 
 RED_FLAGS = [
+    "My teammate thought the schema was wrong, so I just went ahead and did it my way.",
+    "The QA lead objected, but I overrode her and shipped the change on Friday.",
     "When the numbers came in low, I didn't tell my director until the quarter closed.",
     "I blamed the warehouse team for the late shipment when the client called.",
     "I didn't want to look slow, so I signed off the batch record without checking the second page.",
@@ -147,6 +149,7 @@ RED_FLAGS = [
 ]
 
 SOUND_STORIES = [
+    "We tried her approach for a week, then compared both on real orders and kept mine.",
     "I didn't escalate right away; first I reproduced the issue on a clean account.",
     "We never tell customers a date we can't hit, so I gave a range and updated it daily.",
     "Rather than blaming the vendor, I pulled the delivery logs and found the gap in our own booking.",

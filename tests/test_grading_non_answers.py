@@ -1137,6 +1137,9 @@ def test_a_story_with_colour_keeps_its_credit(answer: str) -> None:
 # Said in place of a story: a favourite story where another was asked for, a story about
 # something else, what the speaker is like, small talk, a look-up.
 STORY_NON_ANSWERS = [
+    # a general answer offered in place of the occasion
+    "Can I give you a hypothetical instead? I'd listen first and then find common ground with "
+    "them.",
     # a favourite story where another was asked for
     "The project I'm proudest of is the warehouse dashboard I built in Power BI. We rolled it "
     "out to four sites in a month and the managers used it every morning.",

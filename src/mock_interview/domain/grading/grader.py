@@ -470,6 +470,12 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     return grade
 
 
+# A general answer offered in place of the occasion a story question asks for.
+_HYPOTHETICAL_OFFER_RE = re.compile(
+    r"\b(?:(?:a|an|the) hypothetical|hypothetically|(?:a|an) (?:general|generic|made-up) "
+    r"(?:answer|example) instead|in theory,? (?:i|we)(?:'d| would))\b", re.I)
+
+
 def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...],
                     content: float, relevance: float, told: comm.Communication,
                     said: float) -> bool:
@@ -485,8 +491,11 @@ def _makes_no_point(item: GradingInput, answer: str, key_points: tuple[str, ...]
             # in words (``said``: before a told situation is credited to the rubric's point
             # about one).
             return True
+        events = comm.past_events(answer)
+        if events < STORY_EVENTS and _HYPOTHETICAL_OFFER_RE.search(answer):
+            return True  # "Can I give you a hypothetical instead?": no occasion is told
         parts = sum(told.star_parts.values())
-        if parts > 1 or comm.past_events(answer) >= STORY_EVENTS:
+        if parts > 1 or events >= STORY_EVENTS:
             return False  # a story is told, if not the one the rubric hoped for
         return content < (NO_EVENT_CONTENT if parts == 0 else NO_STORY_CONTENT)
     if item.kind != "technical" or tx.describes_answer(key_points):
