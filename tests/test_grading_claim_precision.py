@@ -1467,3 +1467,16 @@ def test_a_negation_in_a_relative_clause_says_which_things_not_what_is_denied() 
                                                "we don't expect to recover.")
     assert _wrong_claims(question, points, "A write-down never reduces inventory; the company "
                                            "expects to recover all of it.")
+
+
+@pytest.mark.parametrize(("sentence", "contradicts"), [
+    # advice in other words ("the fastest way ... is to") against advice
+    ("The quickest way to close the month is to post the accrual straight away, before the "
+     "invoice arrives.", True),
+    # a description of what happened is no advice against advice
+    ("Last year the accrual was posted straight away, before the invoice arrived.", False),
+])
+def test_the_quickest_way_is_advice_that_answers_advice(sentence: str, contradicts: bool) -> None:
+    point = claims.read_statement("Avoid posting the accrual straight away; wait for the "
+                                  "goods received note.")
+    assert bool(claims.contradicts(point, claims.read_statement(sentence))) is contradicts

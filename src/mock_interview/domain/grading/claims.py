@@ -99,7 +99,9 @@ _SPEAKERS = frozenset(["i"])  # "when we ..." is as often the generic "we" of a 
 # it, not by a sentence saying what a rebase does.
 _ADVICE_WORDS = frozenset(["should", "shouldn't", "must", "mustn't", "ought", "shall",
                            "never", "avoid", "recommend", "recommended", "best", "fine", "okay",
-                           "ok", "safe", "can", "may", "need", "needs", "allowed"])
+                           "ok", "safe", "can", "may", "need", "needs", "allowed",
+                           # "the fastest way to keep the deal is to offer a discount"
+                           "fastest", "quickest", "easiest", "smartest", "ideally"])
 _SCOPE_WORDS = 3  # a negation reaches this many content words at most
 # "I didn't spend time pulling historical data": what the speaker did not do reaches further.
 _OWN_SCOPE_WORDS = 5
