@@ -283,6 +283,7 @@ _RELATIVE_PREPOSITIONS = frozenset(["for", "of", "on", "to", "with", "from", "ab
 # An indirect question after a verb ("see where we have no contacts"): what is looked for.
 _LOOKED_FOR = frozenset(["where", "whether", "who", "whom", "what"])
 
+
 def _is_negator(word: str) -> bool:
     return word in _NEGATORS or word.endswith("n't")
 
@@ -845,7 +846,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
         if _is_negator(word) and (any(w in _CHECKS for w in recent) or any(
                 a in ("make", "making", "makes") and b == "sure"
                 for a, b in zip(recent, recent[1:], strict=False)) or any(
-                w in _LOOKED_FOR for w in recent[1 if index <= 4 else 0:])) \
+                w in _LOOKED_FOR for w in words[max(1, index - 4):index])) \
                 and not any(w in _CLAUSE_WORDS for w in recent):
             # "I'd check the catheter isn't kinked", "map who holds budget and where we have
             # no relationships": what is looked for, not what is so.

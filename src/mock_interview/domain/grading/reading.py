@@ -395,13 +395,8 @@ def read_answer(
 
     # A point framed for one case ("For an upstream sale, ...") says nothing of a sentence
     # about the opposite case ("As it's a downstream sale, ...").
-    for j, model in enumerate(reference.points):
-        if j in contradicted:
-            kept = [(i, c) for i, c in contradicted[j] if not _other_case(model.text, statements[i])]
-            if kept:
-                contradicted[j] = kept
-            else:
-                del contradicted[j]
+    contradicted = {j: kept for j, found in contradicted.items() if (kept := [
+        (i, c) for i, c in found if not _other_case(reference.points[j].text, statements[i])])}
 
     # Misconceptions the answer asserts.
     wrong: list[WrongClaim] = []
@@ -513,10 +508,10 @@ def read_answer(
 
     # A contradiction stands unless the answer states the point plainly elsewhere, and a
     # swap ("a debit to expense, a credit to prepaid") unless that is said at least as much
-    # about this point as the swap is. A point
-    # that describes the answer ("Reports measurable results such as audit adjustments") is
-    # denied only by the speaker not doing it ("I haven't changed how I plan"): "the audit
-    # had no adjustments" is such a result, "we had no check" the situation before one.
+    # about this point as the swap is. A point that describes the answer ("Reports
+    # measurable results such as audit adjustments") is denied only by the speaker not doing
+    # it ("I haven't changed how I plan"): "the audit had no adjustments" is such a result,
+    # "we had no check" the situation before one.
     made = {r.point for r in results if r.coverage >= STATED_PLAINLY}
     nothing_made = not made
     # Steps among points that state the subject ("Gives naloxone per protocol") are claims a
@@ -591,20 +586,6 @@ ENDORSED_SHARE = 0.5  # of a harmful practice's own words that a sentence must n
 ENDORSED_WORDS = 3  # and at least this many
 
 
-_CASE_FRAME_RE = re.compile(r"\s*(?:for|in|with|under)\s+(?:(?:an|a|the)\s+)?([a-z-]+)", re.I)
-
-
-def _other_case(point_text: str, sentence: claims.Statement) -> bool:
-    """Does the point open on a case ("For an *upstream* sale, ...") and the sentence's first
-    clause name its opposite ("As it's a *downstream* sale")?"""
-    framed = _CASE_FRAME_RE.match(point_text)
-    if not framed or "," not in point_text[framed.end():]:
-        return False
-    case = tx.stem(framed.group(1).lower())
-    opening = frozenset(sentence.clauses[0].stems) if sentence.clauses else frozenset()
-    return bool(claims.antonyms_of(case) & opening)
-
-
 def _endorsed_harms(points: list[claims.Statement], statements: list[claims.Statement],
                     sentences: list[str], own: list[int],
                     question_stems: frozenset[str]) -> list[tuple[int, int]]:
@@ -626,14 +607,27 @@ def _endorsed_harms(points: list[claims.Statement], statements: list[claims.Stat
             continue
         for i in endorsing:
             sentence = statements[i]
-            named = cov.features_of(tuple(sentence.asserted), question_stems) | sentence.asserted
-            said = frozenset(s for s in practice
-                             if s in named or tx.synonym_labels(s) & named)
             if sentence.denied & practice or sentence.stems & _HARM_WORDS:
                 continue
+            named = cov.features_of(tuple(sentence.asserted), question_stems)
+            said = frozenset(s for s in practice if s in named or tx.synonym_labels(s) & named)
             if len(said) >= max(ENDORSED_WORDS, ENDORSED_SHARE * len(practice)):
                 found.append((i, j))
     return found
+
+
+_CASE_FRAME_RE = re.compile(r"\s*(?:for|in|with|under)\s+(?:(?:an|a|the)\s+)?([a-z-]+)", re.I)
+
+
+def _other_case(point_text: str, sentence: claims.Statement) -> bool:
+    """Does the point open on a case ("For an *upstream* sale, ...") and the sentence's first
+    clause name its opposite ("As it's a *downstream* sale")?"""
+    framed = _CASE_FRAME_RE.match(point_text)
+    if not framed or "," not in point_text[framed.end():]:
+        return False
+    case = tx.stem(framed.group(1).lower())
+    opening = frozenset(sentence.clauses[0].stems) if sentence.clauses else frozenset()
+    return bool(claims.antonyms_of(case) & opening)
 
 
 OPPOSED_SHARED = 2  # own words a sentence shares with the point it is read against
