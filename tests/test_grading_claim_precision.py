@@ -1100,6 +1100,22 @@ def test_a_reference_clause_cut_from_its_subject_is_not_denied_by_one_word() -> 
         assert (found is not None) == denied, (point, found)
 
 
+
+def test_a_point_opening_on_a_pronoun_clause_is_still_denied_in_its_main_clause() -> None:
+    """"While it is running, ... and the red button stops it" says its claim after the
+    comma: "the red button shouldn't stop it" denies that, whatever "it" is."""
+    from mock_interview.domain.grading import reading
+    from mock_interview.domain.grading import text as tx
+
+    question = "What must a conveyor's operator controls do?"
+    point = "While it is running, the guard stays locked, and the red button stops it."
+    stems = frozenset(tx.content_stems(question))
+    for said, denied in (("The red button shouldn't stop it, since that spills the load.", True),
+                         ("Pressing the red button stops it at once.", False)):
+        found = reading._contradiction(claims.read_statement(point), claims.read_statement(said),
+                                       stems, question, point_text=point)
+        assert (found is not None) == denied, (said, found)
+
 DECLINES_WHAT_THE_POINT_WARNS_OF = [
     ("How would you encode a postcode feature with 30,000 values?",
      ["One-hot encoding 30,000 postcodes produces a huge sparse matrix with little signal per "

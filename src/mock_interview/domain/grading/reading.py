@@ -225,12 +225,25 @@ def _contradiction(point: claims.Statement, sentence: claims.Statement,
         return None
     if found and found.kind == "negation" and _VERDICT_WORDS & point.stems:
         return None  # "page views make poor metrics" agrees with "so not page views"
-    if found and found.kind == "negation" and point_text and _PRONOUN_FRAGMENT_RE.match(
-            point_text) and len(found.detail.split(", ")) < 2:
+    fragment = _PRONOUN_FRAGMENT_RE.match(point_text) if point_text else None
+    if found and found.kind == "negation" and fragment and len(found.detail.split(", ")) < 2 \
+            and not _in_main_clause(found.detail, point_text):
         # A reference's clause cut from its subject ("so it should be validated with
         # incrementality tests"): one word denied elsewhere says nothing of what "it" is.
+        # A point that only opens on such a clause ("While it is open, ..., and Escape
+        # closes it") says its own claim after the comma.
         return None
     return found
+
+
+def _in_main_clause(denied: str, point_text: str) -> bool:
+    """Is the denied word said after the point's opening clause ("While it is open, ...")?"""
+    comma = point_text.find(",")
+    if comma < 0:
+        return False
+    opening = frozenset(tx.content_stems(point_text[:comma]))
+    return tx.stem(denied) not in opening and tx.stem(denied) in tx.content_stems(
+        point_text[comma:])
 
 
 # A clause of a reference split from the sentence that named its subject.
