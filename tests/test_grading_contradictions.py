@@ -180,6 +180,30 @@ def test_what_one_point_says_of_each_of_two_things_is_swapped_between_them(
     assert any(w["kind"] == "swap" for w in found) == swapped, found
 
 
+
+@pytest.mark.parametrize(("answer", "swapped"), [
+    # the tenure words go to the lease, the ownership words to the freehold, while the
+    # land and the term stay put
+    ("A lease gives you the land and the building outright, with no end date, while a "
+     "freehold only grants use of the land for a fixed term under a landlord.", True),
+    ("A freehold means you own the land and the building outright, while a lease gives you "
+     "use of the land for a fixed term, after which it returns to the landlord.", False),
+    # one word each way is not enough to call it a swap
+    ("A freehold gives you the land outright, and a lease runs for a fixed term set by a "
+     "landlord who keeps the building.", False),
+])
+def test_words_moved_both_ways_between_two_things_are_a_swap_though_some_stay(
+        answer: str, swapped: bool) -> None:
+    # The point names one thing again inside the other's clause ("a lease of a freehold"):
+    # that mention places the lease, it ties nothing to the freehold.
+    question = "What is the difference between a freehold and a lease?"
+    points = [
+        "A freehold means you own the land and the building outright with no end date, while "
+        "a lease of a freehold grants use of the land for a fixed term under a landlord.",
+        "Leaseholders usually pay ground rent and service charges to the landlord."]
+    found = _wrong(question, points, answer)
+    assert any(w["kind"] == "swap" for w in found) == swapped, found
+
 def test_definitions_written_as_labels_are_swapped_like_definitions() -> None:
     question = "How do the main ways of resolving a workplace dispute differ?"
     points = [

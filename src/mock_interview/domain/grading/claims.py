@@ -1974,20 +1974,36 @@ def _segments(statement: Statement, anchors: frozenset[str],
     anchor sits ("so the page must not be blocked in robots.txt"), and a clause that names
     none goes with the anchor before it. None when an anchor occurs more than once."""
     seen = [s for _p, s in statement.ordered() if s in anchors]
-    if len(seen) != len(set(seen)) or set(seen) != set(anchors):
+    if set(seen) != set(anchors):
+        return None
+    # An anchor after a preposition in a clause the other one opens ("threads inside one
+    # process") places that one: it ties no words of its own.
+    drop: set[int] = set()
+    for clause in statement.clauses:
+        first_named = next((s for s in clause.stems if s in anchors), None)
+        drop.update(p for p, s, w in zip(clause.positions, clause.stems, clause.words, strict=True)
+                    if s in anchors and first_named is not None and s != first_named
+                    and re.search(rf"\b(?:in|inside|within|of|across)\s+(?:(?:a|an|the|one|"
+                                  rf"each|its|their|that|this|the\s+same)\s+)?{re.escape(w)}\b",
+                                  clause.text))
+    kept_anchors = [s for p, s in statement.ordered() if s in anchors and p not in drop]
+    if len(kept_anchors) != len(set(kept_anchors)) or set(kept_anchors) != set(anchors):
         return None
     out: dict[str, set[str]] = {a: set() for a in anchors}
     current: str | None = None
     leading: set[str] = set()
     for clause in statement.clauses:
-        named = [s for s in clause.stems if s in anchors]
+        pairs = [(p, s) for p, s in zip(clause.positions, clause.stems, strict=True)
+                 if p not in drop]
+        clause_stems = [s for _p, s in pairs]
+        named = [s for s in clause_stems if s in anchors]
         if by_clause and len(named) == 1:
             if current is None:
                 out[named[0]] |= leading
             current = named[0]
-            out[current].update(s for s in clause.stems if s not in anchors)
+            out[current].update(s for s in clause_stems if s not in anchors)
             continue
-        for stem in clause.stems:
+        for stem in clause_stems:
             if stem in anchors:
                 if current is None:
                     out[stem] |= leading
@@ -2061,8 +2077,13 @@ def _swapped_roles(point: Statement, sentence: Statement, anchors: frozenset[str
         only_first = ours[first] - ours[second]
         only_second = ours[second] - ours[first]
         kept = len(only_first & theirs[first]) + len(only_second & theirs[second])
-        moved = len(only_first & theirs[second] - theirs[first]) + len(
-            only_second & theirs[first] - theirs[second])
+        to_second = len(only_first & theirs[second] - theirs[first])
+        to_first = len(only_second & theirs[first] - theirs[second])
+        moved = to_second + to_first
+        # Words moved each way ("a private address space" to threads, "share the heap" to
+        # processes) cross the two things over, whatever words stay with both.
+        if kept and to_second and to_first and moved >= max(kept, SWAP_CROSSED):
+            kept = 0
         return kept, moved
 
     by_word = kept_and_moved(False)
@@ -2075,6 +2096,7 @@ def _swapped_roles(point: Statement, sentence: Statement, anchors: frozenset[str
 
 
 SWAP_MOVED = 2  # words moved to the other thing that make a swap (or keep it, read by clause)
+SWAP_CROSSED = 3  # words moved, both ways, that make a swap whatever words stay put
 
 
 # ---- misconceptions ---------------------------------------------------------------------
