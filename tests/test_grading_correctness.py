@@ -164,6 +164,10 @@ def test_denying_a_misconception_is_not_asserting_it() -> None:
     ("Avoid discounting immediately, because it erodes margin.",
      "I discount immediately to keep the deal moving.",
      "How do you handle a price objection?"),
+    # One of two acts in one clause, denied on its own (a kitchen's cold chain).
+    ("The kitchen logs fridge temperatures and discards food held above 8C for four hours.",
+     "Fridge temperatures aren't logged.",
+     "How does a kitchen keep chilled food safe?"),
 ])
 def test_contradictions_by_negation_antonym_and_swapped_roles(point: str, sentence: str,
                                                               question: str) -> None:

@@ -1006,8 +1006,10 @@ def _with_antecedent(clause: Clause, antecedent: Clause) -> Clause:
                    denied=antecedent.denied | clause.denied)
 
 
-def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str]) -> bool:
-    """Do the two clauses say something about the same things, apart from ``changed``?"""
+def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str],
+                      denied: bool = False) -> bool:
+    """Do the two clauses say something about the same things, apart from ``changed``?
+    ``denied``: ``changed`` is a verb one of them denies, which may be one of two acts."""
     # "NSAIDs don't change the INR" says nothing of "sudden changes shift the INR": what
     # comes before the negation is a subject of its own.
     own_subject = denies_of_another(sentence, point.stems, changed)
@@ -1020,9 +1022,25 @@ def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str]) 
     if not rest:  # the whole clause is what changed ("does not remove a page from the index")
         return len(changed) >= 2
     shared = rest & frozenset(sentence.stems)
-    return bool(shared) and len(shared) >= 0.5 * len(rest) and (len(shared) >= 2 or len(rest) <= 1)
+    if bool(shared) and len(shared) >= 0.5 * len(rest) and (len(shared) >= 2 or len(rest) <= 1):
+        return True
+    # A clause of two acts ("tracks forecast accuracy and bias and escalates gaps"): the
+    # changed verb's own object is its proposition.
+    if not denied or len(changed) != 1 or own_subject:
+        return False
+    stems = list(point.stems)
+    at = stems.index(next(iter(changed))) if next(iter(changed)) in stems else -1
+    if at < 0:
+        return False
+    local = frozenset(stems[at + 1:at + 1 + OBJECT_WORDS]) - changed
+    said = frozenset(sentence.stems)
+    # The denial says that act and little else ("forecast accuracy isn't tracked").
+    return len(local & said) >= 2 and len(local & said) >= 0.5 * len(local) \
+        and len(said - local - changed) <= OBJECT_WORDS_ASIDE
 
 
+OBJECT_WORDS = 3  # content words after a verb that name what it acts on
+OBJECT_WORDS_ASIDE = 1  # other words a denial of one of two acts may say
 PREFERRED_SHARE = 0.5  # of the words a point prefers that a comparing sentence names too
 
 
@@ -1346,7 +1364,7 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         # does is not its opposite.
         flipped = frozenset()
     if flipped and not conditional and not (point.denied and sentence.denied) and (
-            _same_proposition(point, sentence, flipped)
+            _same_proposition(point, sentence, flipped, denied=True)
             or antecedent is not None and not sentence.denied
             and _same_proposition(point, _with_antecedent(sentence, antecedent), flipped)):
         return Contradiction("negation", ", ".join(sorted(flipped)))
