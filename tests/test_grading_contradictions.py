@@ -204,6 +204,27 @@ def test_words_moved_both_ways_between_two_things_are_a_swap_though_some_stay(
     found = _wrong(question, points, answer)
     assert any(w["kind"] == "swap" for w in found) == swapped, found
 
+
+@pytest.mark.parametrize(("answer", "swapped"), [
+    ("A guarantee is something the buyer pays extra for after the sale, and a warranty is "
+     "free and comes with the product, so the guarantee card is a receipt.", True),
+    ("A guarantee is a free promise from the maker, while a warranty is a contract the buyer "
+     "usually pays extra for.", False),
+    # a mention after a preposition places the other thing ("a warranty on a guarantee")
+    ("A guarantee comes free with the product, and a warranty sold on a guarantee is "
+     "something the buyer pays extra for.", False),
+])
+def test_what_a_point_says_of_two_things_side_by_side_is_swapped_between_them(
+        answer: str, swapped: bool) -> None:
+    # The question asks about neither by name: the point itself sets the two side by side.
+    question = "What should a shop assistant explain about after-sales cover?"
+    points = [
+        "A guarantee is a free promise that comes with the product, whereas a warranty is a "
+        "contract the buyer pays extra for.",
+        "Statutory rights apply whatever cover is sold."]
+    found = _wrong(question, points, answer)
+    assert any(w["kind"] == "swap" for w in found) == swapped, found
+
 def test_definitions_written_as_labels_are_swapped_like_definitions() -> None:
     question = "How do the main ways of resolving a workplace dispute differ?"
     points = [

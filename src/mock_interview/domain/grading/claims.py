@@ -1780,8 +1780,15 @@ def contradicts(point: Statement, sentence: Statement,
                 question: str = "") -> Contradiction | None:
     """Does ``sentence`` state the opposite of ``point``? Clause by clause: a flipped
     negation or an antonym about the same things, or the roles of two things the question
-    names (``anchors``) swapped. ``loose``: an antonym also counts in a sentence that shares
-    only the question's words with the point (for answers that make no point at all)."""
+    names (``anchors``), or the point sets side by side, swapped. ``loose``: an antonym also
+    counts in a sentence that shares only the question's words with the point (for answers
+    that make no point at all)."""
+    return _contradicts(point, sentence, anchors, loose, question) \
+        or _swapped_side_by_side(point, sentence)
+
+
+def _contradicts(point: Statement, sentence: Statement, anchors: frozenset[str], loose: bool,
+                 question: str) -> Contradiction | None:
     if not point.stems & sentence.stems and not (loose and sentence.stems & anchors):
         return None
     if not (point.denied or sentence.denied or _antonyms_of_all(point) & sentence.stems
@@ -1996,14 +2003,7 @@ def _segments(statement: Statement, anchors: frozenset[str],
         return None
     # An anchor after a preposition in a clause the other one opens ("threads inside one
     # process") places that one: it ties no words of its own.
-    drop: set[int] = set()
-    for clause in statement.clauses:
-        first_named = next((s for s in clause.stems if s in anchors), None)
-        drop.update(p for p, s, w in zip(clause.positions, clause.stems, clause.words, strict=True)
-                    if s in anchors and first_named is not None and s != first_named
-                    and re.search(rf"\b(?:in|inside|within|of|across)\s+(?:(?:a|an|the|one|"
-                                  rf"each|its|their|that|this|the\s+same)\s+)?{re.escape(w)}\b",
-                                  clause.text))
+    drop = _placing_mentions(statement, anchors)
     kept_anchors = [s for p, s in statement.ordered() if s in anchors and p not in drop]
     if len(kept_anchors) != len(set(kept_anchors)) or set(kept_anchors) != set(anchors):
         return None
@@ -2091,18 +2091,7 @@ def _swapped_roles(point: Statement, sentence: Statement, anchors: frozenset[str
         theirs = _segments(sentence, pair, by_clause)
         if not ours or not theirs:
             return None
-        # Words tied to one side only, in the point.
-        only_first = ours[first] - ours[second]
-        only_second = ours[second] - ours[first]
-        kept = len(only_first & theirs[first]) + len(only_second & theirs[second])
-        to_second = len(only_first & theirs[second] - theirs[first])
-        to_first = len(only_second & theirs[first] - theirs[second])
-        moved = to_second + to_first
-        # Words moved each way ("a private address space" to threads, "share the heap" to
-        # processes) cross the two things over, whatever words stay with both.
-        if kept and to_second and to_first and moved >= max(kept, SWAP_CROSSED):
-            kept = 0
-        return kept, moved
+        return _kept_and_moved(ours, theirs, first, second)
 
     by_word = kept_and_moved(False)
     if by_word is None or by_word[1] < SWAP_MOVED or by_word[0]:
@@ -2111,6 +2100,97 @@ def _swapped_roles(point: Statement, sentence: Statement, anchors: frozenset[str
     if by_clause is not None and by_clause[0] >= SWAP_MOVED and not by_clause[1]:
         return None
     return Contradiction("swap", f"{first} and {second} swapped")
+
+
+def _kept_and_moved(ours: dict[str, set[str]], theirs: dict[str, set[str]], first: str,
+                    second: str) -> tuple[int, int]:
+    """How many of the words the point ties to one thing only the sentence ties to the same
+    thing, and how many to the other thing alone."""
+    only_first = ours[first] - ours[second]
+    only_second = ours[second] - ours[first]
+    kept = len(only_first & theirs[first]) + len(only_second & theirs[second])
+    to_second = len(only_first & theirs[second] - theirs[first])
+    to_first = len(only_second & theirs[first] - theirs[second])
+    moved = to_second + to_first
+    # Words moved each way ("a private address space" to threads, "share the heap" to
+    # processes) cross the two things over, whatever words stay with both.
+    if kept and to_second and to_first and moved >= max(kept, SWAP_CROSSED):
+        kept = 0
+    return kept, moved
+
+
+_SIDE_BY_SIDE_RE = re.compile(r"[\s,;]*(?:while|whereas)\b", re.I)
+_SIDE_OPENERS = frozenset(tx.stem(w) for w in ("while", "whereas"))
+
+
+def _set_side_by_side(point: Statement) -> tuple[str, str] | None:
+    """The two things a point sets side by side ("A risk is ..., whereas an issue is ..."):
+    the first word of each side, when they differ."""
+    if len(point.clauses) < 2:
+        return None
+    first = next((s for s in point.clauses[0].stems if s not in _SIDE_OPENERS), None)
+    for clause in point.clauses[1:]:
+        if _SIDE_BY_SIDE_RE.match(clause.text):
+            second = next((s for s in clause.stems if s not in _SIDE_OPENERS), None)
+            if first and second and first != second:
+                return first, second
+            return None
+    return None
+
+
+def _placing_mentions(statement: Statement, things: frozenset[str] | tuple[str, ...]) -> set[int]:
+    """Positions of mentions of one thing after a preposition in a clause that names the
+    other first ("threads inside one process"): they place that one and tie nothing."""
+    drop: set[int] = set()
+    for clause in statement.clauses:
+        first_named = next((s for s in clause.stems if s in things), None)
+        drop.update(p for p, s, w in zip(clause.positions, clause.stems, clause.words, strict=True)
+                    if s in things and first_named is not None and s != first_named
+                    and re.search(rf"\b(?:in|inside|within|of|across)\s+(?:(?:a|an|the|one|"
+                                  rf"each|its|their|that|this|the\s+same)\s+)?{re.escape(w)}\b",
+                                  clause.text))
+    return drop
+
+
+def _first_segments(statement: Statement, pair: tuple[str, str]) -> dict[str, set[str]] | None:
+    """Each of the two things -> the words from its first mention to the other's, up to the
+    end of the clause that names the second; a later mention ties nothing. None when the
+    statement does not name both."""
+    out: dict[str, set[str]] = {a: set() for a in pair}
+    seen: list[str] = []
+    leading: set[str] = set()
+    placing = _placing_mentions(statement, pair)
+    for clause in statement.clauses:
+        for position, stem in zip(clause.positions, clause.stems, strict=True):
+            if position in placing:
+                continue
+            if stem in pair:
+                if stem not in seen:
+                    seen.append(stem)
+                    if len(seen) == 1:
+                        out[stem] |= leading
+            elif seen:
+                out[seen[-1]].add(stem)
+            else:
+                leading.add(stem)
+        if len(seen) == 2:
+            return out
+    return None
+
+
+def _swapped_side_by_side(point: Statement, sentence: Statement) -> Contradiction | None:
+    """What a point says of each of two things it sets side by side ("a risk is an uncertain
+    future event, whereas an issue has already happened"), said of the other one."""
+    pair = _set_side_by_side(point)
+    if not pair or not frozenset(pair) <= sentence.stems:
+        return None
+    ours, theirs = _first_segments(point, pair), _first_segments(sentence, pair)
+    if not ours or not theirs:
+        return None
+    kept, moved = _kept_and_moved(ours, theirs, *pair)
+    if kept or moved < SWAP_MOVED:
+        return None
+    return Contradiction("swap", f"{pair[0]} and {pair[1]} swapped")
 
 
 SWAP_MOVED = 2  # words moved to the other thing that make a swap (or keep it, read by clause)
