@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from mock_interview.domain.grading import claims, dismissal, floors, opposition, relations
+from mock_interview.domain.grading import claims, dismissal, floors, opposition, relations, sequence
 from mock_interview.domain.grading import coverage as cov
 from mock_interview.domain.grading import text as tx
 
@@ -367,6 +367,15 @@ def read_answer(
             or dismissal.conflated_point(sentence, point_texts, question_stems)
         if dismissed and not any(k == i for k, _c in contradicted.get(dismissed[0], [])):
             contradicted.setdefault(dismissed[0], []).append((i, dismissed[1]))
+
+    # A step put first that the point does last, or last that it does first ("garbing starts
+    # with sterile gloves" against "shoe covers, ..., then sterile gloves").
+    for j, model in enumerate(reference.points):
+        for i in own:
+            found_order = sequence.misplaced_step(model.text, text[spans[i][0]:spans[i][1]],
+                                                  question_stems)
+            if found_order and not any(k == i for k, _c in contradicted.get(j, [])):
+                contradicted.setdefault(j, []).append((i, found_order))
 
     # Relations with the right words in the wrong places: a formula with a term moved across
     # its "=", a ratio reversed, another complexity class for the same thing.
