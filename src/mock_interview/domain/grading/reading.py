@@ -37,7 +37,8 @@ class WrongClaim:
     point: str | None  # the key point it contradicts
     misconception: str | None  # the known wrong claim it makes, when one matched
     # "misconception", "negation", "antonym", "swap", "number", "scope", "dismissal", "conflation",
-    # "opposite", "endorsed" (a practice the point says does harm, called the right one)
+    # "opposite", "endorsed" (a practice the point says does harm, called the right one),
+    # "order" (a step put at the wrong end of the order the point lays out)
     kind: str
 
 
