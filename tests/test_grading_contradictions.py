@@ -225,6 +225,18 @@ def test_what_a_point_says_of_two_things_side_by_side_is_swapped_between_them(
     found = _wrong(question, points, answer)
     assert any(w["kind"] == "swap" for w in found) == swapped, found
 
+
+def test_a_name_read_as_several_words_ties_none_of_them_to_itself() -> None:
+    # "SLA" is read as "service level agreement" too: those words are the name, not what
+    # the point says of it, so they neither stay nor move.
+    question = "How would you explain service targets to a new support lead?"
+    points = ["The SLA is the promise made to the customer in the contract, while the SLO is "
+              "the internal target the team aims for."]
+    swapped = ("The SLO is the promise made to the customer in the contract, and the SLA is "
+               "a label on the dashboard.")
+    assert any(w["kind"] == "swap" for w in _wrong(question, points, swapped))
+    assert not _wrong(question, points, points[0])
+
 def test_definitions_written_as_labels_are_swapped_like_definitions() -> None:
     question = "How do the main ways of resolving a workplace dispute differ?"
     points = [

@@ -2005,6 +2005,7 @@ def _segments(statement: Statement, anchors: frozenset[str],
     # process") places that one: it ties no words of its own.
     drop = _placing_mentions(statement, anchors)
     kept_anchors = [s for p, s in statement.ordered() if s in anchors and p not in drop]
+    naming = {p for p, s in statement.ordered() if s in anchors}
     if len(kept_anchors) != len(set(kept_anchors)) or set(kept_anchors) != set(anchors):
         return None
     out: dict[str, set[str]] = {a: set() for a in anchors}
@@ -2012,7 +2013,7 @@ def _segments(statement: Statement, anchors: frozenset[str],
     leading: set[str] = set()
     for clause in statement.clauses:
         pairs = [(p, s) for p, s in zip(clause.positions, clause.stems, strict=True)
-                 if p not in drop]
+                 if p not in drop and (p not in naming or s in anchors)]
         clause_stems = [s for _p, s in pairs]
         named = [s for s in clause_stems if s in anchors]
         if by_clause and len(named) == 1:
@@ -2160,9 +2161,11 @@ def _first_segments(statement: Statement, pair: tuple[str, str]) -> dict[str, se
     seen: list[str] = []
     leading: set[str] = set()
     placing = _placing_mentions(statement, pair)
+    # A name read as more than one stem ("SEC", also "second") is the thing itself.
+    naming = {p for p, s in statement.ordered() if s in pair}
     for clause in statement.clauses:
         for position, stem in zip(clause.positions, clause.stems, strict=True):
-            if position in placing:
+            if position in placing or position in naming and stem not in pair:
                 continue
             if stem in pair:
                 if stem not in seen:
