@@ -211,6 +211,14 @@ def test_contradictions_by_negation_antonym_and_swapped_roles(point: str, senten
     ("FIFO gives lower cost of goods sold when prices rise.",
      "LIFO gives higher cost of goods sold, because the newest costs go out first.",
      "How do FIFO and LIFO differ when prices rise?"),
+    # "no sending reputation" denies the reputation, not the sending (email deliverability).
+    ("A new mail domain has no sending reputation yet.",
+     "For a new mail domain I'd begin sending to the most engaged readers.",
+     "How do you move a newsletter to another mail domain?"),
+    # None at all is as few as can be (plant maintenance).
+    ("A working maintenance plan shows fewer packing line faults.",
+     "The maintenance plan showed no recurring packing line faults.",
+     "How do you show a maintenance plan worked?"),
 ])
 def test_agreeing_sentences_are_not_contradictions(point: str, sentence: str, question: str) -> None:
     from mock_interview.domain.grading import text as tx

@@ -677,6 +677,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
     manner_scope = False  # the scope was opened by "without"
     negated_condition = False  # "not when cash is received": the condition is what is denied
     bare = False  # the negation governs a bare verb ("didn't build")
+    noun_phrase = False  # the negation ("no") governs a noun phrase
     checked = False  # the negation is what a check looks for ("check it isn't kinked")
     figure_at = _read_figures(piece, tokens)
     lowered = tx.lower_same_length(piece)
@@ -873,6 +874,7 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             elif following not in _NOT_NEGATING_NEXT:
                 negated_from = len(stems)
                 scope, scope_words, scope_open = True, 0, True
+                noun_phrase = word == "no"
                 listing = "denied" if word in _LISTING_NEGATORS else ""
                 bare = _before_bare_verb(words, index)
             elif following in _LIMITING:
@@ -920,7 +922,11 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
                 denied.add(stem)
                 if alternative_scope:
                     alternative.add(stem)
-                if scope_open:
+                following = words[index + 1] if index + 1 < len(words) else ""
+                # "no sending reputation", "no existing customers": a participle before a
+                # noun qualifies it; the noun is what is denied.
+                if scope_open and not (noun_phrase and part.endswith("ing")
+                                       and following.isalpha() and following not in stop):
                     heads.add(stem)
                     if manner_scope:
                         manner.add(stem)
@@ -1350,6 +1356,11 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         # "Four days doesn't even cover a full week" says a case falls short of what the
         # point advises ("cover full weekly cycles"); it does not deny the advice.
         flipped = flipped - sentence_denied
+    if flipped & sentence_denied:
+        # "no billing incidents" is as few as can be: it agrees with "fewer incidents".
+        lessened = frozenset(s for k, s in enumerate(point.stems)
+                             if _LESSENING & set(point.stems[max(0, k - REDUCED_REACH):k]))
+        flipped = flipped - (lessened & sentence_denied)
     # "I don't show a solution in those early interviews" holds back what the point puts
     # off ("... before showing any solution").
     flipped = flipped - (point.deferred & sentence_denied)
@@ -1436,6 +1447,8 @@ _DECREASE_STEMS = frozenset(tx.stem(w) for w in (
     "reduce", "reduces", "reducing", "reduced", "decrease", "decreases", "lowers", "lowering",
     "cut", "cuts", "offset", "offsets", "shrink", "shrinks", "lessen", "lessens"))
 REDUCED_REACH = 2  # content words before a thing that a decreasing verb may govern
+_LESSENING = _DECREASE_STEMS | frozenset(tx.stem(w) for w in (
+    "fewer", "less", "lower", "minimal", "minimise", "minimize", "minimum"))
 
 
 def _reduced(statement: Statement, stem: str) -> bool:
