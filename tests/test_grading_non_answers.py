@@ -861,6 +861,7 @@ def test_going_to_someone_is_an_action_not_a_deflection() -> None:
     "asked me to.",
     "The site manager of the depot made all the calls on the rota and the handovers. I'd "
     "just get the final schedule emailed to me.",
+
     # what the speaker is like, in place of how it is done
     "I'm extremely fair by nature and people trust me, so rotas have never been a problem "
     "for my teams. It's just second nature to me.",
@@ -876,6 +877,37 @@ def test_an_answer_that_hands_off_or_portrays_the_speaker_says_nothing(answer: s
     result = _technical_grade(ROTA_QUESTION, ROTA_POINTS, answer)
     assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
 
+
+
+PAYROLL_QUESTION = "How do you process a mid-month salary change in payroll?"
+PAYROLL_POINTS = [
+    "Confirm the change is approved in writing by the budget holder before entering it",
+    "Pro-rate the salary by working days or calendar days according to policy",
+    "Recalculate tax and pension contributions on the new pay",
+    "Check the payslip and the variance report before the payroll is submitted"]
+
+
+@pytest.mark.parametrize(("answer", "answers"), [
+    # the work left to another, the speaker's own part another subject
+    ("Salary changes are usually handled by our payroll administrator, so I'd leave that to "
+     "them. My part is the reporting: I check the variance report each month and send it to "
+     "the finance director.", False),
+    # another subject the speaker knows well, put in the question's place
+    ("That's more of an HR question. What I know well is expense claims: I check each claim "
+     "against the policy, make sure the budget holder has approved it in writing, and post it "
+     "before the payroll cut-off.", False),
+    # the speaker's part named beside the whole answer
+    ("I'd confirm the budget holder approved it in writing, pro-rate by working days, "
+     "recalculate tax and pension, then check the payslip and variance report before "
+     "submitting. My part is the checking at the end.", True),
+])
+def test_a_subject_left_to_another_or_swapped_for_a_known_one_says_nothing(
+        answer: str, answers: bool) -> None:
+    result = _technical_grade(PAYROLL_QUESTION, PAYROLL_POINTS, answer)
+    if answers:
+        assert not result.flags and result.overall > 70, (answer, result.overall)
+    else:
+        assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
 
 @pytest.mark.parametrize("answer", [
     "I'm a big believer in written handovers. On my last team I set a weekly rotation so "
