@@ -85,6 +85,16 @@ CACHE_POINTS = (
     # called a drag on the work (accounting)
     (PAYROLL_QUESTION, PAYROLL_POINTS,
      "Reconciling payroll to the general ledger just delays the close.", 0),
+    # to be left out, or dropped (nursing)
+    (WOUND_QUESTION, WOUND_POINTS,
+     "Measurements should be left out of the notes, since photos say more.", 2),
+    (WOUND_QUESTION, WOUND_POINTS,
+     "The two-hour repositioning can usually be dropped on a good mattress.", 0),
+    # a denial in another part of the point ("not weekends") leaves this part said (retail)
+    ("How do you plan staff for a shop's busy season?",
+     ("Rotas are agreed with the team two weeks ahead, and cover follows footfall, not "
+      "weekends alone.",),
+     "The rota doesn't need agreeing with the team; I just post it.", 0),
 ])
 def test_a_dismissed_step_contradicts_the_point_that_says_it_is_done(
         question: str, points: tuple[str, ...], sentence: str, contradicted: int) -> None:
@@ -119,6 +129,10 @@ def test_a_dismissed_step_contradicts_the_point_that_says_it_is_done(
     ("What goes into cost of goods sold?",
      ("Selling and administrative costs are not included in cost of goods sold.",),
      "Selling and administrative costs don't belong in cost of goods sold."),
+    # the point keeps the thing away, so calling it forbidden agrees (HR)
+    ("How do you run a grievance investigation?",
+     ("Interview both parties separately, and protect the complainant from retaliation.",),
+     "I remind everyone that retaliation is prohibited."),
 ])
 def test_no_dismissal_where_nothing_a_point_says_is_waved_away(
         question: str, points: tuple[str, ...], sentence: str) -> None:

@@ -37,7 +37,10 @@ _NEEDLESS_BEFORE_RE = re.compile(
     r"really\s+|just\s+|simply\s+|therefore\s+|then\s+)?(?:unnecessary|irrelevant|optional|"
     r"pointless|overkill|redundant|superfluous|a\s+waste\s+of\s+time|not\s+worth\s+it|"
     r"not\s+(?:needed|required|necessary))"
-    r"|(?:can|could)\s+(?:safely\s+|usually\s+|just\s+)?be\s+(?:skipped|ignored|omitted)"
+    r"|(?:can|could)\s+(?:safely\s+|usually\s+|just\s+|often\s+)?be\s+(?:skipped|ignored|omitted"
+    r"|dropped)"
+    # "logs should be left out", "the benefit clause can usually be dropped".
+    r"|should\s+(?:just\s+|simply\s+|always\s+)?be\s+(?:left\s+out|omitted|skipped)"
     r"|makes?\s+no\s+difference|matters?\s+little"
     # "Gross margin doesn't enter into it", "variability doesn't belong in the calculation".
     r"|(?:do|does|did)(?:n't|\s+not)\s+(?:really\s+|even\s+|actually\s+)?(?:belong|enter\s+into|"
@@ -81,7 +84,9 @@ _POINT_AGREES_RE = re.compile(
 # condition either way.
 _IDLE_NEGATION_RE = re.compile(r"\b(?:more|less)\s+likely\s+than\s+not\b|\bwhether\s+or\s+not\b",
                                re.I)
-_POINT_ALLOWS_RE = re.compile(r"\b(?:not|never|no|without|prohibit\w*|forbid\w*|ban\w*)\b|n't\b",
+# "protect the complainant from retaliation" keeps it away, as "retaliation is prohibited" does.
+_POINT_ALLOWS_RE = re.compile(r"\b(?:not|never|no|without|prohibit\w*|forbid\w*|ban\w*|"
+                              r"protect\w*|prevent\w*|avoid\w*|guard\w*|shield\w*)\b|n't\b",
                               re.I)
 
 # Every dismissal holds one of these (a cheap test before the patterns).
@@ -89,12 +94,12 @@ _DISMISSING_WORDS = ("need", "have to", "matter", "necessary", "required", "impo
                      "optional", "pointless", "overkill", "redundant", "superfluous", "waste",
                      "worth", "skip", "ignore", "omit", "difference", "allowed", "permitted",
                      "prohibited", "banned", "forbidden", "belong", "enter", "come into",
-                     "factor", "play a", "nothing to do", "part of", "left out", "bother",
+                     "factor", "play a", "nothing to do", "part of", "left out", "bother", "dropped",
                      "waste time", " by ", "delay", "slow", "in the way", "friction", "noise",
                      "overhead")
 DISMISSED_WORDS = 2  # point words a dismissal must name when all of them are everyday words
 # A point's parts that say things of their own: "...; a holdout is needed", "..., so X".
-_POINT_PART_RE = re.compile(r"[;:]|,\s*(?=(?:so|but|while|whereas|which)\b)|\.\s+", re.I)
+_POINT_PART_RE = re.compile(r"[;:]|,\s*(?=(?:so|but|while|whereas|which|and)\b)|\.\s+", re.I)
 
 
 def _scope_before(sentence: str, start: int) -> str:
