@@ -90,6 +90,15 @@ CACHE_POINTS = (
      "Measurements should be left out of the notes, since photos say more.", 2),
     (WOUND_QUESTION, WOUND_POINTS,
      "The two-hour repositioning can usually be dropped on a good mattress.", 0),
+    # shunned by the speaker, the thing said first (software, nursing)
+    (CACHE_QUESTION, CACHE_POINTS,
+     "Invalidation on writes is something I avoid; it couples every writer to the cache.", 1),
+    (WOUND_QUESTION, WOUND_POINTS,
+     "Repositioning every two hours I avoid, since it wakes the patient.", 0),
+    # one everyday word beside the question's own is all that is shunned (data)
+    ("How would you encode a postcode feature?",
+     ("Count encoding replaces each postcode with how often it appears.",),
+     "Count encoding I avoid, as frequency says nothing.", 0),
     # a denial in another part of the point ("not weekends") leaves this part said (retail)
     ("How do you plan staff for a shop's busy season?",
      ("Rotas are agreed with the team two weeks ahead, and cover follows footfall, not "

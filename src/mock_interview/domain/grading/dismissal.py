@@ -46,6 +46,11 @@ _NEEDLESS_BEFORE_RE = re.compile(
     r"|(?:do|does|did)(?:n't|\s+not)\s+(?:really\s+|even\s+|actually\s+)?(?:belong|enter\s+into|"
     r"come\s+into|factor\s+in(?:to)?|play\s+a\s+(?:role|part))"
     r"|(?:has|have)\s+nothing\s+to\s+do\s+with"
+    # "Row locks are something I avoid", "count encoding I avoid,": the speaker shuns it.
+    r"|(?:is|are)\s+(?:something|one|a\s+thing|what)\s+(?:i|we)(?:'d|\s+would)?\s+"
+    r"(?:always\s+|usually\s+|generally\s+|tend\s+to\s+)?(?:avoid|steer\s+clear\s+of|"
+    r"stay\s+away\s+from|never\s+use)"
+    r"|(?<=\w\s)(?:i|we)\s+(?:always\s+|usually\s+|generally\s+)?avoid(?=\s*[,.;:]|\s*$)"
     r"|(?:is|are)(?:n't|\s+not)\s+(?:really\s+)?(?:part\s+of|relevant\s+to)"
     r"|can\s+(?:safely\s+|just\s+)?be\s+left\s+out"
     # "checking CRM history before outreach just delays pipeline": a step called a drag.
@@ -96,7 +101,7 @@ _DISMISSING_WORDS = ("need", "have to", "matter", "necessary", "required", "impo
                      "prohibited", "banned", "forbidden", "belong", "enter", "come into",
                      "factor", "play a", "nothing to do", "part of", "left out", "bother", "dropped",
                      "waste time", " by ", "delay", "slow", "in the way", "friction", "noise",
-                     "overhead")
+                     "overhead", "avoid", "steer clear", "stay away")
 DISMISSED_WORDS = 2  # point words a dismissal must name when all of them are everyday words
 # A point's parts that say things of their own: "...; a holdout is needed", "..., so X".
 _POINT_PART_RE = re.compile(r"[;:]|,\s*(?=(?:so|but|while|whereas|which|and)\b)|\.\s+", re.I)
@@ -173,7 +178,8 @@ def dismissed_point(sentence: str, points: tuple[str, ...],
                 continue
             # One everyday word is enough when it is all the sentence dismisses ("History
             # doesn't really matter").
-            if not named or not _enough(named) and set(tx.content_stems(scope)) != named:
+            if not named or not _enough(named) \
+                    and set(tx.content_stems(scope)) - question_stems != named:
                 continue
             if best is None or len(named) > best[0]:
                 words = " ".join(tx.words(scope)[-6:])
