@@ -1496,3 +1496,25 @@ def test_the_quickest_way_is_advice_that_answers_advice(sentence: str, contradic
     point = claims.read_statement("Avoid posting the accrual straight away; wait for the "
                                   "goods received note.")
     assert bool(claims.contradicts(point, claims.read_statement(sentence))) is contradicts
+
+
+def test_an_opposite_word_another_point_denies_things_of_is_not_said_by_that_point() -> None:
+    """"Permanent contracts never give rise to a payment" does not say what "payments come
+    from permanent contracts" says, though both name permanent contracts: the sentence
+    contradicts the point about temporary ones."""
+    from mock_interview.domain.grading import reading
+    from mock_interview.domain.grading import text as tx
+
+    question = "Where do retention bonuses come from?"
+    points = [claims.read_statement(p) for p in (
+        "Retention bonuses come from temporary contracts that are extended past a year.",
+        "Permanent contracts signed through an agency never give rise to a retention bonus.")]
+    found = claims.Contradiction("antonym", "temporari / perman (contract)", "perman")
+    stems = frozenset(tx.content_stems(question))
+    wrong = claims.read_statement("Retention bonuses come from permanent contracts signed "
+                                  "through an agency.")
+    assert not reading._said_by_another(found, points, 0, wrong, stems)
+    # the other point's own claim, repeated, is said by it
+    said = claims.read_statement("Permanent contracts signed through an agency never give "
+                                 "rise to a bonus.")
+    assert reading._said_by_another(found, points, 0, said, stems)

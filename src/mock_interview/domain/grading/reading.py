@@ -274,7 +274,10 @@ def _said_by_another(found: claims.Contradiction, points: list[claims.Statement]
                    for k, point in enumerate(points))
     if found.kind != "antonym" or not found.opposite:
         return False
+    # A point that denies what the sentence asserts of the opposite word ("permanent
+    # differences never create deferred taxes") does not say it.
     return any(k != j and found.opposite in point.asserted and shared(point) > shared(points[j])
+               and not point.denied & sentence.asserted
                for k, point in enumerate(points))
 
 
