@@ -95,6 +95,9 @@ CACHE_POINTS = (
      "Invalidation on writes is something I avoid; it couples every writer to the cache.", 1),
     (WOUND_QUESTION, WOUND_POINTS,
      "Repositioning every two hours I avoid, since it wakes the patient.", 0),
+    # the speaker's own practice leaves it out (accounting)
+    (PAYROLL_QUESTION, PAYROLL_POINTS,
+     "In practice I skip the employer tax accrual, since the provider posts it anyway.", 2),
     # one everyday word beside the question's own is all that is shunned (data)
     ("How would you encode a postcode feature?",
      ("Count encoding replaces each postcode with how often it appears.",),
@@ -138,6 +141,9 @@ def test_a_dismissed_step_contradicts_the_point_that_says_it_is_done(
     ("What goes into cost of goods sold?",
      ("Selling and administrative costs are not included in cost of goods sold.",),
      "Selling and administrative costs don't belong in cost of goods sold."),
+    # the speaker skips something no point asks for
+    (CACHE_QUESTION, CACHE_POINTS,
+     "I skip the warm-up script on deploys; entries fill on the first reads."),
     # the point keeps the thing away, so calling it forbidden agrees (HR)
     ("How do you run a grievance investigation?",
      ("Interview both parties separately, and protect the complainant from retaliation.",),

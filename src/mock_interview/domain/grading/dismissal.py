@@ -23,6 +23,9 @@ _NEEDLESS_AFTER_RE = re.compile(
     r"(?:need(?:\s+to)?|have\s+to)"
     r"|needn't|never\s+needs?(?:\s+to)?"
     r"|(?:can|could)\s+(?:safely\s+|just\s+|usually\s+)?(?:skip|ignore|omit)"
+    # "in practice I skip shrinkage": the speaker's own practice leaves it out.
+    r"|(?:i|we)\s+(?:usually\s+|just\s+|generally\s+|always\s+|simply\s+|often\s+)?"
+    r"(?:skip|ignore|leave\s+out)"
     # "I wouldn't bother with a holdout", "I wouldn't muddy the story by looking at retention".
     r"|(?:i|we)(?:\s+would|'d|\s+will)?(?:n't|\s+not|\s+never)\s+(?:bother|waste\s+time)"
     r"\s+(?:with|on|to|checking|looking\s+at|tracking)"
