@@ -1518,3 +1518,25 @@ def test_an_opposite_word_another_point_denies_things_of_is_not_said_by_that_poi
     said = claims.read_statement("Permanent contracts signed through an agency never give "
                                  "rise to a bonus.")
     assert reading._said_by_another(found, points, 0, said, stems)
+
+
+def test_setting_a_figures_unit_aside_does_not_deny_the_amount() -> None:
+    """"per kilogram rather than millilitres" chooses how to write a feed; it says nothing
+    against "a feed of at least 60 millilitres"."""
+    from mock_interview.domain.grading import coverage as cov
+    from mock_interview.domain.grading import reading
+    from mock_interview.domain.grading import text as tx
+
+    question = "How do you set up a feeding plan so a small newborn gains weight?"
+    point = ("A feed for a small newborn is usually at least 60 millilitres, and the baby must "
+             "keep gaining weight as feeds grow, so volumes are set in relative units such as "
+             "millilitres per kilogram.")
+    reference = cov.prepare_reference(question, (point,))
+    points = [claims.read_statement(point)]
+    said = ("I specify it per kilogram rather than millilitres so a baby who has grown since "
+            "birth is fed enough.")
+    found = reading._denials(reference, points, [claims.read_statement(said)], [0],
+                             reference.question_stems, cov.DEFAULT_TUNING)
+    assert not found, found
+    # the unit is the word after the figure, and only that
+    assert reading._figure_units(points[0]) == {tx.stem("millilitres")}

@@ -950,10 +950,18 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
                                                    tuning, _own_act(points[j], statements[i])):
                 found.append((j, i, claims.Contradiction(
                     "negation", ", ".join(sorted(set(words))))))
-            elif heads & distinctive - _modifiers_set_aside(statements[i], points[j].stems):
+            elif heads & distinctive - _modifiers_set_aside(statements[i], points[j].stems) \
+                    - _figure_units(points[j]):
                 found.append((j, i, claims.Contradiction(
                     "negation", ", ".join(sorted(heads & distinctive)))))
     return found
+
+
+def _figure_units(point: claims.Statement) -> frozenset[str]:
+    """Words that name the unit of a figure in the point ("at least 16 *pixels*"): setting
+    the unit aside ("in rem rather than pixels") says nothing against the amount."""
+    ordered = [s for _p, s in point.ordered()]
+    return frozenset(s for k, s in enumerate(ordered) if k and ordered[k - 1][:1].isdigit())
 
 
 def _modifiers_set_aside(statement: claims.Statement, point: frozenset[str]) -> frozenset[str]:
