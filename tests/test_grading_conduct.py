@@ -35,6 +35,14 @@ RED_FLAGS = [
     "I decided not to bring it up with the partner before the deadline.",
     "I didn't tell customers until their parcels were already a week late.",
     "I didn't think it was worth paging the physician over one reading.",
+    # the fix done out of sight, the alarm not raised, luck as the outcome
+    "I reversed the duplicate payment quietly in the next run and moved on.",
+    "I didn't want to be the one to stop the pour, so we kept going until the end of the day.",
+    "I waited until the day team came on rather than paging the registrar again.",
+    "I assumed the senior partner knew the client's position better than I did, so I filed it.",
+    "Luckily nothing happened, and the missing guard rail went back up the next week.",
+    # a customer turned away
+    "I said the manager was busy and told him he'd have to wait like everyone else.",
     # acting against others or around the process
     "I presented the forecast model at the offsite as my own work.",
     "I reported the launch to the board as a success based on sign-ups alone.",
@@ -192,6 +200,11 @@ SOUND_STORIES = [
     "I charted the dose at the time I gave it and told the charge nurse it was late.",
     "I skipped the jargon and started with one slide on what it would save.",
     "I raised it with the site manager that morning and logged it on the system.",
+    "Luckily nothing happened, but I reported it as a near miss and we changed the checklist.",
+    "I didn't want to be the one who missed it, so I checked every line with a colleague.",
+    "The plan said to reassess at six, so I waited until the morning round and handed it over.",
+    "The client assumed we knew best, so I walked them through the options and let them choose.",
+    "My manager was busy, so I asked the deputy to review the refund with me instead.",
 ]
 
 
