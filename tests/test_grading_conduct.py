@@ -43,6 +43,16 @@ RED_FLAGS = [
     "Luckily nothing happened, and the missing guard rail went back up the next week.",
     # a customer turned away
     "I said the manager was busy and told him he'd have to wait like everyone else.",
+    "I turned down the escalation, since escalations make our team's numbers look bad.",
+    # the person avoided, the complaint not engaged with
+    "I sent the letter on Friday and blocked my diary so he couldn't reach me until Monday.",
+    "I didn't engage with the grievance and left it to the lawyers.",
+    # safety limits and checks set aside, a faulty machine kept running
+    "I told the drivers to skip their rest breaks so the trailers left on time.",
+    "I loaded the van well over the weight limit to save a trip.",
+    "I told him to keep using the hoist carefully until the end of the shift.",
+    "We didn't tag the hoist out, because we only had the one.",
+    "So it was fine in the end.",
     # acting against others or around the process
     "I presented the forecast model at the offsite as my own work.",
     "I reported the launch to the board as a success based on sign-ups alone.",
@@ -205,6 +215,11 @@ SOUND_STORIES = [
     "The plan said to reassess at six, so I waited until the morning round and handed it over.",
     "The client assumed we knew best, so I walked them through the options and let them choose.",
     "My manager was busy, so I asked the deputy to review the refund with me instead.",
+    "I told the team to skip the weekly status slides and use the hour for the backlog.",
+    "I told him to keep using the old form until the new one was approved.",
+    "It was fine in the end because we had rehearsed the failover the month before.",
+    "She couldn't reach me while I was in theatre, so I now leave my bleep with a colleague.",
+    "When the hoist felt slack I tagged it out and told the shift lead.",
 ]
 
 
