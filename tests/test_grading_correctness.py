@@ -164,6 +164,10 @@ def test_denying_a_misconception_is_not_asserting_it() -> None:
     ("Avoid discounting immediately, because it erodes margin.",
      "I discount immediately to keep the deal moving.",
      "How do you handle a price objection?"),
+    # A pro-form standing for the point's subject (a car loan).
+    ("The deposit and the monthly payments add up exactly to the purchase price.",
+     "The two usually don't add up to the purchase price.",
+     "How is a car loan paid off?"),
     # One of two acts in one clause, denied on its own (a kitchen's cold chain).
     ("The kitchen logs fridge temperatures and discards food held above 8C for four hours.",
      "Fridge temperatures aren't logged.",

@@ -1018,7 +1018,9 @@ def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str],
     ``denied``: ``changed`` is a verb one of them denies, which may be one of two acts."""
     # "NSAIDs don't change the INR" says nothing of "sudden changes shift the INR": what
     # comes before the negation is a subject of its own.
-    own_subject = denies_of_another(sentence, point.stems, changed)
+    # "The two don't add up to the total": a pro-form stands for the point's own subject.
+    own_subject = denies_of_another(sentence, point.stems, changed) \
+        and not (denied and _PRO_SUBJECT_RE.match(sentence.text))
     if len(changed) >= 2 and len(changed) >= 0.5 * len(frozenset(sentence.stems)) \
             and not own_subject:
         return True  # "You won't see it in query logs": the sentence is all about them
@@ -1045,6 +1047,7 @@ def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str],
         and len(said - local - changed) <= OBJECT_WORDS_ASIDE
 
 
+_PRO_SUBJECT_RE = re.compile(r"\W*(?:the two|both|they|these|those|it|this)\b")
 OBJECT_WORDS = 3  # content words after a verb that name what it acts on
 OBJECT_WORDS_ASIDE = 1  # other words a denial of one of two acts may say
 PREFERRED_SHARE = 0.5  # of the words a point prefers that a comparing sentence names too
