@@ -623,6 +623,38 @@ def test_a_ratio_read_backwards_is_a_wrong_claim() -> None:
     assert "wrong-claim" in wrong.flags and not right.wrong_claims
 
 
+ROAST_Q = "What core temperatures do you cook roasts to?"
+ROAST_KP = ["Cook to at least 74C for whole poultry and 63C for beef joints served pink.",
+            "Rest the joint before carving."]
+
+
+@pytest.mark.parametrize(("answer", "wrong"), [
+    # the two figures traded between the things they are for
+    ("I take it to 63C for whole poultry and 74C for beef joints served pink.", True),
+    # the point's own figures, each for its own thing
+    ("I go to 74C for whole poultry, 63C for beef joints served pink, and I rest the joint.",
+     False),
+    # another figure for something the point gives none for
+    ("I go to 74C for whole poultry and 70C for pork.", False),
+    # a value above the point's lower bound meets it; a lower bound of its own does not
+    ("I go to about 80C for whole poultry.", False),
+    ("I cook to at least 70C for whole poultry.", True),
+])
+def test_a_figure_given_for_another_thing_than_the_points_is_a_wrong_claim(
+        answer: str, wrong: bool) -> None:
+    result = grade(answer, ROAST_KP, ROAST_Q)
+    assert any(w["kind"] == "number" for w in result.wrong_claims) == wrong, result.wrong_claims
+
+
+def test_a_figure_for_the_same_thing_at_another_level_is_not_traded() -> None:
+    # The second point gives its own figure for poultry in care homes: a sentence about the
+    # general rule speaks of the first point's figure, not against the second's.
+    points = ROAST_KP + ["Care homes serving frail residents hold to 80C for whole poultry."]
+    result = grade("I take it to 74C for whole poultry, and 63C for beef joints served pink.",
+                   points, ROAST_Q)
+    assert not result.wrong_claims, result.wrong_claims
+
+
 def test_a_time_of_day_is_not_a_ratio() -> None:
     from mock_interview.domain.grading import relations
 

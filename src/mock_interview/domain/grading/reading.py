@@ -191,14 +191,23 @@ RELATION_SHARED = 2  # words besides the figures a sentence shares with the poin
 
 
 def _relation_contradiction(point_text: str, point: claims.Statement, sentence_text: str,
-                            sentence: claims.Statement,
-                            question_stems: frozenset[str]) -> claims.Contradiction | None:
+                            sentence: claims.Statement, question_stems: frozenset[str],
+                            distinctive: frozenset[str] = frozenset()
+                            ) -> claims.Contradiction | None:
     swapped = relations.swapped_formula(point_text, sentence_text)
     if swapped:
         return claims.Contradiction("swap", f"{swapped[0]} / {swapped[1]}")
     signed = relations.changed_signs(point_text, sentence_text)
     if signed:
         return claims.Contradiction("swap", f"{signed[0]} / {signed[1]}")
+    traded = relations.other_figure_for(point_text, sentence_text)
+    # The figure is for exactly what the point's is for; the point's own other words, when
+    # it has any, tell it from a point giving figures for the same things at another level
+    # ("AAA raises it to 4.5:1 for large text" against "AA needs 3:1 for large text").
+    own = frozenset(s for s in distinctive - traded[2] if not s[:1].isdigit()) if traded \
+        else frozenset()
+    if traded and (not own or own & sentence.stems):
+        return claims.Contradiction("number", f"{traded[0]} / {traded[1]}")
     other = relations.other_figure(point_text, sentence_text)
     if other:
         shared = {s for s in point.stems & sentence.stems
@@ -390,7 +399,8 @@ def read_answer(
         for i in own:
             sentence = text[spans[i][0]:spans[i][1]]
             found_relation = _relation_contradiction(model.text, points[j], sentence,
-                                                     statements[i], question_stems)
+                                                     statements[i], question_stems,
+                                                     _distinctive(points, j, question_stems))
             if found_relation and not any(k == i for k, _c in contradicted.get(j, [])):
                 contradicted.setdefault(j, []).append((i, found_relation))
                 if found_relation.kind == "swap":

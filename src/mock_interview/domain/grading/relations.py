@@ -158,6 +158,78 @@ def other_figure(point: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
+# "4.5:1 for normal body text", "74C for poultry", "2 to 3 for atrial fibrillation": a figure
+# or a range and what it is for.
+_FIGURE_FOR_RE = re.compile(
+    r"(?<![\w.])(?:(\d+(?:\.\d+)?)\s*(?:-|\u2013|to)\s*)?"
+    r"(\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)?)\s*(?:%|°\s*[cf]|per\s*cent|[a-z]{1,8})?"
+    r"\s+for\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)"
+    r"(?=\s*(?:[,;.:)]|\band\b|\bor\b|\bbut\b|\bwhile\b|$))", re.I)
+Span = tuple[float, float, str]  # low, high, and what follows ":" in a ratio
+
+
+def _figures_for(text: str) -> dict[frozenset[str], set[Span]]:
+    out: dict[frozenset[str], set[Span]] = {}
+    for match in _FIGURE_FOR_RE.finditer(text):
+        target = frozenset(tx.content_stems(match.group(3)))
+        if not target:
+            continue
+        value, _colon, per = re.sub(r"\s+", "", match.group(2)).partition(":")
+        if match.group(1) and not per and float(value) == 1:
+            value, per = match.group(1), "1"  # "4.5 to 1" is the ratio 4.5:1
+            high = low = float(value)
+        else:
+            high = float(value)
+            low = float(match.group(1)) if match.group(1) else high
+        low, high = min(low, high), max(low, high)
+        # "at least 4.5:1" is met by 7:1; "below 2" by 1.5
+        bound = _BOUND_BEFORE_RE.search(text[max(0, match.start() - 16):match.start()])
+        if bound and bound.group(1):
+            high = float("inf")
+        elif bound:
+            low = float("-inf")
+        out.setdefault(target, set()).add((low, high, per))
+    return out
+
+
+_BOUND_BEFORE_RE = re.compile(r"(?:\b(at least|minimum of|more than|over|above|no less than)|"
+                              r"\b(?:at most|up to|maximum of|less than|below|under|no more than))"
+                              r"\s*$", re.I)
+
+
+def _agree(ours: Span, theirs: Span) -> bool:
+    """Does a figure agree with the point's: the same bound when both are bounds of one
+    kind ("at least 3:1" is not "at least 4.5:1"), else a value or range within it."""
+    if ours[2] != theirs[2]:
+        return False
+    if ours[1] == theirs[1] == float("inf"):
+        return ours[0] == theirs[0]
+    if ours[0] == theirs[0] == float("-inf"):
+        return ours[1] == theirs[1]
+    return theirs[0] <= ours[1] and ours[0] <= theirs[1]
+
+
+def other_figure_for(point: str, sentence: str) -> tuple[str, str, frozenset[str]] | None:
+    """The sentence gives another figure for exactly what the point gives its figure for
+    ("3:1 for normal body text" against "4.5:1 for normal body text"), and none that agrees
+    with the point's for it (a value inside the point's range agrees), whatever figures it
+    gives for other things: the two figures and what they are for."""
+    theirs = _figures_for(sentence)
+    for target, values in _figures_for(point).items():
+        said = theirs.get(target, set())
+        if said and not any(_agree(o, t) for o in values for t in said):
+            ours, other = sorted(values)[0], sorted(said)[0]
+            return _shown_span(ours), _shown_span(other), target
+    return None
+
+
+def _shown_span(span: Span) -> str:
+    low, high, per = span
+    shown = f"{low:g}" if low == high or abs(high) == float("inf") else \
+        f"{high:g}" if abs(low) == float("inf") else f"{low:g} to {high:g}"
+    return f"{shown}:{per}" if per else shown
+
+
 # ---- sums: "CCC = DIO + DSO - DPO", "days inventory plus days sales minus days payables" ----
 
 _SIGN_RE = re.compile(r"\s*(\+|\bplus\b|\s[-\u2212\u2013]\s|\bminus\b|\bless\b)\s*", re.I)
@@ -231,8 +303,8 @@ def _shown_sum(terms: Sum) -> str:
                     for t, sign in sorted(terms, key=lambda x: (-x[1], sorted(x[0]))))
 
 
-_RELATION_HINT_RE = re.compile(r"[=×*/÷:+]|\bO\(|\b(?:equals|times|divided|multiplied|to|minus|plus)\b",
-                               re.I)
+_RELATION_HINT_RE = re.compile(r"[=×*/÷:+]|\bO\(|\b(?:equals|times|divided|multiplied|to|minus|plus)\b"
+                               r"|\d\s*(?:%|°\s*[cf]|[a-z]{1,8})?\s+for\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -240,4 +312,5 @@ def has_relation(text: str) -> bool:
     """Does ``text`` state a formula, a ratio or a complexity class (a cheap first look)?"""
     if not _RELATION_HINT_RE.search(text):
         return False
-    return bool(formulas(text) or complexities(text) or ratios(text) or sums(text))
+    return bool(formulas(text) or complexities(text) or ratios(text) or sums(text)
+                or _figures_for(text))
