@@ -655,6 +655,20 @@ def test_a_figure_for_the_same_thing_at_another_level_is_not_traded() -> None:
     assert not result.wrong_claims, result.wrong_claims
 
 
+@pytest.mark.parametrize(("answer", "wrong"), [
+    ("RICE stands for Revenue, Investment, Cost and Effort, and you rank by revenue.", True),
+    ("RICE stands for reach, impact, confidence and effort; divide the first three by effort.",
+     False),
+    # another acronym spelled out is not this one's
+    ("ICE stands for impact, confidence and ease, a lighter cousin.", False),
+])
+def test_an_acronym_spelled_out_in_other_words_is_a_wrong_claim(answer: str, wrong: bool) -> None:
+    points = ["RICE stands for Reach, Impact, Confidence and Effort.",
+              "The score is reach times impact times confidence, divided by effort."]
+    result = grade(answer, points, "How does the RICE prioritisation framework work?")
+    assert any(w["kind"] == "expansion" for w in result.wrong_claims) == wrong, result.wrong_claims
+
+
 def test_a_time_of_day_is_not_a_ratio() -> None:
     from mock_interview.domain.grading import relations
 

@@ -38,7 +38,8 @@ class WrongClaim:
     misconception: str | None  # the known wrong claim it makes, when one matched
     # "misconception", "negation", "antonym", "swap", "number", "scope", "dismissal", "conflation",
     # "opposite", "endorsed" (a practice the point says does harm, called the right one),
-    # "order" (a step put at the wrong end of the order the point lays out)
+    # "order" (a step put at the wrong end of the order the point lays out), "expansion" (an
+    # acronym spelled out in other words)
     kind: str
 
 
@@ -128,7 +129,30 @@ RESTRICTED_SHARED = 2  # words of the point's claim, before its condition, a sen
 @lru_cache(maxsize=256)
 def _has_scope(point_text: str) -> bool:
     return bool(_BOTH_RE.search(point_text) or _ANY_ONE_RE.search(point_text)
-                or _RESTRICTED_RE.search(point_text))
+                or _RESTRICTED_RE.search(point_text) or _STANDS_FOR_RE.search(point_text))
+
+
+# "SPIN stands for Situation, Problem, Implication and Need-payoff".
+_STANDS_FOR_RE = re.compile(r"\b([a-z][a-z&]{1,11})\s+(?:stands\s+for|is\s+short\s+for)\s+([^.;:]+)",
+                            re.I)
+EXPANSION_SHARE = 0.5  # of an acronym's words another spelling-out must keep
+
+
+def _other_expansion(point_text: str, sentence_text: str) -> claims.Contradiction | None:
+    """A sentence spelling out the point's acronym with other words ("SPIN stands for Sales,
+    Pricing, Influence and Negotiation")."""
+    ours = _STANDS_FOR_RE.search(point_text)
+    if not ours:
+        return None
+    for theirs in _STANDS_FOR_RE.finditer(sentence_text):
+        if theirs.group(1).lower() != ours.group(1).lower():
+            continue
+        our_words = frozenset(tx.content_stems(ours.group(2)))
+        their_words = frozenset(tx.content_stems(theirs.group(2)))
+        if our_words and their_words and len(our_words & their_words) < EXPANSION_SHARE * min(
+                len(our_words), len(their_words)):
+            return claims.Contradiction("expansion", f"{ours.group(1)}: other words")
+    return None
 
 
 def _condition_lifted(point_text: str, sentence_text: str, sentence_stems: frozenset[str],
@@ -175,6 +199,9 @@ def _scope_contradiction(point_text: str, sentence_text: str,
     lifted = _condition_lifted(point_text, sentence_text, sentence_stems, question_stems)
     if lifted:
         return lifted
+    expanded = _other_expansion(point_text, sentence_text)
+    if expanded:
+        return expanded
     anyone = _ANY_ONE_RE.search(point_text)
     if anyone:
         count, thing = anyone.group(1).lower(), tx.stem(anyone.group(2).lower())
