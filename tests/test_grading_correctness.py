@@ -164,6 +164,12 @@ def test_denying_a_misconception_is_not_asserting_it() -> None:
     ("Avoid discounting immediately, because it erodes margin.",
      "I discount immediately to keep the deal moving.",
      "How do you handle a price objection?"),
+    # The question's subject called what the point, speaking of "it", says it is not; a
+    # condition after a colon governs only its own part (building control).
+    ("It is guidance rather than a regulation: an inspector may accept another route if the "
+     "result is equivalent.",
+     "An approved document is a regulation that every inspector enforces to the letter.",
+     "What is an approved document in building control?"),
     # A pro-form standing for the point's subject (a car loan).
     ("The deposit and the monthly payments add up exactly to the purchase price.",
      "The two usually don't add up to the purchase price.",
@@ -215,6 +221,11 @@ def test_contradictions_by_negation_antonym_and_swapped_roles(point: str, senten
     ("FIFO gives lower cost of goods sold when prices rise.",
      "LIFO gives higher cost of goods sold, because the newest costs go out first.",
      "How do FIFO and LIFO differ when prices rise?"),
+    # saying it is not what the point sets aside agrees (building control)
+    ("It is guidance rather than a regulation: an inspector may accept another route if the "
+     "result is equivalent.",
+     "An approved document is guidance, not a regulation.",
+     "What is an approved document in building control?"),
     # "no sending reputation" denies the reputation, not the sending (email deliverability).
     ("A new mail domain has no sending reputation yet.",
      "For a new mail domain I'd begin sending to the most engaged readers.",

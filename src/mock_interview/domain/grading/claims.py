@@ -1012,6 +1012,26 @@ def _with_antecedent(clause: Clause, antecedent: Clause) -> Clause:
                    denied=antecedent.denied | clause.denied)
 
 
+_POINT_PRONOUN_RE = re.compile(r"\W*(?:it|they|this|these)\b")
+
+
+def _called_what_it_is_not(point: Clause, sentence: Clause, flipped: frozenset[str],
+                           anchors: frozenset[str]) -> bool:
+    """"It is a strong hint rather than a directive": a sentence calling the question's own
+    subject ("a canonical tag") the thing the point sets aside ("is a directive") says what
+    the point says it is not, whatever else the point calls it."""
+    if not flipped <= point.alternative or sentence.denied & flipped \
+            or not _POINT_PRONOUN_RE.match(point.text):
+        return False
+    stems = list(sentence.stems)
+    at = min(stems.index(f) for f in flipped if f in stems) if flipped & set(stems) else 0
+    topic = frozenset(stems[:at])  # what the sentence calls it: its words before the name
+    return bool(topic & anchors) and topic <= anchors | _COPULA_STEMS
+
+
+_COPULA_STEMS = frozenset(tx.stem(w) for w in ("always", "really", "basically", "actually"))
+
+
 def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str],
                       denied: bool = False) -> bool:
     """Do the two clauses say something about the same things, apart from ``changed``?
@@ -1380,7 +1400,8 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
     if flipped and not conditional and not (point.denied and sentence.denied) and (
             _same_proposition(point, sentence, flipped, denied=True)
             or antecedent is not None and not sentence.denied
-            and _same_proposition(point, _with_antecedent(sentence, antecedent), flipped)):
+            and _same_proposition(point, _with_antecedent(sentence, antecedent), flipped)
+            or _called_what_it_is_not(point, sentence, flipped, anchors)):
         return Contradiction("negation", ", ".join(sorted(flipped)))
     point_clause = frozenset(point.stems)
     wrong_number = _other_number(point, sentence, anchors, point_all, sentence_topic,
@@ -1534,11 +1555,12 @@ def _as_clause(statement: Statement) -> Clause:
 
 
 def _unconditional_part(statement: Statement, given: frozenset[str]) -> Statement | None:
-    """The statement without its parts (cut at ";") that hold under a condition; None when
-    every part does."""
+    """The statement without its parts (cut at ";" or ":") that hold under a condition; None
+    when every part does. "X is a hint, not a directive: Google may pick another if signals
+    conflict" says the first part whatever the condition of the second."""
     parts: list[list[Clause]] = []
     for clause in statement.clauses:
-        if not parts or clause.text.lstrip().startswith(";"):
+        if not parts or clause.text.lstrip().startswith((";", ":")):
             parts.append([])
         parts[-1].append(clause)
     free = [c for part in parts
