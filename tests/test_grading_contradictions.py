@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mock_interview.domain.grading import claims, opposition
+from mock_interview.domain.grading import text as tx
 from mock_interview.domain.grading.grader import GradingInput, grade_answer
 
 
@@ -225,6 +226,19 @@ def test_what_a_point_says_of_two_things_side_by_side_is_swapped_between_them(
     found = _wrong(question, points, answer)
     assert any(w["kind"] == "swap" for w in found) == swapped, found
 
+
+
+def test_the_while_of_a_name_sets_nothing_side_by_side() -> None:
+    # "do...while" is a name: the point speaks of one thing, so nothing can be swapped.
+    question = "How does a do...while loop differ from a while loop?"
+    points = ["The body inside a do...while loop will run at least once."]
+    answer = ("The body of a do...while loop always runs at least once, and a plain while "
+              "loop may never run its body at all.")
+    assert not _wrong(question, points, answer)
+    assert claims._set_side_by_side(claims.read_statement(points[0])) is None
+    assert claims._set_side_by_side(claims.read_statement(
+        "Tenants pay the rent, while landlords pay the mortgage.")) \
+        == (tx.stem("tenants"), tx.stem("landlords"))
 
 def test_a_name_read_as_several_words_ties_none_of_them_to_itself() -> None:
     # "SLA" is read as "service level agreement" too: those words are the name, not what

@@ -2158,7 +2158,8 @@ def _kept_and_moved(ours: dict[str, set[str]], theirs: dict[str, set[str]], firs
     return kept, moved
 
 
-_SIDE_BY_SIDE_RE = re.compile(r"[\s,;]*(?:while|whereas)\b", re.I)
+# ", while B ..." or "whereas B ...": not the "while" of a name ("a do...while loop").
+_SIDE_BY_SIDE_RE = re.compile(r"\s*(?:[,;]\s*(?:while|whereas)|whereas)\b", re.I)
 _SIDE_OPENERS = frozenset(tx.stem(w) for w in ("while", "whereas"))
 
 
