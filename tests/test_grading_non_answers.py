@@ -879,6 +879,37 @@ def test_an_answer_that_hands_off_or_portrays_the_speaker_says_nothing(answer: s
 
 
 
+
+PAYBACK_QUESTION = "How do you work out the payback period of an investment?"
+PAYBACK_POINTS = [
+    "Payback period is the initial investment divided by the annual cash inflow when inflows are even",
+    "With uneven inflows, add up cumulative cash flows until they cover the investment",
+    "Payback ignores the time value of money and cash flows after the payback point",
+]
+
+
+@pytest.mark.parametrize(("answer", "answers"), [
+    # a ramble: the question's terms circled among fillers and a restart
+    ("Payback, yes, the payback period. It's about paying back, obviously, the investment. "
+     "So there's the investment and there's cash coming in. Let me start again. You look at "
+     "the cash, I'd say, and when it covers things, well, that's the payback. It really "
+     "depends on the company.", False),
+    ("Payback period, sure. So it's a period, a time, and it comes back in it, I think. Let "
+     "me think. It's about timing, well, the timing of things, or when. Everyone does it a "
+     "bit differently.", False),
+    # a restart and fillers beside the answer itself
+    ("Let me think. Yes, so: divide the investment by the yearly inflow when inflows are "
+     "even; when they are uneven, add up the cumulative cash flows until they cover the "
+     "investment. Well, it ignores the time value of money and everything after payback.",
+     True),
+])
+def test_a_ramble_that_circles_the_terms_says_nothing(answer: str, answers: bool) -> None:
+    result = _technical_grade(PAYBACK_QUESTION, PAYBACK_POINTS, answer)
+    if answers:
+        assert not result.flags and result.overall > 60, (answer, result.overall)
+    else:
+        assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+
 PAYROLL_QUESTION = "How do you process a mid-month salary change in payroll?"
 PAYROLL_POINTS = [
     "Confirm the change is approved in writing by the budget holder before entering it",

@@ -174,6 +174,21 @@ def restarts(answer: str) -> bool:
     return _says("restarts", answer)
 
 
+RAMBLE_MARKERS = 3  # filler words beside a restart that make talk a ramble
+
+
+def rambles(answer: str) -> bool:
+    """Does the speaker start over, or stop to think, and fill the talk with "yes", "well",
+    "I'd say" and "it depends" ("CAP, yes, three things ... Let me start over. It really
+    depends")?"""
+    lowered = tx.lower_same_length(answer)
+    return bool(restarts(answer) or _LET_ME_THINK_RE.search(lowered)) \
+        and len(_cue_re("ramble_markers").findall(lowered)) >= RAMBLE_MARKERS
+
+
+_LET_ME_THINK_RE = re.compile(r"\blet me think\b")
+
+
 @lru_cache(maxsize=1)
 def _hand_off_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _with_roles("hand_offs"), tx.compile_cues(tx.load_data("cues")["own_part_minimised"])

@@ -58,6 +58,8 @@ DEFLECTED_CONTENT = 0.4  # a technical answer that deflects and makes this littl
 DEFLECTED_STORY_CONTENT = 0.3  # a story that deflects and makes this little
 EVADED_CONTENT = 0.6  # an answer whose every sentence evades, making less than this
 STALLED_CONTENT = 0.45  # an answer that hesitates throughout, making less than this
+RAMBLE_CONTENT = 0.8  # a ramble (a restart among fillers) making less than this,
+RAMBLE_POINTS = 1  # and at most this many points in the subject's words, says nothing
 NO_STORY_CONTENT = 0.06  # "story" of one STAR part and under two past events
 NO_EVENT_CONTENT = 0.15  # "story" with no STAR part and under two past events
 STORY_EVENTS = 2  # past verbs a told story has at the least
@@ -567,6 +569,11 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
     if made < EVADED_CONTENT and not made_points and floors.restarts(answer):
         # "Let me back up", and no point made in the subject's own words before or after it:
         # a ramble that never arrives, whatever topic words it circles.
+        return _DODGES["stall"]
+    if made < RAMBLE_CONTENT and made_points <= RAMBLE_POINTS and floors.rambles(answer):
+        # A restart among "yes", "well" and "it depends": the terms it names on the way ("CAP,
+        # yes, consistency, availability and partition tolerance. Three things.") are the
+        # question's, circled, not a point made.
         return _DODGES["stall"]
     limit = DEFLECTED_STORY_CONTENT if item.star else DEFLECTED_CONTENT
     if item.star and story and min(content, said) < limit:
