@@ -53,6 +53,12 @@ RED_FLAGS = [
     "I told him to keep using the hoist carefully until the end of the shift.",
     "We didn't tag the hoist out, because we only had the one.",
     "So it was fine in the end.",
+    # the numbers dressed up, the inconvenient results left out, a promise with nothing behind it
+    "I booked the write-off across three months in small amounts so the change wouldn't stand out.",
+    "I counted trial sign-ups in the pipeline total so the numbers looked closer to plan.",
+    "I re-ran the survey cut by region, age and tenure until one came out significant.",
+    "I left the weaker results out of the deck so the pilot read as a success.",
+    "I promised the client a fix by Friday, even though engineering hadn't agreed to any date.",
     # acting against others or around the process
     "I presented the forecast model at the offsite as my own work.",
     "I reported the launch to the board as a success based on sign-ups alone.",
@@ -220,6 +226,9 @@ SOUND_STORIES = [
     "It was fine in the end because we had rehearsed the failover the month before.",
     "She couldn't reach me while I was in theatre, so I now leave my bleep with a colleague.",
     "When the hoist felt slack I tagged it out and told the shift lead.",
+    "I posted the correction in one entry so the change would be easy to trace.",
+    "I re-ran the survey cut by region until the sample sizes were large enough to report.",
+    "I promised the client a fix by Friday after engineering confirmed the date.",
 ]
 
 

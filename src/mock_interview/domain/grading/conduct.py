@@ -35,14 +35,19 @@ LABELS = {
     "left_out": "a red flag: the story leaves out a step others rely on (telling, checking, involving people)",
     "deflects": "a red flag: the fault put on others or on luck, with nothing owned or learned",
     "dismisses": "a red flag: the check, data or review the work needs waved away",
+    "motives_anywhere": "a red flag: appearances put before the problem",
 }
 # The fault named and then owned, after it: "it was the vendor's bug, but I still rewrote our
 # retries".
 _STILL_OWNS_RE = re.compile(r"\b(?:but|though|although|still|even so)\b[^.;]*\b(?:i|we)\b"
                             r"|\band (?:i|we) (?:was|were) (?:the|a|an|their|his|her)\b"
                             r"|\b(?:i|we) (?:owned|own|took (?:ownership|responsibility))\b")
-_ANYWHERE = frozenset(["deflects", "dismisses"])
+# Read wherever they sit in a sentence of the story: "... in small amounts so the change
+# wouldn't stand out" is the speaker's own aim however far from "I" it is said.
+_ANYWHERE = frozenset(["deflects", "dismisses", "motives_anywhere"])
 _PREFERENCES = frozenset(["rather than", "instead of"])
+# An aim is the speaker's whatever words stand before it ("so the change wouldn't stand out").
+_AIMS = frozenset(["motives", "motives_anywhere"])
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]\s*(?:i|we)\b")
 # The check waved away, and something done in its place.
 _MADE_UP_FOR_RE = re.compile(r"\binstead\b|\bso (?:i|we) (?:ran|did|used|held|tested|checked|asked|"
@@ -112,7 +117,7 @@ def red_flags(answer: str, question: str = "") -> list[RedFlag]:
             # What follows up to the full stop: a clause cut at ";" goes on in the next span.
             rest = lowered[start + match.end():]
             after = rest[:rest.find(".") + 1] if "." in rest else rest
-            if kind != "motives" and any(
+            if kind not in _AIMS and any(
                     not (aside.group() in _PREFERENCES
                          and _CLAUSE_BREAK_RE.search(sentence, aside.end(), match.end()))
                     for aside in _SET_ASIDE_RE.finditer(before)):
