@@ -1025,11 +1025,12 @@ def _called_what_it_is_not(point: Clause, sentence: Clause, flipped: frozenset[s
         return False
     stems = list(sentence.stems)
     at = min(stems.index(f) for f in flipped if f in stems) if flipped & set(stems) else 0
-    topic = frozenset(stems[:at])  # what the sentence calls it: its words before the name
-    return bool(topic & anchors) and topic <= anchors | _COPULA_STEMS
+    topic = frozenset(stems[:at])  # the words before the name given: what is so named
+    return bool(topic & anchors) and topic <= anchors | _EMPHASIS_STEMS
 
 
-_COPULA_STEMS = frozenset(tx.stem(w) for w in ("always", "really", "basically", "actually"))
+# Words of emphasis beside what is so named ("a canonical tag is *really* a directive").
+_EMPHASIS_STEMS = frozenset(tx.stem(w) for w in ("always", "really", "basically", "actually"))
 
 
 def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str],
