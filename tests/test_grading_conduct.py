@@ -59,6 +59,14 @@ RED_FLAGS = [
     "I re-ran the survey cut by region, age and tenure until one came out significant.",
     "I left the weaker results out of the deck so the pilot read as a success.",
     "I promised the client a fix by Friday, even though engineering hadn't agreed to any date.",
+    # an alarm silenced, a hazard worked around, records changed to show what did not happen
+    "I turned the alarm limit down so it would stop sounding at night.",
+    "I told them to work around it and keep their hands clear until the shift ended.",
+    "I had the office change the dispatch dates to show the goods had left on time.",
+    "I forgot to log the fault with maintenance after the shift.",
+    "I halved the dose on the label without calling the prescriber.",
+    "Nothing came of it.",
+    "I gave him a refund far beyond my authority to end the call.",
     # acting against others or around the process
     "I presented the forecast model at the offsite as my own work.",
     "I reported the launch to the board as a success based on sign-ups alone.",
@@ -229,6 +237,11 @@ SOUND_STORIES = [
     "I posted the correction in one entry so the change would be easy to trace.",
     "I re-ran the survey cut by region until the sample sizes were large enough to report.",
     "I promised the client a fix by Friday after engineering confirmed the date.",
+    "The alarm limits were set too tight, so I asked the doctor to review them.",
+    "I told them to work around the closed lane by using the north gate.",
+    "I changed the delivery dates in the system to show the new slots the customer agreed.",
+    "Nothing came of it at first, so I raised it again at the monthly review.",
+    "It was far above my approval limit, so I took it to my manager.",
 ]
 
 

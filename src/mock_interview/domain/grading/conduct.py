@@ -18,7 +18,7 @@ from functools import lru_cache
 from mock_interview.domain.grading import text as tx
 
 # Past omissions only: "we never tell customers a date we can't hit" is a principle.
-NEGATION = r"(?:didn'?t|did not|never bothered to|couldn'?t be bothered to|chose not to|decided not to)"
+NEGATION = r"(?:didn'?t|did not|never bothered to|couldn'?t be bothered to|chose not to|decided not to|forgot to)"
 # "My approach was to lock the booking system without telling him": the speaker's own act.
 SPEAKER = r"(?:i|we|my (?:approach|plan|solution|fix|response|answer|move|decision) was to)"
 _SET_ASIDE_RE = re.compile(
@@ -51,7 +51,7 @@ _AIMS = frozenset(["motives", "motives_anywhere"])
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]\s*(?:i|we)\b")
 # The check waved away, and something done in its place.
 _MADE_UP_FOR_RE = re.compile(r"\binstead\b|\bso (?:i|we) (?:ran|did|used|held|tested|checked|asked|"
-                             r"called|got|had)\b")
+                             r"called|got|had|took|escalated|passed|referred|raised)\b")
 _DONE_INSTEAD_RE = re.compile(r"[;:]\s*(?:i|we)\b|\b(?:instead|first|but i|but we)\b")
 _SENTENCE_GAP = 60  # characters between the speaker and what the speaker did
 
