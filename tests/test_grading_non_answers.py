@@ -904,11 +904,9 @@ PAYBACK_POINTS = [
      True),
 ])
 def test_a_ramble_that_circles_the_terms_says_nothing(answer: str, answers: bool) -> None:
-    result = _technical_grade(PAYBACK_QUESTION, PAYBACK_POINTS, answer)
-    if answers:
-        assert not result.flags and result.overall > 60, (answer, result.overall)
-    else:
-        assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
+    _answers_or_says_nothing(_technical_grade(PAYBACK_QUESTION, PAYBACK_POINTS, answer),
+                             answer, answers, credit=60)
+
 
 PAYROLL_QUESTION = "How do you process a mid-month salary change in payroll?"
 PAYROLL_POINTS = [
@@ -934,9 +932,14 @@ PAYROLL_POINTS = [
 ])
 def test_a_subject_left_to_another_or_swapped_for_a_known_one_says_nothing(
         answer: str, answers: bool) -> None:
-    result = _technical_grade(PAYROLL_QUESTION, PAYROLL_POINTS, answer)
+    _answers_or_says_nothing(_technical_grade(PAYROLL_QUESTION, PAYROLL_POINTS, answer),
+                             answer, answers, credit=70)
+
+
+def _answers_or_says_nothing(result, answer: str, answers: bool, credit: float) -> None:
+    """A real answer keeps its credit with no flag; a non-answer is held to 20."""
     if answers:
-        assert not result.flags and result.overall > 70, (answer, result.overall)
+        assert not result.flags and result.overall > credit, (answer, result.overall)
     else:
         assert result.overall <= 20 and result.technical <= 20, (answer, result.overall)
 
