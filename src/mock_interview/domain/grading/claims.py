@@ -1058,9 +1058,10 @@ def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str],
     if not denied or len(changed) != 1 or own_subject:
         return False
     stems = list(point.stems)
-    at = stems.index(next(iter(changed))) if next(iter(changed)) in stems else -1
-    if at < 0:
+    verb = next(iter(changed))
+    if verb not in stems:
         return False
+    at = stems.index(verb)
     local = frozenset(stems[at + 1:at + 1 + OBJECT_WORDS]) - changed
     said = frozenset(sentence.stems)
     # The denial says that act and little else ("forecast accuracy isn't tracked").
@@ -2037,23 +2038,19 @@ def _segments(statement: Statement, anchors: frozenset[str],
     to it). ``by_clause``: a clause that names one anchor is all about it, wherever the
     anchor sits ("so the page must not be blocked in robots.txt"), and a clause that names
     none goes with the anchor before it. None when an anchor occurs more than once."""
-    seen = [s for _p, s in statement.ordered() if s in anchors]
-    if set(seen) != set(anchors):
-        return None
     # An anchor after a preposition in a clause the other one opens ("threads inside one
     # process") places that one: it ties no words of its own.
     drop = _placing_mentions(statement, anchors)
     kept_anchors = [s for p, s in statement.ordered() if s in anchors and p not in drop]
-    naming = {p for p, s in statement.ordered() if s in anchors}
     if len(kept_anchors) != len(set(kept_anchors)) or set(kept_anchors) != set(anchors):
         return None
+    naming = {p for p, s in statement.ordered() if s in anchors}
     out: dict[str, set[str]] = {a: set() for a in anchors}
     current: str | None = None
     leading: set[str] = set()
     for clause in statement.clauses:
-        pairs = [(p, s) for p, s in zip(clause.positions, clause.stems, strict=True)
-                 if p not in drop and (p not in naming or s in anchors)]
-        clause_stems = [s for _p, s in pairs]
+        clause_stems = [s for p, s in zip(clause.positions, clause.stems, strict=True)
+                        if p not in drop and (p not in naming or s in anchors)]
         named = [s for s in clause_stems if s in anchors]
         if by_clause and len(named) == 1:
             if current is None:

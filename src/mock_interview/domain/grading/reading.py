@@ -423,11 +423,11 @@ def read_answer(
     for j, model in enumerate(reference.points):
         if not relations.has_relation(model.text):
             continue
+        distinctive = _distinctive(points, j, question_stems)
         for i in own:
             sentence = text[spans[i][0]:spans[i][1]]
             found_relation = _relation_contradiction(model.text, points[j], sentence,
-                                                     statements[i], question_stems,
-                                                     _distinctive(points, j, question_stems))
+                                                     statements[i], question_stems, distinctive)
             if found_relation and not any(k == i for k, _c in contradicted.get(j, [])):
                 contradicted.setdefault(j, []).append((i, found_relation))
                 if found_relation.kind == "swap":
