@@ -54,3 +54,45 @@ def test_the_wrong_order_is_named_and_loses_the_point() -> None:
     assert not graded[right].wrong_claims
     assert {w["kind"] for w in graded[wrong].wrong_claims} == {"order"}
     assert graded[wrong].technical < graded[right].technical
+
+
+ORDER_QUESTION = "How do you ship a schema change safely?"
+ORDER_POINT = ("Take a full backup of the production database first, and then apply the "
+               "migration script.")
+
+
+@pytest.mark.parametrize(("sentence", "reversed_order"), [
+    ("I apply the migration script first and then take a full backup of the database.", True),
+    ("Take the backup of the production database after the migration script has run.", True),
+    ("Run the migration script, and take a backup of the database later.", True),
+    ("Take a full backup of the database, then apply the migration script.", False),
+    ("Apply the migration script only after a full backup of the database.", False),
+    ("The backup and the migration script both need a maintenance window.", False),  # no order
+])
+def test_two_steps_in_the_other_order(sentence: str, reversed_order: bool) -> None:
+    found = sequence.reversed_steps(ORDER_POINT, sentence,
+                                    frozenset(tx.content_stems(ORDER_QUESTION)))
+    assert (found is not None) == reversed_order, found
+    if found:
+        assert found.kind == "order"
+
+
+def test_a_list_said_to_be_in_order_orders_every_pair() -> None:
+    point = ("The stages in order are: collect the samples, label each tube, centrifuge the "
+             "batch, and record the readings.")
+    wrong = "You centrifuge the batch first, then label each tube and collect the samples."
+    right = "Collect the samples, then label each tube, centrifuge the batch and record it."
+    assert sequence.reversed_steps(point, wrong, frozenset()) is not None
+    assert sequence.reversed_steps(point, right, frozenset()) is None
+
+
+def test_steps_in_the_other_order_are_named_and_lose_the_point() -> None:
+    right = "Back up the production database first, then run the migration script."
+    wrong = ("You run the migration script first, and then take a full backup of the "
+             "production database, so the backup already has the new schema.")
+    graded = {text: grade_answer(GradingInput(question=ORDER_QUESTION, kind="technical",
+                                              key_points=[ORDER_POINT], answer=text))
+              for text in (right, wrong)}
+    assert not graded[right].wrong_claims
+    assert {w["kind"] for w in graded[wrong].wrong_claims} == {"order"}
+    assert graded[wrong].technical < graded[right].technical

@@ -409,11 +409,13 @@ def read_answer(
             contradicted.setdefault(dismissed[0], []).append((i, dismissed[1]))
 
     # A step put first that the point does last, or last that it does first ("garbing starts
-    # with sterile gloves" against "shoe covers, ..., then sterile gloves").
+    # with sterile gloves" against "shoe covers, ..., then sterile gloves"), or two steps in
+    # the other order ("equals() first, then hashCode()").
     for j, model in enumerate(reference.points):
         for i in own:
-            found_order = sequence.misplaced_step(model.text, text[spans[i][0]:spans[i][1]],
-                                                  question_stems)
+            sentence = text[spans[i][0]:spans[i][1]]
+            found_order = sequence.misplaced_step(model.text, sentence, question_stems) \
+                or sequence.reversed_steps(model.text, sentence, question_stems)
             if found_order and not any(k == i for k, _c in contradicted.get(j, [])):
                 contradicted.setdefault(j, []).append((i, found_order))
 
