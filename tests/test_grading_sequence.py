@@ -64,7 +64,7 @@ ORDER_POINT = ("Take a full backup of the production database first, and then ap
 @pytest.mark.parametrize(("sentence", "reversed_order"), [
     ("I apply the migration script first and then take a full backup of the database.", True),
     ("Take the backup of the production database after the migration script has run.", True),
-    ("Run the migration script, and take a backup of the database later.", True),
+    ("Run the migration script, and later take a backup of the database.", True),
     ("Take a full backup of the database, then apply the migration script.", False),
     ("Apply the migration script only after a full backup of the database.", False),
     ("The backup and the migration script both need a maintenance window.", False),  # no order
@@ -96,3 +96,14 @@ def test_steps_in_the_other_order_are_named_and_lose_the_point() -> None:
     assert not graded[right].wrong_claims
     assert {w["kind"] for w in graded[wrong].wrong_claims} == {"order"}
     assert graded[wrong].technical < graded[right].technical
+
+
+def test_the_point_s_words_said_elsewhere_do_not_answer_a_reversed_order() -> None:
+    # The second sentence says every word of the point and orders nothing: it does not say
+    # which comes first, so the order turned round in the first still stands.
+    answer = ("Apply the migration script first and then take a full backup of the database. "
+              "A full backup of the production database and the migration script are both "
+              "part of the change, and taking them seriously is what makes it safe.")
+    graded = grade_answer(GradingInput(question=ORDER_QUESTION, kind="technical",
+                                       key_points=[ORDER_POINT], answer=answer))
+    assert [w["kind"] for w in graded.wrong_claims] == ["order"]

@@ -22,12 +22,21 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from mock_interview.domain.grading import claims, dismissal, floors, opposition, relations, sequence
+from mock_interview.domain.grading import (
+    claims,
+    comparison,
+    dismissal,
+    floors,
+    opposition,
+    relations,
+    sequence,
+)
 from mock_interview.domain.grading import coverage as cov
 from mock_interview.domain.grading import text as tx
 
 WINDOW = 2  # sentences read together
 STATED_PLAINLY = 0.5  # coverage elsewhere that outweighs a contradiction of the point
+_ARRANGED = frozenset(["order", "ranking"])  # contradictions that coverage never outweighs
 _COPY_NEW_WORDS = 0  # a sentence that adds no word to the question restates it
 
 
@@ -38,8 +47,9 @@ class WrongClaim:
     misconception: str | None  # the known wrong claim it makes, when one matched
     # "misconception", "negation", "antonym", "swap", "number", "scope", "dismissal", "conflation",
     # "opposite", "endorsed" (a practice the point says does harm, called the right one),
-    # "order" (a step put at the wrong end of the order the point lays out), "expansion" (an
-    # acronym spelled out in other words)
+    # "order" (a step put at the wrong end of the order the point lays out, or two steps in
+    # the other order), "expansion" (an acronym spelled out in other words), "ranking" (a
+    # comparison turned round)
     kind: str
 
 
@@ -419,6 +429,15 @@ def read_answer(
             if found_order and not any(k == i for k, _c in contradicted.get(j, [])):
                 contradicted.setdefault(j, []).append((i, found_order))
 
+    # A comparison turned round: "better to run one big test than several small rounds"
+    # against "several small rounds work better than one large test".
+    for j, model in enumerate(reference.points):
+        for i in own:
+            found_ranking = comparison.reversed_ranking(
+                model.text, text[spans[i][0]:spans[i][1]], question_stems)
+            if found_ranking and not any(k == i for k, _c in contradicted.get(j, [])):
+                contradicted.setdefault(j, []).append((i, found_ranking))
+
     # Relations with the right words in the wrong places: a formula with a term moved across
     # its "=", a ratio reversed, another complexity class for the same thing.
     misplaced: set[int] = set()  # points whose formula a sentence writes with terms moved
@@ -588,9 +607,12 @@ def read_answer(
         if describes and not _SPEAKER_DID_NOT_RE.search(text[spans[i][0]:spans[i][1]]):
             continue
         # A formula with its terms moved is answered only by a sentence that writes the
-        # point's own formula, not by one about another quantity with the same terms.
-        if model.text in made and not (contradiction.kind == "swap" and _more_its_own(
-                points, j, statements, i, best_windows.get(j, ()), question_stems)) \
+        # point's own formula, not by one about another quantity with the same terms. An order
+        # or a ranking turned round is answered by none: its words said elsewhere do not say
+        # which comes first.
+        if model.text in made and contradiction.kind not in _ARRANGED \
+                and not (contradiction.kind == "swap" and _more_its_own(
+                    points, j, statements, i, best_windows.get(j, ()), question_stems)) \
                 and (j not in misplaced or any(
                 relations.same_formula(model.text, text[spans[k][0]:spans[k][1]])
                 for k in own)) and (contradiction.kind != "opposite" or _ties_as_the_point(

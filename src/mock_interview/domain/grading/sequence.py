@@ -83,53 +83,64 @@ def _marked(point: str, named: str, end: str) -> bool:
                for w in words[max(0, i - MARKER_REACH):i + MARKER_REACH + 1])
 
 
-# Words between two steps that put the first before the second ("hashCode() first and *then*
-# equals()", "cultures *before* antibiotics"), or the second before the first ("equals()
-# *after* hashCode()").
+# A word that puts what is said before it ahead of what is said after it ("hashCode() first
+# and *then* equals()", "cultures *before* antibiotics", "antibiotics *first*, and blood
+# cultures"), or after it ("equals() *after* hashCode()").
 _FORWARD = frozenset(["then", "before", "next", "followed", "subsequently", "afterwards",
-                      "afterward", "finally"])
+                      "afterward", "later", "finally", "first", "initially"])
 _BACKWARD = frozenset(["after"])
-# Words right after a step that place it ("antibiotics *first*", "cultures *later*").
-_EARLY_AFTER = frozenset(["first", "initially", "immediately"])
-_LATE_AFTER = frozenset(["later", "afterwards", "afterward", "last", "eventually"])
-PLACING_REACH = 2  # words after a step that "first" or "later" may sit
+_FIRST = frozenset(["first", "initially"])
+_THEN = frozenset(["then", "next", "later", "afterwards", "afterward"])
+# Steps are read in the clause on either side of such a word: a comma, "and" or a word that
+# opens another clause ends it ("break *after* 8 hours" says nothing of the clause before).
+_CLAUSE_EDGE = frozenset([",", ";", ":", "(", ")", "and", "but", "so", "because", "since", "while",
+                          "whereas", "which", "although", "though", "or", "once", "when", "if",
+                          "until", "unless"])
+STEP_WINDOW = 8  # words of a clause, either side of an ordering word, read for steps
 # A point that orders the whole list it gives ("The principles in order are: ...").
 _LIST_ORDER_RE = re.compile(r"\bin\s+(?:that\s+|this\s+|the\s+following\s+)?order\b"
                             r"|\bin\s+sequence\b", re.I)
 REVERSED_PAIRS = 2  # step pairs a sentence must order against the point, more than it agrees
+_WORD_RE = re.compile(r"[a-z0-9][a-z0-9'-]*|[,;:()]")
 
 
-def _steps(text: str, wanted: frozenset[str]) -> list[tuple[int, str]]:
-    """(token index, stem) of each wanted word, with the text's own tokens."""
-    return [(i, tx.stem(t.text.replace("'", ""))) for i, t in enumerate(tx.tokens(text))
-            if tx.stem(t.text.replace("'", "")) in wanted]
+def _window(words: list[str], at: int, step: int) -> list[str]:
+    """The words of the clause beside ``at`` (before it for step -1, after for +1), past
+    the comma or "and" right beside it."""
+    out: list[str] = []
+    k = at + step
+    while 0 <= k < len(words) and words[k] in (",", "and") and not out:
+        k += step
+    while 0 <= k < len(words) and len(out) < STEP_WINDOW and words[k] not in _CLAUSE_EDGE:
+        out.append(words[k])
+        k += step
+    return out
 
 
-def _orders(text: str, wanted: frozenset[str], whole_list: bool = False
-            ) -> dict[tuple[str, str], int]:
-    """For each pair of wanted words the text orders, +1 keyed (earlier, later). A pair is
-    ordered by a word between them ("then", "before", "after"), by "first" after the one and
-    "later" after the other, or, for a list said to be in order, by where each sits."""
-    words = [t.text for t in tx.tokens(text)]
-    found = _steps(text, wanted)
-    out: dict[tuple[str, str], int] = {}
-    for x, (i, a) in enumerate(found):
-        for j, b in found[x + 1:]:
-            if a == b:
-                continue
-            between = set(words[i + 1:j])
-            forward = bool(between & _FORWARD) or words[j - 1:j + 1] == ["by", b] \
-                and "followed" in between
-            backward = bool(between & _BACKWARD)
-            placed_early = bool(set(words[i + 1:i + 1 + PLACING_REACH]) & _EARLY_AFTER)
-            placed_late = bool(set(words[j + 1:j + 1 + PLACING_REACH]) & _LATE_AFTER)
-            if forward != backward:
-                pair = (a, b) if forward else (b, a)
-            elif not forward and (placed_early or placed_late) or whole_list:
-                pair = (a, b)
-            else:
-                continue
-            out[pair] = out.get(pair, 0) + 1
+def _orders(text: str, wanted: frozenset[str], whole_list: bool = False) -> set[tuple[str, str]]:
+    """(earlier, later) for each pair of wanted words the text orders: the steps of the
+    clauses either side of an ordering word, or, for a list said to be in order, every pair
+    by where each sits."""
+    # "hashCode()" is one word: its brackets open no aside.
+    words = _WORD_RE.findall(re.sub(r"\(\s*\)", "", text.lower()))
+    out: set[tuple[str, str]] = set()
+    if whole_list:
+        stems = [tx.stem(w.replace("'", "")) for w in words if w[:1].isalnum()]
+        seen = [s for s in dict.fromkeys(stems) if s in wanted]
+        out.update((a, b) for k, a in enumerate(seen) for b in seen[k + 1:])
+    for m, word in enumerate(words):
+        if word not in _FORWARD and word not in _BACKWARD:
+            continue
+        # "equals() first, across all the entries, and then hashCode()": what comes first
+        # is set against what follows its "then".
+        then = next((k for k in range(m + 1, len(words)) if words[k] in _THEN), None) \
+            if word in _FIRST else None
+        before = {tx.stem(w.replace("'", "")) for w in _window(words, m, -1)} & wanted
+        following = _window(words, m, +1) + (_window(words, then, +1) if then else [])
+        after = {tx.stem(w.replace("'", "")) for w in following} & wanted
+        if word in _BACKWARD:
+            before, after = after, before
+        out.update((a, b) for a in before for b in after if a != b)
     return out
 
 
@@ -150,7 +161,7 @@ def reversed_steps(point: str, sentence: str,
     ours = _orders(point, said, whole_list=bool(_LIST_ORDER_RE.search(point)))
     theirs = _orders(sentence, said)
     reversed_pairs = [(a, b) for (a, b) in theirs if (b, a) in ours and (a, b) not in ours]
-    agreed = [pair for pair in theirs if pair in ours]
+    agreed = [pair for pair in theirs if pair in ours and pair[::-1] not in ours]
     if len(reversed_pairs) >= REVERSED_PAIRS and len(reversed_pairs) > len(agreed):
         a, b = sorted(reversed_pairs)[0]
         return claims.Contradiction("order", f"{a} before {b}")
