@@ -107,6 +107,21 @@ CACHE_POINTS = (
      ("Rotas are agreed with the team two weeks ahead, and cover follows footfall, not "
       "weekends alone.",),
      "The rota doesn't need agreeing with the team; I just post it.", 0),
+    # no value, or no reason, in doing it (accounting, software)
+    (PAYROLL_QUESTION, PAYROLL_POINTS,
+     "There's no value in reconciling payroll to the ledger when the system is trusted.", 0),
+    (CACHE_QUESTION, CACHE_POINTS,
+     "Once it's warm there's no reason to track the hit ratio.", 2),
+    # not a concern (nursing)
+    (WOUND_QUESTION, WOUND_POINTS,
+     "Hydration isn't a concern for a wound like this.", 1),
+    # kept out of the work: built in, put on, used (accounting, nursing, software)
+    (PAYROLL_QUESTION, PAYROLL_POINTS,
+     "Employer taxes shouldn't be built into the accrual; they post when paid.", 2),
+    (WOUND_QUESTION, WOUND_POINTS,
+     "Repositioning should never take priority over the patient's sleep.", 0),
+    (CACHE_QUESTION, CACHE_POINTS,
+     "You should never use a time-to-live on entries, since expiry causes misses.", 0),
 ])
 def test_a_dismissed_step_contradicts_the_point_that_says_it_is_done(
         question: str, points: tuple[str, ...], sentence: str, contradicted: int) -> None:
@@ -148,6 +163,14 @@ def test_a_dismissed_step_contradicts_the_point_that_says_it_is_done(
     ("How do you run a grievance investigation?",
      ("Interview both parties separately, and protect the complainant from retaliation.",),
      "I remind everyone that retaliation is prohibited."),
+    # the point warns against the thing too, so keeping it out agrees (nursing)
+    ("How do you care for a pressure injury?",
+     ("Massaging reddened skin and ring cushions are avoided because they harm tissue.",),
+     "Ring cushions should never be used, since they cut off circulation."),
+    # the point denies it, so calling it no concern agrees (accounting)
+    ("Which differences create deferred taxes?",
+     ("Permanent differences never create deferred taxes.",),
+     "Permanent differences aren't a concern for deferred taxes."),
 ])
 def test_no_dismissal_where_nothing_a_point_says_is_waved_away(
         question: str, points: tuple[str, ...], sentence: str) -> None:

@@ -22,6 +22,9 @@ _NEEDLESS_AFTER_RE = re.compile(
     r"|(?:do|does|did)(?:n't|\s+not)\s+(?:really\s+|even\s+|actually\s+|usually\s+)?"
     r"(?:need(?:\s+to)?|have\s+to)"
     r"|needn't|never\s+needs?(?:\s+to)?"
+    # "There's no value in asking what they compare", "no reason to revisit it".
+    r"|(?:there\s+(?:is|was)\s+|there's\s+)?no\s+(?:real\s+)?(?:value|point|sense|benefit)\s+in"
+    r"|(?:there\s+(?:is|was)\s+|there's\s+)?no\s+(?:real\s+|good\s+)?reason\s+to"
     r"|(?:can|could)\s+(?:safely\s+|just\s+|usually\s+)?(?:skip|ignore|omit)"
     # "in practice I skip shrinkage": the speaker's own practice leaves it out.
     r"|(?:i|we)\s+(?:usually\s+|just\s+|generally\s+|always\s+|simply\s+|often\s+)?"
@@ -49,6 +52,9 @@ _NEEDLESS_BEFORE_RE = re.compile(
     r"|(?:do|does|did)(?:n't|\s+not)\s+(?:really\s+|even\s+|actually\s+)?(?:belong|enter\s+into|"
     r"come\s+into|factor\s+in(?:to)?|play\s+a\s+(?:role|part))"
     r"|(?:has|have)\s+nothing\s+to\s+do\s+with"
+    # "Mutability isn't a concern either".
+    r"|(?:is|are)(?:n't|\s+not)\s+(?:really\s+|even\s+)?(?:a|an)\s+(?:real\s+|big\s+)?"
+    r"(?:concern|issue|factor|consideration)"
     # "Row locks are something I avoid", "count encoding I avoid,": the speaker shuns it.
     r"|(?:is|are)\s+(?:something|one|a\s+thing|what)\s+(?:i|we)(?:'d|\s+would)?\s+"
     r"(?:always\s+|usually\s+|generally\s+|tend\s+to\s+)?(?:avoid|steer\s+clear\s+of|"
@@ -63,11 +69,18 @@ _NEED_FORMS_RE = re.compile(r"\bneed|\bhave\s+to", re.I)
 # Forbidden: "qualitative assessments aren't allowed anymore".
 _FORBIDDEN_BEFORE_RE = re.compile(
     r"\b(?:(?:is|are|was|were)(?:n't|\s+not)\s+(?:allowed|permitted)"
+    # "Absenteeism shouldn't be built into the plan", "hydrocolloids should never go on a
+    # sacral wound", "tech debt should never take roadmap capacity".
+    r"|(?:should|must)(?:n't|\s+not|\s+never)\s+(?:be\s+)?(?:built\s+in(?:to)?|factored\s+in(?:to)?"
+    r"|included|used|applied|added|go\s+(?:on|in|into)|take|get|count(?:ed)?|part\s+of)\b"
     r"|(?:is|are|was|were)\s+(?:prohibited|banned|forbidden|no\s+longer\s+(?:allowed|permitted)))\b",
     re.I)
 # The forbidden thing follows: "you're not allowed to adjust for forecasts".
 _FORBIDDEN_AFTER_RE = re.compile(
     r"\b(?:(?:not|never)\s+(?:allowed|permitted)\s+to|n't\s+(?:allowed|permitted)\s+to"
+    # "you should never use a moist dressing", "don't include absenteeism".
+    r"|(?:should|must)(?:n't|\s+not|\s+never)\s+(?:use|apply|include|add|build\s+in)"
+    r"|(?:^|[,;:]\s*)(?:never|don't|do\s+not)\s+(?:use|apply|include|add)"
     r"|(?:prohibited|banned|forbidden)\s+from)\b", re.I)
 
 # A clause ends at punctuation or at a word that opens another clause.
@@ -98,7 +111,9 @@ _POINT_ALLOWS_RE = re.compile(r"\b(?:not|never|no|without|prohibit\w*|forbid\w*|
                               re.I)
 
 # Every dismissal holds one of these (a cheap test before the patterns).
-_DISMISSING_WORDS = ("need", "have to", "matter", "necessary", "required", "important", "relevant",
+_DISMISSING_WORDS = ("need", "have to", "value in", "point in", "sense in", "benefit in",
+                     "reason to", "concern", "issue", "factor", "consideration", "should",
+                     "must", "never", "don't", "do not", "matter", "necessary", "required", "important", "relevant",
                      "optional", "pointless", "overkill", "redundant", "superfluous", "waste",
                      "worth", "skip", "ignore", "omit", "difference", "allowed", "permitted",
                      "prohibited", "banned", "forbidden", "belong", "enter", "come into",
