@@ -259,3 +259,41 @@ def test_a_probability_idiom_is_no_negation_in_the_point() -> None:
         "Walkthroughs aren't permitted under the new standard, so we test samples directly.",
         points, frozenset(tx.content_stems("How do you test an internal control?")))
     assert found is not None and found[0] == 0, found
+
+
+BREAD_QUESTION = "How do you decide how long to prove a loaf?"
+BREAD_POINTS = (
+    "Proving time is set by the dough temperature: warmer dough proves faster.",
+    "The poke test shows when the dough is fully proofed: the dent springs back slowly.",
+)
+
+
+@pytest.mark.parametrize(("sentence", "contradicted"), [
+    ("I set the proving time at one hour, regardless of the dough temperature.", 0),
+    ("The proving time is always one hour, whatever the temperature of the dough.", 0),
+    ("The dent of a poke test springs back the same whether the dough is proofed or not.", 1),
+])
+def test_a_factor_said_to_make_no_difference_contradicts_the_point_that_turns_on_it(
+        sentence: str, contradicted: int) -> None:
+    found = dismissal.ignored_factor(sentence, BREAD_POINTS,
+                                     frozenset(tx.content_stems(BREAD_QUESTION)))
+    assert found is not None and found[0] == contradicted, found
+
+
+@pytest.mark.parametrize(("points", "sentence"), [
+    # the factor has nothing to do with what the sentence claims
+    (BREAD_POINTS, "I wash my hands before shaping, regardless of the dough temperature."),
+    # the point itself lets the factor go
+    (("Salt goes in at 2% of the flour weight whatever the recipe's hydration.",),
+     "Salt is 2% of the flour regardless of the hydration."),
+    (("Any flour needs the same salt ratio.",),
+     "The salt ratio stays the same whatever the flour."),
+    # names no factor of a point
+    (BREAD_POINTS, "Proving takes about an hour, regardless of what the recipe card says."),
+    # the factor of one point, the claim of another
+    (BREAD_POINTS, "The poke test reads the same whatever the temperature."),
+])
+def test_no_ignored_factor_where_the_point_does_not_turn_on_it(
+        points: tuple[str, ...], sentence: str) -> None:
+    assert dismissal.ignored_factor(sentence, points,
+                                    frozenset(tx.content_stems(BREAD_QUESTION))) is None

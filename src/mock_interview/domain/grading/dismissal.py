@@ -253,3 +253,43 @@ def conflated_point(sentence: str, points: tuple[str, ...],
     if best[0] + min(asked, 1) < CONFLATED_WORDS:
         return None
     return best[1], claims.Contradiction("conflation", " ".join(match.group(0).split()))
+
+
+# A factor said to make no difference to the claim: "the threshold is 0.5, *whatever the
+# business costs are*", "overbook by 15% *regardless of* history".
+_INDIFFERENT_RE = re.compile(
+    r"\b(?:regardless\s+of|irrespective\s+of|no\s+matter\s+(?:what|which)|whatever\s+(?:the|their|its|your)"
+    r"|(?:the\s+same\s+(?:way\s+)?|either\s+way\s+)whether)\b", re.I)
+# A point that itself lifts the condition, or names the factor among others that do not
+# count, agrees.
+_POINT_INDIFFERENT_RE = re.compile(
+    r"\b(?:regardless|irrespective|independent\w*|whatever|no\s+matter|either\s+way|whether|"
+    r"not|never|no|without|rather|instead|alone|only|any|every|all|each)\b|n't\b", re.I)
+CLAIM_WORDS = 1  # words beyond the factor the sentence shares with the point it contradicts
+
+
+def ignored_factor(sentence: str, points: tuple[str, ...],
+                   question_stems: frozenset[str]) -> tuple[int, claims.Contradiction] | None:
+    """The point whose claim a sentence says holds whatever a factor the point makes it turn
+    on ("chosen from the business costs" against "0.5, whatever the business costs are");
+    None when it names no such factor, or the point lets it go as well."""
+    if "?" in sentence or _REFUTES_RE.search(sentence):
+        return None
+    for match in _INDIFFERENT_RE.finditer(sentence):
+        factor = _scope_after(sentence, match.end())
+        claim = frozenset(tx.content_stems(sentence[:match.start()] + " " + sentence[
+            match.end() + len(factor):])) - question_stems
+        for j, point in enumerate(points):
+            named = _named(factor, point, question_stems)
+            if not named or not _enough(named):
+                continue
+            parts = [part for part in _POINT_PART_RE.split(point)
+                     if _named(factor, part, question_stems) & named]
+            if any(_POINT_INDIFFERENT_RE.search(_IDLE_NEGATION_RE.sub(" ", part))
+                   for part in parts):
+                continue
+            shared = claim & _point_terms(point) - named
+            if len(shared) >= CLAIM_WORDS:
+                words = " ".join(tx.words(factor)[:6])
+                return j, claims.Contradiction("dismissal", f"{words}: said not to matter")
+    return None

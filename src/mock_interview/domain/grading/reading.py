@@ -414,7 +414,8 @@ def read_answer(
     for i in own:
         sentence = text[spans[i][0]:spans[i][1]]
         dismissed = dismissal.dismissed_point(sentence, point_texts, question_stems) \
-            or dismissal.conflated_point(sentence, point_texts, question_stems)
+            or dismissal.conflated_point(sentence, point_texts, question_stems) \
+            or dismissal.ignored_factor(sentence, point_texts, question_stems)
         if dismissed and not any(k == i for k, _c in contradicted.get(dismissed[0], [])):
             contradicted.setdefault(dismissed[0], []).append((i, dismissed[1]))
 
