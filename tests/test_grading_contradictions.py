@@ -560,3 +560,24 @@ def test_a_point_framed_for_one_case_says_nothing_of_the_opposite_case(answer: s
                                                                       wrong: bool) -> None:
     question, points = TRANSFERS
     assert bool(_wrong(question, points, answer)) is wrong
+
+
+@pytest.mark.parametrize("point, sentence, contradicted", [
+    # the act the point advises, set aside bare for another (nursing)
+    ("The nurse should escalate at once to the rapid response team rather than waiting for "
+     "the next round.", "It's probably just tiredness, so I'd reassure them rather than escalate.",
+     True),
+    # (support)
+    ("The agent must verify the caller's identity before making any change to the account.",
+     "The caller sounded genuine, so I'd update the email rather than verify.", True),
+    # the same preference, said the point's way (nursing)
+    ("The nurse should escalate at once to the rapid response team rather than waiting for "
+     "the next round.", "I'd escalate rather than wait for the round.", False),
+    # another act set aside, with the advised one kept (support)
+    ("The agent must verify the caller's identity before making any change to the account.",
+     "I verify first and change the email only after, rather than rush.", False),
+])
+def test_the_advised_act_set_aside_for_another(point: str, sentence: str,
+                                               contradicted: bool) -> None:
+    found = claims.contradicts(claims.read_statement(point), claims.read_statement(sentence))
+    assert (found is not None) == contradicted, found

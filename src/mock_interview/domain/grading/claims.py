@@ -1061,12 +1061,28 @@ def _same_proposition(point: Clause, sentence: Clause, changed: frozenset[str],
     verb = next(iter(changed))
     if verb not in stems:
         return False
+    if sentence.stems[-1:] == (verb,) and verb in sentence.alternative \
+            and _advised_act(point.text) == verb:
+        # "I'd reorientate them rather than escalate": the act the point advises, set aside
+        # bare, is set aside whatever the point says it is done with.
+        return True
     at = stems.index(verb)
     local = frozenset(stems[at + 1:at + 1 + OBJECT_WORDS]) - changed
     said = frozenset(sentence.stems)
     # The denial says that act and little else ("forecast accuracy isn't tracked").
     return len(local & said) >= 2 and len(local & said) >= 0.5 * len(local) \
         and len(said - local - changed) <= OBJECT_WORDS_ASIDE
+
+
+# The act a point advises: the verb after its modal ("the nurse *should escalate*"), or its
+# first word when it opens on one ("*Escalate* at once").
+_ADVISED_RE = re.compile(r"\b(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to)\s+"
+                         r"(?:(?:always|immediately|promptly|first|then|also)\s+)?([a-z]+)", re.I)
+
+
+def _advised_act(text: str) -> str | None:
+    found = _ADVISED_RE.search(text)
+    return tx.stem(found.group(1).lower()) if found else None
 
 
 _PRO_SUBJECT_RE = re.compile(r"\W*(?:the two|both|they|these|those|it|this)\b")
@@ -1399,7 +1415,11 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         # "Don't rebase commits others have pulled" is a rule; a point saying what a rebase
         # does is not its opposite.
         flipped = frozenset()
-    if flipped and not conditional and not (point.denied and sentence.denied) and (
+    # Two preferences ("escalate rather than wait" / "reorientate rather than escalate") set
+    # their alternatives aside plainly enough to compare.
+    preferences = point.denied <= point.alternative and sentence.denied <= sentence.alternative
+    if flipped and not conditional and (not (point.denied and sentence.denied) or preferences) \
+            and (
             _same_proposition(point, sentence, flipped, denied=True)
             or antecedent is not None and not sentence.denied
             and _same_proposition(point, _with_antecedent(sentence, antecedent), flipped)
