@@ -59,3 +59,19 @@ def test_a_turned_comparison_is_named_and_loses_the_point() -> None:
     assert not graded[right].wrong_claims
     assert {w["kind"] for w in graded[wrong].wrong_claims} == {"ranking"}
     assert graded[wrong].technical < graded[right].technical
+
+
+@pytest.mark.parametrize(("point", "sentence", "turned"), [
+    ("For projects of different size, NPV is generally preferred because it measures value "
+     "added.", "When they disagree I always side with IRR, since a percentage is fairer.", True),
+    ("For projects of different size, NPV is generally preferred because it measures value "
+     "added.", "When they disagree I go with NPV.", False),
+    ("For projects of different size, NPV is generally preferred because it measures value "
+     "added.", "I'd never side with IRR when they disagree.", False),
+    ("For projects of different size, NPV is generally preferred because it measures value "
+     "added.", "IRR is easier to explain to the board.", False),  # prefers nothing
+])
+def test_the_other_of_two_contrasted_things_preferred(point: str, sentence: str,
+                                                      turned: bool) -> None:
+    pair = frozenset(["npv", "irr"])
+    assert (comparison.other_preferred(point, sentence, pair) is not None) == turned

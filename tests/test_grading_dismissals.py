@@ -122,6 +122,16 @@ CACHE_POINTS = (
      "Repositioning should never take priority over the patient's sleep.", 0),
     (CACHE_QUESTION, CACHE_POINTS,
      "You should never use a time-to-live on entries, since expiry causes misses.", 0),
+    # set aside by the speaker, or said to help little or make things worse (software,
+    # nursing, accounting)
+    (CACHE_QUESTION, CACHE_POINTS,
+     "I generally disregard invalidation on writes, since reads dominate.", 1),
+    (WOUND_QUESTION, WOUND_POINTS,
+     "Assessing nutrition rarely helps with a pressure injury.", 1),
+    (CACHE_QUESTION, CACHE_POINTS,
+     "A hit ratio metric adds a dashboard without much payoff.", 2),
+    (PAYROLL_QUESTION, PAYROLL_POINTS,
+     "Accruing the employer taxes with the wages makes things worse at year end.", 2),
 ])
 def test_a_dismissed_step_contradicts_the_point_that_says_it_is_done(
         question: str, points: tuple[str, ...], sentence: str, contradicted: int) -> None:

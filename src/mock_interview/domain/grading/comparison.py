@@ -175,3 +175,42 @@ def reversed_ranking(point: str, sentence: str,
             return claims.Contradiction(
                 "ranking", f"{sorted(our.winner)[0]} over {sorted(our.loser)[0]}, reversed")
     return None
+
+
+# One of two things the question contrasts, preferred: "I always side with IRR", "NPV is
+# generally preferred", "go with FIFO".
+_PREFER_BEFORE_RE = re.compile(
+    r"\b(?:prefer(?:s|red|ring)?|(?:go|goes|went|side|sides|sided|stick|sticks|stuck)\s+with"
+    r"|choose|chooses|chose|pick|picks|picked|favou?r(?:s|ed)?|recommend(?:s|ed)?)\s+"
+    r"(?:the\s+|an?\s+|using\s+)?([a-z0-9-]+)", re.I)
+_PREFER_AFTER_RE = re.compile(
+    r"\b([a-z0-9-]+)\s+(?:is|are|was|remains?)\s+(?:\w+\s+)?(?:preferred|favou?red|recommended"
+    r"|the\s+(?:better|best|right|safer|preferred|more\s+reliable|stronger)\s+(?:choice|option"
+    r"|measure|metric|tool|guide|one|method|approach))\b", re.I)
+_REJECT_NEAR_RE = re.compile(r"\b(?:not|never|no|n't|rather\s+than|instead\s+of|over)\b", re.I)
+
+
+def _preferred(text: str, pair: frozenset[str]) -> frozenset[str]:
+    """Which of the two things the text prefers, by a word of preference right beside it;
+    empty when it prefers neither or names a preference it denies."""
+    out: set[str] = set()
+    for pattern in (_PREFER_BEFORE_RE, _PREFER_AFTER_RE):
+        for match in pattern.finditer(text):
+            stem = tx.stem(match.group(1).lower())
+            before = text[max(0, match.start() - 15):match.start()]
+            if stem in pair and not _REJECT_NEAR_RE.search(before + " " + match.group(0)):
+                out.add(stem)
+    return frozenset(out)
+
+
+def other_preferred(point: str, sentence: str,
+                    pair: frozenset[str] | None) -> claims.Contradiction | None:
+    """The sentence prefers the other of two things the question contrasts, where the point
+    prefers one ("I always side with IRR" against "NPV is generally preferred")."""
+    if not pair:
+        return None
+    ours, theirs = _preferred(point, pair), _preferred(sentence, pair)
+    if len(ours) == 1 and len(theirs) == 1 and ours != theirs:
+        return claims.Contradiction("ranking", f"{next(iter(theirs))} preferred over "
+                                               f"{next(iter(ours))}")
+    return None

@@ -22,6 +22,9 @@ _NEEDLESS_AFTER_RE = re.compile(
     r"|(?:do|does|did)(?:n't|\s+not)\s+(?:really\s+|even\s+|actually\s+|usually\s+)?"
     r"(?:need(?:\s+to)?|have\s+to)"
     r"|needn't|never\s+needs?(?:\s+to)?"
+    # "If the server sends Retry-After, I generally disregard it".
+    r"|(?:i|we)\s+(?:generally\s+|usually\s+|just\s+|simply\s+|always\s+|mostly\s+)?"
+    r"(?:disregard|overlook)"
     # "There's no value in asking what they compare", "no reason to revisit it".
     r"|(?:there\s+(?:is|was)\s+|there's\s+)?no\s+(?:real\s+)?(?:value|point|sense|benefit)\s+in"
     r"|(?:there\s+(?:is|was)\s+|there's\s+)?no\s+(?:real\s+|good\s+)?reason\s+to"
@@ -52,6 +55,12 @@ _NEEDLESS_BEFORE_RE = re.compile(
     r"|(?:do|does|did)(?:n't|\s+not)\s+(?:really\s+|even\s+|actually\s+)?(?:belong|enter\s+into|"
     r"come\s+into|factor\s+in(?:to)?|play\s+a\s+(?:role|part))"
     r"|(?:has|have)\s+nothing\s+to\s+do\s+with"
+    # "Collecting more data rarely helps", "circuit breakers add moving parts without much
+    # payoff", "the L2 penalty makes things worse".
+    r"|(?:rarely|seldom|never|doesn't|does\s+not|don't|do\s+not)\s+(?:really\s+|actually\s+)?"
+    r"helps?(?=\s*[,.;:]|\s+(?:much|at\s+all|with))"
+    r"|without\s+much\s+(?:payoff|benefit|value|gain)"
+    r"|makes?\s+(?:things|it|matters|everything)\s+worse"
     # "Mutability isn't a concern either".
     r"|(?:is|are)(?:n't|\s+not)\s+(?:really\s+|even\s+)?(?:a|an)\s+(?:real\s+|big\s+)?"
     r"(?:concern|issue|factor|consideration)"
@@ -111,7 +120,8 @@ _POINT_ALLOWS_RE = re.compile(r"\b(?:not|never|no|without|prohibit\w*|forbid\w*|
                               re.I)
 
 # Every dismissal holds one of these (a cheap test before the patterns).
-_DISMISSING_WORDS = ("need", "have to", "value in", "point in", "sense in", "benefit in",
+_DISMISSING_WORDS = ("need", "have to", "disregard", "overlook", "help", "payoff",
+                     "worse", "value in", "point in", "sense in", "benefit in",
                      "reason to", "concern", "issue", "factor", "consideration", "should",
                      "must", "never", "don't", "do not", "matter", "necessary", "required", "important", "relevant",
                      "optional", "pointless", "overkill", "redundant", "superfluous", "waste",

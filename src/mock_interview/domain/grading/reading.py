@@ -431,11 +431,14 @@ def read_answer(
                 contradicted.setdefault(j, []).append((i, found_order))
 
     # A comparison turned round: "better to run one big test than several small rounds"
-    # against "several small rounds work better than one large test".
+    # against "several small rounds work better than one large test", or the other of two
+    # things the question contrasts preferred ("I side with IRR" against "NPV is preferred").
+    pair = claims.contrast_pair(question) if question else None
     for j, model in enumerate(reference.points):
         for i in own:
             found_ranking = comparison.reversed_ranking(
-                model.text, text[spans[i][0]:spans[i][1]], question_stems)
+                model.text, text[spans[i][0]:spans[i][1]], question_stems) \
+                or comparison.other_preferred(model.text, text[spans[i][0]:spans[i][1]], pair)
             if found_ranking and not any(k == i for k, _c in contradicted.get(j, [])):
                 contradicted.setdefault(j, []).append((i, found_ranking))
 
