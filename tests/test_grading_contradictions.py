@@ -581,3 +581,34 @@ def test_the_advised_act_set_aside_for_another(point: str, sentence: str,
                                                contradicted: bool) -> None:
     found = claims.contradicts(claims.read_statement(point), claims.read_statement(sentence))
     assert (found is not None) == contradicted, found
+
+
+@pytest.mark.parametrize("point, sentence, contradicted", [
+    # one thing defined by opposite words, whatever else either says (project management)
+    ("The critical path is the longest chain of dependent tasks, and it sets the earliest "
+     "finish date.", "The critical path is the shortest route through the plan.", True),
+    # (security)
+    ("An API key is a private credential that must stay out of client code.",
+     "An API key is a public identifier you can paste into the browser.", True),
+    # the opposite word said of the thing, not as its definition (project management)
+    ("The critical path is the longest chain of dependent tasks, and it sets the earliest "
+     "finish date.", "The critical path gets shorter when you crash its tasks.", False),
+    # another thing defined (project management)
+    ("The critical path is the longest chain of dependent tasks, and it sets the earliest "
+     "finish date.", "A sprint is the shortest planning cycle.", False),
+])
+def test_a_thing_defined_by_the_opposite_word(point: str, sentence: str,
+                                              contradicted: bool) -> None:
+    found = claims.contradicts(claims.read_statement(point), claims.read_statement(sentence))
+    assert (found is not None) == contradicted, found
+
+
+def test_a_condition_lifted_sets_no_condition() -> None:
+    # "regardless of when it arrived" lifts a condition: the point still says plainly what
+    # ships first, so the opposite end contradicts it.
+    point = claims.read_statement(
+        "FEFO ships the lot with the earliest expiry date first, regardless of when it arrived.")
+    assert not any(c.conditional for c in point.clauses)
+    sentence = claims.read_statement("FEFO ships the lot with the latest expiry date first.")
+    found = claims.contradicts(point, sentence)
+    assert found is not None and found.kind == "antonym"

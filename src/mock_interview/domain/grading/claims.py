@@ -637,6 +637,9 @@ def _before_bare_verb(words: list[str], index: int) -> bool:
     return word == "not" and index > 0 and words[index - 1] in _BARE_AUXILIARIES
 
 
+_INDIFFERENT_TO = frozenset(["of"])  # "regardless of when", "irrespective of if"
+
+
 @lru_cache(maxsize=8192)
 def read_statement(text: str, start: int = 0, end: int | None = None) -> Statement:
     """Clauses of ``text[start:end]`` with their asserted and denied stems."""
@@ -769,6 +772,10 @@ def read_statement(text: str, start: int = 0, end: int | None = None) -> Stateme
             # "recognised when earned, not when cash is received": the negation denies the
             # condition's words, it opens no condition of its own.
             negated_condition = True
+            continue
+        if word in _CONDITIONS and index and words[index - 1] in _INDIFFERENT_TO \
+                or word in _CONDITIONS and index > 1 and words[index - 2:index] == ["no", "matter"]:
+            # "regardless of when it arrived": the condition is lifted, not set.
             continue
         if word in _CONDITIONS and not (word == "once" and stems):
             close(token.start)
@@ -1445,6 +1452,11 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
             # other one is not a contradiction (swapped roles are checked apart).
             opposite = frozenset(o for o in opposite if o not in anchors)
         shared = (point_clause & frozenset(sentence.stems)) - anchors
+        if opposite and _defined_as(point, stem) and any(
+                _defined_as(sentence, o) == _defined_as(point, stem) for o in opposite):
+            # "The critical path is the shortest route" against "the critical path is the
+            # longest sequence": one thing defined by opposite words.
+            return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}", sorted(opposite)[0])
         if opposite and len(shared) < 2 and len(point_clause - anchors - {stem}) >= 2:
             continue
         if story:
@@ -1456,6 +1468,23 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
             return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}",
                                  sorted(opposite)[0])
     return None
+
+
+_DEFINITION_RE = re.compile(
+    r"^\W*(?:(?:the|a|an)\s+)?((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:is|are|means)\s+"
+    r"(?:(?:really|simply|just|basically|essentially|actually)\s+)?(?:(?:the|a|an)\s+)?"
+    r"([\w-]+)(?:\s+([\w-]+))?")
+DEFINED_WORDS = 1  # content words, at the least, that name what a clause defines
+
+
+def _defined_as(clause: Clause, stem: str) -> frozenset[str] | None:
+    """What a clause that defines a thing ("the critical path is the longest sequence")
+    names, when ``stem`` is the first or second word of its definition; else None."""
+    match = _DEFINITION_RE.match(clause.text)
+    if not match or stem not in {tx.stem(w) for w in match.groups()[1:] if w}:
+        return None
+    named = frozenset(tx.content_stems(match.group(1)))
+    return named if len(named) >= DEFINED_WORDS else None
 
 
 _NUMBER_WORDS = frozenset(tx.stem(w) for w in (
