@@ -75,3 +75,11 @@ def test_the_other_of_two_contrasted_things_preferred(point: str, sentence: str,
                                                       turned: bool) -> None:
     pair = frozenset(["npv", "irr"])
     assert (comparison.other_preferred(point, sentence, pair) is not None) == turned
+
+
+@pytest.mark.parametrize("sentence", [
+    "You judge whether fair value is more likely than not below the carrying amount.",
+    "Anyone working more than 40 hours a week is paid overtime.",
+])
+def test_idioms_and_bounds_rank_nothing(sentence: str) -> None:
+    assert comparison.rankings(sentence) == []

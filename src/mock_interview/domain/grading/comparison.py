@@ -51,9 +51,13 @@ class Ranking:
 _WORD_RE = re.compile(r"[a-z0-9][a-z0-9'-]*|[,;:()]")
 
 
+# "More likely than not" is a probability, not a comparison.
+_IDIOM_RE = re.compile(r"\b(?:more|less)\s+likely\s+than\s+not\b|\([^()]*\)")
+
+
 def _words(text: str) -> list[str]:
     # An aside in brackets ("higher for pavement (around 0.9) than for lawns") is skipped.
-    return _WORD_RE.findall(re.sub(r"\([^()]*\)", " ", text.lower()))
+    return _WORD_RE.findall(_IDIOM_RE.sub(" ", text.lower()))
 
 
 @lru_cache(maxsize=4096)
@@ -64,6 +68,8 @@ def _scale(word: str, following: str) -> tuple[str, int] | None:
     if word in _DISPREFERRED:
         return _PREFERENCE, -1
     if word in _MORE or word in _LESS:
+        if following == "than":
+            return None  # "more than 40 hours" is a bound
         stem = tx.stem(following)
         return (stem, 1 if word in _MORE else -1) if following.isalpha() else None
     if not word.endswith("er") or len(word) < 5:
