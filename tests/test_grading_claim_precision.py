@@ -1540,3 +1540,53 @@ def test_setting_a_figures_unit_aside_does_not_deny_the_amount() -> None:
     assert not found, found
     # the unit is the word after the figure, and only that
     assert reading._figure_units(points[0]) == {tx.stem("millilitres")}
+
+
+# ---- correct answers that read like contradictions ------------------------------------------
+
+READ_AS_MEANT = [
+    # a pro-form subject saying what another point says (bookkeeping)
+    ("At month end the bank reconciliation is off by $18,450, with the bank balance higher "
+     "than the ledger. The reconciliation lists several outstanding cheques and one deposit "
+     "in transit. How do you work it?",
+     ["Adjust the bank side: bank balance plus deposits in transit minus outstanding cheques; "
+      "these timing items need no journal entries.",
+      "Adjust the book side for items on the statement not yet recorded, such as direct "
+      "customer receipts, interest or bank fees, which are the only items that need journal "
+      "entries."],
+     "Deposits in transit and outstanding cheques go on the bank side, so no entries. Since "
+     "the bank's higher, my first guess is a customer transfer that never got applied, or "
+     "interest income. Those do need journal entries."),
+    # an absence the point itself names ("missing indexes") (software)
+    ("How do you find out why a database got slow after a release?",
+     ["Roll back first, then root-cause afterwards by diffing the release and checking slow "
+      "query logs and EXPLAIN plans for new queries, missing indexes, or N+1 patterns."],
+     "Database CPU pinned at 95% smells like a new query without an index or an N+1 loop, so "
+     "I'd run EXPLAIN on anything new."),
+    # a case falling short of an order given as an imperative (data)
+    ("The test was planned for 14 days and the PM wants to stop after 5. What do you say?",
+     ["Run to the pre-planned duration, covering full weekly cycles to capture day-of-week "
+      "effects."],
+     "Five days also doesn't cover a full week, and weekend behaviour is often different."),
+    # an anti-retaliation rule agrees with "retaliation is prohibited" (HR)
+    ("How do you handle a harassment complaint?",
+     ["Explain and enforce the anti-retaliation policy, and document the findings."],
+     "I'd make clear that retaliation of any kind is prohibited and write up what we find."),
+    # a clause opened by "after" orders nothing against the step before it (compliance)
+    ("What do you do when you find a bribe was paid?",
+     ["Take interim steps such as halting payments to any intermediary involved, and after "
+      "the investigation discipline those responsible and strengthen controls."],
+     "Remediation starts now, by stopping pending payments to the intermediary, and later "
+     "includes discipline for those responsible and stronger controls."),
+    # a sentence preferring what the point prefers, in two clauses (security)
+    ("How do you apply least privilege?",
+     ["Grant permissions to roles based on job function rather than to individuals ad hoc."],
+     "Rather than granting permissions person by person, I define roles around job functions "
+     "and attach permissions to the role."),
+]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), READ_AS_MEANT)
+def test_correct_answers_that_read_like_contradictions_are_not_wrong_claims(
+        question: str, points: list[str], answer: str) -> None:
+    assert _wrong_claims(question, points, answer) == []

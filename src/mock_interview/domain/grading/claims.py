@@ -1398,8 +1398,7 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         # "never hold cold food above 41" says "at 41 or below": the negation falls on the
         # bound, not on what is held.
         flipped = frozenset()
-    if flipped and point.advice and not (sentence.advice or sentence.prohibits
-                                         or sentence.speaker) \
+    if flipped and not (sentence.advice or sentence.prohibits or sentence.speaker) \
             and quantity_falls_short(sentence, flipped & sentence_denied):
         # "Four days doesn't even cover a full week" says a case falls short of what the
         # point advises ("cover full weekly cycles"); it does not deny the advice.
@@ -1424,7 +1423,10 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
         flipped = frozenset()
     # Two preferences ("escalate rather than wait" / "reorientate rather than escalate") set
     # their alternatives aside plainly enough to compare.
-    preferences = point.denied <= point.alternative and sentence.denied <= sentence.alternative
+    # The sentence must prefer something else: "rather than granting permissions person by
+    # person, I define roles around job functions" prefers what the point prefers.
+    preferences = point.denied <= point.alternative and sentence.denied <= sentence.alternative \
+        and not (sentence_asserted - sentence.alternative) & (point.asserted - point.alternative)
     if flipped and not conditional and (not (point.denied and sentence.denied) or preferences) \
             and (
             _same_proposition(point, sentence, flipped, denied=True)
@@ -1497,8 +1499,8 @@ def quantity_falls_short(clause: Clause, denied: frozenset[str]) -> bool:
     """Is the clause's subject a quantity, said before what it denies ("*four days* doesn't
     cover a full week"), not a figure on the way ("comes out at 100 without a shared
     store")?"""
-    if not denied or not clause.stems:
-        return False
+    if not denied or not clause.stems or _PRO_SUBJECT_RE.match(clause.text):
+        return False  # "the two don't add up": a pro-form, not a quantity
     first = clause.stems[0]
     return (first[:1].isdigit() or first in _NUMBER_WORDS) and first not in denied
 

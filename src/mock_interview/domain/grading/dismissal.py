@@ -114,8 +114,9 @@ _POINT_AGREES_RE = re.compile(
 # condition either way.
 _IDLE_NEGATION_RE = re.compile(r"\b(?:more|less)\s+likely\s+than\s+not\b|\bwhether\s+or\s+not\b",
                                re.I)
-# "protect the complainant from retaliation" keeps it away, as "retaliation is prohibited" does.
-_POINT_ALLOWS_RE = re.compile(r"\b(?:not|never|no|without|prohibit\w*|forbid\w*|ban\w*|"
+# "protect the complainant from retaliation" keeps it away, as "retaliation is prohibited" and
+# an "anti-retaliation policy" do.
+_POINT_ALLOWS_RE = re.compile(r"\b(?:not|never|no|without|prohibit\w*|forbid\w*|ban\w*|anti-|"
                               r"protect\w*|prevent\w*|avoid\w*|guard\w*|shield\w*)\b|n't\b",
                               re.I)
 

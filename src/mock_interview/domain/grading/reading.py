@@ -306,11 +306,23 @@ def _said_by_another(found: claims.Contradiction, points: list[claims.Statement]
     against "liabilities plus equity fall by $7.50", when another point says "total assets
     fall by $7.50"), a figure that is another point's own, or a denial of a harm by the
     remedy another point names?"""
-    if found.kind == "negation":
-        return _states_remedy(points, j, sentence, question_stems)
-
     def shared(point: claims.Statement) -> int:
         return len((point.stems & sentence.stems) - question_stems)
+
+    if found.kind == "negation":
+        # "Those do need journal entries" against "these timing items need no journal
+        # entries", when another point says "the only items that need journal entries": the
+        # sentence says that point's way what both points speak of.
+        flipped = frozenset(found.detail.split(", "))
+        asserts = flipped <= sentence.asserted
+
+        def says_it_so(point: claims.Statement) -> bool:
+            return flipped <= (point.asserted - point.denied if asserts
+                               else point.denied - point.asserted)
+
+        return _states_remedy(points, j, sentence, question_stems) or any(
+            k != j and says_it_so(point) and shared(point) >= shared(points[j])
+            for k, point in enumerate(points))
 
     if found.kind == "number":
         # "Poultry gets cooked to 165" against the cooling point's figures: the figure is
@@ -856,7 +868,7 @@ _NEGATIVE_WORDS = frozenset(tx.stem(w) for w in (
     "poor", "bad", "avoid", "mistake", "wrong", "risk", "fail", "failure", "problem", "pitfall",
     "misleading", "harmful", "danger", "dangerous", "error", "instead", "worse", "unsuitable",
     "unacceptable", "inappropriate", "unsafe", "insecure", "contraindicated", "prohibited",
-    "forbidden"))
+    "forbidden", "missing", "absent", "lacking"))
 
 
 # Of those, the words that judge the thing the point names ("*poor* North Star metrics"),
@@ -975,7 +987,6 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
         distinctive = _distinctive(points, j, question_stems)
         remedy = bool(_REMEDY_WORDS & points[j].stems)
         prefers = any(c.alternative for c in points[j].clauses)
-        advises = any(c.advice for c in points[j].clauses)
         # What the point describes, puts off, or takes a thing out of: a sentence turning
         # down the first ("I wouldn't one-hot it"), holding back the second or keeping out
         # the third ("it never reaches the production line") says what the point says.
@@ -985,8 +996,8 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
         for i, (words, terms, heads) in denied.items():
             if _states_remedy(points, j, statements[i], question_stems):
                 continue
-            if advises and all(claims.quantity_falls_short(c, c.denied)
-                               for c in statements[i].clauses if c.denied):
+            if all(claims.quantity_falls_short(c, c.denied)
+                   for c in statements[i].clauses if c.denied):
                 # "Four days doesn't even cover a full week": a case falling short of the
                 # advice ("cover full weekly cycles") agrees with it.
                 continue

@@ -131,6 +131,8 @@ def _orders(text: str, wanted: frozenset[str], whole_list: bool = False) -> set[
     for m, word in enumerate(words):
         if word not in _FORWARD and word not in _BACKWARD:
             continue
+        if word in _BACKWARD and (m == 0 or words[m - 1] in _CLAUSE_EDGE):
+            continue  # "..., and after the investigation discipline them": it opens a clause
         # "equals() first, across all the entries, and then hashCode()": what comes first
         # is set against what follows its "then".
         then = next((k for k in range(m + 1, len(words)) if words[k] in _THEN), None) \
