@@ -132,6 +132,11 @@ CACHE_POINTS = (
      "A hit ratio metric adds a dashboard without much payoff.", 2),
     (PAYROLL_QUESTION, PAYROLL_POINTS,
      "Accruing the employer taxes with the wages makes things worse at year end.", 2),
+    # said to add little (software, nursing)
+    (CACHE_QUESTION, CACHE_POINTS,
+     "I don't find a hit ratio metric adds much once the cache is warm.", 2),
+    (WOUND_QUESTION, WOUND_POINTS,
+     "Staging the wound adds little beyond the photos.", 2),
 ])
 def test_a_dismissed_step_contradicts_the_point_that_says_it_is_done(
         question: str, points: tuple[str, ...], sentence: str, contradicted: int) -> None:

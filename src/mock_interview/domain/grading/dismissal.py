@@ -22,6 +22,9 @@ _NEEDLESS_AFTER_RE = re.compile(
     r"|(?:do|does|did)(?:n't|\s+not)\s+(?:really\s+|even\s+|actually\s+|usually\s+)?"
     r"(?:need(?:\s+to)?|have\s+to)"
     r"|needn't|never\s+needs?(?:\s+to)?"
+    # "I don't find GOPPAR adds much": the thing follows the speaker's doubt.
+    r"|(?:i|we)\s+(?:don't|do\s+not)\s+(?:find|think|feel)(?=\s+(?:that\s+)?(?:[\w-]+\s+){1,4}?"
+    r"adds?\s+(?:much|anything|a\s+lot))"
     # "If the server sends Retry-After, I generally disregard it".
     r"|(?:i|we)\s+(?:generally\s+|usually\s+|just\s+|simply\s+|always\s+|mostly\s+)?"
     r"(?:disregard|overlook)"
@@ -60,6 +63,9 @@ _NEEDLESS_BEFORE_RE = re.compile(
     r"|(?:rarely|seldom|never|doesn't|does\s+not|don't|do\s+not)\s+(?:really\s+|actually\s+)?"
     r"helps?(?=\s*[,.;:]|\s+(?:much|at\s+all|with))"
     r"|without\s+much\s+(?:payoff|benefit|value|gain)"
+    # "a second metric adds little", "the review doesn't add much".
+    r"|adds?\s+(?:little|nothing)(?:\s+(?:of\s+)?value)?(?=\s*[,.;:]|\s*$|\s+(?:to|beyond|over|once))"
+    r"|(?:doesn't|does\s+not|don't|do\s+not)\s+add\s+(?:much|anything|any\s+value)"
     r"|makes?\s+(?:things|it|matters|everything)\s+worse"
     # "Mutability isn't a concern either".
     r"|(?:is|are)(?:n't|\s+not)\s+(?:really\s+|even\s+)?(?:a|an)\s+(?:real\s+|big\s+)?"
@@ -121,7 +127,7 @@ _POINT_ALLOWS_RE = re.compile(r"\b(?:not|never|no|without|prohibit\w*|forbid\w*|
                               re.I)
 
 # Every dismissal holds one of these (a cheap test before the patterns).
-_DISMISSING_WORDS = ("need", "have to", "disregard", "overlook", "help", "payoff",
+_DISMISSING_WORDS = ("need", "have to", "add", "disregard", "overlook", "help", "payoff",
                      "worse", "value in", "point in", "sense in", "benefit in",
                      "reason to", "concern", "issue", "factor", "consideration", "should",
                      "must", "never", "don't", "do not", "matter", "necessary", "required", "important", "relevant",
