@@ -967,3 +967,19 @@ def test_a_long_answer_that_lands_no_point_of_its_rubric_is_at_most_thin() -> No
     assert not unmade_grade.covered_points and unmade_grade.word_count >= 80
     assert unmade_grade.technical <= 60
     assert made_grade.technical > 80 and made_grade.word_count >= 50
+
+
+def test_a_long_answer_speaking_to_every_point_in_its_own_words_is_not_held_to_thin() -> None:
+    # No point reaches the covered share in these words, but each is spoken to about evenly:
+    # a paraphrase of all of them, not the topic's vocabulary dropped in passing.
+    paraphrase = ("I start by putting the bank statement next to our own cash figure for the "
+                  "same day, so I know the size of the gap before touching anything. Money we "
+                  "lodged late on the last day, and payments we have sent that have not cleared "
+                  "yet, only move the bank's figure, so that is where they go. Anything the bank "
+                  "took or paid us that we never booked, like its charges, interest or a bounced "
+                  "cheque from a customer, needs booking on our side. Whatever difference is "
+                  "still there gets chased down until I can explain it; nobody signs the month "
+                  "off on a guess.")
+    grade = grade_answer(GradingInput(BANK_QUESTION, "technical", BANK_REC_POINTS, paraphrase))
+    assert not grade.covered_points and grade.word_count >= 80
+    assert grade.technical > 70 and not grade.wrong_claims

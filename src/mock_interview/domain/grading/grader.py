@@ -84,6 +84,7 @@ RELEVANCE_CEILING = 80.0  # up to where a thin answer meets an excellent one
 LONG_ANSWER_WORDS = 80  # an explanation this long that makes no point of a rubric of
 UNMADE_POINTS = 3  # this many points or more
 UNMADE_CAP = 60.0  # scores at most this technically: overlap spread thin is no point made
+UNMADE_SPREAD = 0.24  # unless its mean coverage over the points reaches this
 KEYWORD_LIST_CAP = 50.0  # technical, for a bare list of terms (it may name the right things)
 KEYWORD_LIST_COMMUNICATION = 15.0
 # Flags that mean the answer earns no praise and no follow-up.
@@ -405,8 +406,12 @@ def _grade_text(item: GradingInput, answer: str, tuning: cov.Tuning) -> AnswerGr
     missed = [r.point for r in results if r.coverage < COVERED_SHARE]
     if not key_points:  # the question stood in for the points
         covered, missed = [], []
+    spread = sum(r.coverage for r in results) / len(results) if results else 0.0
+    # An explanation that speaks to the points about evenly, a quarter of each point's words
+    # on average, paraphrases them all rather than dropping their vocabulary in passing.
     if not item.star and not follow_up and not covered and len(key_points) >= UNMADE_POINTS \
-            and word_count >= LONG_ANSWER_WORDS:
+            and word_count >= LONG_ANSWER_WORDS \
+            and spread < UNMADE_SPREAD:
         # A long explanation that never lands a point of its rubric shows how much of the
         # topic's vocabulary it uses, not that it knows the subject.
         technical = min(technical, UNMADE_CAP)
