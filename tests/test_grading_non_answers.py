@@ -908,6 +908,26 @@ def test_a_ramble_that_circles_the_terms_says_nothing(answer: str, answers: bool
                              answer, answers, credit=60)
 
 
+@pytest.mark.parametrize(("answer", "answers"), [
+    # the question turned over in other words, its terms said back
+    ("So the question is how I'd work out a payback period. In other words, how long it takes "
+     "an investment to pay itself back. That's about the time until the money you put in "
+     "comes back, which is what a payback period really means.", False),
+    ("Right, payback on an investment. What you're really asking about is how quickly the "
+     "spend is recovered, so it's a question of timing, of when the outlay comes back to "
+     "you. In other words, the period of paying back.", False),
+    # the same turns of phrase beside the answer itself
+    ("In other words, how long until the money comes back: divide the investment by the "
+     "yearly inflow when inflows are even, and with uneven inflows add up the cumulative cash "
+     "flows until they cover it. The question is what it leaves out: the time value of "
+     "money, and everything after payback.", True),
+])
+def test_the_question_turned_over_in_other_words_says_nothing(answer: str,
+                                                              answers: bool) -> None:
+    _answers_or_says_nothing(_technical_grade(PAYBACK_QUESTION, PAYBACK_POINTS, answer),
+                             answer, answers, credit=60)
+
+
 PAYROLL_QUESTION = "How do you process a mid-month salary change in payroll?"
 PAYROLL_POINTS = [
     "Confirm the change is approved in writing by the budget holder before entering it",

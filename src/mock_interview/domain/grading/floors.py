@@ -175,6 +175,13 @@ def restarts(answer: str) -> bool:
 
 
 RAMBLE_MARKERS = 3  # filler words beside a restart that make talk a ramble
+RESTATING_MARKERS = 2  # ways of turning the question over that make talk a restatement
+
+
+def restates_the_question(answer: str) -> bool:
+    """Does the answer turn the question over ("so the question is how I'd ...", "in other
+    words", "which is what credit risk assessment really means") in several places?"""
+    return len(_cue_re("restates").findall(tx.lower_same_length(answer))) >= RESTATING_MARKERS
 
 
 def rambles(answer: str) -> bool:

@@ -575,6 +575,10 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         # "Let me back up", and no point made in the subject's own words before or after it:
         # a ramble that never arrives, whatever topic words it circles.
         return _DODGES["stall"]
+    if made < EVADED_CONTENT and not made_points and floors.restates_the_question(answer):
+        # "So the question is how I'd design a URL shortener ... in other words, something
+        # that makes links shorter": the question turned over, its words said back.
+        return _DODGES["restate"]
     if made < RAMBLE_CONTENT and made_points <= RAMBLE_POINTS and floors.rambles(answer):
         # A restart among "yes", "well" and "it depends": the terms it names on the way ("CAP,
         # yes, consistency, availability and partition tolerance. Three things.") are the
@@ -628,6 +632,8 @@ _DODGES = {
     "general": "Did not answer: general remarks any answer could make; say what you would "
                "actually do or what happened",
     "stall": "Did not answer: hesitated without reaching a point; give the main point first",
+    "restate": "Did not answer: turned the question over in other words; say what you would "
+               "actually do or how it works",
     "deflect": "Did not answer: talked around the question (someone else's part, a question "
                "back, a stall); answer it directly",
     "premise": "Did not answer: said it never came up; explain how it works or how you would "
