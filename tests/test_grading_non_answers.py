@@ -928,6 +928,55 @@ def test_the_question_turned_over_in_other_words_says_nothing(answer: str,
                              answer, answers, credit=60)
 
 
+MED_REC_QUESTION = "Walk me through medication reconciliation when a patient is admitted."
+MED_REC_POINTS = [
+    "Build a complete list of home medicines from several sources: the patient, the family, "
+    "the community pharmacy and previous records, including over-the-counter drugs and "
+    "supplements.",
+    "Note the dose, route, frequency and the time of the last dose of each medicine.",
+    "Compare the home list with the admission orders to catch omissions, duplicates, "
+    "interactions and dosing errors.",
+    "Resolve each discrepancy with the prescriber, then document and share the final "
+    "reconciled list."]
+CASH_QUESTION = "How do you calculate free cash flow and why does it matter?"
+CASH_POINTS = [
+    "Free cash flow is operating cash flow minus capital expenditure.",
+    "It is the cash left after the business maintains and grows its asset base.",
+    "It funds dividends, buybacks and debt repayment and drives a DCF valuation.",
+    "It is harder to manipulate than accounting earnings."]
+
+
+@pytest.mark.parametrize(("question", "points", "answer", "answers"), [
+    # the work handed to others, the speaker's part made nothing; the topic's words on the
+    # way ("families", "admissions") are the story's
+    (MED_REC_QUESTION, MED_REC_POINTS,
+     "Honestly, on my last ward the pharmacy techs did that whole piece. We had a brilliant "
+     "group, two techs in the admissions unit who had been there for years, and the families "
+     "loved them. By the time patients reached us it was already done and signed off, so I "
+     "never had to get into it myself.", False),
+    # a colleague named beside the answer itself
+    (MED_REC_QUESTION, MED_REC_POINTS,
+     "The pharmacy techs helped, but I did it myself: a full list of home medicines from the "
+     "patient, the family, the community pharmacy and old records, with dose, route, "
+     "frequency and last dose, checked against the admission orders for omissions and "
+     "duplicates, and every discrepancy settled with the prescriber and documented.", True),
+    # another topic put first in the subject's own field
+    (CASH_QUESTION, CASH_POINTS,
+     "The way I look at a company is through its liquidity ratios. The current ratio is "
+     "current assets over current liabilities, and comfortably above one means near-term "
+     "bills are covered. The quick ratio is stricter because it leaves out inventory, which "
+     "can be slow to sell.", False),
+    (CASH_QUESTION, CASH_POINTS,
+     "I think the bigger thing here is EBITDA margin. It strips out depreciation and "
+     "amortisation, so it compares operating profitability across firms with different "
+     "asset bases and tax regimes.", False),
+])
+def test_the_work_handed_away_or_another_topic_put_first_says_nothing(
+        question: str, points: list[str], answer: str, answers: bool) -> None:
+    _answers_or_says_nothing(_technical_grade(question, points, answer), answer, answers,
+                             credit=60)
+
+
 PAYROLL_QUESTION = "How do you process a mid-month salary change in payroll?"
 PAYROLL_POINTS = [
     "Confirm the change is approved in writing by the budget holder before entering it",

@@ -363,6 +363,13 @@ def deflects(answer: str) -> bool:
     lowered = tx.lower_same_length(answer)
     if _deflection_re().search(lowered):
         return True
+    return hands_off(answer)
+
+
+def hands_off(answer: str) -> bool:
+    """Did someone else do the work, with the speaker's own part made small ("the pharmacy
+    techs did that whole piece, so I never had to get into it")?"""
+    lowered = tx.lower_same_length(answer)
     done_by_another, own_part_small = _hand_off_res()
     return bool(done_by_another.search(lowered) and own_part_small.search(lowered))
 

@@ -596,6 +596,11 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         # "Locking never came up in our app. Traffic was low, so concurrent updates just
         # didn't happen": the topic's words are in the denial; beside it, little is said.
         return _DODGES["premise"]
+    if not item.star and made < EVADED_CONTENT and not made_points \
+            and floors.hands_off(answer):
+        # "The pharmacy techs did that whole piece, so I never had to get into it": the work
+        # handed away, the topic's words on the way ("families", "admissions") are the story's.
+        return _DODGES["deflect"]
     if made >= limit:
         return ""
     if floors.deflects(answer):
