@@ -977,6 +977,42 @@ def test_the_work_handed_away_or_another_topic_put_first_says_nothing(
                              credit=60)
 
 
+ACCRUAL_QUESTION = "Walk me through how an accrued expense is recorded and reversed."
+ACCRUAL_POINTS = [
+    "An accrued expense is recorded at period end by debiting the expense and crediting an "
+    "accrued liability.",
+    "It recognises an expense incurred but not yet invoiced or paid, so the expense lands in "
+    "the right period.",
+    "At the start of the next period the accrual is reversed, so the invoice posts normally "
+    "when it arrives."]
+BUTTON_QUESTION = "How would you design an A/B test for a new checkout button?"
+BUTTON_POINTS = [
+    "Define a hypothesis and one primary metric, such as conversion rate, before starting.",
+    "Randomly split users into control and variant groups.",
+    "Calculate the sample size needed before launch and run for full weeks.",
+    "Check significance at the planned end, then roll out the winner."]
+
+
+@pytest.mark.parametrize(("question", "points", "answer"), [
+    # credentials in place of the explanation, the topic's words on the way
+    (ACCRUAL_QUESTION, ACCRUAL_POINTS,
+     "I'm a chartered accountant, and I also hold my CIMA qualification. I did my undergrad "
+     "in accounting at Leeds, then spent four years in audit where period-end expense testing "
+     "was my area. I've also completed part one of the tax exam, and I'm pretty fluent in "
+     "Xero and Sage, so the next period's close never worries me."),
+    # an anecdote whose words touch the rubric ("conversion went up")
+    (BUTTON_QUESTION, BUTTON_POINTS,
+     "Button tests remind me of the time a developer shipped the new checkout button in "
+     "bright pink by accident. Conversion went up that week and the whole team joked that "
+     "pink was our new brand colour. For months people suggested pink for every launch, just "
+     "to get a laugh in the planning meeting."),
+])
+def test_credentials_or_an_anecdote_touching_the_rubric_say_nothing(
+        question: str, points: list[str], answer: str) -> None:
+    _answers_or_says_nothing(_technical_grade(question, points, answer), answer, False,
+                             credit=60)
+
+
 PAYROLL_QUESTION = "How do you process a mid-month salary change in payroll?"
 PAYROLL_POINTS = [
     "Confirm the change is approved in writing by the budget holder before entering it",

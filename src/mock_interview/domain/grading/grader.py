@@ -601,6 +601,12 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         # "The pharmacy techs did that whole piece, so I never had to get into it": the work
         # handed away, the topic's words on the way ("families", "admissions") are the story's.
         return _DODGES["deflect"]
+    if not item.star and not made_points and made < EVADED_CONTENT:
+        # A joke, an anecdote or a list of credentials with no point of the rubric made:
+        # the topic's words in it ("the best open rate we'd had") are the story's.
+        aside = _aside_or_portrait(item, answer, key_points, made_points, told)
+        if aside:
+            return aside
     if made >= limit:
         return ""
     if floors.deflects(answer):
