@@ -1583,7 +1583,35 @@ READ_AS_MEANT = [
      ["Grant permissions to roles based on job function rather than to individuals ad hoc."],
      "Rather than granting permissions person by person, I define roles around job functions "
      "and attach permissions to the role."),
+    # a verdict on what the point sets aside (marketing)
+    ("How do you judge whether a display campaign worked?",
+     ["Judge the campaign on cost per acquisition or return on ad spend rather than "
+      "click-through rate, which is only a proxy."],
+     "I'd reset the scorecard around cost per acquisition; click-through rate is a vanity "
+     "number here."),
+    # a check for what the point's example names (data)
+    ("How would you check a churn model before it goes live?",
+     ["Check for leakage and train-serving mismatch, such as features not available at "
+      "prediction time."],
+     "So a time-based split and a check on feature availability at prediction time."),
+    # two things told apart (sales)
+    ("What does a champion do in an enterprise deal?",
+     ["The economic buyer is the person with final authority over the budget, and a champion "
+      "sells on your behalf inside the account."],
+     "A champion isn't the same as the economic buyer; the champion sells for you inside the "
+     "account."),
 ]
+
+
+def test_telling_two_things_apart_beside_a_denial_still_denies() -> None:
+    # "slow isn't the same as down" tells two apart; "I wouldn't bother declaring an
+    # incident" still waves away what the point says is done.
+    claims_found = _wrong_claims(
+        "How would you respond to a latency spike on the checkout service?",
+        ["Declare an incident and communicate to stakeholders with a status page update."],
+        "I wouldn't bother declaring an incident unless errors go up, since slow isn't the "
+        "same as down.")
+    assert [c["kind"] for c in claims_found] == ["negation"]
 
 
 @pytest.mark.parametrize(("question", "points", "answer"), READ_AS_MEANT)

@@ -272,6 +272,15 @@ def _contradiction(point: claims.Statement, sentence: claims.Statement,
         return None
     if found and found.kind == "negation" and _VERDICT_WORDS & point.stems:
         return None  # "page views make poor metrics" agrees with "so not page views"
+    if found and found.kind == "negation" and _VERDICT_WORDS & sentence.stems \
+            and set(found.detail.split(", ")) <= point.denied:
+        return None  # "CTR is a vanity number" agrees with "rather than CTR"
+    if found and found.kind == "negation" and _only_tells_apart(sentence):
+        return None  # "a champion isn't the same as the economic buyer" tells two apart
+    if found and found.kind == "negation" and not sentence.denied and _CHECKED_FOR_RE.search(
+            " ".join(w for c in sentence.clauses for w in c.words)):
+        # "a check on feature availability" checks what "features not available" names.
+        return None
     fragment = _PRONOUN_FRAGMENT_RE.match(point_text) if point_text else None
     if found and found.kind == "negation" and fragment and len(found.detail.split(", ")) < 2 \
             and not _in_main_clause(found.detail, point_text):
@@ -874,7 +883,26 @@ _NEGATIVE_WORDS = frozenset(tx.stem(w) for w in (
 # Of those, the words that judge the thing the point names ("*poor* North Star metrics"),
 # rather than name a subject of their own ("error messages", "the problem").
 _VERDICT_WORDS = frozenset(tx.stem(w) for w in (
-    "poor", "bad", "mistake", "wrong", "pitfall", "misleading", "harmful", "worse"))
+    "poor", "bad", "mistake", "wrong", "pitfall", "misleading", "harmful", "worse", "vanity",
+    "meaningless", "useless"))
+# A sentence telling two things apart denies their sameness, not either thing.
+_NOT_THE_SAME_RE = re.compile(
+    r"\b(?:is|are|was|were)(?:n't|\s+not)\s+(?:quite\s+|really\s+|exactly\s+|necessarily\s+"
+    r"|always\s+)?(?:the\s+same\s+(?:thing\s+|person\s+|role\s+)?as|identical\s+to"
+    r"|equivalent\s+to|interchangeable\s+with)\b")
+_NEGATOR_RE = re.compile(r"n't\b|\b(?:not|never|no)\b")
+
+
+def _only_tells_apart(statement: claims.Statement) -> bool:
+    """Is the sentence's one negation the sameness of two things it tells apart?"""
+    text = " ".join(c.text for c in statement.clauses)
+    return bool(_NOT_THE_SAME_RE.search(text)) and len(_NEGATOR_RE.findall(text)) == 1
+
+
+# A sentence that only checks for a thing ("a check on feature availability") says nothing of
+# whether it holds.
+_CHECKED_FOR_RE = re.compile(r"^(?:\w+ ){0,3}(?:check|checks|checking|verify|verifying|confirm)"
+                             r"(?: (?:on|for|of|that|whether))? ")
 
 
 def _supposed(statement: claims.Statement) -> bool:
@@ -964,8 +992,9 @@ def _denials(reference: cov.Reference, points: list[claims.Statement],
     point and not the question uses."""
     denied: dict[int, tuple[list[str], cov.AnswerTerms | None, frozenset[str]]] = {}
     for i in own:
-        if not statements[i].denied or _supposed(statements[i]):
-            continue  # nothing said under a negation, or only under a supposition
+        if not statements[i].denied or _supposed(statements[i]) \
+                or _only_tells_apart(statements[i]):
+            continue  # nothing said under a negation, only under a supposition, or sameness
         words = _denied_words(statements[i])
         heads = _own_heads(statements[i])
         if words or heads:
