@@ -1618,3 +1618,31 @@ def test_telling_two_things_apart_beside_a_denial_still_denies() -> None:
 def test_correct_answers_that_read_like_contradictions_are_not_wrong_claims(
         question: str, points: list[str], answer: str) -> None:
     assert _wrong_claims(question, points, answer) == []
+
+
+def test_the_thing_the_point_names_for_the_other_of_two_is_not_said_of_the_first() -> None:
+    # "..., whereas L2 shrinks them but rarely makes them exactly zero": a sentence about L1
+    # alone ("some coefficients are exactly zero") says nothing of what L2 rarely does.
+    found = _wrong_claims(
+        "What's the difference between L1 and L2 regularization?",
+        ["L1 can push coefficients exactly to zero, so it selects features, whereas L2 shrinks "
+         "coefficients toward zero but rarely makes them exactly zero."],
+        "The L1 penalty region has corners on the axes, so the solution often lands where some "
+        "coefficients are exactly zero, which makes lasso a feature selector.")
+    assert found == []
+
+
+def test_alone_qualifies_and_claims_nothing() -> None:
+    from mock_interview.domain.grading import reading
+    from mock_interview.domain.grading import text as tx
+
+    question = "Explain what a database index is and the trade-offs of adding one."
+    point = ("For a composite index, column order matters: an index on (a, b) supports "
+             "filtering on a or on a and b, but generally not on b alone (the leftmost-prefix "
+             "rule).")
+    sentence = ("Composite indexes follow the leftmost-prefix rule, so an index on (region, "
+                "created_at) serves region alone or region plus date, but a query on created_at "
+                "alone generally can't use it efficiently.")
+    assert reading._contradiction(claims.read_statement(point), claims.read_statement(sentence),
+                                  frozenset(tx.content_stems(question)), question,
+                                  point_text=point) is None

@@ -1703,6 +1703,25 @@ def _directed(statement: Statement) -> list[tuple[int, tuple[str, ...]]]:
     return out
 
 
+def _governed(point: Statement, k: int, pair: frozenset[str]) -> Clause:
+    """The point's clause ``k`` with the one of two contrasted things it speaks of: its own
+    mention, or the last one in the clauses before it."""
+    clause = point.clauses[k]
+    if frozenset(clause.stems) & pair:
+        return clause
+    before = [s for c in point.clauses[:k] for s in c.stems if s in pair]
+    if not before:
+        return clause
+    return Clause(clause.start, clause.end, (*clause.stems, before[-1]),
+                  (*clause.positions, clause.positions[-1] if clause.positions else 0),
+                  clause.denied)
+
+
+def _as_statement(clause: Clause) -> Statement:
+    """A clause read as a statement of its own, for what it names."""
+    return Statement(clause.start, clause.end, (clause,))
+
+
 def _about_another(point: Statement, sentence: Statement, things: frozenset[str]) -> bool:
     """Does each name one of ``things`` and not the one the other names?"""
     ours, theirs = point.stems & things, sentence.stems & things
@@ -1926,6 +1945,10 @@ def _contradicts(point: Statement, sentence: Statement, anchors: frozenset[str],
     agreed = point.denied | _other_things(point, sentence) | frozenset(
         s for c in point.clauses for s in (*kept_away(c), *c.apart))
     for k, point_clause in enumerate(point.clauses):
+        if pair and _about_another(_as_statement(_governed(point, k, pair)), sentence, pair):
+            # "..., whereas L2 shrinks them but rarely makes them exactly zero" says nothing
+            # of a sentence about L1 alone.
+            continue
         # "controlled by effective stress, not total stress": a sentence naming both ends
         # ("effective stress is total stress minus pore pressure") defines, it does not deny.
         both = k > 0 and point_clause.elliptical and bool(

@@ -275,6 +275,8 @@ def _contradiction(point: claims.Statement, sentence: claims.Statement,
     if found and found.kind == "negation" and _VERDICT_WORDS & sentence.stems \
             and set(found.detail.split(", ")) <= point.denied:
         return None  # "CTR is a vanity number" agrees with "rather than CTR"
+    if found and found.kind == "negation" and set(found.detail.split(", ")) <= _MODIFIER_STEMS:
+        return None  # "customer_id alone" and "not on b alone": "alone" qualifies, it claims nothing
     if found and found.kind == "negation" and _only_tells_apart(sentence):
         return None  # "a champion isn't the same as the economic buyer" tells two apart
     if found and found.kind == "negation" and not sentence.denied and _CHECKED_FOR_RE.search(
@@ -890,6 +892,7 @@ _NOT_THE_SAME_RE = re.compile(
     r"\b(?:is|are|was|were)(?:n't|\s+not)\s+(?:quite\s+|really\s+|exactly\s+|necessarily\s+"
     r"|always\s+)?(?:the\s+same\s+(?:thing\s+|person\s+|role\s+)?as|identical\s+to"
     r"|equivalent\s+to|interchangeable\s+with)\b")
+_MODIFIER_STEMS = frozenset(tx.stem(w) for w in ("alone", "only", "just", "solely", "exclusively"))
 _NEGATOR_RE = re.compile(r"n't\b|\b(?:not|never|no)\b")
 
 
