@@ -82,4 +82,4 @@ def test_the_other_of_two_contrasted_things_preferred(point: str, sentence: str,
     "Anyone working more than 40 hours a week is paid overtime.",
 ])
 def test_idioms_and_bounds_rank_nothing(sentence: str) -> None:
-    assert comparison.rankings(sentence) == []
+    assert comparison.rankings(sentence) == ()

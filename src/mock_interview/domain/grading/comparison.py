@@ -97,7 +97,8 @@ def _side(words: list[str], backward: bool) -> frozenset[str]:
     return frozenset(tx.content_stems(" ".join(out)))
 
 
-def rankings(text: str) -> list[Ranking]:
+@lru_cache(maxsize=8192)
+def rankings(text: str) -> tuple[Ranking, ...]:
     """The comparisons a text makes: "A ... <comparative> than B", "<comparative> for A than
     for B", "better to A than B", "A rather than B", "A instead of B"."""
     words = _words(text)
@@ -156,7 +157,7 @@ def rankings(text: str) -> list[Ranking]:
         loser = frozenset().union(*(r.loser for r in on_it))
         if winner and loser:
             out.append(Ranking(scale, winner - loser, loser - winner))
-    return out
+    return tuple(out)
 
 
 def reversed_ranking(point: str, sentence: str,

@@ -10,6 +10,7 @@ the point tells where the step falls.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mock_interview.domain.grading import claims
 from mock_interview.domain.grading import text as tx
@@ -117,7 +118,9 @@ def _window(words: list[str], at: int, step: int) -> list[str]:
     return out
 
 
-def _orders(text: str, wanted: frozenset[str], whole_list: bool = False) -> set[tuple[str, str]]:
+@lru_cache(maxsize=8192)
+def _orders(text: str, wanted: frozenset[str], whole_list: bool = False
+            ) -> frozenset[tuple[str, str]]:
     """(earlier, later) for each pair of wanted words the text orders: the steps of the
     clauses either side of an ordering word, or, for a list said to be in order, every pair
     by where each sits."""
@@ -143,7 +146,18 @@ def _orders(text: str, wanted: frozenset[str], whole_list: bool = False) -> set[
         if word in _BACKWARD:
             before, after = after, before
         out.update((a, b) for a in before for b in after if a != b)
-    return out
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def _steps_of(point: str, question_stems: frozenset[str]) -> frozenset[str]:
+    """The words of a point laying out an order that name its steps: each one the point says
+    once and the question does not; empty for a point that lays out no order."""
+    if not _ORDERED_RE.search(point):
+        return frozenset()
+    stems = list(tx.content_stems(point))
+    return frozenset(s for s in stems if stems.count(s) == 1 and s not in question_stems
+                     and not s[:1].isdigit())
 
 
 def reversed_steps(point: str, sentence: str,
@@ -151,12 +165,9 @@ def reversed_steps(point: str, sentence: str,
     """Two steps the sentence orders one way and the point the other ("HashMap calls equals()
     first and then hashCode()" against "uses hashCode() to find the bucket first and then
     equals()"); None when it orders none of the point's steps, or as the point does."""
-    if not _ORDERED_RE.search(point):
+    steps = _steps_of(point, question_stems)
+    if not steps:
         return None
-    stems = list(tx.content_stems(point))
-    # A step's word is one the point says once and the question does not.
-    steps = frozenset(s for s in stems if stems.count(s) == 1 and s not in question_stems
-                      and not s[:1].isdigit())
     said = steps & frozenset(tx.content_stems(sentence))
     if len(said) < 2:
         return None
