@@ -312,3 +312,35 @@ def test_no_ignored_factor_where_the_point_does_not_turn_on_it(
         points: tuple[str, ...], sentence: str) -> None:
     assert dismissal.ignored_factor(sentence, points,
                                     frozenset(tx.content_stems(BREAD_QUESTION))) is None
+
+
+@pytest.mark.parametrize(("points", "sentence", "contradicted"), [
+    # a second person's check done by the speaker alone (accounting, software, project work)
+    (("The reconciliation is reviewed and approved by someone other than the preparer.",),
+     "Then I'd sign off on the rec myself and move on.", True),
+    (("Every change is reviewed by another engineer before it merges.",),
+     "For small fixes I just review the diff myself and merge.", True),
+    (("The sponsor or change board approves the change, rather than the project manager alone.",),
+     "As the PM I'd approve it myself rather than wait for the board.", True),
+    # the speaker's own check beside a second person's
+    (("The reconciliation is reviewed and approved by someone other than the preparer.",),
+     "I check my own work first, then my controller reviews and signs it.", False),
+    # no second person asked for
+    (("Test the backup by restoring it.",),
+     "I restore the backup and check it myself.", False),
+])
+def test_a_second_person_s_check_done_alone(points: tuple[str, ...], sentence: str,
+                                            contradicted: bool) -> None:
+    found = dismissal.approved_alone(sentence, points)
+    assert (found is not None) == contradicted, found
+
+
+def test_two_names_for_the_same_thing_is_a_conflation() -> None:
+    points = ("The reorder point is the stock level that triggers a new order: lead-time demand "
+              "plus safety stock.",
+              "Safety stock buffers variability in demand and lead time.")
+    found = dismissal.conflated_point(
+        "Safety stock and the reorder point are basically two names for the same trigger.",
+        points, frozenset(tx.content_stems("What is the difference between safety stock and "
+                                           "the reorder point?")))
+    assert found is not None and found[1].kind == "conflation"

@@ -229,7 +229,7 @@ _CONFLATES_RE = re.compile(
     r"\b(?:(?:is|are|'s|'re)\s+(?:really\s+|basically\s+|essentially\s+|just\s+|actually\s+|"
     r"effectively\s+|all\s+|simply\s+)*(?:the\s+same\s+(?:thing|idea|concept|metric|measure|"
     r"calculation|process)|(?:just\s+)?another\s+(?:name|word|term)\s+for|two\s+(?:views|names|"
-    r"sides|words|versions)\s+of\s+the\s+same|no\s+different\s+from)"
+    r"sides|words|versions|labels|terms)\s+(?:of|for)\s+the\s+same|no\s+different\s+from)"
     r"|(?:is|are|'s|'re)\s+(?:really\s+|basically\s+|essentially\s+|just\s+|actually\s+)*"
     r"the\s+same\s+(?:thing\s+|idea\s+)?as"
     r"|measur\w*\s+the\s+same\s+thing)\b", re.I)
@@ -309,4 +309,31 @@ def ignored_factor(sentence: str, points: tuple[str, ...],
             if len(shared) >= CLAIM_WORDS:
                 words = " ".join(tx.words(factor)[:6])
                 return j, claims.Contradiction("dismissal", f"{words}: said not to matter")
+    return None
+
+
+# Work the point wants checked by a second person, done and signed off by the speaker alone:
+# "I'd sign off on the rec myself" against "approved by someone other than the preparer".
+_SELF_APPROVED_RE = re.compile(
+    r"\b(?:i'?d|i\s+would|i'?ll|i\s+will|i)\s+(?:just\s+|simply\s+|then\s+)?(?:sign\s+off|approve"
+    r"|review|check|verify|authori[sz]e|sign)\b[^.;:]{0,40}?\b(?:myself|on\s+my\s+own)\b", re.I)
+_SECOND_PERSON_RE = re.compile(
+    r"\b(?:someone\s+other\s+than|other\s+than\s+the\s+\w+|independent(?:ly)?\s+(?:of|review\w*"
+    r"|check\w*|verif\w*|approv\w*)|(?:a\s+)?second\s+(?:person|pair\s+of\s+eyes|reviewer|check"
+    r"|signature)|another\s+(?:person|reviewer|pharmacist|nurse|engineer|approver)"
+    r"|segregat\w+\s+of\s+duties|four-eyes|two-person|rather\s+than\s+(?:the\s+)?[\w ]{0,30}"
+    r"\balone)\b", re.I)
+_CHECK_ACTS = frozenset(tx.stem(w) for w in (
+    "review", "reviewed", "approve", "approved", "approves", "sign", "signed", "check", "checked",
+    "verify", "verified", "authorise", "authorize", "authorised", "authorized"))
+
+
+def approved_alone(sentence: str, points: tuple[str, ...]) -> tuple[int, claims.Contradiction] | None:
+    """The point that wants a second person to review or approve, where the sentence has the
+    speaker do it alone; None otherwise."""
+    if not _SELF_APPROVED_RE.search(sentence):
+        return None
+    for j, point in enumerate(points):
+        if _SECOND_PERSON_RE.search(point) and _CHECK_ACTS & frozenset(tx.content_stems(point)):
+            return j, claims.Contradiction("dismissal", "checked by the same person")
     return None

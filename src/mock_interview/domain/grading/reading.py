@@ -438,7 +438,8 @@ def read_answer(
         sentence = text[spans[i][0]:spans[i][1]]
         dismissed = dismissal.dismissed_point(sentence, point_texts, question_stems) \
             or dismissal.conflated_point(sentence, point_texts, question_stems) \
-            or dismissal.ignored_factor(sentence, point_texts, question_stems)
+            or dismissal.ignored_factor(sentence, point_texts, question_stems) \
+            or dismissal.approved_alone(sentence, point_texts)
         if dismissed and not any(k == i for k, _c in contradicted.get(dismissed[0], [])):
             contradicted.setdefault(dismissed[0], []).append((i, dismissed[1]))
 
