@@ -1454,8 +1454,8 @@ def _clause_contradiction(point: Clause, sentence: Clause, point_all: frozenset[
             # other one is not a contradiction (swapped roles are checked apart).
             opposite = frozenset(o for o in opposite if o not in anchors)
         shared = (point_clause & frozenset(sentence.stems)) - anchors
-        if opposite and _defined_as(point, stem) and any(
-                _defined_as(sentence, o) == _defined_as(point, stem) for o in opposite):
+        defined = _defined_as(point, stem) if opposite else None
+        if defined and any(_defined_as(sentence, o) == defined for o in opposite):
             # "The critical path is the shortest route" against "the critical path is the
             # longest sequence": one thing defined by opposite words.
             return Contradiction("antonym", f"{stem} / {sorted(opposite)[0]}", sorted(opposite)[0])

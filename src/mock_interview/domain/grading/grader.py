@@ -596,14 +596,13 @@ def _dodges(item: GradingInput, answer: str, key_points: tuple[str, ...], conten
         # "Locking never came up in our app. Traffic was low, so concurrent updates just
         # didn't happen": the topic's words are in the denial; beside it, little is said.
         return _DODGES["premise"]
-    if not item.star and made < EVADED_CONTENT and not made_points \
-            and floors.hands_off(answer):
-        # "The pharmacy techs did that whole piece, so I never had to get into it": the work
-        # handed away, the topic's words on the way ("families", "admissions") are the story's.
-        return _DODGES["deflect"]
     if not item.star and not made_points and made < EVADED_CONTENT:
-        # A joke, an anecdote or a list of credentials with no point of the rubric made:
-        # the topic's words in it ("the best open rate we'd had") are the story's.
+        # The work handed away ("the pharmacy techs did that whole piece, so I never had to
+        # get into it"), a joke, an anecdote or a list of credentials, with no point of the
+        # rubric made: the topic's words on the way ("admissions", "the best open rate we'd
+        # had") are the story's.
+        if floors.hands_off(answer):
+            return _DODGES["deflect"]
         aside = _aside_or_portrait(item, answer, key_points, made_points, told)
         if aside:
             return aside

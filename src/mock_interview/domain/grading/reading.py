@@ -270,18 +270,7 @@ def _contradiction(point: claims.Statement, sentence: claims.Statement,
         # "they are eliminated when you consolidate" says what "balances are eliminated" says,
         # whatever the pronoun stands for.
         return None
-    if found and found.kind == "negation" and _VERDICT_WORDS & point.stems:
-        return None  # "page views make poor metrics" agrees with "so not page views"
-    if found and found.kind == "negation" and _VERDICT_WORDS & sentence.stems \
-            and set(found.detail.split(", ")) <= point.denied:
-        return None  # "CTR is a vanity number" agrees with "rather than CTR"
-    if found and found.kind == "negation" and set(found.detail.split(", ")) <= _MODIFIER_STEMS:
-        return None  # "customer_id alone" and "not on b alone": "alone" qualifies, it claims nothing
-    if found and found.kind == "negation" and _only_tells_apart(sentence):
-        return None  # "a champion isn't the same as the economic buyer" tells two apart
-    if found and found.kind == "negation" and not sentence.denied and _CHECKED_FOR_RE.search(
-            " ".join(w for c in sentence.clauses for w in c.words)):
-        # "a check on feature availability" checks what "features not available" names.
+    if found and found.kind == "negation" and _agrees_in_its_way(found, point, sentence):
         return None
     fragment = _PRONOUN_FRAGMENT_RE.match(point_text) if point_text else None
     if found and found.kind == "negation" and fragment and len(found.detail.split(", ")) < 2 \
@@ -292,6 +281,23 @@ def _contradiction(point: claims.Statement, sentence: claims.Statement,
         # closes it") says its own claim after the comma.
         return None
     return found
+
+
+def _agrees_in_its_way(found: claims.Contradiction, point: claims.Statement,
+                       sentence: claims.Statement) -> bool:
+    """Does a sentence read as denying the point say what the point says, in its own way?"""
+    flipped = set(found.detail.split(", "))
+    if _VERDICT_WORDS & point.stems:
+        return True  # "page views make poor metrics" agrees with "so not page views"
+    if _VERDICT_WORDS & sentence.stems and flipped <= point.denied:
+        return True  # "CTR is a vanity number" agrees with "rather than CTR"
+    if flipped <= _MODIFIER_STEMS:
+        return True  # "customer_id alone" and "not on b alone": "alone" claims nothing
+    if _only_tells_apart(sentence):
+        return True  # "a champion isn't the same as the economic buyer" tells two apart
+    # "a check on feature availability" checks what "features not available" names.
+    return not sentence.denied and bool(_CHECKED_FOR_RE.search(
+        " ".join(w for c in sentence.clauses for w in c.words)))
 
 
 def _in_main_clause(denied: str, point_text: str) -> bool:
@@ -443,28 +449,22 @@ def read_answer(
         if dismissed and not any(k == i for k, _c in contradicted.get(dismissed[0], [])):
             contradicted.setdefault(dismissed[0], []).append((i, dismissed[1]))
 
-    # A step put first that the point does last, or last that it does first ("garbing starts
-    # with sterile gloves" against "shoe covers, ..., then sterile gloves"), or two steps in
-    # the other order ("equals() first, then hashCode()").
-    for j, model in enumerate(reference.points):
-        for i in own:
-            sentence = text[spans[i][0]:spans[i][1]]
-            found_order = sequence.misplaced_step(model.text, sentence, question_stems) \
-                or sequence.reversed_steps(model.text, sentence, question_stems)
-            if found_order and not any(k == i for k, _c in contradicted.get(j, [])):
-                contradicted.setdefault(j, []).append((i, found_order))
-
-    # A comparison turned round: "better to run one big test than several small rounds"
-    # against "several small rounds work better than one large test", or the other of two
-    # things the question contrasts preferred ("I side with IRR" against "NPV is preferred").
+    # What the point arranges, arranged the other way: a step put first that the point does
+    # last ("garbing starts with sterile gloves" against "shoe covers, ..., then sterile
+    # gloves"), two steps in the other order ("equals() first, then hashCode()"), a comparison
+    # turned round ("better to run one big test than several small rounds"), or the other of
+    # two things the question contrasts preferred ("I side with IRR" against "NPV is
+    # preferred").
     pair = claims.contrast_pair(question) if question else None
     for j, model in enumerate(reference.points):
         for i in own:
-            found_ranking = comparison.reversed_ranking(
-                model.text, text[spans[i][0]:spans[i][1]], question_stems) \
-                or comparison.other_preferred(model.text, text[spans[i][0]:spans[i][1]], pair)
-            if found_ranking and not any(k == i for k, _c in contradicted.get(j, [])):
-                contradicted.setdefault(j, []).append((i, found_ranking))
+            sentence = text[spans[i][0]:spans[i][1]]
+            found_arranged = sequence.misplaced_step(model.text, sentence, question_stems) \
+                or sequence.reversed_steps(model.text, sentence, question_stems) \
+                or comparison.reversed_ranking(model.text, sentence, question_stems) \
+                or comparison.other_preferred(model.text, sentence, pair)
+            if found_arranged and not any(k == i for k, _c in contradicted.get(j, [])):
+                contradicted.setdefault(j, []).append((i, found_arranged))
 
     # Relations with the right words in the wrong places: a formula with a term moved across
     # its "=", a ratio reversed, another complexity class for the same thing.
